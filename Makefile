@@ -1,0 +1,185 @@
+# klausul - Swedish-aware structural diff of Word agreements.
+#
+#   make            build libdiff and tools/kltext, tools/klsplit, tools/kldiff
+#   make check      the test suite under prove (TAP)
+#   make asan       the test suite built with ASan+UBSan (in build-asan/)
+#   make valgrind   the test suite under valgrind (in build/)
+#   make bench      benchmarks against the peers
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS
+#   make install / uninstall   (PREFIX, DESTDIR)
+#   make corpus     regenerate corpus/*.docx with LibreOffice
+
+VERSION = 0.1.0
+SOVERSION = 0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+LOCALEDIR ?= $(DATADIR)/locale
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+COMPLETIONDIR ?= $(DATADIR)/bash-completion/completions
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc
+SHARED ?= $(abspath ../shared)
+
+WARN = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -pedantic -Wmissing-prototypes -Wstrict-prototypes \
+	-Wno-overlength-strings
+ifneq ($(WERROR),)
+WARN += -Werror
+endif
+ifneq ($(CI),)
+WARN += -Werror
+endif
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -Ilibdiff \
+	-DENABLE_NLS -DLOCALEDIR='"$(LOCALEDIR)"' -DKL_VERSION='"$(VERSION)"'
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+
+# Object files go to $(BUILD); the default build puts the tools in place
+# (tools/kltext ...), other builds (asan) keep everything under $(BUILD).
+BUILD ?= build
+ifeq ($(BUILD),build)
+TOOLDIR = tools
+else
+TOOLDIR = $(BUILD)/tools
+endif
+
+LIB_SRC = $(sort $(wildcard libdiff/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_PIC = $(LIB_SRC:%.c=$(BUILD)/%.pic.o)
+LIB_A = $(BUILD)/libdiff.a
+LIB_SO = $(BUILD)/libdiff.so.$(VERSION)
+
+TOOL_SRC = $(filter-out tools/common.c,$(sort $(wildcard tools/*.c)))
+TOOL_NAMES = $(TOOL_SRC:tools/%.c=%)
+TOOLS = $(TOOL_NAMES:%=$(TOOLDIR)/%)
+TOOL_COMMON = $(BUILD)/tools/common.o
+
+UNIT_SRC = $(sort $(wildcard tests/unit/t_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HELPER_SRC = $(sort $(wildcard tests/helpers/*.c))
+HELPER_BIN = $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/tests/%)
+
+PROVE ?= prove
+PROVE_FLAGS ?=
+
+.PHONY: all lib tools tests check asan valgrind bench fuzz install \
+	uninstall clean corpus main
+
+all: lib tools
+
+lib: $(LIB_A) $(LIB_SO) $(BUILD)/libdiff.pc
+
+tools: $(TOOLS)
+
+$(BUILD)/libdiff/%.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libdiff/%.pic.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(LIB_SO): $(LIB_PIC)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libdiff.so.$(SOVERSION) \
+		-o $@ $(LIB_PIC) $(PKG_LIBS)
+	ln -sf libdiff.so.$(VERSION) $(BUILD)/libdiff.so.$(SOVERSION)
+	ln -sf libdiff.so.$(SOVERSION) $(BUILD)/libdiff.so
+
+$(BUILD)/libdiff.pc: libdiff/libdiff.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@PKGS@|$(PKGS)|' $< > $@
+
+$(BUILD)/tools/%.o: tools/%.c tools/common.h libdiff/libdiff.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(TOOLDIR)/%: $(BUILD)/tools/%.o $(TOOL_COMMON) $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_COMMON) $(LIB_A) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/tap.h $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/helpers/%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
+
+tests: all $(UNIT_BIN) $(HELPER_BIN)
+
+# The test environment: where the tools, the unit tests and ../shared are.
+TEST_ENV = LC_ALL=C.UTF-8 KL_ROOT=$(CURDIR) KL_BIN=$(abspath $(TOOLDIR)) \
+	KL_BUILD=$(abspath $(BUILD)) KL_SHARED=$(SHARED)
+
+check: tests
+	$(TEST_ENV) $(PROVE) $(PROVE_FLAGS) $(UNIT_BIN) $(wildcard tests/cli/*.t)
+
+# ASan+UBSan: a separate build tree, the same tests.
+ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g" SAN="$(ASAN_FLAGS)" \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 check
+
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect
+valgrind: tests
+	$(TEST_ENV) $(PROVE) $(PROVE_FLAGS) --exec '$(VALGRIND)' $(UNIT_BIN)
+	$(TEST_ENV) KL_WRAP='$(VALGRIND)' KL_SLOW=1 $(PROVE) $(PROVE_FLAGS) \
+		$(wildcard tests/cli/*.t)
+
+bench: all
+	$(TEST_ENV) sh tests/bench/run.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(MAKE) -f tests/fuzz/fuzz.mk FUZZ_SECONDS=$(FUZZ_SECONDS) run
+
+corpus:
+	$(MAKE) -C corpus corpus
+
+# The main job: compare the three agreements in corpus/.
+main: all
+	sh tests/mainjob.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
+	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)
+	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)
+	ln -sf libdiff.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libdiff.so.$(SOVERSION)
+	ln -sf libdiff.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libdiff.so
+	install -m 644 libdiff/libdiff.h $(DESTDIR)$(INCLUDEDIR)
+	install -m 644 $(BUILD)/libdiff.pc $(DESTDIR)$(PKGCONFIGDIR)
+	for m in tools/*.1; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(MANDIR)/man1; done; true
+	for m in libdiff/*.3; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(MANDIR)/man3; done; true
+
+uninstall:
+	for t in $(TOOL_NAMES); do rm -f $(DESTDIR)$(BINDIR)/$$t \
+		$(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	rm -f $(DESTDIR)$(LIBDIR)/libdiff.a $(DESTDIR)$(LIBDIR)/libdiff.so* \
+		$(DESTDIR)$(INCLUDEDIR)/libdiff.h \
+		$(DESTDIR)$(PKGCONFIGDIR)/libdiff.pc \
+		$(DESTDIR)$(MANDIR)/man3/libdiff.3
+
+clean:
+	rm -rf build build-asan build-fuzz $(TOOL_NAMES:%=tools/%)

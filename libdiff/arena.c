@@ -1,0 +1,131 @@
+/*
+ * arena.c - per-document memory.
+ *
+ * The idea (git's chastore_t): a document's many small strings and records
+ * are carved out of large blocks and all freed together with the document,
+ * so no record needs its own free and no path can leak one.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define BLOCK_MIN (64 * 1024)
+
+struct block {
+	struct block *next;
+	size_t size, used;
+	/* data follows, 16-aligned */
+};
+
+struct ld_arena {
+	struct block *head;
+	size_t total;
+};
+
+#define HDR ((sizeof(struct block) + 15) & ~(size_t)15)
+
+ld_arena *
+ld_arena_new(void)
+{
+	return ld_calloc(1, sizeof(ld_arena));
+}
+
+static struct block *
+new_block(ld_arena *a, size_t need)
+{
+	size_t size = need > BLOCK_MIN ? need : BLOCK_MIN;
+	struct block *b;
+
+	if (size > SIZE_MAX - HDR)
+		return NULL;
+	b = ld_malloc(HDR + size);
+	if (b == NULL)
+		return NULL;
+	b->size = size;
+	b->used = 0;
+	b->next = a->head;
+	a->head = b;
+	a->total += size;
+	return b;
+}
+
+void *
+ld_arena_alloc(ld_arena *a, size_t n)
+{
+	struct block *b = a->head;
+	void *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (n == 0)
+		n = 16;
+	if (b == NULL || b->size - b->used < n) {
+		b = new_block(a, n);
+		if (b == NULL)
+			return NULL;
+	}
+	p = (char *)b + HDR + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+ld_arena_strndup(ld_arena *a, const char *s, size_t n)
+{
+	char *p = ld_arena_alloc(a, n + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+ld_arena_strdup(ld_arena *a, const char *s)
+{
+	return ld_arena_strndup(a, s, strlen(s));
+}
+
+char *
+ld_arena_printf(ld_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	p = ld_arena_alloc(a, (size_t)n + 1);
+	if (p == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+size_t
+ld_arena_used(const ld_arena *a)
+{
+	return a->total;
+}
+
+void
+ld_arena_free(ld_arena *a)
+{
+	struct block *b, *next;
+
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		ld_free(b);
+	}
+	ld_free(a);
+}

@@ -1,0 +1,144 @@
+/*
+ * internal.h - shared by the files of libdiff, never installed.
+ *
+ * Names here start with ld_ (functions) or LD_ (macros).  Anything used by
+ * one file only stays static in that file.
+ */
+#ifndef LIBDIFF_INTERNAL_H
+#define LIBDIFF_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "libdiff.h"
+
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#define _(s) dgettext("klausul", s)
+#else
+#define _(s) (s)
+#endif
+#define N_(s) (s)
+
+#define LD_UNUSED(x) ((void)(x))
+
+/* ---- errors (error.c) ---------------------------------------------- */
+
+/* Set err (may be NULL) and return code.  fmt is printf-like. */
+int ld_error(ldiff_error *err, int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Same, with a line number for record streams. */
+int ld_error_line(ldiff_error *err, int code, long line, const char *fmt,
+    ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* ---- allocation (alloc.c) ---------------------------------------------
+ * Every allocation of the library goes through these, so tests can inject
+ * failures (ld_alloc_fail_after). */
+void *ld_malloc(size_t n);
+void *ld_calloc(size_t n, size_t size);
+void *ld_realloc(void *p, size_t n);
+void *ld_reallocarray(void *p, size_t n, size_t size);	/* overflow-checked */
+void ld_free(void *p);
+/* Fail the n-th allocation from now (testing); -1 turns it off. */
+void ld_alloc_fail_after(long n);
+
+/* ---- arena (arena.c): per-document memory, freed at once -------------- */
+typedef struct ld_arena ld_arena;
+ld_arena *ld_arena_new(void);
+void *ld_arena_alloc(ld_arena *a, size_t n);	/* zeroed, 16-aligned */
+char *ld_arena_strndup(ld_arena *a, const char *s, size_t n);
+char *ld_arena_strdup(ld_arena *a, const char *s);
+char *ld_arena_printf(ld_arena *a, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+size_t ld_arena_used(const ld_arena *a);
+void ld_arena_free(ld_arena *a);
+
+/* ---- growable byte buffer (buf.c) ----------------------------------- */
+typedef struct ld_buf {
+	char *data;	/* always NUL-terminated when len > 0 or after add */
+	size_t len, cap;
+	int oom;	/* sticky: an append failed */
+} ld_buf;
+void ld_buf_init(ld_buf *b);
+int ld_buf_add(ld_buf *b, const void *p, size_t n);	/* 0 or LDIFF_ENOMEM */
+int ld_buf_adds(ld_buf *b, const char *s);
+int ld_buf_addc(ld_buf *b, char c);
+int ld_buf_printf(ld_buf *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void ld_buf_reset(ld_buf *b);	/* len = 0, memory kept */
+void ld_buf_free(ld_buf *b);
+/* The contents, "" when empty; valid until the next change. */
+const char *ld_buf_str(const ld_buf *b);
+
+/* ---- growable array of pointers (buf.c) ------------------------------ */
+typedef struct ld_ptrs {
+	void **v;
+	size_t n, cap;
+} ld_ptrs;
+int ld_ptrs_push(ld_ptrs *p, void *x);
+void ld_ptrs_free(ld_ptrs *p);
+
+/* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
+/* Length of the longest valid UTF-8 prefix of s (== n when all valid). */
+size_t ld_utf8_valid_prefix(const char *s, size_t n);
+/* Decode one code point at s (n bytes left); returns bytes used (>= 1),
+ * *cp = -1 for an invalid sequence (1 byte consumed). */
+size_t ld_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* Append the UTF-8 encoding of cp. */
+int ld_utf8_encode(ld_buf *b, int32_t cp);
+/* NFC of s into the arena.  Returns NULL on invalid UTF-8 or no memory. */
+char *ld_utf8_nfc(ld_arena *a, const char *s, size_t n);
+/* NFC + case fold (keeps å ä ö), into a malloc'd string the caller frees. */
+char *ld_utf8_fold(const char *s, size_t n);
+
+/* ---- record streams (record.c) ----------------------------------------
+ * Text fields escape backslash, TAB, LF and CR as \\ \t \n \r; nothing
+ * else is touched, so reading and writing give back the same bytes. */
+#define LD_PARA_MARK "#klausul-paragraphs 1"
+#define LD_CLAUSE_MARK "#klausul-clauses 1"
+int ld_tsv_escape(ld_buf *b, const char *s);
+/* Unescape in place (the result is never longer); returns LDIFF_ERECORD
+ * on a lone or unknown escape. */
+int ld_tsv_unescape(char *s);
+/* Split a line (no newline) at TABs, in place.  Returns the field count;
+ * fields beyond max are not split further. */
+size_t ld_tsv_split(char *line, char **fields, size_t max);
+/* Write s as a JSON string literal (with quotes). */
+int ld_json_string(ld_buf *b, const char *s);
+int ld_json_fputs(FILE *out, const char *s);
+/* Next line of data[*pos..len): sets *line and *linelen (without the
+ * newline, CR of CRLF removed), advances *pos; returns 0 at the end. */
+int ld_next_line(const char *data, size_t len, size_t *pos,
+    const char **line, size_t *linelen);
+
+/* A flat JSON object of one record line (json.c).  String values are
+ * unescaped in place into the line; numbers, true, false and null keep
+ * their literal text; nested arrays and objects are kept as raw text. */
+typedef struct ld_json_kv {
+	const char *key;
+	const char *val;
+	int is_string;
+} ld_json_kv;
+/* Returns the pair count (<= max), or LDIFF_ERECORD. */
+int ld_json_parse_flat(char *line, ld_json_kv *kv, int max);
+const char *ld_json_get(const ld_json_kv *kv, int n, const char *key);
+
+/* Write a whole buffer; LDIFF_EIO on failure. */
+int ld_fwrite_all(FILE *out, const void *p, size_t n);
+
+#endif /* LIBDIFF_INTERNAL_H */

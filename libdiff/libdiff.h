@@ -1,0 +1,401 @@
+/*
+ * libdiff.h - the one public header of libdiff, the library behind klausul.
+ *
+ * Data flows one way:
+ *
+ *   .docx -> package -> paragraphs (ldiff_doc) -> clauses (ldiff_clauses)
+ *         -> alignment and edits (ldiff_diff) -> renderers
+ *
+ * Every stage has an opaque handle with a _new/_from_* constructor and a
+ * _free destructor.  Records handed out by a handle (ldiff_para,
+ * ldiff_clause, ldiff_unit ...) live as long as the handle: the caller never
+ * frees them.  Functions return 0 (LDIFF_OK) or a negative LDIFF_E* code and,
+ * when given an ldiff_error, fill it with a message a person can read.  The
+ * library never prints to the terminal and never exits; the renderers write
+ * only to the FILE * the caller passes.
+ */
+#ifndef LIBDIFF_H
+#define LIBDIFF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LDIFF_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                               */
+/* ------------------------------------------------------------------ */
+
+enum {
+	LDIFF_OK = 0,
+	LDIFF_ENOMEM = -1,	/* out of memory */
+	LDIFF_EIO = -2,		/* cannot read or write (errno kept in sys_errno) */
+	LDIFF_ENOTZIP = -3,	/* not a zip archive, or a damaged one */
+	LDIFF_ENOTDOCX = -4,	/* a zip, but not a WordprocessingML package */
+	LDIFF_EENCRYPTED = -5,	/* encrypted or password protected */
+	LDIFF_EXML = -6,	/* a part is not well-formed XML */
+	LDIFF_ELIMIT = -7,	/* a configured limit was hit */
+	LDIFF_EUTF8 = -8,	/* invalid UTF-8 */
+	LDIFF_ERECORD = -9,	/* malformed record stream */
+	LDIFF_EINVAL = -10	/* invalid argument */
+};
+
+/* Where and why an operation failed.  msg is complete on its own, e.g.
+ * "word/document.xml: inflated size exceeds --max-part-size (64 MiB)". */
+typedef struct ldiff_error {
+	int code;		/* LDIFF_E* */
+	int sys_errno;		/* errno for LDIFF_EIO, else 0 */
+	long line;		/* input line for record streams, else 0 */
+	char msg[512];
+} ldiff_error;
+
+/* A static English description of an error code. */
+const char *ldiff_strerror(int code);
+
+/* ------------------------------------------------------------------ */
+/* Limits: every input is hostile until proven otherwise               */
+/* ------------------------------------------------------------------ */
+
+typedef struct ldiff_limits {
+	uint64_t max_part_bytes;	/* inflated size of one zip part */
+	uint64_t max_total_bytes;	/* inflated size of all parts read */
+	uint32_t max_ratio;		/* inflated/compressed, per part */
+	uint32_t max_xml_depth;		/* element nesting */
+	size_t max_para_bytes;		/* one paragraph / one input line */
+	size_t max_paras;		/* paragraphs in one document */
+	size_t max_clauses;		/* clauses in one document */
+} ldiff_limits;
+
+/* Fill with the documented defaults (see kltext(1), LIMITS). */
+void ldiff_limits_init(ldiff_limits *lim);
+
+/* ------------------------------------------------------------------ */
+/* Paragraphs: what kltext extracts                                    */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	LDIFF_PARA_HEADING,
+	LDIFF_PARA_PARAGRAPH,
+	LDIFF_PARA_ITEM,	/* a list item (numbered or bulleted) */
+	LDIFF_PARA_CELL,	/* a paragraph inside a table cell */
+	LDIFF_PARA_FOOTNOTE,
+	LDIFF_PARA_ENDNOTE,
+	LDIFF_PARA_COMMENT,
+	LDIFF_PARA_HEADER,
+	LDIFF_PARA_FOOTER
+} ldiff_para_kind;
+
+/* Flags of a paragraph record. */
+enum {
+	LDIFF_PF_INSERTED = 1 << 0,	/* the whole paragraph is a tracked insertion */
+	LDIFF_PF_DELETED = 1 << 1,	/* the whole paragraph is a tracked deletion */
+	LDIFF_PF_MOVED_FROM = 1 << 2,
+	LDIFF_PF_MOVED_TO = 1 << 3,
+	LDIFF_PF_HAS_REVISIONS = 1 << 4	/* some run inside was revised */
+};
+
+typedef struct ldiff_para {
+	ldiff_para_kind kind;
+	int level;		/* heading: outline level 1..9; item: ilvl+1; else 0 */
+	const char *label;	/* computed list label as shown ("4.2.", "a)", "•"), or "" */
+	const char *style;	/* style name as shown ("Heading 1", "Rubrik 1"), or "" */
+	const char *where;	/* "" in the body; cells "t1.r2.c3" (nested cells
+				 * joined by "/"); notes "fn:2", "en:1"; comments
+				 * "cm:0"; headers and footers "hdr:default",
+				 * "ftr:first" ... */
+	const char *refs;	/* notes and comments referenced here, space
+				 * separated ("fn:2 cm:0"), or "" */
+	const char *text;	/* NFC UTF-8; in markup mode with revision marks */
+	unsigned flags;		/* LDIFF_PF_* */
+	/* Not part of the record stream; filled only when read from .docx. */
+	const char *style_id;	/* w:pStyle value, or "" */
+	int num_id;		/* w:numId in effect, 0 if none */
+	int ilvl;		/* w:ilvl in effect */
+} ldiff_para;
+
+typedef enum {
+	LDIFF_CHANGES_ACCEPT,	/* the text as if every change were accepted */
+	LDIFF_CHANGES_REJECT,	/* ... rejected */
+	LDIFF_CHANGES_MARKUP	/* both, marked: {+ins+} [-del-] {>moved to>} [<moved from<] */
+} ldiff_changes_mode;
+
+typedef struct ldiff_extract_opts {
+	ldiff_changes_mode changes;
+	ldiff_limits limits;
+} ldiff_extract_opts;
+
+void ldiff_extract_opts_init(ldiff_extract_opts *o);
+
+typedef struct ldiff_doc ldiff_doc;
+
+/* Read a .docx from a file (path "-" is not special here) or from memory.
+ * The memory is not kept after the call returns. */
+int ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
+    const ldiff_extract_opts *o, ldiff_error *err);
+int ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
+    const ldiff_extract_opts *o, ldiff_error *err);
+
+/* Read a paragraph record stream (#klausul-paragraphs, TSV or JSON Lines)
+ * or plain UTF-8 text, one paragraph per line (detected). */
+int ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
+    const ldiff_limits *lim, ldiff_error *err);
+
+size_t ldiff_doc_count(const ldiff_doc *d);
+const ldiff_para *ldiff_doc_para(const ldiff_doc *d, size_t i);
+void ldiff_doc_free(ldiff_doc *d);
+
+typedef enum {
+	LDIFF_FMT_TSV,		/* the record stream, with its version mark */
+	LDIFF_FMT_JSON,		/* JSON Lines */
+	LDIFF_FMT_PLAIN		/* what a person reads */
+} ldiff_format;
+
+/* For LDIFF_FMT_PLAIN: which non-body paragraphs to include. */
+enum {
+	LDIFF_PLAIN_NOTES = 1 << 0,	/* footnotes and endnotes */
+	LDIFF_PLAIN_COMMENTS = 1 << 1,
+	LDIFF_PLAIN_HEADERS = 1 << 2	/* headers and footers */
+};
+
+/* Write every paragraph.  Returns LDIFF_EIO when the stream fails
+ * (EPIPE included: the caller decides how quietly to end). */
+int ldiff_doc_write(const ldiff_doc *d, FILE *out, ldiff_format fmt,
+    unsigned plain_flags);
+
+const char *ldiff_para_kind_name(ldiff_para_kind k);	/* "heading" ... */
+
+/* ------------------------------------------------------------------ */
+/* Tokens and sentences (Swedish rules)                                */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	LDIFF_TOK_WORD,		/* letters, digits inside words, compounds (EU-stöd) */
+	LDIFF_TOK_NUMBER,	/* 1 250 000, 2,5, 12 */
+	LDIFF_TOK_DATE,		/* 2023-01-01, 13.12.2013, 1 januari 2023 */
+	LDIFF_TOK_YEARRANGE,	/* 2023–2026, 2023-2026 */
+	LDIFF_TOK_REF,		/* 3 §, 2 kap., 2010:630, prop. 2009/10:156 */
+	LDIFF_TOK_ABBR,		/* bl.a., t.ex., m.m. */
+	LDIFF_TOK_TIME,		/* kl. 9.00 -> "9.00" */
+	LDIFF_TOK_PUNCT,
+	LDIFF_TOK_SPACE,	/* white space, kept so tokens rebuild the text */
+	LDIFF_TOK_OTHER
+} ldiff_token_type;
+
+typedef struct ldiff_token {
+	size_t off, len;	/* bytes into the text */
+	ldiff_token_type type;
+} ldiff_token;
+
+/* Tokenize UTF-8 text.  The tokens cover the text exactly, in order.
+ * *out is allocated with malloc; the caller frees it with free(). */
+int ldiff_tokenize(const char *text, size_t len, ldiff_token **out,
+    size_t *n);
+
+typedef struct ldiff_span {
+	size_t off, len;
+} ldiff_span;
+
+/* Sentence spans of one paragraph.  The spans cover the text without
+ * leading or trailing white space; the text itself is never changed.
+ * *out is allocated with malloc; the caller frees it with free(). */
+int ldiff_sentences(const char *text, size_t len, ldiff_span **out,
+    size_t *n);
+
+/* ------------------------------------------------------------------ */
+/* Clauses: what klsplit builds                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	LDIFF_CL_SECTION,	/* a heading; opens a section */
+	LDIFF_CL_CLAUSE,	/* a numbered or plain paragraph */
+	LDIFF_CL_ITEM,		/* an enumeration item of a lead-in */
+	LDIFF_CL_BULLET,	/* a bullet item */
+	LDIFF_CL_ROW,		/* a table row; text holds its cells joined by TAB */
+	LDIFF_CL_NOTE,		/* a footnote or endnote */
+	LDIFF_CL_SENTENCE,	/* one sentence of a clause (--sentences) */
+	LDIFF_CL_OTHER		/* headers, footers, comments */
+} ldiff_clause_kind;
+
+typedef struct ldiff_clause {
+	const char *id;		/* stable identity: the number the document
+				 * shows ("4.2", "3 §", "2 kap. 3 §", "a)"),
+				 * else a path from the heading ("Bakgrund/¶2") */
+	const char *parent;	/* id of the parent clause, "" at the top */
+	ldiff_clause_kind kind;
+	int level;
+	const char *label;	/* the number as shown ("4.2.", "a)"), or "" */
+	const char *section;	/* the heading text of the enclosing section */
+	const char *text;	/* the words, without the label */
+} ldiff_clause;
+
+typedef struct ldiff_split_opts {
+	int sentences;		/* also emit LDIFF_CL_SENTENCE records */
+	ldiff_limits limits;
+} ldiff_split_opts;
+
+void ldiff_split_opts_init(ldiff_split_opts *o);
+
+typedef struct ldiff_clauses ldiff_clauses;
+
+int ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
+    const ldiff_split_opts *o, ldiff_error *err);
+/* Read a clause record stream (#klausul-clauses, TSV or JSON Lines). */
+int ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
+    size_t len, const ldiff_split_opts *o, ldiff_error *err);
+
+size_t ldiff_clauses_count(const ldiff_clauses *c);
+const ldiff_clause *ldiff_clauses_get(const ldiff_clauses *c, size_t i);
+int ldiff_clauses_write(const ldiff_clauses *c, FILE *out, ldiff_format fmt);
+void ldiff_clauses_free(ldiff_clauses *c);
+
+const char *ldiff_clause_kind_name(ldiff_clause_kind k);	/* "section" ... */
+
+/* Read any input kldiff accepts: .docx bytes (zip magic), a clause stream,
+ * a paragraph stream, or plain text; the last two go through klsplit's
+ * rules.  This is the one entry point the tools use for "a version". */
+int ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
+    const ldiff_extract_opts *xo, const ldiff_split_opts *so,
+    ldiff_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Structural diff of two or more versions                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+	LDIFF_OP_EQUAL,
+	LDIFF_OP_CHANGED,
+	LDIFF_OP_MOVED,		/* moved, possibly also changed */
+	LDIFF_OP_INSERTED,
+	LDIFF_OP_DELETED,
+	LDIFF_OP_SPLIT,		/* one old clause -> several new */
+	LDIFF_OP_MERGED		/* several old clauses -> one new */
+} ldiff_op;
+
+/* Change classes (bit set). */
+enum {
+	LDIFF_CLASS_WORDING = 1 << 0,	/* substantive wording */
+	LDIFF_CLASS_NUMBER = 1 << 1,	/* a number other than an amount */
+	LDIFF_CLASS_AMOUNT = 1 << 2,	/* kronor */
+	LDIFF_CLASS_DATE = 1 << 3,
+	LDIFF_CLASS_PERIOD = 1 << 4,	/* year range shift (2023–2026 -> 2027–2030) */
+	LDIFF_CLASS_TYPOGRAPHY = 1 << 5,	/* not substantive */
+	LDIFF_CLASS_RENUMBER = 1 << 6	/* only the clause number changed */
+};
+
+typedef enum {
+	LDIFF_EDIT_EQUAL,
+	LDIFF_EDIT_INSERT,
+	LDIFF_EDIT_DELETE,
+	LDIFF_EDIT_REPLACE
+} ldiff_edit_op;
+
+typedef struct ldiff_edit {
+	ldiff_edit_op op;
+	const char *old_text;	/* "" for an insertion */
+	const char *new_text;	/* "" for a deletion */
+	unsigned cls;		/* LDIFF_CLASS_* of this edit (0 for equal) */
+	int has_values;		/* numbers: old_value and new_value are set */
+	double old_value, new_value;	/* kronor for amounts */
+} ldiff_edit;
+
+typedef struct ldiff_unit {
+	ldiff_op op;
+	size_t from, to;	/* indexes of the two versions compared */
+	const ldiff_clause *const *old_cl;	/* clauses of version `from` */
+	size_t n_old;
+	const ldiff_clause *const *new_cl;	/* clauses of version `to` */
+	size_t n_new;
+	int substantive;	/* not only typography or renumbering */
+	unsigned cls;		/* union of the classes of the edits */
+	const ldiff_edit *edits;	/* word-level edits, old -> new */
+	size_t n_edits;
+	double similarity;	/* 0..1 of the aligned texts */
+	size_t lineage;		/* same value for one clause across versions */
+} ldiff_unit;
+
+/* A substitution repeated through a document pair, summarised once. */
+typedef struct ldiff_subst {
+	size_t from, to;
+	const char *old_text, *new_text;
+	size_t count;
+	unsigned cls;
+} ldiff_subst;
+
+typedef struct ldiff_diff_opts {
+	long max_cost;		/* cost cap of one token diff; 0 = default */
+	double min_similarity;	/* below this two clauses never pair */
+	int detect_moves;	/* default 1 */
+} ldiff_diff_opts;
+
+void ldiff_diff_opts_init(ldiff_diff_opts *o);
+
+typedef struct ldiff_diff ldiff_diff;
+
+/* Compare versions[0] -> versions[1] -> ... (each consecutive pair).
+ * names label the versions in output (file names).  The clause sets must
+ * outlive the diff. */
+int ldiff_diff_new(ldiff_diff **out, const ldiff_clauses *const *versions,
+    const char *const *names, size_t n, const ldiff_diff_opts *o,
+    ldiff_error *err);
+
+size_t ldiff_diff_versions(const ldiff_diff *d);
+const char *ldiff_diff_version_name(const ldiff_diff *d, size_t i);
+const ldiff_clauses *ldiff_diff_version(const ldiff_diff *d, size_t i);
+size_t ldiff_diff_count(const ldiff_diff *d);
+const ldiff_unit *ldiff_diff_unit(const ldiff_diff *d, size_t i);
+size_t ldiff_diff_subst_count(const ldiff_diff *d);
+const ldiff_subst *ldiff_diff_subst(const ldiff_diff *d, size_t i);
+int ldiff_diff_has_changes(const ldiff_diff *d);	/* any unit not EQUAL */
+void ldiff_diff_free(ldiff_diff *d);
+
+const char *ldiff_op_name(ldiff_op op);	/* "equal", "changed" ... */
+const char *ldiff_class_name(unsigned one_class);	/* "wording" ... */
+
+/* ------------------------------------------------------------------ */
+/* Renderers: each reads the same units, none recomputes them           */
+/* ------------------------------------------------------------------ */
+
+enum {
+	LDIFF_HIDE_TYPOGRAPHY = 1 << 0,
+	LDIFF_HIDE_RENUMBER = 1 << 1,
+	LDIFF_HIDE_PERIOD = 1 << 2,
+	LDIFF_HIDE_EQUAL = 1 << 3,
+	LDIFF_HIDE_NONSUBSTANTIVE = LDIFF_HIDE_TYPOGRAPHY | LDIFF_HIDE_RENUMBER
+};
+
+typedef struct ldiff_render_opts {
+	int color;		/* ANSI colour in text output */
+	unsigned hide;		/* LDIFF_HIDE_* */
+	const char *lang;	/* "sv" or "en" for labels; NULL = from locale */
+	const char *title;	/* HTML / DOCX title, NULL = derived */
+	const char *author;	/* DOCX revision author, NULL = "kldiff" */
+	const char *date;	/* DOCX revision date (ISO 8601), NULL = now */
+} ldiff_render_opts;
+
+void ldiff_render_opts_init(ldiff_render_opts *o);
+
+int ldiff_render_text(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o);
+int ldiff_render_json(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o);
+int ldiff_render_stat(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o);
+int ldiff_render_html(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o);
+/* A .docx of the last version with every difference from the one before
+ * as a tracked change.  new_docx is that last version's .docx bytes (its
+ * styles and numbering are kept), or NULL.  Writes the package to out. */
+int ldiff_render_docx(const ldiff_diff *d, const void *new_docx,
+    size_t new_len, FILE *out, const ldiff_render_opts *o,
+    ldiff_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBDIFF_H */

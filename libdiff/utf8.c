@@ -1,0 +1,111 @@
+/*
+ * utf8.c - UTF-8 validation, decoding and normalisation (utf8proc).
+ *
+ * Display text is NFC; comparison keys are NFC plus case folding.  Marks
+ * are never stripped: å, ä and ö are letters of their own in Swedish.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+size_t
+ld_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t r;
+
+	r = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
+	if (r <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)r;
+}
+
+size_t
+ld_utf8_valid_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+
+		if (c < 0x80) {	/* fast path for ASCII */
+			i++;
+			continue;
+		}
+		k = ld_utf8_decode(s + i, n - i, &cp);
+		if (cp < 0)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+int
+ld_utf8_encode(ld_buf *b, int32_t cp)
+{
+	utf8proc_uint8_t tmp[4];
+	utf8proc_ssize_t k = utf8proc_encode_char(cp, tmp);
+
+	if (k <= 0)
+		return LDIFF_EUTF8;
+	return ld_buf_add(b, tmp, (size_t)k);
+}
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+char *
+ld_utf8_nfc(ld_arena *a, const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r;
+	char *p;
+
+	if (is_ascii(s, n))
+		return ld_arena_strndup(a, s, n);
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (r < 0)
+		return NULL;
+	p = ld_arena_strndup(a, (const char *)out, (size_t)r);
+	free(out);
+	return p;
+}
+
+char *
+ld_utf8_fold(const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r;
+	char *p;
+
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (r < 0)
+		return NULL;
+	/* utf8proc allocates with malloc; hand back an ld_ block. */
+	p = ld_malloc((size_t)r + 1);
+	if (p != NULL) {
+		memcpy(p, out, (size_t)r);
+		p[r] = '\0';
+	}
+	free(out);
+	return p;
+}

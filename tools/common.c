@@ -1,0 +1,297 @@
+/*
+ * common.c - messages, input, safe output and options of the tools.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common.h"
+
+#ifndef KL_VERSION
+#define KL_VERSION LDIFF_VERSION
+#endif
+
+const char *kl_prog = "klausul";
+
+void
+kl_init(int argc, char **argv, const char *prog)
+{
+	(void)argc;
+	(void)argv;
+	kl_prog = prog;
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	{
+		const char *dir = getenv("KL_LOCALEDIR");
+
+		bindtextdomain("klausul", dir != NULL ? dir : LOCALEDIR);
+		textdomain("klausul");
+	}
+#endif
+}
+
+static void
+vwarn(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", kl_prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+kl_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+kl_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	exit(KL_TROUBLE);
+}
+
+void
+kl_report(const char *file, const ldiff_error *err)
+{
+	const char *msg = err->msg[0] != '\0' ? err->msg :
+	    ldiff_strerror(err->code);
+
+	if (err->line > 0)
+		fprintf(stderr, "%s: %s:%ld: %s\n", kl_prog, file, err->line,
+		    msg);
+	else
+		fprintf(stderr, "%s: %s: %s\n", kl_prog, file, msg);
+}
+
+void
+kl_version(void)
+{
+	printf("%s (klausul) %s\n", kl_prog, KL_VERSION);
+	exit(KL_SAME);
+}
+
+void
+kl_usage_error(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"),
+	    kl_prog);
+	exit(KL_TROUBLE);
+}
+
+int
+kl_read_file(const char *path, size_t max, char **data, size_t *len)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	size_t cap = 1 << 16, n = 0;
+	char *buf = NULL, *p;
+	struct stat st;
+
+	if (f == NULL) {
+		kl_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		kl_warn("%s: %s", path, strerror(EISDIR));
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
+	for (;;) {
+		size_t got;
+
+		if (buf == NULL || n + 1 >= cap) {
+			if (buf != NULL)
+				cap *= 2;
+			p = realloc(buf, cap);
+			if (p == NULL) {
+				kl_warn("%s: %s", path, strerror(ENOMEM));
+				goto fail;
+			}
+			buf = p;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (n > max) {
+			kl_warn(_("%s: input larger than %zu bytes"), path, max);
+			goto fail;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		kl_warn("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	buf[n] = '\0';
+	if (!is_stdin)
+		fclose(f);
+	*data = buf;
+	*len = n;
+	return 0;
+fail:
+	free(buf);
+	if (!is_stdin)
+		fclose(f);
+	return -1;
+}
+
+int
+kl_parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v, mul = 1;
+
+	if (s == NULL || *s == '\0' || *s == '-')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || end == s)
+		return -1;
+	switch (*end) {
+	case '\0': break;
+	case 'k': case 'K': mul = 1ULL << 10; end++; break;
+	case 'm': case 'M': mul = 1ULL << 20; end++; break;
+	case 'g': case 'G': mul = 1ULL << 30; end++; break;
+	default: return -1;
+	}
+	if (*end == 'i' || *end == 'B')
+		end++;
+	if (*end == 'B')
+		end++;
+	if (*end != '\0' || (v != 0 && mul > ULLONG_MAX / v))
+		return -1;
+	*out = v * mul;
+	return 0;
+}
+
+/* -o FILE: the temporary file and the final name, one at a time. */
+static char *out_tmp, *out_final;
+
+FILE *
+kl_out_open(const char *path)
+{
+	FILE *f;
+	int fd;
+	size_t n;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return stdout;
+	n = strlen(path) + 16;
+	out_tmp = malloc(n);
+	out_final = strdup(path);
+	if (out_tmp == NULL || out_final == NULL)
+		kl_die("%s", strerror(ENOMEM));
+	snprintf(out_tmp, n, "%s.XXXXXX", path);
+	fd = mkstemp(out_tmp);
+	if (fd < 0)
+		kl_die("%s: %s", path, strerror(errno));
+	fchmod(fd, 0644 & ~umask(umask(0)));
+	f = fdopen(fd, "wb");
+	if (f == NULL)
+		kl_die("%s: %s", path, strerror(errno));
+	return f;
+}
+
+static void
+quiet_on_epipe(void)
+{
+	if (errno == EPIPE)
+		exit(KL_TROUBLE);	/* the reader went away: no message */
+}
+
+int
+kl_out_commit(FILE *f)
+{
+	if (f == stdout) {
+		if (fflush(f) != 0 || ferror(f)) {
+			quiet_on_epipe();
+			kl_warn(_("write error: %s"), strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
+		kl_warn("%s: %s", out_final, strerror(errno));
+		kl_out_abort(f);
+		return -1;
+	}
+	fclose(f);
+	if (rename(out_tmp, out_final) != 0) {
+		kl_warn("%s: %s", out_final, strerror(errno));
+		unlink(out_tmp);
+		return -1;
+	}
+	free(out_tmp);
+	free(out_final);
+	out_tmp = out_final = NULL;
+	return 0;
+}
+
+void
+kl_out_abort(FILE *f)
+{
+	if (f == stdout || f == NULL)
+		return;
+	fclose(f);
+	if (out_tmp != NULL)
+		unlink(out_tmp);
+	free(out_tmp);
+	free(out_final);
+	out_tmp = out_final = NULL;
+}
+
+int
+kl_want_color(const char *mode)
+{
+	const char *nc;
+
+	if (mode == NULL || strcmp(mode, "auto") == 0) {
+		nc = getenv("NO_COLOR");
+		if (nc != NULL && *nc != '\0')
+			return 0;
+		return isatty(STDOUT_FILENO);
+	}
+	if (strcmp(mode, "always") == 0)
+		return 1;
+	if (strcmp(mode, "never") == 0)
+		return 0;
+	return -1;
+}
+
+int
+kl_limit_option(int opt, const char *arg, ldiff_limits *lim)
+{
+	unsigned long long v;
+
+	if (opt < 0x1001 || opt > 0x1006)
+		return 0;
+	if (kl_parse_size(arg, &v) != 0 || v == 0)
+		kl_die(_("invalid limit '%s'"), arg);
+	switch (opt) {
+	case 0x1001: lim->max_part_bytes = v; break;
+	case 0x1002: lim->max_total_bytes = v; break;
+	case 0x1003: lim->max_ratio = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; break;
+	case 0x1004: lim->max_xml_depth = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; break;
+	case 0x1005: lim->max_para_bytes = (size_t)v; break;
+	case 0x1006: lim->max_clauses = (size_t)v; break;
+	}
+	return 1;
+}
