@@ -141,4 +141,66 @@ const char *ld_json_get(const ld_json_kv *kv, int n, const char *key);
 /* Write a whole buffer; LDIFF_EIO on failure. */
 int ld_fwrite_all(FILE *out, const void *p, size_t n);
 
+/* ---- documents (doc.c) ------------------------------------------------
+ * A document is an arena and a growing array of paragraphs.  Extractors
+ * (wordml.c) and record readers append with ld_doc_add(); every string of
+ * a paragraph lives in d->arena. */
+struct ldiff_doc {
+	ld_arena *arena;
+	ldiff_para *paras;
+	size_t n, cap;
+	ldiff_limits limits;
+};
+int ld_doc_new(ldiff_doc **out, const ldiff_limits *lim);
+/* Append a paragraph with every string "" and every number 0; NULL when
+ * out of memory or past limits.max_paras (*code says which). */
+ldiff_para *ld_doc_add(ldiff_doc *d, int *code);
+/* Kind from its record name ("heading" ...), -1 if unknown. */
+int ld_para_kind_from_name(const char *name);
+
+/* ---- clause sets (clause.c builds them, clauses_io.c reads/writes) ---- */
+struct ldiff_clauses {
+	ld_arena *arena;
+	ldiff_clause *cl;
+	size_t n, cap;
+	ldiff_limits limits;
+};
+int ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim);
+/* Append a clause with every string "" (NULL: out of memory or past
+ * limits.max_clauses; *code says which).  The pointer is valid until the
+ * next ld_clauses_add. */
+ldiff_clause *ld_clauses_add(ldiff_clauses *c, int *code);
+int ld_clause_kind_from_name(const char *name);
+
+/* ---- comparison keys and word-level diff (key.c, seqdiff.c, classify.c)
+ * The key is what two texts are compared on: NFC, case-folded, typography
+ * folded (dashes, quotes, spaces, soft hyphens), white space collapsed.
+ * Display text is never changed. */
+char *ld_text_key(ld_arena *a, const char *text);
+
+typedef struct ld_textdiff {
+	ldiff_edit *edits;	/* in the arena */
+	size_t n;
+	unsigned cls;		/* union of the edits' classes */
+	int substantive;	/* any class other than typography/renumber */
+	double similarity;	/* 0..1, shared tokens over all tokens */
+} ld_textdiff;
+/* Word-level diff of two texts with semantic cleanup and classification.
+ * max_cost <= 0 takes the default cap. */
+int ld_text_diff(ld_arena *a, const char *old_text, const char *new_text,
+    long max_cost, ld_textdiff *out);
+
+/* ---- the diff (diff.c, align.c) ------------------------------------ */
+struct ldiff_diff {
+	ld_arena *arena;
+	size_t nver;
+	const ldiff_clauses **ver;
+	const char **names;
+	ldiff_unit *units;	/* per consecutive pair, in reading order */
+	size_t n, cap;
+	ldiff_subst *substs;
+	size_t nsubst, substcap;
+	ldiff_diff_opts opts;
+};
+
 #endif /* LIBDIFF_INTERNAL_H */
