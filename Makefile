@@ -69,6 +69,15 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELPER_SRC = $(sort $(wildcard tests/helpers/*.c))
 HELPER_BIN = $(HELPER_SRC:tests/helpers/%.c=$(BUILD)/tests/%)
 
+# Quiet by default; V=1 shows the commands.
+ifeq ($(V),1)
+Q =
+E = @:
+else
+Q = @
+E = @echo
+endif
+
 PROVE ?= prove
 PROVE_FLAGS ?=
 
@@ -83,43 +92,50 @@ tools: $(TOOLS)
 
 $(BUILD)/libdiff/%.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libdiff/%.pic.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)
-	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	$(E) "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $(LIB_OBJ)
 
 $(LIB_SO): $(LIB_PIC)
-	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libdiff.so.$(SOVERSION) \
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libdiff.so.$(SOVERSION) \
 		-o $@ $(LIB_PIC) $(PKG_LIBS)
-	ln -sf libdiff.so.$(VERSION) $(BUILD)/libdiff.so.$(SOVERSION)
-	ln -sf libdiff.so.$(SOVERSION) $(BUILD)/libdiff.so
+	$(Q)ln -sf libdiff.so.$(VERSION) $(BUILD)/libdiff.so.$(SOVERSION)
+	$(Q)ln -sf libdiff.so.$(SOVERSION) $(BUILD)/libdiff.so
 
 $(BUILD)/libdiff.pc: libdiff/libdiff.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@PKGS@|$(PKGS)|' $< > $@
 
 $(BUILD)/tools/%.o: tools/%.c tools/common.h libdiff/libdiff.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(TOOLDIR)/%: $(BUILD)/tools/%.o $(TOOL_COMMON) $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_COMMON) $(LIB_A) $(PKG_LIBS)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_COMMON) $(LIB_A) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/tap.h $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/helpers/%.c $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 tests: all $(UNIT_BIN) $(HELPER_BIN)
 
