@@ -81,10 +81,27 @@ endif
 PROVE ?= prove
 PROVE_FLAGS ?=
 
-.PHONY: all lib tools tests check asan valgrind bench fuzz install \
+.PHONY: all lib tools locale pot fuzz-smoke tests check asan valgrind bench fuzz install \
 	uninstall clean corpus main
 
-all: lib tools
+all: lib tools locale
+
+# Translations: tools/po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/klausul.mo
+PO = $(wildcard tools/po/*.po)
+MO = $(PO:tools/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/klausul.mo)
+MSGFMT ?= msgfmt
+locale: $(MO)
+
+$(BUILD)/locale/%/LC_MESSAGES/klausul.mo: tools/po/%.po
+	@mkdir -p $(@D)
+	$(E) "  MSGFMT  $<"
+	$(Q)$(MSGFMT) --check -o $@ $<
+
+# Refresh the template and merge it into each translation.
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=klausul \
+		-o tools/po/klausul.pot tools/*.c libdiff/*.c
+	for po in $(PO); do msgmerge -q -U --backup=none $$po tools/po/klausul.pot; done
 
 lib: $(LIB_A) $(LIB_SO) $(BUILD)/libdiff.pc
 
@@ -140,7 +157,7 @@ $(BUILD)/tests/%: tests/helpers/%.c $(LIB_A)
 tests: all $(UNIT_BIN) $(HELPER_BIN)
 
 # The test environment: where the tools, the unit tests and ../shared are.
-TEST_ENV = LC_ALL=C.UTF-8 KL_ROOT=$(CURDIR) KL_BIN=$(abspath $(TOOLDIR)) \
+TEST_ENV = LC_ALL=C.UTF-8 KL_LOCALEDIR=$(abspath $(BUILD))/locale KL_ROOT=$(CURDIR) KL_BIN=$(abspath $(TOOLDIR)) \
 	KL_BUILD=$(abspath $(BUILD)) KL_SHARED=$(SHARED)
 
 check: tests
@@ -188,6 +205,9 @@ install: all
 	install -m 644 $(BUILD)/libdiff.pc $(DESTDIR)$(PKGCONFIGDIR)
 	for m in tools/*.1; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(MANDIR)/man1; done; true
 	for m in libdiff/*.3; do [ -f "$$m" ] && install -m 644 "$$m" $(DESTDIR)$(MANDIR)/man3; done; true
+	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/klausul.mo; done
 
 uninstall:
 	for t in $(TOOL_NAMES); do rm -f $(DESTDIR)$(BINDIR)/$$t \
@@ -196,6 +216,8 @@ uninstall:
 		$(DESTDIR)$(INCLUDEDIR)/libdiff.h \
 		$(DESTDIR)$(PKGCONFIGDIR)/libdiff.pc \
 		$(DESTDIR)$(MANDIR)/man3/libdiff.3
+	for po in $(PO); do l=$${po#tools/po/}; l=$${l%.po}; \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/klausul.mo; done
 
 clean:
 	rm -rf build build-asan build-fuzz $(TOOL_NAMES:%=tools/%)

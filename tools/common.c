@@ -21,18 +21,52 @@
 
 const char *kl_prog = "klausul";
 
+/* The language the environment asks for (LC_ALL, LC_MESSAGES, LANG). */
+static const char *
+wanted_language(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return v;
+	}
+	return "";
+}
+
+/*
+ * Many machines (containers, minimal Debian) have no sv_SE.UTF-8 locale
+ * generated, and then setlocale() fails and gettext stays in English.
+ * A Swedish user who set LANG=sv_SE.UTF-8 still wants Swedish messages:
+ * fall back to C.UTF-8 for character handling and ask gettext for Swedish
+ * through LANGUAGE, which it honours in any locale but plain "C".
+ */
+static void
+init_locale(void)
+{
+	if (setlocale(LC_ALL, "") != NULL)
+		return;
+	setlocale(LC_ALL, "C.UTF-8");
+	if (strncmp(wanted_language(), "sv", 2) == 0)
+		setenv("LANGUAGE", "sv", 0);
+}
+
 void
 kl_init(int argc, char **argv, const char *prog)
 {
 	(void)argc;
 	(void)argv;
 	kl_prog = prog;
-	setlocale(LC_ALL, "");
+	init_locale();
 #ifdef ENABLE_NLS
 	{
 		const char *dir = getenv("KL_LOCALEDIR");
 
 		bindtextdomain("klausul", dir != NULL ? dir : LOCALEDIR);
+		bind_textdomain_codeset("klausul", "UTF-8");
 		textdomain("klausul");
 	}
 #endif
