@@ -177,6 +177,8 @@ int ld_clause_kind_from_name(const char *name);
  * folded (dashes, quotes, spaces, soft hyphens), white space collapsed.
  * Display text is never changed. */
 char *ld_text_key(ld_arena *a, const char *text);
+/* The same key of s[0..n), appended to b: 0 or LDIFF_ENOMEM. */
+int ld_text_key_buf(ld_buf *b, const char *s, size_t n);
 
 typedef struct ld_textdiff {
 	ldiff_edit *edits;	/* in the arena */
@@ -184,11 +186,116 @@ typedef struct ld_textdiff {
 	unsigned cls;		/* union of the edits' classes */
 	int substantive;	/* any class other than typography/renumber */
 	double similarity;	/* 0..1, shared tokens over all tokens */
+	long work;		/* token-diff work done (seqdiff steps) */
+	int capped;		/* 1 when the cost cap cut the search */
 } ld_textdiff;
 /* Word-level diff of two texts with semantic cleanup and classification.
  * max_cost <= 0 takes the default cap. */
 int ld_text_diff(ld_arena *a, const char *old_text, const char *new_text,
     long max_cost, ld_textdiff *out);
+
+/* Token-sequence diff (seqdiff.c): Myers O(ND), linear space, with a cost
+ * cap per split (like xdiff's mxcost) and a total work budget, so any
+ * input ends in near-linear time with a valid, maybe not minimal, diff. */
+typedef struct ld_seqstats {
+	long max_cost;	/* edit cost allowed per split before cutting */
+	long budget;	/* total work allowed before boxes go whole */
+	long work;	/* diagonals visited + snake steps taken */
+	int capped;	/* 1 when a cap or the budget cut the search */
+} ld_seqstats;
+/* chg_a[i] = 1 when a[i] is deleted, chg_b[j] = 1 when b[j] is inserted
+ * (the arrays are zeroed first).  Elements compare by id.  max_cost <= 0
+ * takes the default.  st may be NULL.  Returns 0 or LDIFF_ENOMEM. */
+int ld_seqdiff(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+    long max_cost, char *chg_a, char *chg_b, ld_seqstats *st);
+
+/* Swedish numbers and kronor (numfmt.c).
+ * "1 250 000", "1 250 000,50", "2,5", "−3", NBSP/U+202F/thin-space groups;
+ * 0 or LDIFF_EINVAL when s[0..n) is not one number. */
+int ld_parse_swedish_number(const char *s, size_t n, double *v);
+/* Kronor per unit: "kr" "kr." "kronor" "SEK" ":-" 1, "tkr" "tusen kronor"
+ * 1e3, "mnkr" "Mkr" "miljoner kronor" 1e6, "mdkr" "miljarder kronor" 1e9;
+ * 0 when s[0..n) is not a money unit (case-insensitive, spaces folded).
+ * A bare "miljoner" is no unit: "2 miljoner invånare". */
+double ld_amount_multiplier(const char *s, size_t n);
+enum {
+	LD_FMT_NBSP = 1 << 0,	/* U+00A0 in groups and before the unit */
+	LD_FMT_MINUS = 1 << 1,	/* U+2212 instead of "-" */
+	LD_FMT_SEK = 1 << 2,	/* ld_format_delta: amounts in kronor */
+	LD_FMT_TYPO = LD_FMT_NBSP | LD_FMT_MINUS	/* HTML, DOCX */
+};
+/* "1 250 000" / "2,5": grouped thousands, decimal comma; `decimals`
+ * decimals, or with decimals < 0 none for whole numbers and two else. */
+int ld_format_number(ld_buf *b, double v, int decimals, unsigned flags);
+/* "1 250 000 kr" ("1 250 000,50 kr" with öre); "2,5 %" (one decimal). */
+int ld_format_sek(ld_buf *b, double kronor, unsigned flags);
+int ld_format_percent(ld_buf *b, double pct, unsigned flags);
+/* The change old -> new: "+50 000 kr (+4,0 %)" with LD_FMT_SEK, else
+ * "+2 (+50,0 %)"; the percentage is left out when old is 0. */
+int ld_format_delta(ld_buf *b, double old_v, double new_v, unsigned flags);
+
+/* ---- Swedish terms for clause similarity (stem.c) --------------------
+ * A lexicon per version pair: ld_lexicon_words() interns the case-folded
+ * words of every text (the vocabulary); only then ld_lexicon_term() maps a
+ * word to its term: Snowball stem of the base form (a definite ending is
+ * dropped when the shorter word is in the vocabulary), years as "#year".
+ * Stop words weigh 0.2, numbers 0.5, other terms 1. */
+typedef struct ld_lexicon ld_lexicon;
+int ld_lexicon_new(ld_lexicon **out);
+void ld_lexicon_free(ld_lexicon *lx);
+/* Word ids of text, in order, into *ids (ld_malloc'd; caller ld_frees). */
+int ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
+    size_t *n);
+long ld_lexicon_term(ld_lexicon *lx, uint32_t word);	/* >= 0 or error */
+double ld_lexicon_weight(const ld_lexicon *lx, long term);
+const char *ld_lexicon_term_text(const ld_lexicon *lx, long term);
+size_t ld_lexicon_nterms(const ld_lexicon *lx);
+int ld_is_stopword(const ld_lexicon *lx, const char *folded, size_t n);
+
+/* ---- clause alignment (align.c, align_sim.c) ------------------------- */
+/* Work done by one diff, for tests that bound it (never wall time). */
+typedef struct ld_align_stats {
+	size_t sim_calls;	/* clause-pair similarities computed */
+	size_t dp_cells;	/* cells of ordered fuzzy alignment */
+	size_t anchor_items;	/* items sorted by the identical-key stage */
+	size_t candidates;	/* postings read from the inverted index */
+	size_t text_diffs;	/* ld_text_diff calls */
+	long text_work;		/* their seqdiff work, summed */
+} ld_align_stats;
+
+/* A weighted bag of terms: sorted term ids, weight x count per term. */
+typedef struct ld_bag {
+	uint32_t *term;
+	double *w;
+	size_t n;
+	double total;
+} ld_bag;
+/* Weighted Dice: 2 * shared weight / (total a + total b), 0..1. */
+double ld_bag_similarity(const ld_bag *a, const ld_bag *b);
+/* Shared weight over b's total: how much of b is found in a. */
+double ld_bag_containment(const ld_bag *a, const ld_bag *b);
+/* out = a + b (arena). */
+int ld_bag_union(ld_arena *ar, const ld_bag *a, const ld_bag *b,
+    ld_bag *out);
+/* The bag of text (arena), through lx (whose vocabulary is complete). */
+int ld_bag_of(ld_arena *ar, ld_lexicon *lx, const uint32_t *words,
+    size_t nwords, ld_bag *out);
+
+/* One aligned group of a version pair: clause-set indexes of up to three
+ * old and three new clauses (split/merge), op as in ldiff_unit. */
+#define LD_LINK_MAX 3
+typedef struct ld_link {
+	ldiff_op op;
+	size_t old[LD_LINK_MAX], nold;
+	size_t new[LD_LINK_MAX], nnew;
+	double similarity;	/* of the bags; 1 for identical keys */
+} ld_link;
+/* Align clause set a (older) with b; links in unit order (the new
+ * document's reading order, deleted clauses where they stood).  *links is
+ * in ar. */
+int ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
+    const ldiff_diff_opts *o, ld_link **links, size_t *nlinks,
+    ld_align_stats *st, ldiff_error *err);
 
 /* ---- the diff (diff.c, align.c) ------------------------------------ */
 struct ldiff_diff {
@@ -201,6 +308,7 @@ struct ldiff_diff {
 	ldiff_subst *substs;
 	size_t nsubst, substcap;
 	ldiff_diff_opts opts;
+	ld_align_stats stats;	/* work counters (align.c, diff.c) */
 };
 
 #endif /* LIBDIFF_INTERNAL_H */
