@@ -231,6 +231,12 @@ typedef struct ldiff_clause {
 	const char *label;	/* the number as shown ("4.2.", "a)"), or "" */
 	const char *section;	/* the heading text of the enclosing section */
 	const char *text;	/* the words, without the label */
+	/* Formatting of the clause's first paragraph, for renderers that
+	 * rebuild the document (DOCX redline); "" / 0 when read from a
+	 * record stream.  Not part of the clause record stream. */
+	const char *style_id;
+	int num_id;
+	int ilvl;
 } ldiff_clause;
 
 typedef struct ldiff_split_opts {
@@ -242,6 +248,8 @@ void ldiff_split_opts_init(ldiff_split_opts *o);
 
 typedef struct ldiff_clauses ldiff_clauses;
 
+/* The clauses own copies of their strings: d may be freed afterwards.
+ * Options may be NULL for the defaults, here and in every _new/_from_*. */
 int ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
     const ldiff_split_opts *o, ldiff_error *err);
 /* Read a clause record stream (#klausul-clauses, TSV or JSON Lines). */
