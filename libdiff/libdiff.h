@@ -387,6 +387,13 @@ typedef struct ldiff_render_opts {
 
 void ldiff_render_opts_init(ldiff_render_opts *o);
 
+/* Nonzero when the LDIFF_HIDE_* flags hide a unit: an equal unit under
+ * LDIFF_HIDE_EQUAL; an equal or changed unit whose every class is hidden
+ * (typography, renumbering, period).  Moves, splits, merges, insertions
+ * and deletions are never hidden.  Every renderer, and kldiff's exit
+ * status, filter with this one rule. */
+int ldiff_unit_hidden(const ldiff_unit *u, unsigned hide);
+
 int ldiff_render_text(const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o);
 int ldiff_render_json(const ldiff_diff *d, FILE *out,

@@ -1,0 +1,1277 @@
+/*
+ * render_text.c - the diff as a reviewer reads it, and its statistics.
+ *
+ * The units arrive in reading order, pair by pair.  The text renderer walks
+ * them once: a "--- old / +++ new" header per pair, the substitutions the
+ * engine summarised (a period shift repeated through the document is told
+ * once, with its count), then per section one header line per unit with
+ * the clause numbers of both versions and what happened, and the clause
+ * text with the word-level edits inline: wdiff's [-old-]{+new+}, or red
+ * strike-through and green underline in colour.  Clauses that were only
+ * renumbered are gathered into one line per section, because a clause
+ * inserted early renumbers every clause after it and thirty identical
+ * "4.3 -> 4.4" entries would bury the real changes.  With three or more
+ * versions a lineage section ends the output: each clause that changed,
+ * with its numbers in every version and when it was introduced, changed
+ * or deleted.
+ *
+ * The statistics renderer counts the same units as wdiff -s counts words:
+ * per pair, clauses by operation, words common, inserted, deleted and
+ * changed with percentages, units by change class, and a table by section.
+ *
+ * Labels are English, or Swedish when asked for (--lang=sv, or a Swedish
+ * LC_MESSAGES): the Swedish terms are built in so that the reviewers'
+ * vocabulary does not depend on an installed message catalogue.  Other
+ * languages go through gettext.  Nothing printed depends on LC_NUMERIC:
+ * numbers are formatted here, with the Swedish conventions (1 250 000 kr,
+ * 4,0 %) for amounts in every language.
+ */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* ---- labels ---------------------------------------------------------- */
+
+enum {
+	L_EQUAL, L_CHANGED, L_MOVED, L_INSERTED, L_DELETED, L_SPLIT,
+	L_MERGED,
+	L_WORDING, L_NUMBER, L_AMOUNT, L_DATE, L_PERIOD, L_TYPOGRAPHY,
+	L_RENUMBER,
+	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
+	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
+	L_RENUMBERED_IN, L_CLAUSES, L_OLD, L_NEW, L_WORDS, L_COMMON,
+	L_CLASSES, L_SECTION, L_NOSECTION, L_SUBSTS, L_TIMES, L_UNCHANGED
+};
+
+static const struct {
+	const char *en, *sv;
+} labels[] = {
+	[L_EQUAL] = { N_("unchanged"), "oförändrad" },
+	[L_CHANGED] = { N_("changed"), "ändrad" },
+	[L_MOVED] = { N_("moved"), "flyttad" },
+	[L_INSERTED] = { N_("inserted"), "tillagd" },
+	[L_DELETED] = { N_("deleted"), "borttagen" },
+	[L_SPLIT] = { N_("split"), "delad" },
+	[L_MERGED] = { N_("merged"), "sammanslagen" },
+	[L_WORDING] = { N_("wording"), "formulering" },
+	[L_NUMBER] = { N_("number"), "tal" },
+	[L_AMOUNT] = { N_("amount"), "belopp" },
+	[L_DATE] = { N_("date"), "datum" },
+	[L_PERIOD] = { N_("period"), "period" },
+	[L_TYPOGRAPHY] = { N_("typography"), "typografi" },
+	[L_RENUMBER] = { N_("renumbered"), "omnumrerad" },
+	[L_RENUMBERED] = { N_("renumbered, text unchanged"),
+	    "omnumrerade, oförändrad text" },
+	[L_THROUGHOUT] = { N_("throughout"), "genomgående" },
+	[L_NODIFF] = { N_("no differences"), "inga skillnader" },
+	[L_LINEAGE] = { N_("Lineage"), "Klausulernas historik" },
+	[L_INTRODUCED] = { N_("introduced in"), "tillkom i" },
+	[L_CHANGED_IN] = { N_("changed in"), "ändrad i" },
+	[L_MOVED_IN] = { N_("moved in"), "flyttad i" },
+	[L_DELETED_IN] = { N_("deleted in"), "borttagen i" },
+	[L_SPLIT_IN] = { N_("split in"), "delad i" },
+	[L_MERGED_IN] = { N_("merged in"), "sammanslagen i" },
+	[L_RENUMBERED_IN] = { N_("renumbered in"), "omnumrerad i" },
+	[L_CLAUSES] = { N_("clauses"), "klausuler" },
+	[L_OLD] = { N_("old"), "gammal" },
+	[L_NEW] = { N_("new"), "ny" },
+	[L_WORDS] = { N_("words"), "ord" },
+	[L_COMMON] = { N_("common"), "gemensamma" },
+	[L_CLASSES] = { N_("classes"), "ändringstyper" },
+	[L_SECTION] = { N_("section"), "avsnitt" },
+	[L_NOSECTION] = { N_("(before the first heading)"),
+	    "(före första rubriken)" },
+	[L_SUBSTS] = { N_("substitutions"), "ersättningar" },
+	[L_TIMES] = { N_("times"), "gånger" },
+	[L_UNCHANGED] = { N_("unchanged"), "oförändrade" },
+};
+
+/* Class bits in the order they are listed. */
+static const struct {
+	unsigned bit;
+	int label;
+} class_order[] = {
+	{ LDIFF_CLASS_WORDING, L_WORDING },
+	{ LDIFF_CLASS_AMOUNT, L_AMOUNT },
+	{ LDIFF_CLASS_NUMBER, L_NUMBER },
+	{ LDIFF_CLASS_DATE, L_DATE },
+	{ LDIFF_CLASS_PERIOD, L_PERIOD },
+	{ LDIFF_CLASS_TYPOGRAPHY, L_TYPOGRAPHY },
+	{ LDIFF_CLASS_RENUMBER, L_RENUMBER },
+};
+#define N_CLASSES (sizeof class_order / sizeof class_order[0])
+
+static int
+op_label(ldiff_op op)
+{
+	switch (op) {
+	case LDIFF_OP_EQUAL: return L_EQUAL;
+	case LDIFF_OP_CHANGED: return L_CHANGED;
+	case LDIFF_OP_MOVED: return L_MOVED;
+	case LDIFF_OP_INSERTED: return L_INSERTED;
+	case LDIFF_OP_DELETED: return L_DELETED;
+	case LDIFF_OP_SPLIT: return L_SPLIT;
+	case LDIFF_OP_MERGED: return L_MERGED;
+	}
+	return L_CHANGED;
+}
+
+/* Swedish when asked, or when the message locale is Swedish. */
+static int
+want_swedish(const ldiff_render_opts *o)
+{
+	const char *loc;
+
+	if (o != NULL && o->lang != NULL)
+		return strncmp(o->lang, "sv", 2) == 0;
+#ifdef LC_MESSAGES
+	loc = setlocale(LC_MESSAGES, NULL);
+#else
+	loc = setlocale(LC_ALL, NULL);
+#endif
+	return loc != NULL && strncmp(loc, "sv", 2) == 0;
+}
+
+static const char *
+label(int sv, int id)
+{
+	return sv ? labels[id].sv : _(labels[id].en);
+}
+
+/* ---- what is hidden ---------------------------------------------------- */
+
+static unsigned
+hidden_classes(unsigned hide)
+{
+	unsigned c = 0;
+
+	if (hide & LDIFF_HIDE_TYPOGRAPHY)
+		c |= LDIFF_CLASS_TYPOGRAPHY;
+	if (hide & LDIFF_HIDE_RENUMBER)
+		c |= LDIFF_CLASS_RENUMBER;
+	if (hide & LDIFF_HIDE_PERIOD)
+		c |= LDIFF_CLASS_PERIOD;
+	return c;
+}
+
+/* Moves, splits, merges, insertions and deletions are never hidden: they
+ * change the structure whatever their words.  An equal or changed unit is
+ * hidden when every class it has is hidden. */
+int
+ldiff_unit_hidden(const ldiff_unit *u, unsigned hide)
+{
+	unsigned hc = hidden_classes(hide);
+
+	switch (u->op) {
+	case LDIFF_OP_EQUAL:
+		if (u->cls == 0)
+			return (hide & LDIFF_HIDE_EQUAL) != 0;
+		return (u->cls & ~hc) == 0;
+	case LDIFF_OP_CHANGED:
+		return u->cls != 0 && (u->cls & ~hc) == 0;
+	default:
+		return 0;
+	}
+}
+
+static int
+edit_hidden(const ldiff_edit *e, unsigned hc)
+{
+	return e->op != LDIFF_EDIT_EQUAL && e->cls != 0 &&
+	    (e->cls & ~hc) == 0;
+}
+
+/* Equal text, only the number changed (after hiding). */
+static int
+renumber_only(const ldiff_unit *u, unsigned hc)
+{
+	if (u->op != LDIFF_OP_EQUAL && u->op != LDIFF_OP_CHANGED)
+		return 0;
+	return (u->cls & LDIFF_CLASS_RENUMBER) &&
+	    (u->cls & ~hc & ~LDIFF_CLASS_RENUMBER) == 0;
+}
+
+void
+ldiff_render_opts_init(ldiff_render_opts *o)
+{
+	memset(o, 0, sizeof *o);
+}
+
+/* ---- numbers, formatted without the C locale's help ------------------ */
+
+/* 1250000.5 -> "1 250 000,50": Swedish grouping and decimal comma. */
+static void
+put_grouped(ld_buf *b, double v)
+{
+	char digits[32];
+	long long cents;
+	size_t n, i;
+
+	if (!isfinite(v) || fabs(v) >= 1e15) {
+		ld_buf_adds(b, "?");
+		return;
+	}
+	if (v < 0) {
+		ld_buf_addc(b, '-');
+		v = -v;
+	}
+	cents = (long long)(v * 100 + 0.5);
+	n = (size_t)snprintf(digits, sizeof digits, "%lld", cents / 100);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			ld_buf_addc(b, ' ');
+		ld_buf_addc(b, digits[i]);
+	}
+	if (cents % 100 != 0)
+		ld_buf_printf(b, ",%02lld", cents % 100);
+}
+
+/* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
+static void
+put_percent(ld_buf *b, double pct, int sv, int sign)
+{
+	long long t;
+
+	if (!isfinite(pct) || fabs(pct) >= 1e12) {
+		ld_buf_adds(b, "?");
+		return;
+	}
+	t = (long long)floor(fabs(pct) * 10 + 0.5);
+	if (sign || pct < 0)
+		ld_buf_addc(b, pct < 0 && t != 0 ? '-' : '+');
+	ld_buf_printf(b, "%lld%c%lld%s", t / 10, sv ? ',' : '.', t % 10,
+	    sv ? " %" : "%");
+}
+
+/* "1 250 000 kr -> 1 300 000 kr (+50 000 kr, +4,0 %)" */
+static void
+put_value_change(ld_buf *b, const ldiff_edit *e, int sv)
+{
+	const char *unit = (e->cls & LDIFF_CLASS_AMOUNT) ? " kr" : "";
+	double delta = e->new_value - e->old_value;
+
+	put_grouped(b, e->old_value);
+	ld_buf_adds(b, unit);
+	ld_buf_adds(b, " \xe2\x86\x92 ");
+	put_grouped(b, e->new_value);
+	ld_buf_adds(b, unit);
+	ld_buf_adds(b, " (");
+	ld_buf_addc(b, delta < 0 ? '-' : '+');
+	put_grouped(b, fabs(delta));
+	ld_buf_adds(b, unit);
+	if (e->old_value != 0) {
+		ld_buf_adds(b, ", ");
+		put_percent(b, delta / fabs(e->old_value) * 100, sv, 1);
+	}
+	ld_buf_addc(b, ')');
+}
+
+/* ---- words ------------------------------------------------------------ */
+
+/* Words as wdiff counts them: runs between white space, but only runs
+ * with a letter or a digit, so a lone dash or bullet is not a word. */
+static size_t
+count_words(const char *s)
+{
+	size_t n = 0, len = strlen(s), i = 0;
+	int in_run = 0, has_alnum = 0;
+
+	while (i <= len) {
+		int32_t cp = -1;
+		size_t k = 1;
+		int space = 1;
+
+		if (i < len) {
+			utf8proc_category_t cat;
+
+			k = ld_utf8_decode(s + i, len - i, &cp);
+			cat = cp >= 0 ? utf8proc_category(cp) :
+			    UTF8PROC_CATEGORY_CN;
+			space = cp == ' ' || (cp >= 9 && cp <= 13) ||
+			    cat == UTF8PROC_CATEGORY_ZS ||
+			    cat == UTF8PROC_CATEGORY_ZL ||
+			    cat == UTF8PROC_CATEGORY_ZP;
+			if (!space && cat >= UTF8PROC_CATEGORY_LU &&
+			    cat <= UTF8PROC_CATEGORY_NO)
+				has_alnum = 1;
+		}
+		if (space) {
+			if (in_run && has_alnum)
+				n++;
+			in_run = has_alnum = 0;
+		} else
+			in_run = 1;
+		i += k;
+	}
+	return n;
+}
+
+static size_t
+count_clause_words(const ldiff_clause *const *cl, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		w += count_words(cl[i]->text);
+	return w;
+}
+
+/* ---- the text writer ---------------------------------------------------- */
+
+#define SGR_DEL "\033[9;31m"
+#define SGR_INS "\033[4;32m"
+#define SGR_BOLD "\033[1m"
+#define SGR_DIM "\033[2m"
+#define SGR_OFF "\033[0m"
+#define ARROW " \xe2\x86\x92 "
+#define INDENT "    "
+
+struct tw {
+	FILE *f;
+	const ldiff_diff *d;
+	int color, sv;
+	unsigned hide, hc;
+	const char *section;	/* the section heading printed last */
+	int section_shown;
+	ld_buf renum;		/* renumber-only clauses of this section */
+	ld_buf line;		/* scratch */
+};
+
+static void
+sgr(struct tw *w, const char *code)
+{
+	if (w->color && code != NULL)
+		fputs(code, w->f);
+}
+
+/* Clause text with the control characters of a hostile document made
+ * harmless (an ESC could drive the terminal); a newline continues the
+ * indented block, with the colour closed and reopened around it. */
+static void
+put_text(struct tw *w, const char *s, const char *color)
+{
+	size_t len = strlen(s), i = 0, run = 0;
+
+	sgr(w, color);
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		int bad = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+		int c1 = c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f;
+
+		if (!bad && !c1 && c != '\n') {
+			i++;
+			continue;
+		}
+		fwrite(s + run, 1, i - run, w->f);
+		if (c == '\n') {
+			sgr(w, color ? SGR_OFF : NULL);
+			fputs("\n" INDENT, w->f);
+			sgr(w, color);
+		} else
+			fputs("\xef\xbf\xbd", w->f);
+		i += c1 ? 2 : 1;
+		run = i;
+	}
+	fwrite(s + run, 1, i - run, w->f);
+	sgr(w, color ? SGR_OFF : NULL);
+}
+
+static void
+put_deleted(struct tw *w, const char *s)
+{
+	if (*s == '\0')
+		return;
+	if (w->color)
+		put_text(w, s, SGR_DEL);
+	else {
+		fputs("[-", w->f);
+		put_text(w, s, NULL);
+		fputs("-]", w->f);
+	}
+}
+
+static void
+put_inserted(struct tw *w, const char *s)
+{
+	if (*s == '\0')
+		return;
+	if (w->color)
+		put_text(w, s, SGR_INS);
+	else {
+		fputs("{+", w->f);
+		put_text(w, s, NULL);
+		fputs("+}", w->f);
+	}
+}
+
+/* "4.2" or "5.2, 5.3", or an en dash when the side is empty. */
+static void
+ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep)
+{
+	size_t i;
+
+	if (n == 0)
+		ld_buf_adds(b, "\xe2\x80\x93");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ld_buf_adds(b, sep);
+		ld_buf_adds(b, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
+	}
+}
+
+static void
+class_list(ld_buf *b, unsigned cls, int sv)
+{
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < N_CLASSES; i++) {
+		if (!(cls & class_order[i].bit))
+			continue;
+		if (!first)
+			ld_buf_adds(b, ", ");
+		ld_buf_adds(b, label(sv, class_order[i].label));
+		first = 0;
+	}
+}
+
+static const char *
+unit_section(const ldiff_unit *u)
+{
+	if (u->n_new > 0)
+		return u->new_cl[0]->section;
+	if (u->n_old > 0)
+		return u->old_cl[0]->section;
+	return "";
+}
+
+static void
+flush_renumbered(struct tw *w)
+{
+	if (w->renum.len == 0)
+		return;
+	fprintf(w->f, "  %s: ", label(w->sv, L_RENUMBERED));
+	sgr(w, SGR_DIM);
+	put_text(w, ld_buf_str(&w->renum), NULL);
+	sgr(w, SGR_OFF);
+	fputc('\n', w->f);
+	ld_buf_reset(&w->renum);
+}
+
+static void
+enter_section(struct tw *w, const char *section)
+{
+	if (w->section_shown && strcmp(section, w->section) == 0)
+		return;
+	flush_renumbered(w);
+	fputc('\n', w->f);
+	sgr(w, SGR_BOLD);
+	put_text(w, *section ? section : label(w->sv, L_NOSECTION), NULL);
+	sgr(w, SGR_OFF);
+	fputc('\n', w->f);
+	w->section = section;
+	w->section_shown = 1;
+}
+
+/* "  4.2 → 5.2  changed (amount, wording)" */
+static void
+unit_header(struct tw *w, const ldiff_unit *u)
+{
+	unsigned cls = u->cls & ~w->hc;
+
+	ld_buf_reset(&w->line);
+	ld_buf_adds(&w->line, "  ");
+	ids(&w->line, u->old_cl, u->n_old, ", ");
+	ld_buf_adds(&w->line, ARROW);
+	ids(&w->line, u->new_cl, u->n_new, ", ");
+	ld_buf_adds(&w->line, "  ");
+	put_text(w, ld_buf_str(&w->line), NULL);
+	sgr(w, SGR_BOLD);
+	fputs(label(w->sv, op_label(u->op)), w->f);
+	sgr(w, SGR_OFF);
+	if (u->op == LDIFF_OP_INSERTED || u->op == LDIFF_OP_DELETED)
+		cls = 0;
+	if (cls != 0) {
+		ld_buf_reset(&w->line);
+		class_list(&w->line, cls, w->sv);
+		fprintf(w->f, " (%s)", ld_buf_str(&w->line));
+	}
+	fputc('\n', w->f);
+}
+
+static void
+unit_edits(struct tw *w, const ldiff_unit *u)
+{
+	size_t i;
+
+	fputs(INDENT, w->f);
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc)) {
+			put_text(w, e->new_text, NULL);
+			continue;
+		}
+		if (e->op != LDIFF_EDIT_INSERT)
+			put_deleted(w, e->old_text);
+		if (e->op != LDIFF_EDIT_DELETE)
+			put_inserted(w, e->new_text);
+	}
+	fputc('\n', w->f);
+}
+
+/* One line per amount or number that changed, with the difference. */
+static void
+unit_values(struct tw *w, const ldiff_unit *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
+		    !(e->cls & (LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER)) ||
+		    edit_hidden(e, w->hc) || e->old_value == e->new_value)
+			continue;
+		ld_buf_reset(&w->line);
+		put_value_change(&w->line, e, w->sv);
+		fprintf(w->f, INDENT "%s: %s\n", label(w->sv,
+		    (e->cls & LDIFF_CLASS_AMOUNT) ? L_AMOUNT : L_NUMBER),
+		    ld_buf_str(&w->line));
+	}
+}
+
+static void
+clause_block(struct tw *w, const ldiff_clause *const *cl, size_t n,
+    int how)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fputs(INDENT, w->f);
+		if (how < 0)
+			put_deleted(w, cl[i]->text);
+		else if (how > 0)
+			put_inserted(w, cl[i]->text);
+		else
+			put_text(w, cl[i]->text, NULL);
+		fputc('\n', w->f);
+	}
+}
+
+static void
+unit_body(struct tw *w, const ldiff_unit *u)
+{
+	switch (u->op) {
+	case LDIFF_OP_INSERTED:
+		clause_block(w, u->new_cl, u->n_new, 1);
+		return;
+	case LDIFF_OP_DELETED:
+		clause_block(w, u->old_cl, u->n_old, -1);
+		return;
+	default:
+		break;
+	}
+	if (u->n_edits > 0) {
+		unit_edits(w, u);
+		unit_values(w, u);
+	} else
+		clause_block(w, u->new_cl, u->n_new, 0);
+}
+
+static void
+show_unit(struct tw *w, const ldiff_unit *u)
+{
+	enter_section(w, unit_section(u));
+	if (renumber_only(u, w->hc)) {
+		if (w->renum.len > 0)
+			ld_buf_adds(&w->renum, ", ");
+		ids(&w->renum, u->old_cl, u->n_old, "+");
+		ld_buf_adds(&w->renum, ARROW);
+		ids(&w->renum, u->new_cl, u->n_new, "+");
+		return;
+	}
+	unit_header(w, u);
+	unit_body(w, u);
+}
+
+/* ---- version labels ------------------------------------------------------ */
+
+static int
+digits4(const char *p)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The year range in a name ("samverkan-2019-2022.docx" -> "2019–2022"),
+ * or NULL; *len gets the bytes between the two years. */
+static const char *
+year_range(const char *s, size_t *dash)
+{
+	for (; *s != '\0'; s++) {
+		size_t k = 0;
+
+		if (!digits4(s) || (s[4] != '-' && s[4] != '_' &&
+		    strncmp(s + 4, "\xe2\x80\x93", 3) != 0))
+			continue;
+		k = s[4] == '\xe2' ? 3 : 1;
+		if (digits4(s + 4 + k) && !(s[8 + k] >= '0' && s[8 + k] <= '9')) {
+			*dash = k;
+			return s;
+		}
+	}
+	return NULL;
+}
+
+static const char *
+base_name(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+
+	return slash != NULL ? slash + 1 : name;
+}
+
+/* Short names for the lineage: the year ranges of the file names when
+ * every version has a distinct one, else the base names. */
+static int
+version_labels(const ldiff_diff *d, ld_buf *lab, size_t nver)
+{
+	size_t v, k, dash;
+	int years = 1;
+
+	for (v = 0; v < nver; v++) {
+		const char *name = ldiff_diff_version_name(d, v);
+		const char *y = year_range(name ? name : "", &dash);
+
+		ld_buf_reset(&lab[v]);
+		if (y == NULL) {
+			years = 0;
+			break;
+		}
+		ld_buf_add(&lab[v], y, 4);
+		ld_buf_adds(&lab[v], "\xe2\x80\x93");
+		ld_buf_add(&lab[v], y + 4 + dash, 4);
+		for (k = 0; k < v; k++)
+			if (strcmp(ld_buf_str(&lab[k]),
+			    ld_buf_str(&lab[v])) == 0)
+				years = 0;
+	}
+	for (v = 0; v < nver && !years; v++) {
+		const char *name = ldiff_diff_version_name(d, v);
+
+		ld_buf_reset(&lab[v]);
+		ld_buf_adds(&lab[v], base_name(name ? name : "?"));
+	}
+	for (v = 0; v < nver; v++)
+		if (lab[v].oom)
+			return LDIFF_ENOMEM;
+	return 0;
+}
+
+/* ---- pair header and substitutions ------------------------------------ */
+
+static void
+pair_header(struct tw *w, size_t pair)
+{
+	const char *a = ldiff_diff_version_name(w->d, pair);
+	const char *b = ldiff_diff_version_name(w->d, pair + 1);
+
+	if (pair > 0)
+		fputc('\n', w->f);
+	sgr(w, SGR_BOLD);
+	fputs("--- ", w->f);
+	put_text(w, a ? a : "", NULL);
+	sgr(w, SGR_OFF);
+	fputc('\n', w->f);
+	sgr(w, SGR_BOLD);
+	fputs("+++ ", w->f);
+	put_text(w, b ? b : "", NULL);
+	sgr(w, SGR_OFF);
+	fputc('\n', w->f);
+}
+
+/* "  throughout: 2019–2022 → 2023–2026 (4 times, period)" */
+static void
+pair_substs(struct tw *w, size_t pair)
+{
+	size_t i, n = ldiff_diff_subst_count(w->d);
+
+	for (i = 0; i < n; i++) {
+		const ldiff_subst *s = ldiff_diff_subst(w->d, i);
+
+		if (s->from != pair || (s->cls != 0 && (s->cls & ~w->hc) == 0))
+			continue;
+		fprintf(w->f, "  %s: ", label(w->sv, L_THROUGHOUT));
+		put_deleted(w, s->old_text);
+		fputs(ARROW, w->f);
+		put_inserted(w, s->new_text);
+		ld_buf_reset(&w->line);
+		class_list(&w->line, s->cls, w->sv);
+		fprintf(w->f, " (%zu %s%s%s)\n", s->count,
+		    label(w->sv, L_TIMES), w->line.len ? ", " : "",
+		    ld_buf_str(&w->line));
+	}
+}
+
+/* ---- lineage ------------------------------------------------------------- */
+
+struct lin {
+	size_t lineage, idx;
+};
+
+struct group {
+	size_t start, end, key;
+};
+
+static int
+cmp_lin(const void *a, const void *b)
+{
+	const struct lin *x = a, *y = b;
+
+	if (x->lineage != y->lineage)
+		return x->lineage < y->lineage ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int
+is_change(const ldiff_unit *u, unsigned hide)
+{
+	return (u->op != LDIFF_OP_EQUAL || u->cls != 0) &&
+	    !ldiff_unit_hidden(u, hide);
+}
+
+static int
+event_label(const ldiff_unit *u)
+{
+	switch (u->op) {
+	case LDIFF_OP_INSERTED: return L_INTRODUCED;
+	case LDIFF_OP_DELETED: return L_DELETED_IN;
+	case LDIFF_OP_MOVED: return L_MOVED_IN;
+	case LDIFF_OP_SPLIT: return L_SPLIT_IN;
+	case LDIFF_OP_MERGED: return L_MERGED_IN;
+	case LDIFF_OP_EQUAL: return L_RENUMBERED_IN;
+	default: break;
+	}
+	return (u->cls & ~LDIFF_CLASS_RENUMBER) ? L_CHANGED_IN :
+	    L_RENUMBERED_IN;
+}
+
+static size_t
+text_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The numbers of one lineage in every version, into col[0..nver). */
+static void
+lineage_ids(struct tw *w, const struct lin *l, const struct group *g,
+    ld_buf *col, size_t nver)
+{
+	size_t i, v;
+
+	for (v = 0; v < nver; v++)
+		ld_buf_reset(&col[v]);
+	for (i = g->start; i < g->end; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+
+		if (u->n_old > 0 && u->from < nver && col[u->from].len == 0)
+			ids(&col[u->from], u->old_cl, u->n_old, "+");
+		if (u->n_new > 0 && u->to < nver && col[u->to].len == 0)
+			ids(&col[u->to], u->new_cl, u->n_new, "+");
+	}
+	for (v = 0; v < nver; v++)
+		if (col[v].len == 0)
+			ld_buf_adds(&col[v], "\xe2\x80\x93");
+}
+
+static void
+lineage_line(struct tw *w, const struct lin *l, const struct group *g,
+    ld_buf *col, const size_t *width, ld_buf *lab, size_t nver)
+{
+	size_t i, v, k;
+	int first = 1;
+
+	fputs("  ", w->f);
+	for (v = 0; v < nver; v++) {
+		if (v > 0)
+			fputs(ARROW, w->f);
+		put_text(w, ld_buf_str(&col[v]), NULL);
+		for (k = text_width(ld_buf_str(&col[v])); k < width[v]; k++)
+			fputc(' ', w->f);
+	}
+	fputs("  ", w->f);
+	for (i = g->start; i < g->end; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+
+		if (!is_change(u, w->hide) || u->to >= nver)
+			continue;
+		fprintf(w->f, "%s%s ", first ? "" : ", ",
+		    label(w->sv, event_label(u)));
+		put_text(w, ld_buf_str(&lab[u->to]), NULL);
+		first = 0;
+	}
+	fputc('\n', w->f);
+}
+
+/* Units grouped by lineage; groups with a shown change, in the reading
+ * order of the latest version they reach. */
+static int
+lineage_groups(struct tw *w, struct lin **lp, struct group **gp,
+    size_t *ng)
+{
+	size_t n = ldiff_diff_count(w->d), i, s, k = 0;
+	struct lin *l = ld_reallocarray(NULL, n ? n : 1, sizeof *l);
+	struct group *g = ld_reallocarray(NULL, n ? n : 1, sizeof *g);
+
+	*lp = l;
+	*gp = g;
+	if (l == NULL || g == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < n; i++) {
+		l[i].lineage = ldiff_diff_unit(w->d, i)->lineage;
+		l[i].idx = i;
+	}
+	qsort(l, n, sizeof *l, cmp_lin);
+	for (s = 0; s < n; s = i) {
+		int change = 0;
+
+		for (i = s; i < n && l[i].lineage == l[s].lineage; i++)
+			change |= is_change(ldiff_diff_unit(w->d, l[i].idx),
+			    w->hide);
+		if (!change)
+			continue;
+		g[k].start = s;
+		g[k].end = i;
+		g[k].key = l[i - 1].idx;
+		k++;
+	}
+	qsort(g, k, sizeof *g, cmp_group);
+	*ng = k;
+	return 0;
+}
+
+static int
+render_lineage(struct tw *w, size_t nver)
+{
+	struct lin *l = NULL;
+	struct group *g = NULL;
+	ld_buf *lab = ld_calloc(nver, sizeof *lab);
+	ld_buf *col = ld_calloc(nver, sizeof *col);
+	size_t *width = ld_calloc(nver, sizeof *width);
+	size_t ng = 0, i, v;
+	int r = LDIFF_ENOMEM;
+
+	if (lab == NULL || col == NULL || width == NULL)
+		goto out;
+	if ((r = version_labels(w->d, lab, nver)) != 0 ||
+	    (r = lineage_groups(w, &l, &g, &ng)) != 0 || ng == 0)
+		goto out;
+	for (i = 0; i < ng; i++) {
+		lineage_ids(w, l, &g[i], col, nver);
+		for (v = 0; v < nver; v++)
+			if (text_width(ld_buf_str(&col[v])) > width[v])
+				width[v] = text_width(ld_buf_str(&col[v]));
+	}
+	fputc('\n', w->f);
+	sgr(w, SGR_BOLD);
+	fprintf(w->f, "%s: ", label(w->sv, L_LINEAGE));
+	for (v = 0; v < nver; v++) {
+		fputs(v > 0 ? ARROW : "", w->f);
+		put_text(w, ld_buf_str(&lab[v]), NULL);
+	}
+	sgr(w, SGR_OFF);
+	fputc('\n', w->f);
+	for (i = 0; i < ng; i++) {
+		lineage_ids(w, l, &g[i], col, nver);
+		lineage_line(w, l, &g[i], col, width, lab, nver);
+	}
+	for (v = 0; v < nver; v++)
+		if (col[v].oom)
+			r = LDIFF_ENOMEM;
+out:
+	for (v = 0; lab != NULL && col != NULL && v < nver; v++) {
+		ld_buf_free(&lab[v]);
+		ld_buf_free(&col[v]);
+	}
+	ld_free(lab);
+	ld_free(col);
+	ld_free(width);
+	ld_free(l);
+	ld_free(g);
+	return r;
+}
+
+/* ---- ldiff_render_text ------------------------------------------------------ */
+
+static void
+tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o)
+{
+	memset(w, 0, sizeof *w);
+	w->f = out;
+	w->d = d;
+	w->color = o->color;
+	w->sv = want_swedish(o);
+	w->hide = o->hide;
+	w->hc = hidden_classes(o->hide);
+	w->section = "";
+	ld_buf_init(&w->renum);
+	ld_buf_init(&w->line);
+}
+
+static size_t
+render_pair(struct tw *w, size_t pair)
+{
+	size_t i, n = ldiff_diff_count(w->d), shown = 0;
+
+	pair_header(w, pair);
+	pair_substs(w, pair);
+	w->section_shown = 0;
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
+
+		if (u->from != pair || ldiff_unit_hidden(u, w->hide))
+			continue;
+		show_unit(w, u);
+		shown++;
+	}
+	flush_renumbered(w);
+	if (shown == 0)
+		fprintf(w->f, "  (%s)\n", label(w->sv, L_NODIFF));
+	return shown;
+}
+
+int
+ldiff_render_text(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o)
+{
+	ldiff_render_opts def;
+	struct tw w;
+	size_t nver, n, i, pair, shown = 0;
+	int r = 0;
+
+	if (d == NULL || out == NULL)
+		return LDIFF_EINVAL;
+	if (o == NULL) {
+		ldiff_render_opts_init(&def);
+		o = &def;
+	}
+	tw_init(&w, d, out, o);
+	nver = ldiff_diff_versions(d);
+	n = ldiff_diff_count(d);
+	/* Like diff(1): nothing at all when nothing is shown. */
+	for (i = 0; i < n && shown == 0; i++)
+		shown = !ldiff_unit_hidden(ldiff_diff_unit(d, i), w.hide);
+	if (shown == 0)
+		goto out;
+	for (pair = 0; pair + 1 < nver; pair++)
+		render_pair(&w, pair);
+	if (nver > 2)
+		r = render_lineage(&w, nver);
+out:
+	if (r == 0 && (w.line.oom || w.renum.oom))
+		r = LDIFF_ENOMEM;
+	ld_buf_free(&w.line);
+	ld_buf_free(&w.renum);
+	if (r == 0 && ferror(out))
+		r = LDIFF_EIO;
+	return r;
+}
+
+/* ---- ldiff_render_stat ---------------------------------------------------- */
+
+enum { N_OPS = LDIFF_OP_MERGED + 1 };
+
+struct counts {
+	size_t op[N_OPS];
+	size_t renum;		/* renumbered only, counted apart from op[] */
+	size_t cls[N_CLASSES];
+	size_t common_old, common_new, del, ins, chg_old, chg_new;
+};
+
+struct sect {
+	const char *name;
+	struct counts c;
+};
+
+/* Sections by name: an open-addressed table over the pair's units, so a
+ * document of many sections is not counted in quadratic time. */
+struct sections {
+	struct sect *v;
+	size_t n;
+	size_t *slot;		/* index + 1 into v, 0 = empty */
+	size_t mask;
+};
+
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static struct counts *
+section_counts(struct sections *t, const char *name)
+{
+	size_t h = hash_str(name) & t->mask;
+
+	while (t->slot[h] != 0) {
+		struct sect *s = &t->v[t->slot[h] - 1];
+
+		if (strcmp(s->name, name) == 0)
+			return &s->c;
+		h = (h + 1) & t->mask;
+	}
+	t->v[t->n].name = name;
+	t->slot[h] = ++t->n;
+	return &t->v[t->n - 1].c;
+}
+
+static void
+count_edits(struct counts *c, const ldiff_unit *u, unsigned hc)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+		size_t wo = count_words(e->old_text);
+		size_t wn = count_words(e->new_text);
+
+		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, hc)) {
+			c->common_old += wo;
+			c->common_new += wn;
+		} else if (e->op == LDIFF_EDIT_DELETE)
+			c->del += wo;
+		else if (e->op == LDIFF_EDIT_INSERT)
+			c->ins += wn;
+		else {
+			c->chg_old += wo;
+			c->chg_new += wn;
+		}
+	}
+}
+
+static void
+count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
+{
+	unsigned hc = hidden_classes(hide);
+	size_t i;
+
+	if (!is_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
+		c->op[LDIFF_OP_EQUAL]++;
+		c->common_old += count_clause_words(u->old_cl, u->n_old);
+		c->common_new += count_clause_words(u->new_cl, u->n_new);
+		return;
+	}
+	for (i = 0; i < N_CLASSES; i++)
+		if (u->cls & ~hc & class_order[i].bit)
+			c->cls[i]++;
+	if (renumber_only(u, hc))
+		c->renum++;
+	else if ((size_t)u->op < N_OPS)
+		c->op[u->op]++;
+	if (u->op == LDIFF_OP_INSERTED)
+		c->ins += count_clause_words(u->new_cl, u->n_new);
+	else if (u->op == LDIFF_OP_DELETED)
+		c->del += count_clause_words(u->old_cl, u->n_old);
+	else if (u->n_edits > 0)
+		count_edits(c, u, hc);
+	else {
+		c->common_old += count_clause_words(u->old_cl, u->n_old);
+		c->common_new += count_clause_words(u->new_cl, u->n_new);
+	}
+}
+
+static void
+add_counts(struct counts *to, const struct counts *c)
+{
+	size_t i;
+
+	for (i = 0; i < N_OPS; i++)
+		to->op[i] += c->op[i];
+	for (i = 0; i < N_CLASSES; i++)
+		to->cls[i] += c->cls[i];
+	to->renum += c->renum;
+	to->common_old += c->common_old;
+	to->common_new += c->common_new;
+	to->del += c->del;
+	to->ins += c->ins;
+	to->chg_old += c->chg_old;
+	to->chg_new += c->chg_new;
+}
+
+/* "  2600 95,1 % common" as wdiff -s puts it. */
+static void
+stat_words(struct tw *w, size_t k, size_t total, const char *what)
+{
+	ld_buf_reset(&w->line);
+	put_percent(&w->line, total ? 100.0 * (double)k / (double)total : 0,
+	    w->sv, 0);
+	fprintf(w->f, "  %zu %s %s", k, ld_buf_str(&w->line), what);
+}
+
+static void
+stat_summary(struct tw *w, const struct counts *c, size_t pair)
+{
+	static const int ops[] = { L_CHANGED, L_MOVED, L_INSERTED,
+	    L_DELETED, L_SPLIT, L_MERGED };
+	static const ldiff_op opv[] = { LDIFF_OP_CHANGED, LDIFF_OP_MOVED,
+	    LDIFF_OP_INSERTED, LDIFF_OP_DELETED, LDIFF_OP_SPLIT,
+	    LDIFF_OP_MERGED };
+	size_t told = c->common_old + c->del + c->chg_old;
+	size_t tnew = c->common_new + c->ins + c->chg_new;
+	size_t i;
+	int sv = w->sv;
+
+	fprintf(w->f, "%s: %zu %s, %zu %s; %zu %s, %zu %s", label(sv,
+	    L_CLAUSES), ldiff_clauses_count(ldiff_diff_version(w->d, pair)),
+	    label(sv, L_OLD), ldiff_clauses_count(ldiff_diff_version(w->d,
+	    pair + 1)), label(sv, L_NEW), c->op[LDIFF_OP_EQUAL],
+	    label(sv, L_UNCHANGED), c->renum, label(sv, L_RENUMBER));
+	for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		fprintf(w->f, ", %zu %s", c->op[opv[i]], label(sv, ops[i]));
+	fprintf(w->f, "\n%s: %zu %s", label(sv, L_OLD), told,
+	    label(sv, L_WORDS));
+	stat_words(w, c->common_old, told, label(sv, L_COMMON));
+	stat_words(w, c->del, told, label(sv, L_DELETED));
+	stat_words(w, c->chg_old, told, label(sv, L_CHANGED));
+	fprintf(w->f, "\n%s: %zu %s", label(sv, L_NEW), tnew,
+	    label(sv, L_WORDS));
+	stat_words(w, c->common_new, tnew, label(sv, L_COMMON));
+	stat_words(w, c->ins, tnew, label(sv, L_INSERTED));
+	stat_words(w, c->chg_new, tnew, label(sv, L_CHANGED));
+	fprintf(w->f, "\n%s:", label(sv, L_CLASSES));
+	for (i = 0; i < N_CLASSES; i++)
+		if (c->cls[i] > 0)
+			fprintf(w->f, " %s %zu;", label(sv,
+			    class_order[i].label), c->cls[i]);
+	fputc('\n', w->f);
+}
+
+static int
+section_changed(const struct counts *c)
+{
+	size_t i, k = c->renum;
+
+	for (i = LDIFF_OP_CHANGED; i < N_OPS; i++)
+		k += c->op[i];
+	return k > 0;
+}
+
+static void
+stat_sections(struct tw *w, const struct sections *t)
+{
+	size_t i;
+	int head = 0;
+
+	for (i = 0; i < t->n; i++) {
+		const struct counts *c = &t->v[i].c;
+
+		if (!section_changed(c))
+			continue;
+		if (!head)
+			fprintf(w->f, "%5s%5s%5s%5s%5s%5s%5s%8s%8s  %s\n",
+			    "ins", "del", "chg", "mov", "spl", "mrg", "ren",
+			    "+w", "-w", label(w->sv, L_SECTION));
+		head = 1;
+		fprintf(w->f, "%5zu%5zu%5zu%5zu%5zu%5zu%5zu%8zu%8zu  ",
+		    c->op[LDIFF_OP_INSERTED], c->op[LDIFF_OP_DELETED],
+		    c->op[LDIFF_OP_CHANGED], c->op[LDIFF_OP_MOVED],
+		    c->op[LDIFF_OP_SPLIT], c->op[LDIFF_OP_MERGED], c->renum,
+		    c->ins + c->chg_new, c->del + c->chg_old);
+		put_text(w, *t->v[i].name ? t->v[i].name :
+		    label(w->sv, L_NOSECTION), NULL);
+		fputc('\n', w->f);
+	}
+}
+
+static int
+stat_pair(struct tw *w, size_t pair)
+{
+	struct sections t = { NULL, 0, NULL, 0 };
+	struct counts total;
+	size_t i, n = ldiff_diff_count(w->d), cap = 16;
+
+	memset(&total, 0, sizeof total);
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	t.v = ld_calloc(n + 1, sizeof *t.v);
+	t.slot = ld_calloc(cap, sizeof *t.slot);
+	t.mask = cap - 1;
+	if (t.v == NULL || t.slot == NULL) {
+		ld_free(t.v);
+		ld_free(t.slot);
+		return LDIFF_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
+
+		if (u->from == pair)
+			count_unit(section_counts(&t, unit_section(u)), u,
+			    w->hide);
+	}
+	for (i = 0; i < t.n; i++)
+		add_counts(&total, &t.v[i].c);
+	pair_header(w, pair);
+	stat_summary(w, &total, pair);
+	pair_substs(w, pair);
+	stat_sections(w, &t);
+	ld_free(t.v);
+	ld_free(t.slot);
+	return 0;
+}
+
+int
+ldiff_render_stat(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o)
+{
+	ldiff_render_opts def;
+	struct tw w;
+	size_t pair, nver;
+	int r = 0;
+
+	if (d == NULL || out == NULL)
+		return LDIFF_EINVAL;
+	if (o == NULL) {
+		ldiff_render_opts_init(&def);
+		o = &def;
+	}
+	tw_init(&w, d, out, o);
+	nver = ldiff_diff_versions(d);
+	for (pair = 0; pair + 1 < nver && r == 0; pair++)
+		r = stat_pair(&w, pair);
+	if (r == 0 && (w.line.oom || w.renum.oom))
+		r = LDIFF_ENOMEM;
+	ld_buf_free(&w.line);
+	ld_buf_free(&w.renum);
+	if (r == 0 && ferror(out))
+		r = LDIFF_EIO;
+	return r;
+}
