@@ -106,6 +106,22 @@ char *ld_utf8_nfc(ld_arena *a, const char *s, size_t n);
 /* NFC + case fold (keeps å ä ö), into a malloc'd string the caller frees. */
 char *ld_utf8_fold(const char *s, size_t n);
 
+/* ---- Swedish abbreviations (sv_abbrev.c, token.c) ---------------------
+ * Shared by the tokenizer and the sentence splitter. */
+enum {
+	LD_ABBR_NONE = 0,
+	LD_ABBR_NO_BREAK,	/* never ends a sentence: bl.a., t.ex., prop. */
+	LD_ABBR_MAY_END,	/* ends one before a capital: m.m., etc., kr. */
+	LD_ABBR_INITIALS	/* L.B.: never ends a sentence */
+};
+/* Class of a table key: lowercase, internal periods, no final period
+ * ("bl.a", "dvs", "fr.o.m"); LD_ABBR_NONE if not in the table. */
+int ld_abbrev_class(const char *key);
+/* Length of the abbreviation written at s[0..n) ("bl.a.", "Bl a", "t. ex.",
+ * "fr o m", "dvs.", "L.B."), final period included; 0 if none.  A word
+ * of one part counts only with its period.  *cls gets the class. */
+size_t ld_abbrev_at(const char *s, size_t n, int *cls);
+
 /* ---- record streams (record.c) ----------------------------------------
  * Text fields escape backslash, TAB, LF and CR as \\ \t \n \r; nothing
  * else is touched, so reading and writing give back the same bytes. */

@@ -1,0 +1,64 @@
+#!/bin/sh
+# gen-abbrev.sh - generate libdiff/sv_abbrev.c, the Swedish abbreviation
+# table compiled into the library, from ../shared/data/sv-abbreviations.tsv.
+#
+#   sh libdiff/gen-abbrev.sh [TSV] > libdiff/sv_abbrev.c
+#
+# The generated file is committed so that builds do not need ../shared.
+# Keys are kept as the TSV writes them (lowercase, internal periods, no
+# final period) and sorted bytewise so the library can bsearch with strcmp.
+set -eu
+tsv=${1:-$(dirname "$0")/../../shared/data/sv-abbreviations.tsv}
+[ -r "$tsv" ] || { echo "gen-abbrev.sh: $tsv: cannot read" >&2; exit 2; }
+
+cat <<'HEAD'
+/*
+ * sv_abbrev.c - the Swedish abbreviation table (GENERATED, do not edit:
+ * run libdiff/gen-abbrev.sh).
+ *
+ * Source: ../shared/data/sv-abbreviations.tsv, which merges
+ *   LO  LibreOffice/core extras/source/autocorr/lang/sv/SentenceExceptList.xml
+ *   SPV spraakbanken/sparv-models segment/bettertokenizer.sv
+ *   SPC explosion/spaCy spacy/lang/sv/tokenizer_exceptions.py
+ *   LEG legal and administrative additions (Ds 1998:43, Myndigheternas
+ *       skrivregler, Språkrådet)
+ * Classes: NO_BREAK never ends a sentence; MAY_END ends one only before a
+ * capital (homographs such as "bil", units, list-closers such as "m.m.").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct abbrev {
+	const char *key;
+	int cls;
+};
+
+static const struct abbrev table[] = {
+HEAD
+grep -v '^#' "$tsv" | awk -F '\t' 'NF >= 2 && $1 != "" {
+	cls = ($2 == "NO_BREAK") ? "LD_ABBR_NO_BREAK" : "LD_ABBR_MAY_END"
+	printf "%s\t%s\n", $1, cls
+}' | LC_ALL=C sort -u -t '	' -k1,1 | awk -F '\t' '{
+	printf "\t{ \"%s\", %s },\n", $1, $2
+}'
+cat <<'TAIL'
+};
+
+static int
+cmp_key(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct abbrev *)e)->key);
+}
+
+int
+ld_abbrev_class(const char *key)
+{
+	const struct abbrev *a;
+
+	a = bsearch(key, table, sizeof table / sizeof table[0],
+	    sizeof table[0], cmp_key);
+	return a != NULL ? a->cls : LD_ABBR_NONE;
+}
+TAIL

@@ -1,0 +1,272 @@
+/*
+ * sentence.c - Swedish sentence boundaries inside one paragraph.
+ *
+ * The splitter reads the token stream of token.c, so every period that
+ * belongs to a token (bl.a., 13.12.2013, kl. 9.00, 2 kap., 2,5) is out of
+ * the question before any rule runs.  A boundary may then fall only
+ * after a terminator
+ *
+ *   . ! ? ... or …, with the closing quotes and brackets glued to it
+ *     (”Kom hit.” and (Se bilaga 2.)), or an abbreviation of the MAY_END
+ *     class that ends in a period (m.m., etc., "2 kap.")
+ *
+ * that is followed by white space and then, past any opening quote,
+ * bracket or dash, by the start of a sentence: a capital letter, or for
+ * a plain terminator a word or number that starts with a digit.  A
+ * lowercase word never starts a sentence, a colon never ends one, and
+ * NO_BREAK abbreviations (bl.a., t.ex., prop., kl.) never end one.  Two
+ * exceptions keep a period from ending anything: a list label at the
+ * start of the paragraph ("3. Parterna", "4.2."), and an initial
+ * ("A. I. Rabin").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+enum { T_NONE, T_STOP, T_ABBR };
+
+static int32_t
+first_cp(const char *text, const ldiff_token *t)
+{
+	int32_t cp;
+
+	ld_utf8_decode(text + t->off, t->len, &cp);
+	return cp;
+}
+
+static int
+tok_is(const char *text, const ldiff_token *t, const char *s)
+{
+	size_t l = strlen(s);
+
+	return t->len == l && memcmp(text + t->off, s, l) == 0;
+}
+
+static int
+is_stop_punct(const char *text, const ldiff_token *t)
+{
+	return t->type == LDIFF_TOK_PUNCT && (tok_is(text, t, ".") ||
+	    tok_is(text, t, "!") || tok_is(text, t, "?") ||
+	    tok_is(text, t, "\xe2\x80\xa6"));	/* … */
+}
+
+/* Closing quotes and brackets that stay with the sentence they end. */
+static int
+is_closer(const char *text, const ldiff_token *t)
+{
+	static const char *const cl[] = { ")", "]", "\"", "'",
+	    "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", NULL };	/* ” ’ » */
+	int k;
+
+	if (t->type != LDIFF_TOK_PUNCT)
+		return 0;
+	for (k = 0; cl[k] != NULL; k++)
+		if (tok_is(text, t, cl[k]))
+			return 1;
+	return 0;
+}
+
+/* Opening quotes, brackets and dialogue dashes before a sentence. */
+static int
+is_opener(const char *text, const ldiff_token *t)
+{
+	static const char *const op[] = { "(", "[", "\"", "'", "-",
+	    "\xe2\x80\x9d", "\xe2\x80\x9c", "\xe2\x80\x9e",	/* ” “ „ */
+	    "\xe2\x80\x98", "\xe2\x80\x99", "\xc2\xab", "\xc2\xbb", /* ‘ ’ « » */
+	    "\xe2\x80\x93", "\xe2\x80\x94", NULL };	/* – — */
+	int k;
+
+	if (t->type != LDIFF_TOK_PUNCT)
+		return 0;
+	for (k = 0; op[k] != NULL; k++)
+		if (tok_is(text, t, op[k]))
+			return 1;
+	return 0;
+}
+
+/* "3." "4.2." "a." at the very start of the paragraph: a list label. */
+static int
+is_label_period(const char *text, const ldiff_token *tk, size_t i)
+{
+	size_t j;
+
+	if (i == 0)
+		return 0;
+	for (j = 0; j < i; j++) {
+		const ldiff_token *t = &tk[j];
+
+		int32_t cp;
+
+		if (t->type == LDIFF_TOK_NUMBER || tok_is(text, t, ".") ||
+		    (j == 0 && t->type == LDIFF_TOK_SPACE))
+			continue;
+		if (t->type == LDIFF_TOK_WORD && j + 1 == i &&
+		    ld_utf8_decode(text + t->off, t->len, &cp) == t->len)
+			continue;	/* "a." "B." "ä." */
+		return 0;
+	}
+	return 1;
+}
+
+/* A single capital just before the period: an initial ("A. I. Rabin"). */
+static int
+is_initial(const char *text, const ldiff_token *tk, size_t i)
+{
+	const ldiff_token *p;
+	int32_t cp;
+
+	if (i == 0)
+		return 0;
+	p = &tk[i - 1];
+	if (p->type != LDIFF_TOK_WORD)
+		return 0;
+	if (ld_utf8_decode(text + p->off, p->len, &cp) != p->len)
+		return 0;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
+	    (i < 2 || tk[i - 2].type == LDIFF_TOK_SPACE ||
+	    is_opener(text, &tk[i - 2]));
+}
+
+/* What kind of terminator token i is. */
+static int
+terminator(const char *text, const ldiff_token *tk, size_t i)
+{
+	const ldiff_token *t = &tk[i];
+	int cls;
+
+	if (is_stop_punct(text, t)) {
+		if (tok_is(text, t, ".") && (is_label_period(text, tk, i) ||
+		    is_initial(text, tk, i)))
+			return T_NONE;
+		return T_STOP;
+	}
+	if (t->len == 0 || text[t->off + t->len - 1] != '.')
+		return T_NONE;
+	if (t->type == LDIFF_TOK_REF)	/* "2 kap." */
+		return T_ABBR;
+	if (t->type != LDIFF_TOK_ABBR)
+		return T_NONE;
+	ld_abbrev_at(text + t->off, t->len, &cls);
+	return cls == LD_ABBR_MAY_END ? T_ABBR : T_NONE;
+}
+
+/* Does token k (after white space) start a sentence? */
+static int
+starts_sentence(const char *text, const ldiff_token *tk, size_t nt,
+    size_t k, int kind)
+{
+	int cat;
+
+	while (k + 1 < nt && is_opener(text, &tk[k]))
+		k++;
+	cat = utf8proc_category(first_cp(text, &tk[k]));
+	if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+		return 1;
+	if (kind != T_STOP || cat != UTF8PROC_CATEGORY_ND)
+		return 0;
+	/* A digit: "1-åringarna ...", "2024 infördes ...", but not a lone
+	 * footnote number at the end ("... utveckling. 7"). */
+	return tk[k].type == LDIFF_TOK_WORD || k + 1 < nt;
+}
+
+/* If a sentence ends with token i, the index of its last token (closers
+ * included); else (size_t)-1. */
+static size_t
+boundary_after(const char *text, const ldiff_token *tk, size_t nt,
+    size_t i)
+{
+	int kind = terminator(text, tk, i);
+	size_t j = i;
+
+	if (kind == T_NONE)
+		return (size_t)-1;
+	while (j + 1 < nt && (is_stop_punct(text, &tk[j + 1]) ||
+	    is_closer(text, &tk[j + 1])))
+		j++;
+	if (j + 2 >= nt || tk[j + 1].type != LDIFF_TOK_SPACE)
+		return (size_t)-1;
+	if (!starts_sentence(text, tk, nt, j + 2, kind))
+		return (size_t)-1;
+	return j;
+}
+
+struct spans {
+	ldiff_span *v;
+	size_t n, cap;
+};
+
+static int
+add_span(struct spans *s, size_t off, size_t end)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		ldiff_span *v = ld_reallocarray(s->v, cap, sizeof *v);
+
+		if (v == NULL)
+			return LDIFF_ENOMEM;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n].off = off;
+	s->v[s->n].len = end - off;
+	s->n++;
+	return 0;
+}
+
+static int
+split_tokens(const char *text, const ldiff_token *tk, size_t nt,
+    struct spans *s)
+{
+	size_t i, j, first = (size_t)-1, last = 0;
+	int rc;
+
+	for (i = 0; i < nt; i++) {
+		if (tk[i].type == LDIFF_TOK_SPACE)
+			continue;
+		if (first == (size_t)-1)
+			first = i;
+		last = i;
+		if ((j = boundary_after(text, tk, nt, i)) == (size_t)-1)
+			continue;
+		rc = add_span(s, tk[first].off, tk[j].off + tk[j].len);
+		if (rc != 0)
+			return rc;
+		first = (size_t)-1;
+		i = j;
+	}
+	if (first != (size_t)-1)
+		return add_span(s, tk[first].off, tk[last].off + tk[last].len);
+	return 0;
+}
+
+int
+ldiff_sentences(const char *text, size_t len, ldiff_span **out, size_t *n)
+{
+	struct spans s = { NULL, 0, 0 };
+	ldiff_token *tk = NULL;
+	size_t nt;
+	int rc;
+
+	if (out == NULL || n == NULL)
+		return LDIFF_EINVAL;
+	*out = NULL;
+	*n = 0;
+	if ((rc = ldiff_tokenize(text, len, &tk, &nt)) != 0)
+		return rc;
+	if ((rc = split_tokens(text, tk, nt, &s)) != 0)
+		goto out;
+	if (s.v == NULL && (s.v = ld_malloc(sizeof *s.v)) == NULL) {
+		rc = LDIFF_ENOMEM;
+		goto out;
+	}
+	*out = s.v;
+	*n = s.n;
+	s.v = NULL;
+out:
+	ld_free(s.v);
+	ld_free(tk);
+	return rc;
+}
