@@ -185,6 +185,13 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	$(MAKE) -f tests/fuzz/fuzz.mk FUZZ_SECONDS=$(FUZZ_SECONDS) run
 
+# CI: each harness for FUZZ_SMOKE_SECONDS; skips with a message when clang
+# has no libFuzzer.  The replay helpers also depend on their harness.
+FUZZ_SMOKE_SECONDS ?= 45
+fuzz-smoke:
+	$(MAKE) -f tests/fuzz/fuzz.mk FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) smoke
+$(filter $(BUILD)/tests/replay_%,$(HELPER_BIN)): $(wildcard tests/fuzz/*.[ch])
+
 corpus:
 	$(MAKE) -C corpus corpus
 
