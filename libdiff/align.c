@@ -1,0 +1,1445 @@
+/*
+ * align.c - which clause of the old version became which of the new.
+ *
+ * The idea: clauses are matched in stages, from the surest evidence to the
+ * weakest, each stage working only on what the earlier ones left:
+ *
+ *   0. table rows pair by their key cell (the municipality's name), not by
+ *      position: a row added in the middle shifts nothing;
+ *   1. identical text keys (whatever the numbers) pair up, Heckel/patience
+ *      style: keys unique on both sides are anchors, the longest increasing
+ *      run of anchors is kept, equal neighbours are extended and the gaps
+ *      between anchors are done again, so repeated identical clauses pair
+ *      in order;
+ *   2. between two matched clauses, the rest is aligned in order by
+ *      similarity (align_sim.c) with a dynamic program that maximises the
+ *      summed similarity of pairs above the threshold; a gap too large for
+ *      the full table takes candidate pairs from shared rare terms (an
+ *      inverted index) and keeps the best increasing chain of them;
+ *   3. what is still unmatched: identical or similar clauses elsewhere are
+ *      moves, one old clause like the concatenation of two or three
+ *      consecutive new ones is a split (and the reverse a merge);
+ *   4. every pair that is not on the heaviest increasing chain of all pairs
+ *      is a move; the rest is deleted or inserted.
+ *
+ * Work is bounded: the full table only for gaps up to DP_CAP cells, the
+ * candidate search reads at most POSTING_CAP postings per clause, the
+ * anchor recursion stops at ANCHOR_DEPTH.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { CL_SECTION, CL_BODY, CL_ROW, CL_NOTE, CL_NONE };
+
+#define DP_CAP 62500		/* cells of the full similarity table */
+#define ANCHOR_DEPTH 24
+#define CAND_K 8		/* candidates kept per clause */
+#define POSTING_CAP 512		/* postings read per clause */
+#define RARE_TERMS 24		/* rarest terms of a clause looked up */
+#define MOVE_MIN 0.6		/* leftovers this alike are a move */
+#define GROUP_MIN 0.7		/* a split/merge group this alike */
+#define GROUP_GAIN 0.1		/* ... and this much better than one part */
+#define PART_MIN 0.5		/* each part this much contained */
+#define W_ORDERED 1000		/* chain weight of a stage 0-2 pair */
+
+struct item {
+	size_t ci;		/* index in the clause set */
+	int cls;		/* CL_* */
+	const char *key;	/* ld_text_key */
+	uint32_t khash;
+	const char *rowkey;	/* rows: the folded key cell */
+	ld_bag bag;
+	long match;		/* partner on the other side, -1 */
+	int stage;		/* stage that matched it */
+	double sim;
+	long group;		/* split/merge group, -1 */
+	size_t fpos;		/* position in the free list (stages 1-2) */
+};
+
+struct side {
+	const ldiff_clauses *cs;
+	struct item *it;
+	size_t n;
+	size_t *free;		/* stage 1-2 items, in order */
+	size_t nfree;
+};
+
+struct group {
+	int merge;		/* 0: one old -> parts new; 1: the reverse */
+	size_t one;		/* the single item */
+	size_t part[LD_LINK_MAX], nparts;
+	double sim;
+};
+
+struct ctx {
+	ld_arena *ar;
+	ld_lexicon *lx;
+	struct side s[2];	/* 0 old, 1 new */
+	const ldiff_diff_opts *opts;
+	ld_align_stats *st;
+	struct group *groups;
+	size_t ngroups, capgroups;
+};
+
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+kind_class(ldiff_clause_kind k)
+{
+	switch (k) {
+	case LDIFF_CL_SECTION:
+		return CL_SECTION;
+	case LDIFF_CL_CLAUSE: case LDIFF_CL_ITEM: case LDIFF_CL_BULLET:
+		return CL_BODY;
+	case LDIFF_CL_ROW:
+		return CL_ROW;
+	case LDIFF_CL_NOTE:
+		return CL_NOTE;
+	default:
+		return CL_NONE;
+	}
+}
+
+static int
+same_key(const struct item *a, const struct item *b)
+{
+	return a->cls == b->cls && a->khash == b->khash &&
+	    strcmp(a->key, b->key) == 0;
+}
+
+static double
+sim(struct ctx *c, const struct item *a, const struct item *b)
+{
+	c->st->sim_calls++;
+	return ld_bag_similarity(&a->bag, &b->bag);
+}
+
+static void
+pair(struct ctx *c, size_t o, size_t n, int stage, double s)
+{
+	c->s[0].it[o].match = (long)n;
+	c->s[1].it[n].match = (long)o;
+	c->s[0].it[o].stage = c->s[1].it[n].stage = stage;
+	c->s[0].it[o].sim = c->s[1].it[n].sim = s;
+}
+
+static void
+unpair(struct ctx *c, size_t o)
+{
+	long n = c->s[0].it[o].match;
+
+	if (n >= 0)
+		c->s[1].it[n].match = -1;
+	c->s[0].it[o].match = -1;
+}
+
+/* ---- building the items ------------------------------------------- */
+
+/* The key cell of a row: its first cell with a letter, case-folded. */
+static const char *
+row_key(ld_arena *ar, const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *e = strchr(p, '\t');
+		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+		int letter = 0;
+
+		for (i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)p[i];
+
+			if (ch >= 0x80 || ((ch | 0x20) >= 'a' &&
+			    (ch | 0x20) <= 'z'))
+				letter = 1;
+		}
+		if (letter) {
+			char *f = ld_utf8_fold(p, n), *k;
+
+			if (f == NULL)
+				return NULL;
+			k = ld_arena_strdup(ar, f);
+			ld_free(f);
+			return k;
+		}
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return "";
+}
+
+/* Fill a side's items: every clause of an aligned kind (kind other only
+ * when neither version has anything else). */
+static int
+side_items(struct ctx *c, struct side *s, int use_other)
+{
+	size_t i, n = 0;
+
+	s->it = ld_arena_alloc(c->ar, (s->cs->n + 1) * sizeof *s->it);
+	s->free = ld_arena_alloc(c->ar, (s->cs->n + 1) * sizeof *s->free);
+	if (s->it == NULL || s->free == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < s->cs->n; i++) {
+		const ldiff_clause *cl = &s->cs->cl[i];
+		struct item *it = &s->it[n];
+		int k = kind_class(cl->kind);
+
+		if (k == CL_NONE && use_other && cl->kind == LDIFF_CL_OTHER)
+			k = CL_BODY;
+		if (k == CL_NONE)
+			continue;
+		it->ci = i;
+		it->cls = k;
+		it->key = ld_text_key(c->ar, cl->text);
+		if (it->key == NULL)
+			return LDIFF_ENOMEM;
+		it->khash = hash_str(it->key) ^ (uint32_t)k;
+		if (k == CL_ROW && (it->rowkey = row_key(c->ar,
+		    cl->text)) == NULL)
+			return LDIFF_ENOMEM;
+		it->match = it->group = -1;
+		n++;
+	}
+	s->n = n;
+	return 0;
+}
+
+/* Two passes over the texts: the vocabulary first, then the bags. */
+static int
+build_bags(struct ctx *c)
+{
+	uint32_t **w[2] = { NULL, NULL };
+	size_t *nw[2] = { NULL, NULL }, k, i;
+	int rc = LDIFF_ENOMEM;
+
+	for (k = 0; k < 2; k++) {
+		w[k] = ld_calloc(c->s[k].n + 1, sizeof *w[k]);
+		nw[k] = ld_calloc(c->s[k].n + 1, sizeof *nw[k]);
+		if (w[k] == NULL || nw[k] == NULL)
+			goto out;
+		for (i = 0; i < c->s[k].n; i++) {
+			const ldiff_clause *cl =
+			    &c->s[k].cs->cl[c->s[k].it[i].ci];
+
+			rc = ld_lexicon_words(c->lx, cl->text, &w[k][i],
+			    &nw[k][i]);
+			if (rc != 0)
+				goto out;
+		}
+	}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++) {
+			rc = ld_bag_of(c->ar, c->lx, w[k][i], nw[k][i],
+			    &c->s[k].it[i].bag);
+			if (rc != 0)
+				goto out;
+		}
+	rc = 0;
+out:
+	for (k = 0; k < 2; k++) {
+		if (w[k] != NULL)
+			for (i = 0; i < c->s[k].n; i++)
+				ld_free(w[k][i]);
+		ld_free(w[k]);
+		ld_free(nw[k]);
+	}
+	return rc;
+}
+
+/* ---- grouping by key ----------------------------------------------- */
+
+struct kent {
+	uint32_t h;
+	const char *k;
+	int side;
+	size_t i;
+};
+
+static int
+cmp_kent(const void *pa, const void *pb)
+{
+	const struct kent *a = pa, *b = pb;
+	int r;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	if ((r = strcmp(a->k, b->k)) != 0)
+		return r;
+	if (a->side != b->side)
+		return a->side - b->side;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Stage 0: rows pair by key cell; the k-th row with a key in the old
+ * version pairs with the k-th in the new one. */
+static int
+stage_rows(struct ctx *c)
+{
+	struct kent *e;
+	size_t n = 0, k, i, j;
+
+	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
+	if (e == NULL)
+		return LDIFF_ENOMEM;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++) {
+			struct item *it = &c->s[k].it[i];
+
+			if (it->cls != CL_ROW || it->rowkey[0] == '\0')
+				continue;
+			e[n].h = hash_str(it->rowkey);
+			e[n].k = it->rowkey;
+			e[n].side = (int)k;
+			e[n++].i = i;
+		}
+	qsort(e, n, sizeof *e, cmp_kent);
+	c->st->anchor_items += n;
+	for (i = 0; i < n; i = j) {
+		size_t no = 0, nn, a;
+
+		for (j = i; j < n && e[j].h == e[i].h &&
+		    strcmp(e[j].k, e[i].k) == 0; j++)
+			no += e[j].side == 0;
+		nn = (j - i) - no;
+		for (a = 0; a < no && a < nn; a++) {
+			size_t o = e[i + a].i, nw = e[i + no + a].i;
+
+			pair(c, o, nw, 0, sim(c, &c->s[0].it[o],
+			    &c->s[1].it[nw]));
+		}
+	}
+	ld_free(e);
+	return 0;
+}
+
+/* ---- heaviest increasing chain -------------------------------------- */
+
+struct chain {
+	size_t x;		/* position on the second axis */
+	double w;
+	int on;			/* result: on the chain */
+};
+
+/* Entries come ordered on the first axis (strictly increasing); mark the
+ * heaviest subsequence strictly increasing in x (x < xmax).  A Fenwick
+ * tree of prefix maxima gives O(k log xmax). */
+static int
+heaviest_chain(struct chain *e, size_t k, size_t xmax)
+{
+	double *best, *dp;
+	long *arg, *prev;
+	size_t i, top = 0;
+	int rc = LDIFF_ENOMEM;
+
+	best = ld_calloc(xmax + 1, sizeof *best);
+	arg = ld_calloc(xmax + 1, sizeof *arg);
+	dp = ld_calloc(k + 1, sizeof *dp);
+	prev = ld_calloc(k + 1, sizeof *prev);
+	if (best == NULL || arg == NULL || dp == NULL || prev == NULL)
+		goto out;
+	for (i = 0; i <= xmax; i++)
+		arg[i] = -1;
+	for (i = 0; i < k; i++) {
+		double m = 0;
+		long a = -1;
+		size_t p;
+
+		for (p = e[i].x; p > 0; p -= p & -p)	/* max over [0, x) */
+			if (best[p] > m) {
+				m = best[p];
+				a = arg[p];
+			}
+		dp[i] = m + e[i].w;
+		prev[i] = a;
+		for (p = e[i].x + 1; p <= xmax; p += p & -p)
+			if (dp[i] > best[p]) {
+				best[p] = dp[i];
+				arg[p] = (long)i;
+			}
+		if (dp[i] > dp[top])
+			top = i;
+		e[i].on = 0;
+	}
+	if (k > 0) {
+		long t;
+
+		for (t = (long)top; t >= 0; t = prev[t])
+			e[t].on = 1;
+	}
+	rc = 0;
+out:
+	ld_free(best);
+	ld_free(arg);
+	ld_free(dp);
+	ld_free(prev);
+	return rc;
+}
+
+/* ---- stage 1: identical keys ----------------------------------------- */
+
+static int anchor_gap(struct ctx *, size_t, size_t, size_t, size_t, int);
+
+/* Match equal keys at both ends of a gap of the free lists. */
+static void
+strip_equal_ends(struct ctx *c, size_t *o0, size_t *o1, size_t *n0,
+    size_t *n1)
+{
+	struct side *so = &c->s[0], *sn = &c->s[1];
+
+	while (*o0 < *o1 && *n0 < *n1 && same_key(&so->it[so->free[*o0]],
+	    &sn->it[sn->free[*n0]])) {
+		pair(c, so->free[*o0], sn->free[*n0], 1, 1.0);
+		(*o0)++;
+		(*n0)++;
+	}
+	while (*o0 < *o1 && *n0 < *n1 && same_key(&so->it[so->free[*o1 - 1]],
+	    &sn->it[sn->free[*n1 - 1]])) {
+		pair(c, so->free[*o1 - 1], sn->free[*n1 - 1], 1, 1.0);
+		(*o1)--;
+		(*n1)--;
+	}
+}
+
+/* Keys unique on both sides of the gap: anchors (old pos, new pos) in
+ * old order, into *out (ld_malloc'd). */
+static int
+unique_anchors(struct ctx *c, size_t o0, size_t o1, size_t n0, size_t n1,
+    struct chain **out, size_t **opos, size_t *nout)
+{
+	struct kent *e;
+	size_t n = 0, i, j, k = 0;
+
+	*out = NULL;
+	*opos = NULL;
+	*nout = 0;
+	e = ld_reallocarray(NULL, (o1 - o0) + (n1 - n0) + 1, sizeof *e);
+	*out = ld_reallocarray(NULL, (o1 - o0) + 1, sizeof **out);
+	*opos = ld_reallocarray(NULL, (o1 - o0) + 1, sizeof **opos);
+	if (e == NULL || *out == NULL || *opos == NULL) {
+		ld_free(e);
+		return LDIFF_ENOMEM;
+	}
+	for (i = o0; i < o1; i++, n++) {
+		struct item *it = &c->s[0].it[c->s[0].free[i]];
+
+		e[n] = (struct kent){ it->khash, it->key, 0, i };
+	}
+	for (i = n0; i < n1; i++, n++) {
+		struct item *it = &c->s[1].it[c->s[1].free[i]];
+
+		e[n] = (struct kent){ it->khash, it->key, 1, i };
+	}
+	c->st->anchor_items += n;
+	qsort(e, n, sizeof *e, cmp_kent);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && e[j].h == e[i].h &&
+		    strcmp(e[j].k, e[i].k) == 0; j++)
+			;
+		if (j - i == 2 && e[i].side == 0 && e[i + 1].side == 1 &&
+		    c->s[0].it[c->s[0].free[e[i].i]].cls ==
+		    c->s[1].it[c->s[1].free[e[i + 1].i]].cls) {
+			(*opos)[k] = e[i].i;
+			(*out)[k].x = e[i + 1].i - n0;
+			(*out)[k++].w = 1;
+		}
+	}
+	ld_free(e);
+	*nout = k;
+	return 0;
+}
+
+static int
+cmp_anchor_old(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+/* Sort anchors (opos[i], e[i]) by old position. */
+static int
+sort_anchors(struct chain *e, size_t *opos, size_t k)
+{
+	size_t (*t)[2] = ld_reallocarray(NULL, k + 1, sizeof *t), i;
+
+	if (t == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < k; i++) {
+		t[i][0] = opos[i];
+		t[i][1] = e[i].x;
+	}
+	qsort(t, k, sizeof *t, cmp_anchor_old);
+	for (i = 0; i < k; i++) {
+		opos[i] = t[i][0];
+		e[i].x = t[i][1];
+		e[i].w = 1;
+	}
+	ld_free(t);
+	return 0;
+}
+
+/* Pair the chain's anchors and do every gap between them again. */
+static int
+anchor_gap(struct ctx *c, size_t o0, size_t o1, size_t n0, size_t n1,
+    int depth)
+{
+	struct chain *e = NULL;
+	size_t *opos = NULL, k, i, po, pn;
+	int rc;
+
+	strip_equal_ends(c, &o0, &o1, &n0, &n1);
+	if (o0 == o1 || n0 == n1 || depth > ANCHOR_DEPTH)
+		return 0;
+	rc = unique_anchors(c, o0, o1, n0, n1, &e, &opos, &k);
+	if (rc == 0 && k > 0)
+		rc = sort_anchors(e, opos, k);
+	if (rc == 0 && k > 0)
+		rc = heaviest_chain(e, k, n1 - n0);
+	if (rc != 0 || k == 0)
+		goto out;
+	po = o0;
+	pn = n0;
+	for (i = 0; i < k && rc == 0; i++) {
+		if (!e[i].on)
+			continue;
+		pair(c, c->s[0].free[opos[i]], c->s[1].free[n0 + e[i].x], 1,
+		    1.0);
+		rc = anchor_gap(c, po, opos[i], pn, n0 + e[i].x, depth + 1);
+		po = opos[i] + 1;
+		pn = n0 + e[i].x + 1;
+	}
+	if (rc == 0)
+		rc = anchor_gap(c, po, o1, pn, n1, depth + 1);
+out:
+	ld_free(e);
+	ld_free(opos);
+	return rc;
+}
+
+/* The free lists: unmatched items of the ordered classes (not rows). */
+static void
+make_free_lists(struct ctx *c)
+{
+	size_t k, i;
+
+	for (k = 0; k < 2; k++) {
+		struct side *s = &c->s[k];
+
+		s->nfree = 0;
+		for (i = 0; i < s->n; i++)
+			if (s->it[i].cls != CL_ROW && s->it[i].match < 0) {
+				s->it[i].fpos = s->nfree;
+				s->free[s->nfree++] = i;
+			}
+	}
+}
+
+static int
+stage_identical(struct ctx *c)
+{
+	make_free_lists(c);
+	return anchor_gap(c, 0, c->s[0].nfree, 0, c->s[1].nfree, 0);
+}
+
+/* ---- stage 2: ordered alignment by similarity ------------------------ */
+
+/* The full table: maximise the summed similarity of pairs at or above
+ * the threshold, in order.  a[] and b[] are item indexes. */
+static int
+gap_table(struct ctx *c, const size_t *a, size_t na, const size_t *b,
+    size_t nb)
+{
+	double *s, *score, thr = c->opts->min_similarity;
+	size_t i, j, w = nb + 1;
+	int rc = LDIFF_ENOMEM;
+
+	s = ld_reallocarray(NULL, na * nb + 1, sizeof *s);
+	score = ld_calloc((na + 1) * w, sizeof *score);
+	if (s == NULL || score == NULL)
+		goto out;
+	c->st->dp_cells += na * nb;
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++) {
+			struct item *x = &c->s[0].it[a[i]], *y = &c->s[1].it[b[j]];
+
+			s[i * nb + j] = x->cls == y->cls ? sim(c, x, y) : 0;
+		}
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			double m = score[(i - 1) * w + j], v = s[(i - 1) * nb + j - 1];
+
+			if (score[i * w + j - 1] > m)
+				m = score[i * w + j - 1];
+			if (v >= thr && score[(i - 1) * w + j - 1] + v > m)
+				m = score[(i - 1) * w + j - 1] + v;
+			score[i * w + j] = m;
+		}
+	for (i = na, j = nb; i > 0 && j > 0;) {
+		double v = s[(i - 1) * nb + j - 1];
+
+		if (v >= thr && score[i * w + j] ==
+		    score[(i - 1) * w + j - 1] + v) {
+			pair(c, a[i - 1], b[j - 1], 2, v);
+			i--;
+			j--;
+		} else if (score[i * w + j] == score[(i - 1) * w + j]) {
+			i--;
+		} else {
+			j--;
+		}
+	}
+	rc = 0;
+out:
+	ld_free(s);
+	ld_free(score);
+	return rc;
+}
+
+/* An inverted index over a list of items of one side: term -> list
+ * positions, in compressed rows. */
+struct tindex {
+	size_t *start;		/* nterms + 1 */
+	uint32_t *post;
+	size_t nterms;
+	double *acc;		/* per list position, scratch */
+	size_t *touched;
+};
+
+static void
+index_free(struct tindex *ix)
+{
+	ld_free(ix->start);
+	ld_free(ix->post);
+	ld_free(ix->acc);
+	ld_free(ix->touched);
+	memset(ix, 0, sizeof *ix);
+}
+
+static int
+index_build(struct ctx *c, int side, const size_t *list, size_t n,
+    struct tindex *ix)
+{
+	size_t i, j, total = 0;
+
+	memset(ix, 0, sizeof *ix);
+	ix->nterms = ld_lexicon_nterms(c->lx);
+	ix->start = ld_calloc(ix->nterms + 2, sizeof *ix->start);
+	ix->acc = ld_calloc(n + 1, sizeof *ix->acc);
+	ix->touched = ld_calloc(n + 1, sizeof *ix->touched);
+	if (ix->start == NULL || ix->acc == NULL || ix->touched == NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		const ld_bag *bg = &c->s[side].it[list[i]].bag;
+
+		for (j = 0; j < bg->n; j++)
+			ix->start[bg->term[j] + 2]++;
+		total += bg->n;
+	}
+	for (i = 2; i <= ix->nterms + 1; i++)
+		ix->start[i] += ix->start[i - 1];
+	ix->post = ld_reallocarray(NULL, total + 1, sizeof *ix->post);
+	if (ix->post == NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		const ld_bag *bg = &c->s[side].it[list[i]].bag;
+
+		for (j = 0; j < bg->n; j++)
+			ix->post[ix->start[bg->term[j] + 1]++] = (uint32_t)i;
+	}
+	return 0;
+fail:
+	index_free(ix);
+	return LDIFF_ENOMEM;
+}
+
+struct rare {
+	size_t df;
+	uint32_t term;
+	double w;
+};
+
+static int
+cmp_rare(const void *pa, const void *pb)
+{
+	const struct rare *a = pa, *b = pb;
+
+	if (a->df != b->df)
+		return a->df < b->df ? -1 : 1;
+	return a->term < b->term ? -1 : a->term > b->term;
+}
+
+/* Up to CAND_K list positions sharing the most weight of q's rarest
+ * terms, into out[]; returns how many. */
+static size_t
+index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
+{
+	struct rare r[RARE_TERMS];
+	size_t nr = 0, i, j, nt = 0, read = 0, nout = 0;
+
+	for (i = 0; i < q->n; i++) {
+		size_t df;
+
+		if (q->term[i] >= ix->nterms)
+			continue;
+		df = ix->start[q->term[i] + 1] - ix->start[q->term[i]];
+		if (df == 0)
+			continue;
+		if (nr < RARE_TERMS) {
+			r[nr++] = (struct rare){ df, q->term[i], q->w[i] };
+		} else {	/* replace the most frequent kept term */
+			size_t m = 0;
+
+			for (j = 1; j < nr; j++)
+				if (r[j].df > r[m].df)
+					m = j;
+			if (df < r[m].df)
+				r[m] = (struct rare){ df, q->term[i], q->w[i] };
+		}
+	}
+	qsort(r, nr, sizeof r[0], cmp_rare);
+	for (i = 0; i < nr && read < POSTING_CAP; i++)
+		for (j = ix->start[r[i].term]; j < ix->start[r[i].term + 1] &&
+		    read < POSTING_CAP; j++, read++) {
+			uint32_t p = ix->post[j];
+
+			if (ix->acc[p] == 0)
+				ix->touched[nt++] = p;
+			ix->acc[p] += r[i].w;
+		}
+	c->st->candidates += read;
+	/* keep the CAND_K heaviest, by selection (CAND_K is small) */
+	while (nout < CAND_K) {
+		double m = 0;
+		size_t mi = 0;
+
+		for (i = 0; i < nt; i++)
+			if (ix->acc[ix->touched[i]] > m) {
+				m = ix->acc[ix->touched[i]];
+				mi = i;
+			}
+		if (m <= 0)
+			break;
+		out[nout++] = ix->touched[mi];
+		ix->acc[ix->touched[mi]] = -1;	/* taken */
+	}
+	for (i = 0; i < nt; i++)
+		ix->acc[ix->touched[i]] = 0;
+	return nout;
+}
+
+/* A gap too large for the table: candidates from the index, then the
+ * heaviest increasing chain of candidate pairs. */
+static int
+gap_sparse(struct ctx *c, const size_t *a, size_t na, const size_t *b,
+    size_t nb)
+{
+	struct tindex ix;
+	struct chain *e = NULL;
+	size_t *ea = NULL, ne = 0, i, k, cand[CAND_K];
+	int rc;
+
+	if ((rc = index_build(c, 1, b, nb, &ix)) != 0)
+		return rc;
+	e = ld_reallocarray(NULL, na * CAND_K + 1, sizeof *e);
+	ea = ld_reallocarray(NULL, na * CAND_K + 1, sizeof *ea);
+	rc = LDIFF_ENOMEM;
+	if (e == NULL || ea == NULL)
+		goto out;
+	for (i = 0; i < na; i++) {
+		struct item *x = &c->s[0].it[a[i]];
+		size_t nc = index_query(c, &ix, &x->bag, cand);
+
+		/* candidates of one old clause in decreasing new position,
+		 * so that the chain takes at most one of them */
+		for (k = 0; k < nc; k++) {
+			size_t m, t;
+
+			for (m = k + 1; m < nc; m++)
+				if (cand[m] > cand[k]) {
+					t = cand[m];
+					cand[m] = cand[k];
+					cand[k] = t;
+				}
+		}
+		for (k = 0; k < nc; k++) {
+			struct item *y = &c->s[1].it[b[cand[k]]];
+			double v;
+
+			if (y->cls != x->cls)
+				continue;
+			v = sim(c, x, y);
+			if (v < c->opts->min_similarity)
+				continue;
+			e[ne].x = cand[k];
+			e[ne].w = v;
+			ea[ne++] = i;
+		}
+	}
+	if ((rc = heaviest_chain(e, ne, nb)) != 0)
+		goto out;
+	for (i = 0; i < ne; i++)
+		if (e[i].on)
+			pair(c, a[ea[i]], b[e[i].x], 2, e[i].w);
+out:
+	index_free(&ix);
+	ld_free(e);
+	ld_free(ea);
+	return rc;
+}
+
+/* Gaps of the free lists between pairs made in order (stage <= 2); fn is
+ * called with the gap's unmatched, ungrouped items. */
+typedef int (*gap_fn)(struct ctx *, const size_t *, size_t, const size_t *,
+    size_t);
+
+static int
+is_ordered_pair(const struct item *it)
+{
+	return it->match >= 0 && it->stage <= 2;
+}
+
+static int
+for_each_gap(struct ctx *c, gap_fn fn)
+{
+	struct side *so = &c->s[0], *sn = &c->s[1];
+	size_t *a, *b, i = 0, j = 0, na, nb;
+	int rc = 0;
+
+	a = ld_reallocarray(NULL, so->nfree + 1, sizeof *a);
+	b = ld_reallocarray(NULL, sn->nfree + 1, sizeof *b);
+	if (a == NULL || b == NULL) {
+		rc = LDIFF_ENOMEM;
+		goto out;
+	}
+	while (rc == 0 && (i <= so->nfree && j <= sn->nfree)) {
+		size_t oi = i, nj;
+
+		while (oi < so->nfree && !is_ordered_pair(&so->it[so->free[oi]]))
+			oi++;
+		nj = oi < so->nfree ?
+		    sn->it[so->it[so->free[oi]].match].fpos : sn->nfree;
+		for (na = 0; i < oi; i++)
+			if (so->it[so->free[i]].match < 0 &&
+			    so->it[so->free[i]].group < 0)
+				a[na++] = so->free[i];
+		for (nb = 0; j < nj && j < sn->nfree; j++)
+			if (sn->it[sn->free[j]].match < 0 &&
+			    sn->it[sn->free[j]].group < 0)
+				b[nb++] = sn->free[j];
+		if (na > 0 && nb > 0)
+			rc = fn(c, a, na, b, nb);
+		i = oi + 1;
+		j = nj + 1;
+	}
+out:
+	ld_free(a);
+	ld_free(b);
+	return rc;
+}
+
+static int
+ordered_gap(struct ctx *c, const size_t *a, size_t na, const size_t *b,
+    size_t nb)
+{
+	if (na * nb <= DP_CAP)
+		return gap_table(c, a, na, b, nb);
+	return gap_sparse(c, a, na, b, nb);
+}
+
+static int
+stage_ordered(struct ctx *c)
+{
+	return for_each_gap(c, ordered_gap);
+}
+
+/* What stays unmatched between two ordered pairs is, when it is one
+ * clause on each side, the same clause rewritten (above a low floor);
+ * headings there pair in order when both sides have as many. */
+#define REWRITE_MIN 0.15
+
+static int
+positional_gap(struct ctx *c, const size_t *a, size_t na, const size_t *b,
+    size_t nb)
+{
+	size_t i, j, sa = 0, sb = 0;
+
+	for (i = 0; i < na; i++)
+		sa += c->s[0].it[a[i]].cls == CL_SECTION;
+	for (j = 0; j < nb; j++)
+		sb += c->s[1].it[b[j]].cls == CL_SECTION;
+	if (sa == sb && sa > 0) {
+		for (i = 0, j = 0; i < na && j < nb; i++, j++) {
+			while (i < na && c->s[0].it[a[i]].cls != CL_SECTION)
+				i++;
+			while (j < nb && c->s[1].it[b[j]].cls != CL_SECTION)
+				j++;
+			if (i < na && j < nb)
+				pair(c, a[i], b[j], 2, sim(c, &c->s[0].it[a[i]],
+				    &c->s[1].it[b[j]]));
+		}
+	}
+	if (na - sa == 1 && nb - sb == 1) {
+		for (i = 0; c->s[0].it[a[i]].cls == CL_SECTION; i++)
+			;
+		for (j = 0; c->s[1].it[b[j]].cls == CL_SECTION; j++)
+			;
+		if (c->s[0].it[a[i]].cls == c->s[1].it[b[j]].cls) {
+			double v = sim(c, &c->s[0].it[a[i]], &c->s[1].it[b[j]]);
+
+			if (v >= REWRITE_MIN)
+				pair(c, a[i], b[j], 2, v);
+		}
+	}
+	return 0;
+}
+
+/* ---- stage 3: leftovers: moves, splits, merges ----------------------- */
+
+/* Unmatched, ungrouped items of one side of the given classes. */
+static size_t
+leftovers(struct ctx *c, int side, size_t *out, int rows)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->s[side].n; i++) {
+		struct item *it = &c->s[side].it[i];
+
+		if (it->match < 0 && it->group < 0 &&
+		    (it->cls == CL_ROW) == rows)
+			out[n++] = i;
+	}
+	return n;
+}
+
+/* Identical keys left over: moved as they stand. */
+static int
+moves_identical(struct ctx *c, size_t *lo, size_t *ln)
+{
+	size_t na = leftovers(c, 0, lo, 0), nb = leftovers(c, 1, ln, 0);
+	struct kent *e;
+	size_t n = 0, i, j;
+
+	e = ld_reallocarray(NULL, na + nb + 1, sizeof *e);
+	if (e == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < na; i++, n++)
+		e[n] = (struct kent){ c->s[0].it[lo[i]].khash,
+		    c->s[0].it[lo[i]].key, 0, lo[i] };
+	for (i = 0; i < nb; i++, n++)
+		e[n] = (struct kent){ c->s[1].it[ln[i]].khash,
+		    c->s[1].it[ln[i]].key, 1, ln[i] };
+	qsort(e, n, sizeof *e, cmp_kent);
+	for (i = 0; i < n; i = j) {
+		size_t no = 0, a;
+
+		for (j = i; j < n && e[j].h == e[i].h &&
+		    strcmp(e[j].k, e[i].k) == 0; j++)
+			no += e[j].side == 0;
+		for (a = 0; a < no && no + a < j - i; a++)
+			if (c->s[0].it[e[i + a].i].cls ==
+			    c->s[1].it[e[i + no + a].i].cls)
+				pair(c, e[i + a].i, e[i + no + a].i, 3, 1.0);
+	}
+	ld_free(e);
+	return 0;
+}
+
+struct cpair {
+	size_t o, n;
+	double s;
+};
+
+static int
+cmp_cpair(const void *pa, const void *pb)
+{
+	const struct cpair *a = pa, *b = pb;
+
+	if (a->s != b->s)
+		return a->s > b->s ? -1 : 1;
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* Similar leftovers: the most alike pairs first, each clause once. */
+static int
+moves_similar(struct ctx *c, size_t *lo, size_t *ln)
+{
+	size_t na = leftovers(c, 0, lo, 0), nb = leftovers(c, 1, ln, 0);
+	size_t i, k, np = 0, cand[CAND_K];
+	struct tindex ix;
+	struct cpair *p;
+	int rc;
+
+	if (na == 0 || nb == 0)
+		return 0;
+	if ((rc = index_build(c, 1, ln, nb, &ix)) != 0)
+		return rc;
+	p = ld_reallocarray(NULL, na * CAND_K + 1, sizeof *p);
+	if (p == NULL) {
+		index_free(&ix);
+		return LDIFF_ENOMEM;
+	}
+	for (i = 0; i < na; i++) {
+		struct item *x = &c->s[0].it[lo[i]];
+		size_t nc = index_query(c, &ix, &x->bag, cand);
+
+		for (k = 0; k < nc; k++) {
+			struct item *y = &c->s[1].it[ln[cand[k]]];
+			double v;
+
+			if (x->cls != y->cls || x->cls == CL_SECTION)
+				continue;
+			if ((v = sim(c, x, y)) >= MOVE_MIN)
+				p[np++] = (struct cpair){ lo[i], ln[cand[k]], v };
+		}
+	}
+	qsort(p, np, sizeof *p, cmp_cpair);
+	for (i = 0; i < np; i++)
+		if (c->s[0].it[p[i].o].match < 0 &&
+		    c->s[1].it[p[i].n].match < 0)
+			pair(c, p[i].o, p[i].n, 3, p[i].s);
+	ld_free(p);
+	index_free(&ix);
+	return 0;
+}
+
+/* May item y (on the parts side) be a part of a group around x? */
+static int
+part_ok(const struct item *x, const struct item *y, long yi)
+{
+	if (y->cls != CL_BODY || y->group >= 0)
+		return 0;
+	return y->match < 0 || x->match == yi;
+}
+
+/* The best window of 2-3 consecutive parts-side items around item j
+ * for x; returns its similarity (0 when none qualifies). */
+static double
+best_window(struct ctx *c, int d, const struct item *x, size_t j,
+    size_t *w0, size_t *wn)
+{
+	struct side *ps = &c->s[!d];
+	double best = 0;
+	size_t len, st;
+
+	for (len = 2; len <= LD_LINK_MAX; len++)
+		for (st = j + 1 >= len ? j + 1 - len : 0; st <= j; st++) {
+			ld_bag u, acc;
+			double single = 0, v;
+			size_t k;
+			int okw = st + len <= ps->n;
+
+			for (k = st; okw && k < st + len; k++) {
+				const struct item *y = &ps->it[k];
+
+				if (!part_ok(x, y, (long)k) ||
+				    ld_bag_containment(&x->bag, &y->bag) <
+				    PART_MIN)
+					okw = 0;
+			}
+			if (!okw)
+				continue;
+			acc = ps->it[st].bag;
+			for (k = st + 1; k < st + len; k++) {
+				if (ld_bag_union(c->ar, &acc, &ps->it[k].bag,
+				    &u) != 0)
+					return -1;
+				acc = u;
+			}
+			for (k = st; k < st + len; k++) {
+				double s1 = sim(c, x, &ps->it[k]);
+
+				if (s1 > single)
+					single = s1;
+			}
+			v = ld_bag_similarity(&x->bag, &acc);
+			c->st->sim_calls++;
+			if (v >= GROUP_MIN && v >= single + GROUP_GAIN &&
+			    v > best) {
+				best = v;
+				*w0 = st;
+				*wn = len;
+			}
+		}
+	return best;
+}
+
+static int
+add_group(struct ctx *c, int d, size_t one, size_t w0, size_t wn, double v)
+{
+	struct group *g;
+	size_t k;
+
+	if (c->ngroups == c->capgroups) {
+		size_t cap = c->capgroups ? c->capgroups * 2 : 16;
+
+		g = ld_reallocarray(c->groups, cap, sizeof *g);
+		if (g == NULL)
+			return LDIFF_ENOMEM;
+		c->groups = g;
+		c->capgroups = cap;
+	}
+	if (c->s[d].it[one].match >= 0) {
+		if (d == 0)
+			unpair(c, one);
+		else
+			unpair(c, (size_t)c->s[1].it[one].match);
+	}
+	g = &c->groups[c->ngroups];
+	g->merge = d;
+	g->one = one;
+	g->nparts = wn;
+	g->sim = v;
+	c->s[d].it[one].group = (long)c->ngroups;
+	for (k = 0; k < wn; k++) {
+		g->part[k] = w0 + k;
+		c->s[!d].it[w0 + k].group = (long)c->ngroups;
+	}
+	c->ngroups++;
+	return 0;
+}
+
+/* Splits (d 0: one old clause, several new) or merges (d 1). */
+static int
+groups(struct ctx *c, int d, size_t *all)
+{
+	struct side *os = &c->s[d], *ps = &c->s[!d];
+	struct tindex ix;
+	size_t i, k, n = 0, cand[CAND_K + 1];
+	int rc;
+
+	for (i = 0; i < ps->n; i++)
+		all[n++] = i;
+	if ((rc = index_build(c, !d, all, n, &ix)) != 0)
+		return rc;
+	for (i = 0; i < os->n && rc == 0; i++) {
+		struct item *x = &os->it[i];
+		size_t nc, w0 = 0, wn = 0, bw0 = 0, bwn = 0;
+		double best = 0, v;
+
+		if (x->cls != CL_BODY || x->group >= 0 || (x->match >= 0 &&
+		    (x->stage != 2 || x->sim >= 0.95)))
+			continue;
+		nc = index_query(c, &ix, &x->bag, cand);
+		if (x->match >= 0)
+			cand[nc++] = (size_t)x->match;
+		for (k = 0; k < nc; k++) {
+			v = best_window(c, d, x, all[cand[k]], &w0, &wn);
+			if (v < 0) {
+				rc = LDIFF_ENOMEM;
+				break;
+			}
+			if (v > best) {
+				best = v;
+				bw0 = w0;
+				bwn = wn;
+			}
+		}
+		if (rc == 0 && best > 0)
+			rc = add_group(c, d, i, bw0, bwn, best);
+	}
+	index_free(&ix);
+	return rc;
+}
+
+static int
+stage_leftovers(struct ctx *c)
+{
+	size_t *lo, *ln;
+	int rc = LDIFF_ENOMEM;
+
+	lo = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *lo);
+	ln = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *ln);
+	if (lo == NULL || ln == NULL)
+		goto out;
+	if (c->opts->detect_moves) {
+		if ((rc = moves_identical(c, lo, ln)) != 0 ||
+		    (rc = moves_similar(c, lo, ln)) != 0)
+			goto out;
+	}
+	if ((rc = groups(c, 0, lo)) != 0 || (rc = groups(c, 1, lo)) != 0)
+		goto out;
+	rc = for_each_gap(c, positional_gap);
+out:
+	ld_free(lo);
+	ld_free(ln);
+	return rc;
+}
+
+/* ---- stage 4: moves off the chain, and the links in reading order ---- */
+
+struct unit_ent {
+	size_t old;		/* first old item, or the deleted one */
+	long nw;		/* first new item, -1 for a deletion */
+	long grp;		/* group, -1 */
+	int moved;
+};
+
+/* Pairs and groups in old order, with the heaviest increasing chain of
+ * their new positions; entries off the chain are moves. */
+static int
+mark_moves(struct ctx *c, struct unit_ent *u, size_t nu)
+{
+	struct chain *e;
+	size_t i;
+	int rc;
+
+	e = ld_reallocarray(NULL, nu + 1, sizeof *e);
+	if (e == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < nu; i++) {
+		const struct item *o = &c->s[0].it[u[i].old];
+
+		e[i].x = (size_t)u[i].nw;
+		e[i].w = u[i].grp < 0 && o->stage <= 2 ? W_ORDERED : 1;
+	}
+	rc = heaviest_chain(e, nu, c->s[1].n);
+	for (i = 0; rc == 0 && i < nu; i++)
+		u[i].moved = !e[i].on;
+	ld_free(e);
+	return rc;
+}
+
+struct sortlink {
+	size_t major, minor;
+	ld_link l;
+};
+
+static int
+cmp_sortlink(const void *pa, const void *pb)
+{
+	const struct sortlink *a = pa, *b = pb;
+
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	return a->minor < b->minor ? -1 : a->minor > b->minor;
+}
+
+static void
+link_from_group(struct ctx *c, const struct group *g, ld_link *l)
+{
+	size_t k;
+
+	memset(l, 0, sizeof *l);
+	l->op = g->merge ? LDIFF_OP_MERGED : LDIFF_OP_SPLIT;
+	l->similarity = g->sim;
+	if (g->merge) {
+		for (k = 0; k < g->nparts; k++)
+			l->old[k] = c->s[0].it[g->part[k]].ci;
+		l->nold = g->nparts;
+		l->new[0] = c->s[1].it[g->one].ci;
+		l->nnew = 1;
+	} else {
+		l->old[0] = c->s[0].it[g->one].ci;
+		l->nold = 1;
+		for (k = 0; k < g->nparts; k++)
+			l->new[k] = c->s[1].it[g->part[k]].ci;
+		l->nnew = g->nparts;
+	}
+}
+
+/* The pairs and groups as chain entries, in old order. */
+static size_t
+collect_entries(struct ctx *c, struct unit_ent *u)
+{
+	size_t i, nu = 0;
+
+	for (i = 0; i < c->s[0].n; i++) {
+		const struct item *o = &c->s[0].it[i];
+
+		if (o->match >= 0) {
+			u[nu++] = (struct unit_ent){ i, o->match, -1, 0 };
+		} else if (o->group >= 0) {
+			const struct group *g = &c->groups[o->group];
+
+			if (g->merge && g->part[0] != i)
+				continue;	/* one entry per group */
+			u[nu++] = (struct unit_ent){ i, (long)(g->merge ?
+			    g->one : g->part[0]), o->group, 0 };
+		}
+	}
+	return nu;
+}
+
+/* Where a link stands in the new document's reading order: after the
+ * new clause it holds; a deleted clause just after the new position of
+ * the closest earlier old clause that stayed in order. */
+static int
+order_links(struct ctx *c, struct unit_ent *u, size_t nu,
+    struct sortlink *sl, size_t *nsl)
+{
+	size_t i, k = 0, n = 0, after = 0;
+	long *ent_of_old;
+
+	ent_of_old = ld_reallocarray(NULL, c->s[0].n + 1, sizeof *ent_of_old);
+	if (ent_of_old == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < c->s[0].n; i++)
+		ent_of_old[i] = -1;
+	for (i = 0; i < nu; i++)
+		ent_of_old[u[i].old] = (long)i;
+	for (i = 0; i < c->s[0].n; i++) {
+		const struct item *o = &c->s[0].it[i];
+		long e = ent_of_old[i];
+
+		if (e >= 0 && !u[e].moved) {
+			size_t last = (size_t)u[e].nw;
+
+			if (u[e].grp >= 0 && !c->groups[u[e].grp].merge)
+				last = c->groups[u[e].grp].part[
+				    c->groups[u[e].grp].nparts - 1];
+			after = 2 * last + 3;
+		}
+		if (o->match >= 0 || o->group >= 0)
+			continue;
+		memset(&sl[n].l, 0, sizeof sl[n].l);
+		sl[n].l.op = LDIFF_OP_DELETED;
+		sl[n].l.old[0] = o->ci;
+		sl[n].l.nold = 1;
+		sl[n].major = after ? after : 1;
+		sl[n++].minor = i;
+	}
+	for (k = 0; k < nu; k++) {
+		ld_link *l = &sl[n].l;
+		const struct item *o = &c->s[0].it[u[k].old];
+
+		sl[n].major = 2 * (size_t)u[k].nw + 2;
+		sl[n].minor = 0;
+		if (u[k].grp >= 0) {
+			link_from_group(c, &c->groups[u[k].grp], l);
+		} else {
+			memset(l, 0, sizeof *l);
+			l->old[0] = o->ci;
+			l->nold = 1;
+			l->new[0] = c->s[1].it[u[k].nw].ci;
+			l->nnew = 1;
+			l->similarity = o->sim;
+			l->op = u[k].moved ? LDIFF_OP_MOVED :
+			    same_key(o, &c->s[1].it[u[k].nw]) ?
+			    LDIFF_OP_EQUAL : LDIFF_OP_CHANGED;
+		}
+		n++;
+	}
+	for (i = 0; i < c->s[1].n; i++) {
+		const struct item *it = &c->s[1].it[i];
+
+		if (it->match >= 0 || it->group >= 0)
+			continue;
+		memset(&sl[n].l, 0, sizeof sl[n].l);
+		sl[n].l.op = LDIFF_OP_INSERTED;
+		sl[n].l.new[0] = it->ci;
+		sl[n].l.nnew = 1;
+		sl[n].major = 2 * i + 2;
+		sl[n++].minor = 0;
+	}
+	ld_free(ent_of_old);
+	*nsl = n;
+	return 0;
+}
+
+/* Without move detection a pair off the chain is a deletion and an
+ * insertion. */
+static void
+drop_moves(struct ctx *c, struct unit_ent *u, size_t *nu)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < *nu; i++) {
+		if (u[i].moved && u[i].grp < 0) {
+			unpair(c, u[i].old);
+			continue;
+		}
+		u[k] = u[i];
+		u[k++].moved = u[i].moved && u[i].grp < 0;
+	}
+	*nu = k;
+}
+
+static int
+make_links(struct ctx *c, ld_link **links, size_t *nlinks)
+{
+	struct unit_ent *u;
+	struct sortlink *sl = NULL;
+	size_t nu, nsl = 0, i;
+	int rc = LDIFF_ENOMEM;
+
+	u = ld_reallocarray(NULL, c->s[0].n + 1, sizeof *u);
+	if (u == NULL)
+		return rc;
+	nu = collect_entries(c, u);
+	if ((rc = mark_moves(c, u, nu)) != 0)
+		goto out;
+	if (!c->opts->detect_moves)
+		drop_moves(c, u, &nu);
+	rc = LDIFF_ENOMEM;
+	sl = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *sl);
+	if (sl == NULL || (rc = order_links(c, u, nu, sl, &nsl)) != 0)
+		goto out;
+	qsort(sl, nsl, sizeof *sl, cmp_sortlink);
+	rc = LDIFF_ENOMEM;
+	*links = ld_arena_alloc(c->ar, (nsl + 1) * sizeof **links);
+	if (*links == NULL)
+		goto out;
+	for (i = 0; i < nsl; i++)
+		(*links)[i] = sl[i].l;
+	*nlinks = nsl;
+	rc = 0;
+out:
+	ld_free(u);
+	ld_free(sl);
+	return rc;
+}
+
+int
+ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
+    const ldiff_diff_opts *o, ld_link **links, size_t *nlinks,
+    ld_align_stats *st, ldiff_error *err)
+{
+	struct ctx c;
+	size_t i, body = 0;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	*links = NULL;
+	*nlinks = 0;
+	c.ar = ar;
+	c.opts = o;
+	c.st = st;
+	c.s[0].cs = a;
+	c.s[1].cs = b;
+	for (i = 0; i < a->n; i++)
+		body += kind_class(a->cl[i].kind) != CL_NONE;
+	for (i = 0; i < b->n; i++)
+		body += kind_class(b->cl[i].kind) != CL_NONE;
+	if ((rc = ld_lexicon_new(&c.lx)) != 0 ||
+	    (rc = side_items(&c, &c.s[0], body == 0)) != 0 ||
+	    (rc = side_items(&c, &c.s[1], body == 0)) != 0 ||
+	    (rc = build_bags(&c)) != 0 ||
+	    (rc = stage_rows(&c)) != 0 ||
+	    (rc = stage_identical(&c)) != 0 ||
+	    (rc = stage_ordered(&c)) != 0 ||
+	    (rc = stage_leftovers(&c)) != 0 ||
+	    (rc = make_links(&c, links, nlinks)) != 0)
+		goto out;
+out:
+	ld_lexicon_free(c.lx);
+	ld_free(c.groups);
+	if (rc != 0)
+		return ld_error(err, rc, _("aligning clauses: %s"),
+		    ldiff_strerror(rc));
+	return 0;
+}
