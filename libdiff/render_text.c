@@ -23,8 +23,8 @@
  * LC_MESSAGES): the Swedish terms are built in so that the reviewers'
  * vocabulary does not depend on an installed message catalogue.  Other
  * languages go through gettext.  Nothing printed depends on LC_NUMERIC:
- * numbers are formatted here, with the Swedish conventions (1 250 000 kr,
- * 4,0 %) for amounts in every language.
+ * numbers are formatted here (numfmt.c), with the Swedish conventions
+ * (1 250 000 kr, 4,0 %) for amounts in every language.
  */
 #include <locale.h>
 #include <math.h>
@@ -45,7 +45,13 @@ enum {
 	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
 	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
 	L_RENUMBERED_IN, L_CLAUSES, L_OLD, L_NEW, L_WORDS, L_COMMON,
-	L_CLASSES, L_SECTION, L_NOSECTION, L_SUBSTS, L_TIMES, L_UNCHANGED
+	L_CLASSES, L_SECTION, L_NOSECTION, L_SUBSTS, L_TIMES, L_UNCHANGED,
+	/* the columns of the table by section, in order */
+	L_COL_INS, L_COL_DEL, L_COL_CHG, L_COL_MOV, L_COL_SPL, L_COL_MRG,
+	L_COL_REN, L_COL_WINS, L_COL_WDEL,
+	/* counted clauses and words (Swedish plural) */
+	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
+	L_N_MERGED, L_N_RENUMBERED
 };
 
 static const struct {
@@ -78,8 +84,8 @@ static const struct {
 	[L_MERGED_IN] = { N_("merged in"), "sammanslagen i" },
 	[L_RENUMBERED_IN] = { N_("renumbered in"), "omnumrerad i" },
 	[L_CLAUSES] = { N_("clauses"), "klausuler" },
-	[L_OLD] = { N_("old"), "gammal" },
-	[L_NEW] = { N_("new"), "ny" },
+	[L_OLD] = { N_("old"), "före" },
+	[L_NEW] = { N_("new"), "efter" },
 	[L_WORDS] = { N_("words"), "ord" },
 	[L_COMMON] = { N_("common"), "gemensamma" },
 	[L_CLASSES] = { N_("classes"), "ändringstyper" },
@@ -89,6 +95,22 @@ static const struct {
 	[L_SUBSTS] = { N_("substitutions"), "ersättningar" },
 	[L_TIMES] = { N_("times"), "gånger" },
 	[L_UNCHANGED] = { N_("unchanged"), "oförändrade" },
+	[L_COL_INS] = { N_("ins"), "ny" },
+	[L_COL_DEL] = { N_("del"), "bort" },
+	[L_COL_CHG] = { N_("chg"), "ändr" },
+	[L_COL_MOV] = { N_("mov"), "flytt" },
+	[L_COL_SPL] = { N_("spl"), "delad" },
+	[L_COL_MRG] = { N_("mrg"), "samm" },
+	[L_COL_REN] = { N_("ren"), "omnr" },
+	[L_COL_WINS] = { N_("+words"), "+ord" },
+	[L_COL_WDEL] = { N_("-words"), "-ord" },
+	[L_N_CHANGED] = { N_("changed"), "ändrade" },
+	[L_N_MOVED] = { N_("moved"), "flyttade" },
+	[L_N_INSERTED] = { N_("inserted"), "tillagda" },
+	[L_N_DELETED] = { N_("deleted"), "borttagna" },
+	[L_N_SPLIT] = { N_("split"), "delade" },
+	[L_N_MERGED] = { N_("merged"), "sammanslagna" },
+	[L_N_RENUMBERED] = { N_("renumbered"), "omnumrerade" },
 };
 
 /* Class bits in the order they are listed. */
@@ -204,33 +226,6 @@ ldiff_render_opts_init(ldiff_render_opts *o)
 
 /* ---- numbers, formatted without the C locale's help ------------------ */
 
-/* 1250000.5 -> "1 250 000,50": Swedish grouping and decimal comma. */
-static void
-put_grouped(ld_buf *b, double v)
-{
-	char digits[32];
-	long long cents;
-	size_t n, i;
-
-	if (!isfinite(v) || fabs(v) >= 1e15) {
-		ld_buf_adds(b, "?");
-		return;
-	}
-	if (v < 0) {
-		ld_buf_addc(b, '-');
-		v = -v;
-	}
-	cents = (long long)(v * 100 + 0.5);
-	n = (size_t)snprintf(digits, sizeof digits, "%lld", cents / 100);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			ld_buf_addc(b, ' ');
-		ld_buf_addc(b, digits[i]);
-	}
-	if (cents % 100 != 0)
-		ld_buf_printf(b, ",%02lld", cents % 100);
-}
-
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
 static void
 put_percent(ld_buf *b, double pct, int sv, int sign)
@@ -248,25 +243,34 @@ put_percent(ld_buf *b, double pct, int sv, int sign)
 	    sv ? " %" : "%");
 }
 
-/* "1 250 000 kr -> 1 300 000 kr (+50 000 kr, +4,0 %)" */
+/* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)": amounts in Swedish
+ * form whatever the language, since the documents are Swedish. */
 static void
-put_value_change(ld_buf *b, const ldiff_edit *e, int sv)
+put_value(ld_buf *b, double v, int sek)
 {
-	const char *unit = (e->cls & LDIFF_CLASS_AMOUNT) ? " kr" : "";
+	if (sek)
+		ld_format_sek(b, v, 0);
+	else
+		ld_format_number(b, v, -1, 0);
+}
+
+static void
+put_value_change(ld_buf *b, const ldiff_edit *e)
+{
+	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
 	double delta = e->new_value - e->old_value;
 
-	put_grouped(b, e->old_value);
-	ld_buf_adds(b, unit);
+	put_value(b, e->old_value, sek);
 	ld_buf_adds(b, " \xe2\x86\x92 ");
-	put_grouped(b, e->new_value);
-	ld_buf_adds(b, unit);
-	ld_buf_adds(b, " (");
-	ld_buf_addc(b, delta < 0 ? '-' : '+');
-	put_grouped(b, fabs(delta));
-	ld_buf_adds(b, unit);
+	put_value(b, e->new_value, sek);
+	ld_buf_adds(b, delta < 0 ? " (-" : " (+");
+	put_value(b, fabs(delta), sek);
 	if (e->old_value != 0) {
-		ld_buf_adds(b, ", ");
-		put_percent(b, delta / fabs(e->old_value) * 100, sv, 1);
+		double pct = delta / fabs(e->old_value) * 100;
+
+		ld_buf_adds(b, fabs(pct) < 0.05 ? ", \xc2\xb1" :
+		    pct < 0 ? ", -" : ", +");
+		ld_format_percent(b, fabs(pct), 0);
 	}
 	ld_buf_addc(b, ')');
 }
@@ -541,7 +545,7 @@ unit_values(struct tw *w, const ldiff_unit *u)
 		    edit_hidden(e, w->hc) || e->old_value == e->new_value)
 			continue;
 		ld_buf_reset(&w->line);
-		put_value_change(&w->line, e, w->sv);
+		put_value_change(&w->line, e);
 		fprintf(w->f, INDENT "%s: %s\n", label(w->sv,
 		    (e->cls & LDIFF_CLASS_AMOUNT) ? L_AMOUNT : L_NUMBER),
 		    ld_buf_str(&w->line));
@@ -1140,39 +1144,39 @@ stat_words(struct tw *w, size_t k, size_t total, const char *what)
 static void
 stat_summary(struct tw *w, const struct counts *c, size_t pair)
 {
-	static const int ops[] = { L_CHANGED, L_MOVED, L_INSERTED,
-	    L_DELETED, L_SPLIT, L_MERGED };
+	static const int ops[] = { L_N_CHANGED, L_N_MOVED, L_N_INSERTED,
+	    L_N_DELETED, L_N_SPLIT, L_N_MERGED };
 	static const ldiff_op opv[] = { LDIFF_OP_CHANGED, LDIFF_OP_MOVED,
 	    LDIFF_OP_INSERTED, LDIFF_OP_DELETED, LDIFF_OP_SPLIT,
 	    LDIFF_OP_MERGED };
 	size_t told = c->common_old + c->del + c->chg_old;
 	size_t tnew = c->common_new + c->ins + c->chg_new;
-	size_t i;
+	size_t i, k;
 	int sv = w->sv;
 
 	fprintf(w->f, "%s: %zu %s, %zu %s; %zu %s, %zu %s", label(sv,
 	    L_CLAUSES), ldiff_clauses_count(ldiff_diff_version(w->d, pair)),
 	    label(sv, L_OLD), ldiff_clauses_count(ldiff_diff_version(w->d,
 	    pair + 1)), label(sv, L_NEW), c->op[LDIFF_OP_EQUAL],
-	    label(sv, L_UNCHANGED), c->renum, label(sv, L_RENUMBER));
+	    label(sv, L_UNCHANGED), c->renum, label(sv, L_N_RENUMBERED));
 	for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
 		fprintf(w->f, ", %zu %s", c->op[opv[i]], label(sv, ops[i]));
 	fprintf(w->f, "\n%s: %zu %s", label(sv, L_OLD), told,
 	    label(sv, L_WORDS));
 	stat_words(w, c->common_old, told, label(sv, L_COMMON));
-	stat_words(w, c->del, told, label(sv, L_DELETED));
-	stat_words(w, c->chg_old, told, label(sv, L_CHANGED));
+	stat_words(w, c->del, told, label(sv, L_N_DELETED));
+	stat_words(w, c->chg_old, told, label(sv, L_N_CHANGED));
 	fprintf(w->f, "\n%s: %zu %s", label(sv, L_NEW), tnew,
 	    label(sv, L_WORDS));
 	stat_words(w, c->common_new, tnew, label(sv, L_COMMON));
-	stat_words(w, c->ins, tnew, label(sv, L_INSERTED));
-	stat_words(w, c->chg_new, tnew, label(sv, L_CHANGED));
+	stat_words(w, c->ins, tnew, label(sv, L_N_INSERTED));
+	stat_words(w, c->chg_new, tnew, label(sv, L_N_CHANGED));
 	fprintf(w->f, "\n%s:", label(sv, L_CLASSES));
-	for (i = 0; i < N_CLASSES; i++)
+	for (i = 0, k = 0; i < N_CLASSES; i++)
 		if (c->cls[i] > 0)
-			fprintf(w->f, " %s %zu;", label(sv,
+			fprintf(w->f, "%s %s %zu", k++ ? "," : "", label(sv,
 			    class_order[i].label), c->cls[i]);
-	fputc('\n', w->f);
+	fputs(k ? "\n" : " 0\n", w->f);
 }
 
 static int
@@ -1188,7 +1192,7 @@ section_changed(const struct counts *c)
 static void
 stat_sections(struct tw *w, const struct sections *t)
 {
-	size_t i;
+	size_t i, k;
 	int head = 0;
 
 	for (i = 0; i < t->n; i++) {
@@ -1196,12 +1200,20 @@ stat_sections(struct tw *w, const struct sections *t)
 
 		if (!section_changed(c))
 			continue;
-		if (!head)
-			fprintf(w->f, "%5s%5s%5s%5s%5s%5s%5s%8s%8s  %s\n",
-			    "ins", "del", "chg", "mov", "spl", "mrg", "ren",
-			    "+w", "-w", label(w->sv, L_SECTION));
+		if (!head) {
+			for (k = 0; k < 9; k++) {
+				const char *h = label(w->sv,
+				    L_COL_INS + (int)k);
+				size_t col = k < 7 ? 6 : 8, tw = text_width(h);
+
+				for (; tw < col; tw++)
+					fputc(' ', w->f);
+				fputs(h, w->f);
+			}
+			fprintf(w->f, "  %s\n", label(w->sv, L_SECTION));
+		}
 		head = 1;
-		fprintf(w->f, "%5zu%5zu%5zu%5zu%5zu%5zu%5zu%8zu%8zu  ",
+		fprintf(w->f, "%6zu%6zu%6zu%6zu%6zu%6zu%6zu%8zu%8zu  ",
 		    c->op[LDIFF_OP_INSERTED], c->op[LDIFF_OP_DELETED],
 		    c->op[LDIFF_OP_CHANGED], c->op[LDIFF_OP_MOVED],
 		    c->op[LDIFF_OP_SPLIT], c->op[LDIFF_OP_MERGED], c->renum,
