@@ -1,0 +1,500 @@
+/*
+ * package.c - a .docx as an OPC package: a zip of parts tied by .rels.
+ *
+ * The idea: trust nothing the archive says about itself.  Parts are found
+ * through relationships, never fixed paths; an OLE compound file is told
+ * apart (encrypted package or old .doc) before libzip sees it; and every
+ * byte inflated is counted against the part, total and ratio limits as it
+ * is read, because a zip directory can lie about sizes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zip.h>
+
+#include "docx.h"
+
+struct ld_pkg {
+	zip_t *zip;
+	ldiff_limits lim;
+	uint64_t total;		/* bytes inflated from every part so far */
+};
+
+struct ld_part {
+	ld_pkg *pkg;
+	zip_file_t *f;
+	char *name;
+	uint64_t comp, got;
+};
+
+static const unsigned char ole_magic[8] = {
+	0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
+};
+
+/* "EncryptedPackage" as an OLE directory entry name (UTF-16LE). */
+static const char enc_name[] =
+    "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+#define ENC_LEN (sizeof enc_name - 1)
+
+static int
+ole_error(int encrypted, const char *what, ldiff_error *err)
+{
+	if (encrypted)
+		return ld_error(err, LDIFF_EENCRYPTED, _("%s: the document is "
+		    "encrypted (password-protected); save it without a "
+		    "password and try again"), what);
+	return ld_error(err, LDIFF_ENOTDOCX, _("%s: a Word 97-2003 .doc, "
+	    "not a .docx; save it as .docx and try again"), what);
+}
+
+static int
+mem_has(const unsigned char *p, size_t n, const char *needle, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i + m <= n; i++)
+		if (p[i] == (unsigned char)needle[0] &&
+		    memcmp(p + i, needle, m) == 0)
+			return 1;
+	return 0;
+}
+
+/* An OLE file: scan it (in overlapping chunks) for the directory name. */
+static int
+ole_file_error(FILE *fp, const char *path, ldiff_error *err)
+{
+	unsigned char buf[65536 + ENC_LEN];
+	size_t keep = 0, n;
+	int found = 0;
+
+	rewind(fp);
+	while (!found && (n = fread(buf + keep, 1, 65536, fp)) > 0) {
+		size_t tot = keep + n;
+
+		found = mem_has(buf, tot, enc_name, ENC_LEN);
+		keep = tot < ENC_LEN - 1 ? tot : ENC_LEN - 1;
+		memmove(buf, buf + tot - keep, keep);
+	}
+	return ole_error(found, path, err);
+}
+
+static int
+zip_open_error(int zerr, const char *what, ldiff_error *err)
+{
+	switch (zerr) {
+	case ZIP_ER_MEMORY:
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	case ZIP_ER_OPEN:
+	case ZIP_ER_READ:
+	case ZIP_ER_SEEK:
+	case ZIP_ER_NOENT:
+		return ld_error(err, LDIFF_EIO, _("%s: cannot read: %s"), what,
+		    strerror(errno));
+	case ZIP_ER_NOZIP:
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: not a zip archive, "
+		    "so not a .docx"), what);
+	default:
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: a damaged zip "
+		    "archive"), what);
+	}
+}
+
+static int
+pkg_new(ld_pkg **out, zip_t *z, const ldiff_limits *lim)
+{
+	ld_pkg *p = ld_calloc(1, sizeof *p);
+
+	if (p == NULL) {
+		zip_discard(z);
+		return LDIFF_ENOMEM;
+	}
+	p->zip = z;
+	if (lim != NULL)
+		p->lim = *lim;
+	else
+		ldiff_limits_init(&p->lim);
+	*out = p;
+	return 0;
+}
+
+int
+ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
+    ldiff_error *err)
+{
+	unsigned char magic[8];
+	FILE *fp;
+	zip_t *z;
+	int zerr = 0, r;
+	size_t n;
+
+	*out = NULL;
+	fp = fopen(path, "rb");
+	if (fp == NULL)
+		return ld_error(err, LDIFF_EIO, _("%s: %s"), path,
+		    strerror(errno));
+	n = fread(magic, 1, sizeof magic, fp);
+	if (n == sizeof magic && memcmp(magic, ole_magic, 8) == 0) {
+		r = ole_file_error(fp, path, err);
+		fclose(fp);
+		return r;
+	}
+	fclose(fp);
+	z = zip_open(path, ZIP_RDONLY, &zerr);
+	if (z == NULL)
+		return zip_open_error(zerr, path, err);
+	if (pkg_new(out, z, lim) != 0)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	return 0;
+}
+
+int
+ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
+    const ldiff_limits *lim, ldiff_error *err)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	int code;
+
+	*out = NULL;
+	if (len >= 8 && memcmp(data, ole_magic, 8) == 0)
+		return ole_error(mem_has(data, len, enc_name, ENC_LEN),
+		    _("(memory)"), err);
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (src == NULL) {
+		zip_error_fini(&ze);
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	}
+	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	if (z == NULL) {
+		code = zip_error_code_zip(&ze);
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return zip_open_error(code, _("(memory)"), err);
+	}
+	zip_error_fini(&ze);
+	if (pkg_new(out, z, lim) != 0)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	return 0;
+}
+
+void
+ld_pkg_close(ld_pkg *p)
+{
+	if (p == NULL)
+		return;
+	zip_discard(p->zip);
+	ld_free(p);
+}
+
+const ldiff_limits *
+ld_pkg_limits(const ld_pkg *p)
+{
+	return &p->lim;
+}
+
+int
+ld_pkg_has_part(ld_pkg *p, const char *name)
+{
+	return zip_name_locate(p->zip, name, ZIP_FL_NOCASE) >= 0;
+}
+
+/* ---- limits while inflating ------------------------------------------ */
+
+static void
+fmt_size(char *buf, size_t size, uint64_t n)
+{
+	if (n >= (1u << 20) && n % (1u << 20) == 0)
+		snprintf(buf, size, "%llu MiB", (unsigned long long)(n >> 20));
+	else if (n >= 1024 && n % 1024 == 0)
+		snprintf(buf, size, "%llu KiB", (unsigned long long)(n >> 10));
+	else
+		snprintf(buf, size, "%llu bytes", (unsigned long long)n);
+}
+
+/* Ratio is only judged past this many bytes: small parts of repeated
+ * markup compress very well and are harmless. */
+#define RATIO_FLOOR (1u << 20)
+
+static int
+check_limits(ld_part *pt, ldiff_error *err)
+{
+	const ldiff_limits *l = &pt->pkg->lim;
+	char sz[64];
+
+	if (pt->got > l->max_part_bytes) {
+		fmt_size(sz, sizeof sz, l->max_part_bytes);
+		return ld_error(err, LDIFF_ELIMIT, _("%s: inflated size "
+		    "exceeds the part limit of %s (--max-part-size)"),
+		    pt->name, sz);
+	}
+	if (pt->pkg->total > l->max_total_bytes) {
+		fmt_size(sz, sizeof sz, l->max_total_bytes);
+		return ld_error(err, LDIFF_ELIMIT, _("%s: inflated size of "
+		    "all parts exceeds the limit of %s (--max-total-size)"),
+		    pt->name, sz);
+	}
+	if (l->max_ratio > 0 && pt->got > RATIO_FLOOR &&
+	    pt->got / (pt->comp ? pt->comp : 1) > l->max_ratio)
+		return ld_error(err, LDIFF_ELIMIT, _("%s: compression ratio "
+		    "exceeds the limit of %lu:1, a likely zip bomb "
+		    "(--max-ratio)"), pt->name, (unsigned long)l->max_ratio);
+	return 0;
+}
+
+int
+ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
+{
+	zip_int64_t idx;
+	zip_stat_t st;
+	ld_part *pt;
+	int zerr;
+
+	*out = NULL;
+	idx = zip_name_locate(p->zip, name, ZIP_FL_NOCASE);
+	if (idx < 0)
+		return ld_error(err, LDIFF_ENOTDOCX, _("%s: part missing from "
+		    "the package"), name);
+	pt = ld_calloc(1, sizeof *pt);
+	if (pt == NULL || (pt->name = ld_malloc(strlen(name) + 1)) == NULL) {
+		ld_free(pt);
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	}
+	strcpy(pt->name, name);
+	pt->pkg = p;
+	zip_stat_init(&st);
+	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
+	    (st.valid & ZIP_STAT_COMP_SIZE))
+		pt->comp = st.comp_size;
+	pt->f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
+	if (pt->f == NULL) {
+		zerr = zip_error_code_zip(zip_get_error(p->zip));
+		ld_part_close(pt);
+		if (zerr == ZIP_ER_NOPASSWD || zerr == ZIP_ER_WRONGPASSWD ||
+		    zerr == ZIP_ER_ENCRNOTSUPP)
+			return ld_error(err, LDIFF_EENCRYPTED, _("%s: the part "
+			    "is encrypted"), name);
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: cannot read the "
+		    "part: %s"), name, zip_strerror(p->zip));
+	}
+	*out = pt;
+	return 0;
+}
+
+long
+ld_part_read(ld_part *pt, char *buf, size_t len, ldiff_error *err)
+{
+	zip_int64_t n;
+	int r;
+
+	n = zip_fread(pt->f, buf, len);
+	if (n < 0)
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: damaged data in the "
+		    "zip archive: %s"), pt->name, zip_file_strerror(pt->f));
+	pt->got += (uint64_t)n;
+	pt->pkg->total += (uint64_t)n;
+	if ((r = check_limits(pt, err)) != 0)
+		return r;
+	return (long)n;
+}
+
+void
+ld_part_close(ld_part *pt)
+{
+	if (pt == NULL)
+		return;
+	if (pt->f != NULL)
+		zip_fclose(pt->f);
+	ld_free(pt->name);
+	ld_free(pt);
+}
+
+/* ---- relationships ---------------------------------------------------- */
+
+void
+ld_rels_free(ld_rels *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		ld_free(r->v[i].type);
+		ld_free(r->v[i].id);
+		ld_free(r->v[i].target);
+	}
+	ld_free(r->v);
+	r->v = NULL;
+	r->n = 0;
+}
+
+const ld_rel *
+ld_rels_by_type(const ld_rels *r, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].type, type) == 0)
+			return &r->v[i];
+	return NULL;
+}
+
+const ld_rel *
+ld_rels_by_id(const ld_rels *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].id, id) == 0)
+			return &r->v[i];
+	return NULL;
+}
+
+static char *
+dup_str(const char *s, size_t n)
+{
+	char *p = ld_malloc(n + 1);
+
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* "word/_rels/document.xml.rels" for "word/document.xml". */
+static char *
+rels_name(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+	size_t dir = slash ? (size_t)(slash - part + 1) : 0;
+	size_t n = strlen(part);
+	char *s = ld_malloc(n + 16);
+
+	if (s == NULL)
+		return NULL;
+	memcpy(s, part, dir);
+	strcpy(s + dir, "_rels/");
+	strcat(s, part + dir);
+	strcat(s, ".rels");
+	return s;
+}
+
+/* Resolve target against the folder of the source part; "..", "." and a
+ * leading "/" handled; the result has no leading slash. */
+static char *
+resolve_target(const char *source, const char *target)
+{
+	const char *slash = strrchr(source, '/');
+	size_t dir = slash ? (size_t)(slash - source + 1) : 0;
+	char *s, *out;
+	size_t n, i, o = 0;
+
+	if (target[0] == '/') {
+		dir = 0;
+		target++;
+	}
+	n = dir + strlen(target);
+	s = ld_malloc(n + 1);
+	out = ld_malloc(n + 1);
+	if (s == NULL || out == NULL) {
+		ld_free(s);
+		ld_free(out);
+		return NULL;
+	}
+	memcpy(s, source, dir);
+	strcpy(s + dir, target);
+	for (i = 0; i < n;) {
+		size_t seg = strcspn(s + i, "/");
+		if (seg == 1 && s[i] == '.') {
+			/* nothing */
+		} else if (seg == 2 && s[i] == '.' && s[i + 1] == '.') {
+			while (o > 0 && out[o - 1] == '/')
+				o--;
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+		} else if (seg > 0) {
+			memcpy(out + o, s + i, seg);
+			o += seg;
+			if (s[i + seg] == '/')
+				out[o++] = '/';
+		}
+		i += seg + (s[i + seg] == '/');
+	}
+	out[o] = '\0';
+	ld_free(s);
+	return out;
+}
+
+static int
+rel_add(ld_rels *r, const char *source, const char *type, const char *id,
+    const char *target)
+{
+	const char *seg = strrchr(type, '/');
+	ld_rel *v, *e;
+
+	v = ld_reallocarray(r->v, r->n + 1, sizeof *v);
+	if (v == NULL)
+		return LDIFF_ENOMEM;
+	r->v = v;
+	e = &v[r->n];
+	e->type = dup_str(seg ? seg + 1 : type, strlen(seg ? seg + 1 : type));
+	e->id = dup_str(id, strlen(id));
+	e->target = resolve_target(source, target);
+	r->n++;
+	if (e->type == NULL || e->id == NULL || e->target == NULL)
+		return LDIFF_ENOMEM;
+	return 0;
+}
+
+static int
+read_rels(ld_xml *x, const char *part, ld_rels *out, ldiff_error *err)
+{
+	char type[512], id[256], target[1024], mode[32];
+	int t;
+
+	while ((t = ld_xml_next(x, err)) > 0) {
+		if (t != LD_XML_START || ld_xml_ns(x) != LD_NS_PKGREL ||
+		    strcmp(ld_xml_name(x), "Relationship") != 0)
+			continue;
+		if (!ld_xml_attr(x, LD_NS_OTHER, "Type", type, sizeof type) ||
+		    !ld_xml_attr(x, LD_NS_OTHER, "Target", target,
+		    sizeof target))
+			continue;
+		if (!ld_xml_attr(x, LD_NS_OTHER, "Id", id, sizeof id))
+			id[0] = '\0';
+		if (ld_xml_attr(x, LD_NS_OTHER, "TargetMode", mode,
+		    sizeof mode) && strcmp(mode, "External") == 0)
+			continue;
+		if (rel_add(out, part, type, id, target) != 0)
+			return ld_error(err, LDIFF_ENOMEM, NULL);
+	}
+	return t;
+}
+
+int
+ld_pkg_rels(ld_pkg *p, const char *part, ld_rels *out, ldiff_error *err)
+{
+	char *name;
+	ld_xml *x = NULL;
+	int r;
+
+	out->v = NULL;
+	out->n = 0;
+	name = part[0] ? rels_name(part) : dup_str("_rels/.rels", 11);
+	if (name == NULL)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	if (!ld_pkg_has_part(p, name)) {
+		ld_free(name);
+		return 0;
+	}
+	r = ld_xml_open(&x, p, name, err);
+	if (r == 0)
+		r = read_rels(x, part, out, err);
+	ld_xml_close(x);
+	ld_free(name);
+	if (r < 0)
+		ld_rels_free(out);
+	return r < 0 ? r : 0;
+}
