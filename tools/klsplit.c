@@ -1,0 +1,174 @@
+/*
+ * klsplit - split a document into clauses: the numbers it shows become
+ * ids, the words become text.
+ *
+ * Reads a .docx, kltext's paragraph stream, a clause stream or plain text
+ * (one paragraph per line) and writes the clause stream (see
+ * libdiff/clauses_io.c), JSON Lines with --json, or "id<TAB>text" lines
+ * with --plain.  With --sentences every clause is followed by its
+ * sentences; --sentences --plain prints one sentence per line and nothing
+ * else, with an empty line between clauses.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+static void
+usage(void)
+{
+	printf(_("Usage: %s [OPTION]... [FILE]\n"), kl_prog);
+	fputs(_("Split a document into clauses.  FILE is a .docx, a kltext or\n"
+	    "klsplit record stream, or plain text (one paragraph per line);\n"
+	    "with no FILE, or when FILE is -, read standard input.\n\n"), stdout);
+	fputs(_("  -j, --json             JSON Lines instead of the TSV stream\n"
+	    "  -p, --plain            \"id<TAB>text\" per clause\n"
+	    "  -s, --sentences        add the sentences of each clause; with\n"
+	    "                         --plain: one sentence per line only\n"
+	    "  -c, --changes=MODE     tracked changes in a .docx: accept\n"
+	    "                         (default) or reject\n"
+	    "  -o, --output=FILE      write to FILE (replaced only on success)\n"
+	    "      --max-part-size=SIZE, --max-total-size=SIZE,\n"
+	    "      --max-ratio=N, --max-depth=N, --max-paragraph=SIZE,\n"
+	    "      --max-clauses=N    limits (see klsplit(1), LIMITS)\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n\n"), stdout);
+	fputs(_("Exit status: 0 if OK, 2 if trouble.\n"), stdout);
+	exit(KL_SAME);
+}
+
+/* One sentence per line; an empty line between clauses. */
+static int
+write_sentences(const ldiff_clauses *cs, FILE *out)
+{
+	size_t i;
+	const char *last = NULL, *s;
+
+	for (i = 0; i < ldiff_clauses_count(cs); i++) {
+		const ldiff_clause *c = ldiff_clauses_get(cs, i);
+
+		if (c->kind != LDIFF_CL_SENTENCE)
+			continue;
+		if (last != NULL && strcmp(last, c->parent) != 0)
+			fputc('\n', out);
+		last = c->parent;
+		for (s = c->text; *s != '\0'; s++)
+			fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' :
+			    *s, out);
+		fputc('\n', out);
+	}
+	return ferror(out) ? LDIFF_EIO : 0;
+}
+
+/* CRLF line ends are read as LF; say so, since the bytes change. */
+static void
+warn_crlf(const char *name, const char *data, size_t len)
+{
+	const char *cr;
+
+	if (len >= 4 && memcmp(data, "PK\003\004", 4) == 0)
+		return;
+	cr = memchr(data, '\r', len);
+	if (cr != NULL && (size_t)(cr - data) + 1 < len && cr[1] == '\n')
+		kl_warn(_("%s: CRLF line ends read as LF"), name);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "plain", no_argument, NULL, 'p' },
+		{ "sentences", no_argument, NULL, 's' },
+		{ "changes", required_argument, NULL, 'c' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		KL_LIMIT_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
+	ldiff_extract_opts xo;
+	ldiff_split_opts so;
+	ldiff_clauses *cs = NULL;
+	ldiff_error err;
+	ldiff_format fmt = LDIFF_FMT_TSV;
+	const char *path = "-", *outpath = NULL, *name;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *out;
+	int c, r, json = 0, plain = 0;
+
+	kl_init(argc, argv, "klsplit");
+	ldiff_extract_opts_init(&xo);
+	ldiff_split_opts_init(&so);
+	while ((c = getopt_long(argc, argv, "jpsc:o:hV", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'p': plain = 1; break;
+		case 's': so.sentences = 1; break;
+		case 'o': outpath = optarg; break;
+		case 'h': usage(); break;
+		case 'V': kl_version(); break;
+		case 'c':
+			if (strcmp(optarg, "accept") == 0)
+				xo.changes = LDIFF_CHANGES_ACCEPT;
+			else if (strcmp(optarg, "reject") == 0)
+				xo.changes = LDIFF_CHANGES_REJECT;
+			else {
+				kl_warn(_("invalid --changes '%s' (accept or "
+				    "reject)"), optarg);
+				kl_usage_error();
+			}
+			break;
+		default:
+			if (kl_limit_option(c, optarg, &so.limits))
+				break;
+			kl_usage_error();
+		}
+	}
+	if (json && plain) {
+		kl_warn(_("--json and --plain exclude each other"));
+		kl_usage_error();
+	}
+	if (argc - optind > 1) {
+		kl_warn(_("one input at most"));
+		kl_usage_error();
+	}
+	if (optind < argc)
+		path = argv[optind];
+	name = strcmp(path, "-") == 0 ? _("(standard input)") : path;
+	/* The extractor and the splitter share the limits given. */
+	xo.limits = so.limits;
+	if (kl_read_file(path, (size_t)so.limits.max_total_bytes, &data,
+	    &len) != 0)
+		return KL_TROUBLE;
+	warn_crlf(name, data, len);
+	memset(&err, 0, sizeof err);
+	r = ldiff_clauses_from_any(&cs, data, len, &xo, &so, &err);
+	free(data);
+	if (r != 0) {
+		kl_report(name, &err);
+		return KL_TROUBLE;
+	}
+	if (json)
+		fmt = LDIFF_FMT_JSON;
+	else if (plain)
+		fmt = LDIFF_FMT_PLAIN;
+	out = kl_out_open(outpath);
+	if (plain && so.sentences)
+		r = write_sentences(cs, out);
+	else
+		r = ldiff_clauses_write(cs, out, fmt);
+	ldiff_clauses_free(cs);
+	if (r != 0 && r != LDIFF_EIO) {
+		kl_out_abort(out);
+		kl_warn("%s", ldiff_strerror(r));
+		return KL_TROUBLE;
+	}
+	if (kl_out_commit(out) != 0)
+		return KL_TROUBLE;
+	return KL_SAME;
+}
