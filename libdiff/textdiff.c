@@ -1,0 +1,378 @@
+/*
+ * textdiff.c - the word-level diff of two texts (one aligned clause pair).
+ *
+ * The idea: diff on tokens, compare on keys, show the bytes.  Both texts
+ * are tokenized (white space tokens included, so tokens rebuild the text
+ * exactly); each token's comparison key (key.c) is interned to an id, and
+ * the id sequences go through the capped Myers diff (seqdiff.c).  The
+ * runs it yields are cleaned up for people (cleanup.c), equal runs are
+ * split where the bytes differ although the keys agree (a typography
+ * edit), and every non-equal edit is classified (classify.c).
+ *
+ * The edit list is complete: the old_text of EQUAL, DELETE and REPLACE
+ * edits concatenated is the old text byte for byte, the new_text of
+ * EQUAL, INSERT and REPLACE edits the new text.
+ *
+ * Character detail inside a changed word (kommunerna -> kommunernas) is
+ * not split into edits here: edits begin and end on token boundaries, so
+ * every renderer can rely on whole words; a renderer that wants the
+ * changed letters can compare old_text and new_text of a one-word edit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "textdiff.h"
+
+/* ---- interning keys -------------------------------------------------- */
+
+struct intern {
+	ld_buf pool;		/* keys, NUL-separated */
+	size_t *off;		/* per id: offset of its key in pool */
+	size_t nid, capid;
+	uint32_t *slot;		/* hash table: id + 1, 0 empty */
+	size_t nslot;
+};
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int
+intern_init(struct intern *in, size_t ntok)
+{
+	memset(in, 0, sizeof *in);
+	ld_buf_init(&in->pool);
+	in->nslot = 64;
+	while (in->nslot < 2 * ntok + 2)
+		in->nslot *= 2;
+	in->slot = ld_calloc(in->nslot, sizeof *in->slot);
+	return in->slot ? 0 : LDIFF_ENOMEM;
+}
+
+static void
+intern_free(struct intern *in)
+{
+	ld_buf_free(&in->pool);
+	ld_free(in->off);
+	ld_free(in->slot);
+}
+
+/* The id of the key at pool[start..len); the key is dropped again from
+ * the pool when already known. */
+static int
+intern_key(struct intern *in, size_t start, uint32_t *id)
+{
+	const char *k = in->pool.data + start;
+	size_t n = in->pool.len - start;
+	size_t i = hash(k, n) & (in->nslot - 1);
+
+	while (in->slot[i] != 0) {
+		const char *o = in->pool.data + in->off[in->slot[i] - 1];
+
+		if (strlen(o) == n && memcmp(o, k, n) == 0) {
+			*id = in->slot[i] - 1;
+			in->pool.len = start;
+			return 0;
+		}
+		i = (i + 1) & (in->nslot - 1);
+	}
+	if (in->nid == in->capid) {
+		size_t cap = in->capid ? 2 * in->capid : 256;
+		size_t *p = ld_reallocarray(in->off, cap, sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		in->off = p;
+		in->capid = cap;
+	}
+	in->off[in->nid] = start;
+	*id = (uint32_t)in->nid;
+	in->slot[i] = (uint32_t)++in->nid;
+	return ld_buf_addc(&in->pool, '\0');
+}
+
+/* ---- sides --------------------------------------------------------- */
+
+static int
+side_tokens(ld_side *s, const char *text, ldiff_token **raw)
+{
+	size_t i, n;
+	int rc;
+
+	s->text = text;
+	s->t = NULL;
+	s->n = 0;
+	rc = ldiff_tokenize(text, strlen(text), raw, &n);
+	if (rc != 0)
+		return rc;
+	s->t = ld_reallocarray(NULL, n + 1, sizeof *s->t);
+	if (s->t == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < n; i++) {
+		s->t[i].s = text + (*raw)[i].off;
+		s->t[i].len = (*raw)[i].len;
+		s->t[i].type = (*raw)[i].type;
+	}
+	s->n = n;
+	return 0;
+}
+
+/* Key ids of a side's tokens.  White space keys to "" after trimming;
+ * it gets the key " " so it never equals a token that vanishes in the
+ * key (a lone soft hyphen). */
+static int
+side_ids(ld_side *s, struct intern *in, uint32_t *ids)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->n; i++) {
+		size_t start = in->pool.len;
+		ld_tok *t = &s->t[i];
+
+		rc = ld_text_key_buf(&in->pool, t->s, t->len);
+		if (rc != 0)
+			return rc;
+		t->space = t->type == LDIFF_TOK_SPACE ||
+		    (in->pool.len == start && t->len > 0 &&
+		    (unsigned char)t->s[0] <= ' ');
+		if (t->space) {
+			in->pool.len = start;
+			ld_buf_addc(&in->pool, ' ');
+		}
+		if ((rc = intern_key(in, start, &t->id)) != 0)
+			return rc;
+		ids[i] = t->id;
+	}
+	return 0;
+}
+
+/* ---- runs ------------------------------------------------------------ */
+
+/* Runs from the seqdiff marks: EQ, EDIT, EQ, ..., EQ (ends maybe empty). */
+static size_t
+runs_from_marks(size_t na, size_t nb, const char *ca, const char *cb,
+    ld_run *r)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	for (;;) {
+		ld_run *e = &r[n++];
+
+		e->op = LD_RUN_EQ;
+		e->a0 = i;
+		e->b0 = j;
+		while (i < na && j < nb && !ca[i] && !cb[j])
+			i++, j++;
+		e->a1 = i;
+		e->b1 = j;
+		if (i == na && j == nb)
+			return n;
+		e = &r[n++];
+		e->op = LD_RUN_EDIT;
+		e->a0 = i;
+		e->b0 = j;
+		while (i < na && ca[i])
+			i++;
+		while (j < nb && cb[j])
+			j++;
+		e->a1 = i;
+		e->b1 = j;
+	}
+}
+
+static size_t
+span_bytes(const ld_side *s, size_t t0, size_t t1, const char **p)
+{
+	if (t0 >= t1) {
+		*p = "";
+		return 0;
+	}
+	*p = s->t[t0].s;
+	return (size_t)(s->t[t1 - 1].s + s->t[t1 - 1].len - s->t[t0].s);
+}
+
+static int
+tok_bytes_equal(const ld_tok *x, const ld_tok *y)
+{
+	return x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
+}
+
+/* ---- edits ----------------------------------------------------------- */
+
+struct out {
+	ld_arena *ar;
+	ldiff_edit *e;
+	size_t n, cap;
+};
+
+static int
+add_edit(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int period_shift)
+{
+	ldiff_edit *e;
+	const char *p;
+	size_t k;
+
+	if (r->a0 == r->a1 && r->b0 == r->b1)
+		return 0;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? 2 * o->cap : 16;
+		ldiff_edit *ne = ld_arena_alloc(o->ar, cap * sizeof *ne);
+
+		if (ne == NULL)
+			return LDIFF_ENOMEM;
+		if (o->n > 0)
+			memcpy(ne, o->e, o->n * sizeof *ne);
+		o->e = ne;
+		o->cap = cap;
+	}
+	e = &o->e[o->n++];
+	memset(e, 0, sizeof *e);
+	k = span_bytes(a, r->a0, r->a1, &p);
+	e->old_text = ld_arena_strndup(o->ar, p, k);
+	k = span_bytes(b, r->b0, r->b1, &p);
+	e->new_text = ld_arena_strndup(o->ar, p, k);
+	if (e->old_text == NULL || e->new_text == NULL)
+		return LDIFF_ENOMEM;
+	if (r->op == LD_RUN_EQ) {
+		e->op = LDIFF_EDIT_EQUAL;
+		return 0;
+	}
+	e->op = r->a0 == r->a1 ? LDIFF_EDIT_INSERT :
+	    r->b0 == r->b1 ? LDIFF_EDIT_DELETE : LDIFF_EDIT_REPLACE;
+	ld_classify_edit(a, b, r, period_shift, e);
+	return 0;
+}
+
+/* An equal run, split where the bytes of key-equal tokens differ: those
+ * stretches become typography edits. */
+static int
+emit_equal(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	size_t i = r->a0, j = r->b0;
+	int rc;
+
+	while (i < r->a1) {
+		ld_run q;
+		int same = tok_bytes_equal(&a->t[i], &b->t[j]);
+
+		q.op = same ? LD_RUN_EQ : LD_RUN_TYPO;
+		q.a0 = i;
+		q.b0 = j;
+		while (i < r->a1 &&
+		    tok_bytes_equal(&a->t[i], &b->t[j]) == same)
+			i++, j++;
+		q.a1 = i;
+		q.b1 = j;
+		if ((rc = add_edit(o, a, b, &q, shift)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t n, ld_textdiff *td)
+{
+	int shift = ld_period_shift(a, b, r, n);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = r[i].op == LD_RUN_EQ ? emit_equal(o, a, b, &r[i], shift) :
+		    add_edit(o, a, b, &r[i], shift);
+		if (rc != 0)
+			return rc;
+	}
+	td->edits = o->e;
+	td->n = o->n;
+	for (i = 0; i < o->n; i++)
+		td->cls |= o->e[i].cls;
+	td->substantive = (td->cls &
+	    ~(unsigned)(LDIFF_CLASS_TYPOGRAPHY | LDIFF_CLASS_RENUMBER)) != 0;
+	return 0;
+}
+
+/* Shared non-space tokens over all non-space tokens (Dice), from the
+ * seqdiff marks, before cleanup; two empty texts are alike. */
+static double
+similarity(const ld_side *a, const ld_side *b, const char *ca)
+{
+	size_t i, na = 0, nb = 0, kept = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (!a->t[i].space) {
+			na++;
+			kept += !ca[i];
+		}
+	for (i = 0; i < b->n; i++)
+		if (!b->t[i].space)
+			nb++;
+	if (na + nb == 0)
+		return 1.0;
+	return 2.0 * (double)kept / (double)(na + nb);
+}
+
+int
+ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
+    long max_cost, ld_textdiff *td)
+{
+	ldiff_token *ra = NULL, *rb = NULL;
+	ld_side a = { 0 }, b = { 0 };
+	struct intern in;
+	struct out o = { 0 };
+	uint32_t *ia = NULL, *ib = NULL;
+	char *ca = NULL, *cb = NULL;
+	ld_run *r = NULL;
+	ld_seqstats st;
+	size_t nr;
+	int rc;
+
+	memset(td, 0, sizeof *td);
+	memset(&in, 0, sizeof in);
+	o.ar = ar;
+	if ((rc = side_tokens(&a, old_text ? old_text : "", &ra)) != 0 ||
+	    (rc = side_tokens(&b, new_text ? new_text : "", &rb)) != 0)
+		goto out;
+	rc = LDIFF_ENOMEM;
+	if (intern_init(&in, a.n + b.n) != 0)
+		goto out;
+	ia = ld_reallocarray(NULL, a.n + 1, sizeof *ia);
+	ib = ld_reallocarray(NULL, b.n + 1, sizeof *ib);
+	ca = ld_malloc(a.n + 1);
+	cb = ld_malloc(b.n + 1);
+	r = ld_reallocarray(NULL, 2 * (a.n + b.n) + 4, sizeof *r);
+	if (!ia || !ib || !ca || !cb || !r)
+		goto out;
+	if ((rc = side_ids(&a, &in, ia)) != 0 ||
+	    (rc = side_ids(&b, &in, ib)) != 0 ||
+	    (rc = ld_seqdiff(ia, a.n, ib, b.n, max_cost, ca, cb, &st)) != 0)
+		goto out;
+	td->work = st.work;
+	td->capped = st.capped;
+	td->similarity = similarity(&a, &b, ca);
+	nr = runs_from_marks(a.n, b.n, ca, cb, r);
+	ld_cleanup_runs(&a, &b, r, &nr);
+	rc = emit(&o, &a, &b, r, nr, td);
+out:
+	free(ra);
+	free(rb);
+	ld_free(a.t);
+	ld_free(b.t);
+	intern_free(&in);
+	ld_free(ia);
+	ld_free(ib);
+	ld_free(ca);
+	ld_free(cb);
+	ld_free(r);
+	return rc;
+}
