@@ -40,7 +40,7 @@ enum { CL_SECTION, CL_BODY, CL_ROW, CL_NOTE, CL_NONE };
 #define RARE_TERMS 24		/* rarest terms of a clause looked up */
 #define MOVE_MIN 0.6		/* leftovers this alike are a move */
 #define GROUP_MIN 0.7		/* a split/merge group this alike */
-#define GROUP_GAIN 0.1		/* ... and this much better than one part */
+#define GROUP_GAIN 0.1		/* ... covering this much more than one part */
 #define PART_MIN 0.5		/* each part this much contained */
 #define W_ORDERED 1000		/* chain weight of a stage 0-2 pair */
 
@@ -1060,16 +1060,18 @@ best_window(struct ctx *c, int d, const struct item *x, size_t j,
 					return -1;
 				acc = u;
 			}
+			/* how much of x one part covers, and all of them */
 			for (k = st; k < st + len; k++) {
-				double s1 = sim(c, x, &ps->it[k]);
+				double s1 = ld_bag_containment(&ps->it[k].bag,
+				    &x->bag);
 
 				if (s1 > single)
 					single = s1;
 			}
+			c->st->sim_calls += len + 1;
 			v = ld_bag_similarity(&x->bag, &acc);
-			c->st->sim_calls++;
-			if (v >= GROUP_MIN && v >= single + GROUP_GAIN &&
-			    v > best) {
+			if (v >= GROUP_MIN && ld_bag_containment(&acc,
+			    &x->bag) >= single + GROUP_GAIN && v > best) {
 				best = v;
 				*w0 = st;
 				*wn = len;

@@ -1,0 +1,552 @@
+/*
+ * diff_new.c - building a diff of two or more versions.
+ *
+ * For each consecutive pair the aligner (align.c) says which clauses go
+ * together; each group becomes a unit carrying the word-level edits of
+ * its texts (ld_text_diff), its classes and whether it is substantive.
+ * Then three things that need more than one unit:
+ *
+ *   - lineage: pair k's new clauses continue the lineage of pair k-1's,
+ *     so one clause keeps one number from the first version to the last;
+ *   - table cells: a number in a column whose header speaks of money
+ *     ("kr", "belopp", "bidrag" ...) is an amount, in kronor;
+ *   - the substitution summary: the same replacement ("2023-2026" ->
+ *     "2027-2030") made in many clauses is reported once with its count.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define NO_LINEAGE SIZE_MAX
+
+struct build {
+	ldiff_diff *d;
+	size_t **lin;		/* per version, per clause */
+	size_t next;		/* next lineage number */
+};
+
+static int
+push_unit(ldiff_diff *d, const ldiff_unit *u)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		ldiff_unit *p;
+
+		if (cap > SIZE_MAX / sizeof *p)
+			return LDIFF_ENOMEM;
+		p = ld_arena_alloc(d->arena, cap * sizeof *p);
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		if (d->n > 0)
+			memcpy(p, d->units, d->n * sizeof *p);
+		d->units = p;
+		d->cap = cap;
+	}
+	d->units[d->n++] = *u;
+	return 0;
+}
+
+/* The label as shown, without a trailing period or spaces. */
+static size_t
+label_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	return n;
+}
+
+static int
+labels_differ(const ldiff_clause *a, const ldiff_clause *b)
+{
+	size_t na = label_len(a->label), nb = label_len(b->label);
+
+	return na != nb || memcmp(a->label, b->label, na) != 0;
+}
+
+/* Texts of several clauses joined by a space (one clause: itself). */
+static const char *
+joined(ld_arena *a, const ldiff_clause *const *cl, size_t n)
+{
+	ld_buf b;
+	const char *s;
+	size_t i;
+
+	if (n == 1)
+		return cl[0]->text;
+	ld_buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ld_buf_addc(&b, ' ');
+		ld_buf_adds(&b, cl[i]->text);
+	}
+	s = b.oom ? NULL : ld_arena_strdup(a, ld_buf_str(&b));
+	ld_buf_free(&b);
+	return s;
+}
+
+static int
+word_diff(ldiff_diff *d, ldiff_unit *u, const char *ot, const char *nt)
+{
+	ld_textdiff td;
+	int rc;
+
+	memset(&td, 0, sizeof td);
+	rc = ld_text_diff(d->arena, ot, nt, d->opts.max_cost, &td);
+	if (rc != 0)
+		return rc;
+	d->stats.text_diffs++;
+	d->stats.text_work += td.work;
+	u->edits = td.edits;
+	u->n_edits = td.n;
+	u->cls = td.cls;
+	u->substantive = td.substantive;
+	u->similarity = td.similarity;
+	return 0;
+}
+
+/* A whole clause inserted or deleted: one edit holding its text. */
+static int
+whole_edit(ldiff_diff *d, ldiff_unit *u, const char *text, int insert)
+{
+	ldiff_edit *e = ld_arena_alloc(d->arena, sizeof *e);
+
+	if (e == NULL)
+		return LDIFF_ENOMEM;
+	e->op = insert ? LDIFF_EDIT_INSERT : LDIFF_EDIT_DELETE;
+	e->old_text = insert ? "" : text;
+	e->new_text = insert ? text : "";
+	e->cls = LDIFF_CLASS_WORDING;
+	u->edits = e;
+	u->n_edits = 1;
+	u->cls = LDIFF_CLASS_WORDING;
+	u->substantive = 1;
+	u->similarity = 0;
+	return 0;
+}
+
+/* Edits, classes and the substantive flag of a unit, by its op. */
+static int
+unit_content(ldiff_diff *d, ldiff_unit *u)
+{
+	const char *ot = u->n_old ? joined(d->arena, u->old_cl, u->n_old) : "";
+	const char *nt = u->n_new ? joined(d->arena, u->new_cl, u->n_new) : "";
+	int rc = 0;
+
+	if (ot == NULL || nt == NULL)
+		return LDIFF_ENOMEM;
+	switch (u->op) {
+	case LDIFF_OP_INSERTED:
+		return whole_edit(d, u, nt, 1);
+	case LDIFF_OP_DELETED:
+		return whole_edit(d, u, ot, 0);
+	case LDIFF_OP_EQUAL:
+	case LDIFF_OP_MOVED:
+		if (strcmp(ot, nt) == 0) {
+			u->similarity = 1;
+			u->substantive = u->op == LDIFF_OP_MOVED;
+			if (labels_differ(u->old_cl[0], u->new_cl[0]) &&
+			    u->op == LDIFF_OP_EQUAL)
+				u->cls = LDIFF_CLASS_RENUMBER;
+			return 0;
+		}
+		/* the same key, other bytes: typography */
+		rc = word_diff(d, u, ot, nt);
+		if (rc == 0 && u->op == LDIFF_OP_EQUAL) {
+			u->op = LDIFF_OP_CHANGED;
+			if (labels_differ(u->old_cl[0], u->new_cl[0]))
+				u->cls |= LDIFF_CLASS_RENUMBER;
+		}
+		break;
+	default:
+		rc = word_diff(d, u, ot, nt);
+		break;
+	}
+	if (rc != 0)
+		return rc;
+	if (u->op == LDIFF_OP_CHANGED && u->cls == 0 && strcmp(ot, nt) != 0)
+		u->cls = LDIFF_CLASS_WORDING;
+	/* a clause that moves or splits changes the structure a reader
+	 * relies on, whatever its words */
+	if (u->op == LDIFF_OP_MOVED || u->op == LDIFF_OP_SPLIT ||
+	    u->op == LDIFF_OP_MERGED)
+		u->substantive = 1;
+	return 0;
+}
+
+/* ---- table rows: amounts by column header ------------------------- */
+
+static int
+has_word(const char *hay, size_t n, const char *w)
+{
+	size_t k = strlen(w), i;
+
+	for (i = 0; i + k <= n; i++) {
+		size_t j;
+
+		for (j = 0; j < k; j++) {
+			char c = hay[i + j];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != w[j])
+				break;
+		}
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* Kronor per unit of the header cell col of a table's header row, or 0
+ * when that column is not money. */
+static double
+column_money(const char *header, size_t col, const char *section)
+{
+	const char *p = header, *e;
+	size_t n, i;
+
+	for (i = 0; i < col && p != NULL; i++) {
+		p = strchr(p, '\t');
+		if (p != NULL)
+			p++;
+	}
+	if (p == NULL)
+		return 0;
+	e = strchr(p, '\t');
+	n = e ? (size_t)(e - p) : strlen(p);
+	if (has_word(p, n, "mnkr") || has_word(p, n, "mkr") ||
+	    has_word(p, n, "miljoner"))
+		return 1e6;
+	if (has_word(p, n, "tkr") || has_word(p, n, "tusen"))
+		return 1e3;
+	if (has_word(p, n, "kr") || has_word(p, n, "belopp") ||
+	    has_word(p, n, "bidrag") || has_word(p, n, "sek") ||
+	    has_word(p, n, "kostnad") || has_word(p, n, "avgift"))
+		return 1;
+	/* a financing table whose header says nothing: whole kronor */
+	if (section != NULL && (has_word(section, strlen(section),
+	    "finansiering") || has_word(section, strlen(section), "bidrag")))
+		return -1;
+	return 0;
+}
+
+/* The first row of the table holding row ci of clause set cs. */
+static const ldiff_clause *
+header_row(const ldiff_clauses *cs, size_t ci)
+{
+	while (ci > 0 && cs->cl[ci - 1].kind == LDIFF_CL_ROW)
+		ci--;
+	return &cs->cl[ci];
+}
+
+static size_t
+count_tabs(const char *s, size_t col)
+{
+	for (; *s != '\0'; s++)
+		col += *s == '\t';
+	return col;
+}
+
+static void
+row_amounts(const ldiff_clauses *to, size_t ci, ldiff_unit *u)
+{
+	const ldiff_clause *hdr = header_row(to, ci);
+	ldiff_edit *e = (ldiff_edit *)u->edits;
+	size_t i, col = 0;
+	unsigned cls = 0;
+
+	if (hdr == u->new_cl[0])
+		return;
+	for (i = 0; i < u->n_edits; i++) {
+		double mult = column_money(hdr->text, col, hdr->section);
+		double ov, nv;
+
+		if (e[i].op == LDIFF_EDIT_REPLACE &&
+		    (e[i].cls & (LDIFF_CLASS_NUMBER | LDIFF_CLASS_AMOUNT)) &&
+		    mult != 0 &&
+		    ld_parse_swedish_number(e[i].old_text,
+		    strlen(e[i].old_text), &ov) == 0 &&
+		    ld_parse_swedish_number(e[i].new_text,
+		    strlen(e[i].new_text), &nv) == 0 &&
+		    (mult > 0 || (ov >= 1000 && nv >= 1000))) {
+			if (mult < 0)
+				mult = 1;
+			e[i].cls = (e[i].cls & ~LDIFF_CLASS_NUMBER) |
+			    LDIFF_CLASS_AMOUNT;
+			e[i].has_values = 1;
+			e[i].old_value = ov * mult;
+			e[i].new_value = nv * mult;
+		}
+		cls |= e[i].cls;
+		col = count_tabs(e[i].new_text, col);
+	}
+	u->cls = (u->cls & LDIFF_CLASS_RENUMBER) | cls;
+}
+
+/* ---- units of one version pair ------------------------------------ */
+
+static size_t
+lineage_of(struct build *b, size_t v, size_t ci)
+{
+	if (b->lin[v][ci] == NO_LINEAGE)
+		b->lin[v][ci] = b->next++;
+	return b->lin[v][ci];
+}
+
+static int
+unit_from_link(struct build *b, size_t from, const ld_link *l)
+{
+	ldiff_diff *d = b->d;
+	const ldiff_clauses *a = d->ver[from], *c = d->ver[from + 1];
+	const ldiff_clause **oc, **nc;
+	ldiff_unit u;
+	size_t k;
+	int rc;
+
+	memset(&u, 0, sizeof u);
+	oc = ld_arena_alloc(d->arena, (l->nold + 1) * sizeof *oc);
+	nc = ld_arena_alloc(d->arena, (l->nnew + 1) * sizeof *nc);
+	if (oc == NULL || nc == NULL)
+		return LDIFF_ENOMEM;
+	for (k = 0; k < l->nold; k++)
+		oc[k] = &a->cl[l->old[k]];
+	for (k = 0; k < l->nnew; k++)
+		nc[k] = &c->cl[l->new[k]];
+	u.op = l->op;
+	u.from = from;
+	u.to = from + 1;
+	u.old_cl = oc;
+	u.n_old = l->nold;
+	u.new_cl = nc;
+	u.n_new = l->nnew;
+	if ((rc = unit_content(d, &u)) != 0)
+		return rc;
+	if (u.n_old == 1 && u.n_new == 1 &&
+	    nc[0]->kind == LDIFF_CL_ROW && u.n_edits > 0)
+		row_amounts(c, l->new[0], &u);
+	u.lineage = l->nold ? lineage_of(b, from, l->old[0]) : b->next++;
+	for (k = 0; k < l->nnew; k++)
+		b->lin[from + 1][l->new[k]] = u.lineage;
+	return push_unit(d, &u);
+}
+
+/* ---- the substitution summary ---------------------------------------- */
+
+struct sub {
+	const char *o, *n;
+	unsigned cls;
+	size_t first;
+};
+
+static int
+cmp_sub(const void *pa, const void *pb)
+{
+	const struct sub *a = pa, *b = pb;
+	int r;
+
+	if ((r = strcmp(a->o, b->o)) != 0)
+		return r;
+	if ((r = strcmp(a->n, b->n)) != 0)
+		return r;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static int
+cmp_subst_out(const void *pa, const void *pb)
+{
+	const ldiff_subst *a = pa, *b = pb;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return 0;
+}
+
+static int
+collect_subs(ldiff_diff *d, size_t u0, struct sub **out, size_t *nout)
+{
+	size_t i, j, n = 0, cap = 0;
+	struct sub *s = NULL;
+
+	for (i = u0; i < d->n; i++)
+		for (j = 0; j < d->units[i].n_edits; j++) {
+			const ldiff_edit *e = &d->units[i].edits[j];
+
+			if (e->op != LDIFF_EDIT_REPLACE || e->cls == 0 ||
+			    (e->cls & LDIFF_CLASS_TYPOGRAPHY))
+				continue;
+			if (n == cap) {
+				struct sub *p;
+
+				cap = cap ? cap * 2 : 64;
+				p = ld_reallocarray(s, cap, sizeof *p);
+				if (p == NULL) {
+					ld_free(s);
+					return LDIFF_ENOMEM;
+				}
+				s = p;
+			}
+			s[n++] = (struct sub){ e->old_text, e->new_text,
+			    e->cls, n };
+		}
+	*out = s;
+	*nout = n;
+	return 0;
+}
+
+static int
+push_subst(ldiff_diff *d, const ldiff_subst *x)
+{
+	if (d->nsubst == d->substcap) {
+		size_t cap = d->substcap ? d->substcap * 2 : 16;
+		ldiff_subst *p = ld_arena_alloc(d->arena, cap * sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		if (d->nsubst > 0)
+			memcpy(p, d->substs, d->nsubst * sizeof *p);
+		d->substs = p;
+		d->substcap = cap;
+	}
+	d->substs[d->nsubst++] = *x;
+	return 0;
+}
+
+/* Replacements of units [u0, n) made at least twice, most frequent
+ * first. */
+static int
+summarise(ldiff_diff *d, size_t from, size_t u0)
+{
+	struct sub *s;
+	size_t n, i, j, s0 = d->nsubst;
+	int rc;
+
+	if ((rc = collect_subs(d, u0, &s, &n)) != 0)
+		return rc;
+	qsort(s, n, sizeof *s, cmp_sub);
+	for (i = 0; i < n && rc == 0; i = j) {
+		unsigned cls = 0;
+
+		for (j = i; j < n && strcmp(s[j].o, s[i].o) == 0 &&
+		    strcmp(s[j].n, s[i].n) == 0; j++)
+			cls |= s[j].cls;
+		if (j - i >= 2)
+			rc = push_subst(d, &(ldiff_subst){ from, from + 1,
+			    s[i].o, s[i].n, j - i, cls });
+	}
+	ld_free(s);
+	if (rc == 0 && d->nsubst - s0 > 1)
+		qsort(d->substs + s0, d->nsubst - s0, sizeof *d->substs,
+		    cmp_subst_out);
+	return rc;
+}
+
+/* ---- the entry point ------------------------------------------------- */
+
+static int
+diff_pair(struct build *b, size_t from, ldiff_error *err)
+{
+	ldiff_diff *d = b->d;
+	ld_link *links;
+	size_t nlinks, i, u0 = d->n;
+	int rc;
+
+	rc = ld_align(d->arena, d->ver[from], d->ver[from + 1], &d->opts,
+	    &links, &nlinks, &d->stats, err);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < nlinks; i++)
+		if ((rc = unit_from_link(b, from, &links[i])) != 0)
+			return ld_error(err, rc, _("comparing %s with %s: %s"),
+			    d->names[from], d->names[from + 1],
+			    ldiff_strerror(rc));
+	if ((rc = summarise(d, from, u0)) != 0)
+		return ld_error(err, rc, "%s", ldiff_strerror(rc));
+	return 0;
+}
+
+static int
+setup(ldiff_diff *d, const ldiff_clauses *const *versions,
+    const char *const *names, size_t n, const ldiff_diff_opts *o)
+{
+	size_t i;
+
+	if (o != NULL)
+		d->opts = *o;
+	else
+		ldiff_diff_opts_init(&d->opts);
+	if (!(d->opts.min_similarity >= 0 && d->opts.min_similarity <= 1))
+		d->opts.min_similarity = 0.5;
+	d->nver = n;
+	d->ver = ld_arena_alloc(d->arena, n * sizeof *d->ver);
+	d->names = ld_arena_alloc(d->arena, n * sizeof *d->names);
+	if (d->ver == NULL || d->names == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < n; i++) {
+		d->ver[i] = versions[i];
+		d->names[i] = names != NULL && names[i] != NULL ?
+		    ld_arena_strdup(d->arena, names[i]) :
+		    ld_arena_printf(d->arena, "version %zu", i + 1);
+		if (d->names[i] == NULL)
+			return LDIFF_ENOMEM;
+	}
+	return 0;
+}
+
+int
+ldiff_diff_new(ldiff_diff **out, const ldiff_clauses *const *versions,
+    const char *const *names, size_t n, const ldiff_diff_opts *o,
+    ldiff_error *err)
+{
+	struct build b;
+	ldiff_diff *d;
+	size_t i, k;
+	int rc;
+
+	if (out == NULL)
+		return ld_error(err, LDIFF_EINVAL, _("no place for the diff"));
+	*out = NULL;
+	if (versions == NULL || n < 2)
+		return ld_error(err, LDIFF_EINVAL,
+		    _("at least two versions are needed to compare"));
+	for (i = 0; i < n; i++)
+		if (versions[i] == NULL)
+			return ld_error(err, LDIFF_EINVAL,
+			    _("version %zu is missing"), i + 1);
+	memset(&b, 0, sizeof b);
+	d = ld_calloc(1, sizeof *d);
+	if (d == NULL || (d->arena = ld_arena_new()) == NULL) {
+		ld_free(d);
+		return ld_error(err, LDIFF_ENOMEM, "%s",
+		    ldiff_strerror(LDIFF_ENOMEM));
+	}
+	b.d = d;
+	b.next = 1;
+	rc = setup(d, versions, names, n, o);
+	if (rc == 0 && (b.lin = ld_arena_alloc(d->arena,
+	    n * sizeof *b.lin)) == NULL)
+		rc = LDIFF_ENOMEM;
+	for (i = 0; rc == 0 && i < n; i++) {
+		b.lin[i] = ld_arena_alloc(d->arena,
+		    (versions[i]->n + 1) * sizeof **b.lin);
+		if (b.lin[i] == NULL)
+			rc = LDIFF_ENOMEM;
+		for (k = 0; rc == 0 && k < versions[i]->n; k++)
+			b.lin[i][k] = NO_LINEAGE;
+	}
+	if (rc != 0) {
+		rc = ld_error(err, rc, "%s", ldiff_strerror(rc));
+		goto fail;
+	}
+	for (i = 0; i + 1 < n; i++)
+		if ((rc = diff_pair(&b, i, err)) != 0)
+			goto fail;
+	*out = d;
+	return 0;
+fail:
+	ldiff_diff_free(d);
+	return rc;
+}
