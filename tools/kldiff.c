@@ -1,0 +1,354 @@
+/*
+ * kldiff - what changed between versions of an agreement, clause by clause.
+ *
+ * Each input (a .docx, a klsplit or kltext stream, plain text, or "-") is
+ * read whole and turned into clauses by the one library entry point for
+ * "a version", ldiff_clauses_from_any; no temporary files.  The versions
+ * are compared pair by pair (OLD -> NEW -> NEWER ...) and one renderer
+ * writes the result: readable text (default), JSON Lines (--json) or
+ * statistics (--stat).  The exit status is diff's: 0 when nothing shown
+ * differs, 1 when something does, 2 on trouble; the hide options take
+ * part (like diff -I), so `kldiff --substantive a b` answers "did anything
+ * of substance change?".
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+
+enum {
+	OPT_COLOR = 0x100,
+	OPT_HIDE_TYPO,
+	OPT_HIDE_RENUM,
+	OPT_HIDE_PERIOD,
+	OPT_UNCHANGED,
+	OPT_CHANGES_ONLY,
+	OPT_CHANGES,
+	OPT_LANG,
+	OPT_LABEL
+};
+
+enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT };
+
+#define OPTIONS "jso:qSuL:hV"
+
+static const struct option longopts[] = {
+	{ "json", no_argument, NULL, 'j' },
+	{ "stat", no_argument, NULL, 's' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "substantive", no_argument, NULL, 'S' },
+	{ "unchanged", no_argument, NULL, 'u' },
+	{ "changes-only", no_argument, NULL, OPT_CHANGES_ONLY },
+	{ "hide-typography", no_argument, NULL, OPT_HIDE_TYPO },
+	{ "hide-renumbering", no_argument, NULL, OPT_HIDE_RENUM },
+	{ "hide-period", no_argument, NULL, OPT_HIDE_PERIOD },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "label", required_argument, NULL, 'L' },
+	{ "changes", required_argument, NULL, OPT_CHANGES },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	KL_LIMIT_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The largest input read into memory, whatever its kind. */
+#define MAX_INPUT ((size_t)1 << 30)
+
+static void
+usage(void)
+{
+	printf(_("Usage: %s [OPTION]... OLD NEW [NEWER]...\n"), kl_prog);
+	fputs(_("Compare versions of an agreement clause by clause.\n"
+	    "Each version is a .docx, a klsplit or kltext stream, plain text,\n"
+	    "or - for standard input (once).  With three or more versions each\n"
+	    "consecutive pair is compared and the history of every clause is\n"
+	    "shown.\n\n"), stdout);
+	fputs(_("Output:\n"
+	    "  -j, --json              JSON Lines, one record per aligned unit\n"
+	    "                          (equal units included)\n"
+	    "  -s, --stat              statistics by class and section, like wdiff -s\n"
+	    "  -o, --output=FILE       write to FILE (replaced only on success)\n"
+	    "  -q, --quiet             no output; the exit status tells\n"
+	    "      --color[=WHEN]      colour the text: auto (default), always, never\n"
+	    "      --lang=sv|en        language of the labels (default: locale)\n"
+	    "  -L, --label=NAME        name a version in the output (repeatable,\n"
+	    "                          in order; default the file name)\n\n"),
+	    stdout);
+	fputs(_("What to show:\n"
+	    "  -u, --unchanged         text: show unchanged clauses too\n"
+	    "      --changes-only      JSON: leave out unchanged clauses\n"
+	    "  -S, --substantive       hide typography-only and renumbering-only\n"
+	    "                          changes\n"
+	    "      --hide-typography   hide typography-only changes\n"
+	    "      --hide-renumbering  hide clauses whose only change is the number\n"
+	    "      --hide-period       hide changes of the agreement period only\n\n"),
+	    stdout);
+	/* TODO(html): --html and --docx are wired by the HTML/DOCX engineer
+	 * once ldiff_render_html and ldiff_render_docx are in libdiff. */
+	fputs(_("Input:\n"
+	    "      --changes=accept|reject  tracked changes in a .docx are read\n"
+	    "                          as accepted (default) or rejected\n"
+	    "      --max-part-size=N --max-total-size=N --max-ratio=N\n"
+	    "      --max-depth=N --max-paragraph=N --max-clauses=N\n"
+	    "                          limits (see kltext(1), LIMITS)\n\n"),
+	    stdout);
+	fputs(_("  -h, --help              show this help and exit\n"
+	    "  -V, --version           show the version and exit\n\n"
+	    "Exit status: 0 if no differences are shown, 1 if some are, 2 if\n"
+	    "trouble.\n"), stdout);
+	exit(KL_SAME);
+}
+
+struct opts {
+	enum fmt fmt;
+	const char *output;
+	int quiet;
+	const char *color;
+	int unchanged, changes_only;
+	ldiff_render_opts ro;
+	ldiff_extract_opts xo;
+	ldiff_split_opts so;
+	const char **labels;
+	size_t nlabels;
+};
+
+static void
+add_label(struct opts *o, const char *name, int argc)
+{
+	if (o->labels == NULL) {
+		o->labels = calloc((size_t)argc, sizeof *o->labels);
+		if (o->labels == NULL)
+			kl_die("%s", strerror(ENOMEM));
+	}
+	if (o->nlabels >= (size_t)argc)
+		kl_usage_error();
+	o->labels[o->nlabels++] = name;
+}
+
+static void
+parse_value_options(int c, const char *arg, struct opts *o)
+{
+	switch (c) {
+	case OPT_LANG:
+		if (strcmp(arg, "sv") != 0 && strcmp(arg, "en") != 0) {
+			kl_warn(_("invalid --lang '%s' (use sv or en)"), arg);
+			kl_usage_error();
+		}
+		o->ro.lang = arg;
+		break;
+	case OPT_CHANGES:
+		if (strcmp(arg, "accept") == 0)
+			o->xo.changes = LDIFF_CHANGES_ACCEPT;
+		else if (strcmp(arg, "reject") == 0)
+			o->xo.changes = LDIFF_CHANGES_REJECT;
+		else {
+			kl_warn(_("invalid --changes '%s' (use accept or "
+			    "reject)"), arg);
+			kl_usage_error();
+		}
+		break;
+	case OPT_COLOR:
+		o->color = arg != NULL ? arg : "always";
+		if (kl_want_color(o->color) < 0) {
+			kl_warn(_("invalid --color '%s' (use auto, always or "
+			    "never)"), arg);
+			kl_usage_error();
+		}
+		break;
+	}
+}
+
+static int
+parse_options(int argc, char **argv, struct opts *o)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, OPTIONS, longopts, NULL)) != -1) {
+		if (kl_limit_option(c, optarg, &o->xo.limits))
+			continue;
+		switch (c) {
+		case 'j': o->fmt = FMT_JSON; break;
+		case 's': o->fmt = FMT_STAT; break;
+		case 'o': o->output = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case 'S': o->ro.hide |= LDIFF_HIDE_NONSUBSTANTIVE; break;
+		case 'u': o->unchanged = 1; break;
+		case 'L': add_label(o, optarg, argc); break;
+		case OPT_CHANGES_ONLY: o->changes_only = 1; break;
+		case OPT_HIDE_TYPO: o->ro.hide |= LDIFF_HIDE_TYPOGRAPHY; break;
+		case OPT_HIDE_RENUM: o->ro.hide |= LDIFF_HIDE_RENUMBER; break;
+		case OPT_HIDE_PERIOD: o->ro.hide |= LDIFF_HIDE_PERIOD; break;
+		case OPT_LANG:
+		case OPT_CHANGES:
+		case OPT_COLOR:
+			parse_value_options(c, optarg, o);
+			break;
+		case 'h': usage(); break;
+		case 'V': kl_version(); break;
+		default: kl_usage_error();
+		}
+	}
+	return optind;
+}
+
+/* The clause sets, the file names and the labels of the versions. */
+struct inputs {
+	ldiff_clauses **cl;
+	const char **names;
+	size_t n;
+};
+
+static int
+read_version(const char *path, const struct opts *o, ldiff_clauses **out)
+{
+	ldiff_error err;
+	char *data;
+	size_t len;
+	int r;
+
+	if (kl_read_file(path, MAX_INPUT, &data, &len) != 0)
+		return -1;
+	memset(&err, 0, sizeof err);
+	r = ldiff_clauses_from_any(out, data, len, &o->xo, &o->so, &err);
+	free(data);
+	if (r != 0) {
+		if (err.code == 0)
+			err.code = r;
+		kl_report(strcmp(path, "-") == 0 ? _("(standard input)") :
+		    path, &err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
+{
+	size_t i, stdin_seen = 0;
+
+	in->n = (size_t)argc;
+	in->cl = calloc(in->n, sizeof *in->cl);
+	in->names = calloc(in->n, sizeof *in->names);
+	if (in->cl == NULL || in->names == NULL)
+		kl_die("%s", strerror(ENOMEM));
+	for (i = 0; i < in->n; i++)
+		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
+			kl_die(_("standard input (-) given more than once"));
+	for (i = 0; i < in->n; i++) {
+		in->names[i] = i < o->nlabels ? o->labels[i] : argv[i];
+		if (read_version(argv[i], o, &in->cl[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+free_inputs(struct inputs *in)
+{
+	size_t i;
+
+	for (i = 0; in->cl != NULL && i < in->n; i++)
+		ldiff_clauses_free(in->cl[i]);
+	free(in->cl);
+	free((void *)in->names);
+}
+
+/* Anything shown differs?  The same rule for every format, so --json
+ * and the text agree on the exit status. */
+static int
+shows_differences(const ldiff_diff *d, unsigned hide)
+{
+	size_t i, n = ldiff_diff_count(d);
+
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+
+		if ((u->op != LDIFF_OP_EQUAL || u->cls != 0) &&
+		    !ldiff_unit_hidden(u, hide & ~LDIFF_HIDE_EQUAL))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+render(const ldiff_diff *d, struct opts *o)
+{
+	FILE *out;
+	int r;
+
+	if (o->quiet)
+		return 0;
+	o->ro.color = o->fmt == FMT_TEXT && o->output == NULL &&
+	    kl_want_color(o->color) > 0;
+	if (o->output != NULL && o->color != NULL &&
+	    strcmp(o->color, "always") == 0)
+		o->ro.color = o->fmt == FMT_TEXT;
+	if (o->fmt == FMT_TEXT && !o->unchanged)
+		o->ro.hide |= LDIFF_HIDE_EQUAL;
+	if (o->fmt == FMT_JSON && o->changes_only)
+		o->ro.hide |= LDIFF_HIDE_EQUAL;
+	out = kl_out_open(o->output);
+	switch (o->fmt) {
+	case FMT_JSON: r = ldiff_render_json(d, out, &o->ro); break;
+	case FMT_STAT: r = ldiff_render_stat(d, out, &o->ro); break;
+	default: r = ldiff_render_text(d, out, &o->ro); break;
+	}
+	if (r != 0) {
+		if (r == LDIFF_EIO && errno == EPIPE)
+			exit(KL_TROUBLE);
+		kl_warn("%s", r == LDIFF_EIO ? strerror(errno) :
+		    ldiff_strerror(r));
+		kl_out_abort(out);
+		return -1;
+	}
+	return kl_out_commit(out);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct inputs in = { NULL, NULL, 0 };
+	ldiff_diff *d = NULL;
+	ldiff_diff_opts dopt;
+	ldiff_error err;
+	int first, status = KL_TROUBLE;
+
+	kl_init(argc, argv, "kldiff");
+	signal(SIGPIPE, SIG_IGN);	/* EPIPE ends us quietly instead */
+	memset(&o, 0, sizeof o);
+	ldiff_render_opts_init(&o.ro);
+	ldiff_extract_opts_init(&o.xo);
+	ldiff_split_opts_init(&o.so);
+	first = parse_options(argc, argv, &o);
+	if (argc - first < 2) {
+		kl_warn(argc - first == 0 ? _("no versions to compare") :
+		    _("one version is not enough: give OLD and NEW"));
+		kl_usage_error();
+	}
+	o.so.limits = o.xo.limits;
+	if (read_inputs(argc - first, argv + first, &o, &in) != 0)
+		goto out;
+	ldiff_diff_opts_init(&dopt);
+	memset(&err, 0, sizeof err);
+	if (ldiff_diff_new(&d, (const ldiff_clauses *const *)in.cl,
+	    in.names, in.n, &dopt, &err) != 0) {
+		kl_report(in.names[0], &err);
+		goto out;
+	}
+	if (render(d, &o) != 0)
+		goto out;
+	status = shows_differences(d, o.ro.hide) ? KL_DIFF : KL_SAME;
+out:
+	ldiff_diff_free(d);
+	free_inputs(&in);
+	free(o.labels);
+	return status;
+}
