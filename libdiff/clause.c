@@ -138,7 +138,7 @@ ld_clauses_add(ldiff_clauses *c, int *code)
 
 typedef struct strmap {
 	const char **key;
-	const char **val;
+	const void **val;
 	size_t n, cap;
 } strmap;
 
@@ -162,7 +162,7 @@ map_slot(const strmap *m, const char *key)
 	return i;
 }
 
-static const char *
+static const void *
 map_get(const strmap *m, const char *key)
 {
 	size_t i;
@@ -204,7 +204,7 @@ map_grow(strmap *m)
 
 /* Insert key -> val unless key is there; 1 if inserted, 0 if present. */
 static int
-map_put(strmap *m, const char *key, const char *val)
+map_put(strmap *m, const char *key, const void *val)
 {
 	size_t i;
 
@@ -557,19 +557,31 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 	return uid;
 }
 
+/* Who cites a note or comment. */
+typedef struct cite {
+	const char *id, *section;
+} cite;
+
 /* Record the notes and comments a clause cites ("fn:2 cm:0"). */
 static int
 note_refs(builder *b, const char *refs, const char *id)
 {
 	const char *s = refs;
+	cite *by = NULL;
 
 	while (*s != '\0') {
 		size_t n = strcspn(s, " ");
 		char *key;
 
 		if (n > 0) {
+			if (by == NULL &&
+			    (by = ld_arena_alloc(b->cs->arena, sizeof *by)) ==
+			    NULL)
+				return oom(b);
+			by->id = id;
+			by->section = cur_section_text(b);
 			key = ld_arena_strndup(b->cs->arena, s, n);
-			if (key == NULL || map_put(&b->refs, key, id) < 0)
+			if (key == NULL || map_put(&b->refs, key, by) < 0)
 				return oom(b);
 		}
 		s += n;
@@ -1202,20 +1214,29 @@ add_gathered(builder *b, const ldiff_para *p, ldiff_clause_kind kind)
 	return 0;
 }
 
-/* Notes and comments hang under the clause that cites them. */
+/* Notes and comments hang under the clause that cites them, in its
+ * section; so do their sentences. */
 static void
 resolve_citations(builder *b)
 {
 	size_t i;
+	const cite *by = NULL;
 
 	for (i = 0; i < b->cs->n; i++) {
 		ldiff_clause *cl = &b->cs->cl[i];
-		const char *by;
 
+		if (cl->kind == LDIFF_CL_SENTENCE) {
+			if (by != NULL)
+				cl->section = by->section;
+			continue;
+		}
+		by = NULL;
 		if (cl->kind != LDIFF_CL_NOTE && cl->kind != LDIFF_CL_OTHER)
 			continue;
-		if ((by = map_get(&b->refs, cl->id)) != NULL)
-			cl->parent = by;
+		if ((by = map_get(&b->refs, cl->id)) != NULL) {
+			cl->parent = by->id;
+			cl->section = by->section;
+		}
 	}
 }
 
