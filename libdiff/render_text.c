@@ -736,7 +736,8 @@ struct lin {
 };
 
 struct group {
-	size_t start, end, key;
+	size_t start, end;
+	double key;		/* reading position, 0..1 */
 };
 
 static int
@@ -754,7 +755,45 @@ cmp_group(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
 
-	return x->key < y->key ? -1 : x->key > y->key;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Where a clause stands in its version, 0 at the top, 1 at the end: the
+ * clauses of one version are stored in reading order. */
+static double
+reading_position(const ldiff_diff *d, size_t v, const ldiff_clause *c)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(d, v);
+	size_t n = cs != NULL ? ldiff_clauses_count(cs) : 0;
+	const ldiff_clause *first = n > 0 ? ldiff_clauses_get(cs, 0) : NULL;
+
+	if (first == NULL || c < first || c >= first + n)
+		return 1;
+	return ((double)(c - first) + 0.5) / (double)n;
+}
+
+/* A lineage sorts where its clause stands in the latest version that has
+ * it: document order, with deleted clauses where they used to be. */
+static double
+lineage_key(const ldiff_diff *d, const struct lin *l, size_t s, size_t e)
+{
+	const ldiff_clause *c = NULL;
+	size_t i, v = 0;
+
+	for (i = s; i < e; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, l[i].idx);
+
+		if (u->n_new > 0 && (c == NULL || u->to >= v)) {
+			c = u->new_cl[0];
+			v = u->to;
+		} else if (u->n_old > 0 && (c == NULL || u->from > v)) {
+			c = u->old_cl[0];
+			v = u->from;
+		}
+	}
+	return c != NULL ? reading_position(d, v, c) : 1;
 }
 
 static int
@@ -841,8 +880,8 @@ lineage_line(struct tw *w, const struct lin *l, const struct group *g,
 	fputc('\n', w->f);
 }
 
-/* Units grouped by lineage; groups with a shown change, in the reading
- * order of the latest version they reach. */
+/* Units grouped by lineage; the groups with a shown change, in reading
+ * order. */
 static int
 lineage_groups(struct tw *w, struct lin **lp, struct group **gp,
     size_t *ng)
@@ -870,7 +909,7 @@ lineage_groups(struct tw *w, struct lin **lp, struct group **gp,
 			continue;
 		g[k].start = s;
 		g[k].end = i;
-		g[k].key = l[i - 1].idx;
+		g[k].key = lineage_key(w->d, l, s, i);
 		k++;
 	}
 	qsort(g, k, sizeof *g, cmp_group);
