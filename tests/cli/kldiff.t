@@ -1,0 +1,122 @@
+#!/bin/sh
+# kldiff: arguments, exit status, errors, -o FILE, stdin, pipes.
+. "$KL_ROOT/tests/lib/tap.sh"
+
+G=$KL_ROOT/tests/golden/kldiff
+cd "$G" || exit 1
+
+# Exit status as diff(1): 0 same, 1 different, 2 trouble.
+out=$(kl kldiff a.in a.in 2>"$TMP/err"); rc=$?
+is "$rc" 0 "identical versions: exit 0"
+is "$out" "" "identical versions: no output"
+is "$(cat "$TMP/err")" "" "identical versions: nothing on stderr"
+kl kldiff a.in b.in >/dev/null 2>&1
+is "$?" 1 "different versions: exit 1"
+kl kldiff a.in b.in c.in >/dev/null 2>&1
+is "$?" 1 "three versions: exit 1"
+kl kldiff -q a.in b.in >"$TMP/q" 2>&1
+is "$?" 1 "--quiet: exit 1 on differences"
+is "$(cat "$TMP/q")" "" "--quiet: no output"
+kl kldiff --json a.in a.in >/dev/null 2>&1
+is "$?" 0 "--json of identical versions: exit 0 (equal records are no difference)"
+
+# A difference of typography only is not substantive.
+sed 's/”parterna”/"parterna"/' b.in >"$TMP/b-typo.in"
+sed 's/"parterna"/”parterna”/' a.in >"$TMP/a-typo.in"
+kl kldiff a.in "$TMP/a-typo.in" >/dev/null 2>&1
+is "$?" 1 "typography only: exit 1"
+kl kldiff --substantive a.in "$TMP/a-typo.in" >"$TMP/s" 2>&1
+is "$?" 0 "typography only with --substantive: exit 0"
+is "$(cat "$TMP/s")" "" "typography only with --substantive: nothing shown"
+kl kldiff --hide-typography a.in "$TMP/a-typo.in" >/dev/null 2>&1
+is "$?" 0 "typography only with --hide-typography: exit 0"
+
+# Usage errors.
+kl kldiff >"$TMP/o" 2>"$TMP/err"
+is "$?" 2 "no inputs: exit 2"
+like "$(cat "$TMP/err")" "^kldiff: no versions to compare" "no inputs: says so"
+like "$(cat "$TMP/err")" "kldiff --help" "no inputs: points to --help"
+is "$(cat "$TMP/o")" "" "no inputs: nothing on stdout"
+kl kldiff a.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "one input: exit 2"
+kl kldiff --lang=fi a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "bad --lang: exit 2"
+kl kldiff --color=sometimes a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "bad --color: exit 2"
+kl kldiff --changes=maybe a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "bad --changes: exit 2"
+kl kldiff --no-such-option a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "unknown option: exit 2"
+kl kldiff --max-clauses=lots a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "bad limit: exit 2"
+
+out=$(kl kldiff --help); rc=$?
+is "$rc" 0 "--help: exit 0"
+like "$out" "^Usage: kldiff " "--help: usage on stdout"
+like "$out" "--json" "--help: lists --json"
+like "$(kl kldiff --version)" "^kldiff \(klausul\) [0-9]" "--version"
+
+# Bad inputs: "kldiff: FILE: reason", exit 2.
+kl kldiff a.in no-such-file.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "missing file: exit 2"
+like "$(cat "$TMP/err")" "^kldiff: no-such-file.in: No such file" \
+    "missing file: named with the system's reason"
+printf '#klausul-clauses 1\nonly-one-field\n' >"$TMP/bad.in"
+kl kldiff a.in "$TMP/bad.in" >/dev/null 2>"$TMP/err"
+is "$?" 2 "malformed clause stream: exit 2"
+like "$(cat "$TMP/err")" "^kldiff: $TMP/bad.in:2: " \
+    "malformed clause stream: file and line named"
+printf 'PK\003\004not really a zip' >"$TMP/bad.docx"
+kl kldiff "$TMP/bad.docx" a.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "damaged .docx: exit 2"
+like "$(cat "$TMP/err")" "^kldiff: $TMP/bad.docx: .*zip" \
+    "damaged .docx: named, says why"
+kl kldiff a.in . >/dev/null 2>"$TMP/err"
+is "$?" 2 "a directory: exit 2"
+
+# Standard input, at most once.
+out=$(kl kldiff - b.in <a.in)
+is "$out" "$(kl kldiff --label=- a.in b.in)" "- reads standard input"
+kl kldiff - - <a.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "- twice: exit 2"
+like "$(cat "$TMP/err")" "more than once" "- twice: says so"
+
+# Plain text inputs go through klsplit's rules.
+printf 'Första stycket.\nAndra stycket här.\n' >"$TMP/p1.txt"
+printf 'Första stycket.\nAndra stycket där.\n' >"$TMP/p2.txt"
+out=$(kl kldiff "$TMP/p1.txt" "$TMP/p2.txt")
+like "$out" "Andra stycket \[-här-\]\{\+där\+\}\." "plain text inputs"
+
+# -o FILE: written on success, nothing left behind on error.
+kl kldiff -o "$TMP/out.txt" a.in b.in
+is "$?" 1 "-o: exit 1 on differences"
+kl kldiff a.in b.in >"$TMP/stdout.txt"
+ok "-o: same bytes as standard output" cmp "$TMP/out.txt" "$TMP/stdout.txt"
+mkdir "$TMP/o2"
+kl kldiff -o "$TMP/o2/out.txt" a.in no-such-file.in 2>/dev/null
+is "$?" 2 "-o with a bad input: exit 2"
+is "$(ls -A "$TMP/o2")" "" "-o with a bad input: no file, no temporary left"
+echo keep >"$TMP/o2/old.txt"
+kl kldiff -o "$TMP/o2/old.txt" a.in "$TMP/bad.in" 2>/dev/null
+is "$(cat "$TMP/o2/old.txt")" "keep" "-o with a bad input: old file untouched"
+is "$(ls -A "$TMP/o2")" "old.txt" "-o with a bad input: no temporary left"
+kl kldiff --color=always -o "$TMP/c.txt" a.in b.in
+ok "-o with --color=always: coloured" grep -q "$(printf '\033')" "$TMP/c.txt"
+kl kldiff -o "$TMP/nc.txt" a.in b.in
+ok "-o without --color=always: no colour" \
+    sh -c "! grep -q '$(printf '\033')' '$TMP/nc.txt'"
+
+# A reader that goes away: quiet, whatever the size of the output.
+awk 'BEGIN { print "#klausul-clauses 1";
+	for (i = 1; i <= 3000; i++)
+		printf "%d\t\tclause\t1\t%d.\tAvsnitt\tKlausul %d gäller ett belopp om %d kr per år.\n", i, i, i, i * 1000 }' >"$TMP/big1.in"
+awk 'BEGIN { print "#klausul-clauses 1";
+	for (i = 1; i <= 3000; i++)
+		printf "%d\t\tclause\t1\t%d.\tAvsnitt\tKlausul %d gäller ett belopp om %d kr per månad.\n", i, i, i, i * 1000 + 500 }' >"$TMP/big2.in"
+kl kldiff "$TMP/big1.in" "$TMP/big2.in" 2>"$TMP/err" | head -1 >"$TMP/head"
+is "$(cat "$TMP/err")" "" "| head -1: nothing on stderr"
+is "$(cat "$TMP/head")" "--- $TMP/big1.in" "| head -1: the first line"
+kl kldiff --json "$TMP/big1.in" "$TMP/big2.in" 2>"$TMP/err" | head -1 >/dev/null
+is "$(cat "$TMP/err")" "" "--json | head -1: nothing on stderr"
+
+done_testing
