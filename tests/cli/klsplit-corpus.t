@@ -1,0 +1,106 @@
+#!/bin/sh
+# klsplit-corpus.t - clause ids on the three agreements of corpus/.
+#
+# 1. Every numbered clause and heading gets as its id the number
+#    LibreOffice shows for it (corpus/text/*.txt, LibreOffice's Text
+#    export), in the same order, with the same first word.
+# 2. A clause the corpus truth lists as "renumbered" (number changed,
+#    words not) has the same text in both versions: the number is an
+#    attribute, not part of the words.
+. "$KL_ROOT/tests/lib/tap.sh"
+
+C=$KL_ROOT/corpus
+[ -d "$C/text" ] || skip_all "corpus/text not present"
+[ -d "$C/truth" ] || skip_all "corpus/truth not present"
+command -v perl >/dev/null 2>&1 || skip_all "perl not found"
+
+# NFC, so a decomposed å in LibreOffice's text equals kltext's.
+nfc() {
+	perl -MUnicode::Normalize -CSD -pe '$_ = NFC($_)'
+}
+
+# The clauses of a version: kltext | klsplit when kltext is built,
+# and klsplit reading the .docx itself (the two must agree).
+clauses() {
+	kl klsplit "$C/samverkan-$1.docx" >"$TMP/$1.direct" || return 1
+	if [ -x "$KL_BIN/kltext" ]; then
+		kl kltext "$C/samverkan-$1.docx" | kl klsplit >"$TMP/$1.cl" ||
+		    return 1
+	else
+		cp "$TMP/$1.direct" "$TMP/$1.cl"
+	fi
+}
+
+# "number<TAB>first word" of LibreOffice's numbered lines.
+lo_numbers() {
+	sed -n 's/^[[:space:]]*\([0-9][0-9.]*[0-9]\)\.[[:space:]]\{1,\}\([^[:space:]]*\).*$/\1	\2/p;
+	    s/^[[:space:]]*\([0-9]\)\.[[:space:]]\{1,\}\([^[:space:]]*\).*$/\1	\2/p' \
+	    "$C/text/samverkan-$1.txt" | nfc
+}
+
+# The same from the clause stream: records whose label is a number.
+kl_numbers() {
+	awk -F'\t' 'NR > 1 && $5 ~ /^[0-9][0-9.]*$/ {
+		split($7, w, " "); print $1 "\t" w[1] }' "$TMP/$1.cl" | nfc
+}
+
+for v in 2019-2022 2023-2026 2027-2030; do
+	if [ ! -f "$C/samverkan-$v.docx" ] ||
+	    [ ! -f "$C/text/samverkan-$v.txt" ]; then
+		skip "samverkan-$v not present"
+		continue
+	fi
+	if ! clauses "$v"; then
+		_tap_result 1 "$v: klsplit runs"
+		continue
+	fi
+	if [ -x "$KL_BIN/kltext" ]; then
+		ok "$v: kltext | klsplit equals klsplit FILE.docx" \
+		    cmp "$TMP/$v.cl" "$TMP/$v.direct"
+	fi
+	lo_numbers "$v" >"$TMP/$v.lo"
+	kl_numbers "$v" >"$TMP/$v.kl"
+	n=$(wc -l <"$TMP/$v.lo")
+	ok "$v: LibreOffice shows numbered clauses ($n)" test "$n" -ge 50
+	if cmp -s "$TMP/$v.lo" "$TMP/$v.kl"; then
+		_tap_result 0 "$v: all $n clause ids equal LibreOffice's numbers"
+	else
+		_tap_result 1 "$v: clause ids equal LibreOffice's numbers"
+		diff "$TMP/$v.lo" "$TMP/$v.kl" | head -20 | sed 's/^/# /'
+	fi
+	dups=$(awk -F'\t' 'NR > 1 { print $1 }' "$TMP/$v.cl" | sort |
+	    uniq -d | head -3)
+	is "$dups" "" "$v: ids unique"
+done
+
+# text_of VERSION ID: the text of that clause.
+text_of() {
+	awk -F'\t' -v id="$2" 'NR > 1 && $1 == id { print $7; exit }' \
+	    "$TMP/$1.cl"
+}
+
+for t in "$C"/truth/*_*.tsv; do
+	[ -f "$t" ] || continue
+	pair=${t##*/}
+	pair=${pair%.tsv}
+	old=${pair%_*}
+	new=${pair#*_}
+	if [ ! -f "$TMP/$old.cl" ] || [ ! -f "$TMP/$new.cl" ]; then
+		skip "$pair: versions not split"
+		continue
+	fi
+	count=0
+	while IFS='	' read -r kind oid nid rest; do
+		[ "$kind" = renumbered ] || continue
+		count=$((count + 1))
+		ot=$(text_of "$old" "$oid")
+		nt=$(text_of "$new" "$nid")
+		ok "$pair: $oid -> $nid renumbered: both found" \
+		    test -n "$ot" -a -n "$nt" -a "$oid" != "$nid"
+		is "$nt" "$ot" "$pair: $oid -> $nid: the same text"
+	done <"$t"
+	ok "$pair: the truth lists renumbered clauses ($count)" \
+	    test "$count" -gt 0
+done
+
+done_testing
