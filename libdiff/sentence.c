@@ -87,31 +87,89 @@ is_opener(const char *text, const ldiff_token *t)
 	return 0;
 }
 
-/* "3." "4.2." "a." at the very start of the paragraph: a list label. */
+/* A Roman numeral of at most 6 letters ("II", "IV"). */
 static int
-is_label_period(const char *text, const ldiff_token *tk, size_t i)
+is_roman(const char *text, const ldiff_token *t)
 {
-	size_t j;
+	size_t k;
 
-	if (i == 0)
+	if (t->type != LDIFF_TOK_WORD || t->len > 6)
 		return 0;
-	for (j = 0; j < i; j++) {
-		const ldiff_token *t = &tk[j];
-
-		int32_t cp;
-
-		if (t->type == LDIFF_TOK_NUMBER || tok_is(text, t, ".") ||
-		    (j == 0 && t->type == LDIFF_TOK_SPACE))
-			continue;
-		if (t->type == LDIFF_TOK_WORD && j + 1 == i &&
-		    ld_utf8_decode(text + t->off, t->len, &cp) == t->len)
-			continue;	/* "a." "B." "ä." */
-		return 0;
-	}
+	for (k = 0; k < t->len; k++)
+		if (strchr("IVXLC", text[t->off + k]) == NULL)
+			return 0;
 	return 1;
 }
 
-/* A single capital just before the period: an initial ("A. I. Rabin"). */
+/* Words that open a caption or heading with a number: "Bilaga 1.". */
+static int
+is_caption_word(const char *text, const ldiff_token *t)
+{
+	static const char *const w[] = { "Artikel", "Avsnitt", "Bilaga",
+	    "Bild", "Del", "Diagram", "Figur", "Kapitel", "Moment",
+	    "Paragraf", "Punkt", "Tabell", NULL };
+	int k;
+
+	if (t->type != LDIFF_TOK_WORD)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(text, t, w[k]))
+			return 1;
+	return 0;
+}
+
+/* "3." "4.2." "a." "IV." "§ 3." "Bilaga 1." at the very start of the
+ * paragraph: a label, not a sentence. */
+static int
+is_label_period(const char *text, const ldiff_token *tk, size_t i)
+{
+	size_t j = 0;
+	int32_t cp;
+
+	while (j < i && tk[j].type == LDIFF_TOK_SPACE)
+		j++;
+	if (j + 1 < i && (tok_is(text, &tk[j], "\xc2\xa7") ||	/* § */
+	    is_caption_word(text, &tk[j])))
+		for (j++; j < i && tk[j].type == LDIFF_TOK_SPACE; j++)
+			;
+	if (j == i)
+		return 0;
+	if (j + 1 == i && tk[j].type == LDIFF_TOK_WORD && (is_roman(text,
+	    &tk[j]) || ld_utf8_decode(text + tk[j].off, tk[j].len, &cp) ==
+	    tk[j].len))
+		return 1;	/* "a." "B." "IV." */
+	for (; j < i; j++)
+		if (tk[j].type != LDIFF_TOK_NUMBER && !tok_is(text, &tk[j], "."))
+			return 0;
+	return 1;
+}
+
+/* Nouns that take a letter as a name: "bilaga A." ends a sentence where
+ * "se A. I. Rabin" does not. */
+static int
+is_label_noun(const char *text, const ldiff_token *t)
+{
+	static const char *const nouns[] = { "alternativ", "avdelning",
+	    "avsnitt", "bilag", "del", "etapp", "fas", "figur", "grupp",
+	    "kategori", "klass", "kolumn", "moment", "modell", "nivå",
+	    "omgång", "område", "punkt", "rad", "scenari", "steg", "tabell",
+	    "typ", "version", "vitamin", "zon", NULL };
+	int k;
+
+	if (t->type != LDIFF_TOK_WORD)
+		return 0;
+	for (k = 0; nouns[k] != NULL; k++) {
+		size_t l = strlen(nouns[k]);
+
+		if (t->len >= l && t->len <= l + 4 &&
+		    strncmp(text + t->off, nouns[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A single capital just before the period: an initial ("A. I. Rabin"),
+ * unless a noun names it ("bilaga A."). */
 static int
 is_initial(const char *text, const ldiff_token *tk, size_t i)
 {
@@ -123,11 +181,14 @@ is_initial(const char *text, const ldiff_token *tk, size_t i)
 	p = &tk[i - 1];
 	if (p->type != LDIFF_TOK_WORD)
 		return 0;
-	if (ld_utf8_decode(text + p->off, p->len, &cp) != p->len)
+	if (ld_utf8_decode(text + p->off, p->len, &cp) != p->len ||
+	    utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
 		return 0;
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU &&
-	    (i < 2 || tk[i - 2].type == LDIFF_TOK_SPACE ||
-	    is_opener(text, &tk[i - 2]));
+	if (i >= 2 && tk[i - 2].type != LDIFF_TOK_SPACE &&
+	    !is_opener(text, &tk[i - 2]))
+		return 0;
+	return !(i >= 3 && tk[i - 2].type == LDIFF_TOK_SPACE &&
+	    is_label_noun(text, &tk[i - 3]));
 }
 
 /* What kind of terminator token i is. */
