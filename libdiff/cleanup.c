@@ -17,9 +17,11 @@
  *   2. a pure insertion or deletion slides over repeated tokens to where
  *      it starts with a word and ends with white space ("a {+z +}b", not
  *      "a{+ z+} b");
- *   3. white space that both sides of an edit begin or end with moves out
- *      into the neighbouring equality;
- *   4. equalities left empty are dropped and the edits around them join.
+ *   3. equalities left empty are dropped and the edits around them join;
+ *      step 1 runs again, since a slide may leave a lone space between
+ *      two edits;
+ *   4. white space that both sides of an edit begin or end with moves out
+ *      into the neighbouring equality.
  */
 #include <string.h>
 
@@ -75,46 +77,56 @@ valueish(const ld_side *a, const ld_side *b, const ld_run *r)
 	return vals > 0;
 }
 
-static size_t
-edit_size(const ld_side *a, const ld_side *b, const ld_run *r)
-{
-	size_t x = chars(a, r->a0, r->a1), y = chars(b, r->b0, r->b1);
-
-	return x > y ? x : y;
-}
-
-static int
-absorb(const ld_side *a, const ld_side *b, const ld_run *r)
-{
-	const ld_run *eq = &r[1];
-	size_t len;
-
-	if (all_space(a, eq->a0, eq->a1))
-		return 1;
-	if (valueish(a, b, &r[0]) || valueish(a, b, &r[2]))
-		return 0;
-	len = chars(a, eq->a0, eq->a1);
-	return len <= edit_size(a, b, &r[0]) && len <= edit_size(a, b, &r[2]);
-}
-
-/* Step 1.  Runs alternate EQ, EDIT, ..., EQ. */
+/* Sizes and flags of the runs, once: merges then only add them up. */
 static void
-absorb_equalities(const ld_side *a, const ld_side *b, ld_run *r, size_t *n)
+measure(const ld_side *a, const ld_side *b, ld_run *r, size_t n)
 {
-	size_t i = 2;
+	size_t i;
 
-	while (i + 1 < *n) {
-		if (r[i].op != LD_RUN_EQ || !absorb(a, b, &r[i - 1])) {
-			i += 2;
-			continue;
-		}
-		r[i - 1].a1 = r[i + 1].a1;
-		r[i - 1].b1 = r[i + 1].b1;
-		memmove(&r[i], &r[i + 2], (*n - i - 2) * sizeof *r);
-		*n -= 2;
-		if (i >= 4)
-			i -= 2;
+	for (i = 0; i < n; i++) {
+		size_t x = chars(a, r[i].a0, r[i].a1);
+		size_t y = chars(b, r[i].b0, r[i].b1);
+
+		r[i].size = x > y ? x : y;
+		r[i].flag = r[i].op == LD_RUN_EQ ?
+		    all_space(a, r[i].a0, r[i].a1) : valueish(a, b, &r[i]);
 	}
+}
+
+/* Absorb equality r[1] between edits r[0] and r[2]? */
+static int
+absorb(const ld_run *r)
+{
+	if (r[1].flag)
+		return 1;	/* only white space */
+	if (r[0].flag || r[2].flag)
+		return 0;	/* keep words next to a value edit */
+	return r[1].size <= r[0].size && r[1].size <= r[2].size;
+}
+
+/* Step 1, as a stack: runs are pushed in order; whenever the top three
+ * are edit, equality, edit and the equality should go, they become one
+ * edit, and the equality below is looked at again.  Linear. */
+static void
+absorb_equalities(ld_run *r, size_t *n)
+{
+	size_t i, top = 0;
+
+	for (i = 0; i < *n; i++) {
+		r[top++] = r[i];
+		while (top >= 3 && r[top - 1].op == LD_RUN_EDIT &&
+		    r[top - 2].op == LD_RUN_EQ && top - 2 > 0 &&
+		    absorb(&r[top - 3])) {
+			ld_run *e = &r[top - 3];
+
+			e->flag = e->flag && r[top - 1].flag && r[top - 2].flag;
+			e->size += r[top - 2].size + r[top - 1].size;
+			e->a1 = r[top - 1].a1;
+			e->b1 = r[top - 1].b1;
+			top -= 2;
+		}
+	}
+	*n = top;
 }
 
 /* How well a pure edit of tokens [e0, e1) of side s reads. */
@@ -214,24 +226,31 @@ trim_spaces(const ld_side *a, const ld_side *b, ld_run *r, size_t n)
 static void
 drop_empty(ld_run *r, size_t *n)
 {
-	size_t i = 2;
+	size_t i, top = 0;
 
-	while (i + 1 < *n) {
-		if (r[i].a0 == r[i].a1) {
-			r[i - 1].a1 = r[i + 1].a1;
-			r[i - 1].b1 = r[i + 1].b1;
-			memmove(&r[i], &r[i + 2], (*n - i - 2) * sizeof *r);
-			*n -= 2;
-		} else
-			i += 2;
+	for (i = 0; i < *n; i++) {
+		if (r[i].op == LD_RUN_EDIT && top >= 2 &&
+		    r[top - 1].a0 == r[top - 1].a1 &&
+		    r[top - 2].op == LD_RUN_EDIT) {
+			r[top - 2].a1 = r[i].a1;
+			r[top - 2].b1 = r[i].b1;
+			top--;
+			continue;
+		}
+		r[top++] = r[i];
 	}
+	*n = top;
 }
 
 void
 ld_cleanup_runs(const ld_side *a, const ld_side *b, ld_run *r, size_t *n)
 {
-	absorb_equalities(a, b, r, n);
+	measure(a, b, r, *n);
+	absorb_equalities(r, n);
 	slide_edits(a, b, r, *n);
 	drop_empty(r, n);
+	/* a slide can leave a lone space between two edits: once more */
+	measure(a, b, r, *n);
+	absorb_equalities(r, n);
 	trim_spaces(a, b, r, *n);
 }

@@ -33,6 +33,8 @@ typedef struct ld_run {
 	int op;
 	size_t a0, a1;		/* old tokens [a0, a1) */
 	size_t b0, b1;		/* new tokens [b0, b1) */
+	size_t size;		/* cleanup.c: chars of the larger side */
+	int flag;		/* cleanup.c: EQ all space / EDIT values only */
 } ld_run;
 
 /* cleanup.c: semantic cleanup in place (*n shrinks; r has room for *n +
