@@ -226,8 +226,19 @@ kl_out_open(const char *path)
 	int fd;
 	size_t n;
 
+	struct stat st;
+
 	if (path == NULL || strcmp(path, "-") == 0)
 		return stdout;
+	/* A device or FIFO (-o /dev/null) is written in place: renaming a
+	 * temporary file over it would replace the device. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((out_final = strdup(path)) == NULL)
+			kl_die("%s", strerror(ENOMEM));
+		if ((f = fopen(path, "wb")) == NULL)
+			kl_die("%s: %s", path, strerror(errno));
+		return f;
+	}
 	n = strlen(path) + 16;
 	out_tmp = malloc(n);
 	out_final = strdup(path);
@@ -262,13 +273,14 @@ kl_out_commit(FILE *f)
 		}
 		return 0;
 	}
-	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
+	if (fflush(f) != 0 || ferror(f) ||
+	    (out_tmp != NULL && fsync(fileno(f)) != 0)) {
 		kl_warn("%s: %s", out_final, strerror(errno));
 		kl_out_abort(f);
 		return -1;
 	}
 	fclose(f);
-	if (rename(out_tmp, out_final) != 0) {
+	if (out_tmp != NULL && rename(out_tmp, out_final) != 0) {
 		kl_warn("%s: %s", out_final, strerror(errno));
 		unlink(out_tmp);
 		return -1;

@@ -58,6 +58,13 @@ run "$TMP/o.out" "$TMP/err" -o "$TMP/o.tsv" "$G/agreement.in"
 ok "-o FILE writes FILE" cmp "$TMP/o.tsv" "$G/agreement.tsv"
 is "$(cat "$TMP/o.out")" "" "-o FILE: nothing on stdout"
 
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/fifo.out" &
+run "$TMP/x" "$TMP/err" -o "$TMP/fifo" "$G/agreement.in"
+wait
+ok "-o FIFO: written in place" cmp "$TMP/fifo.out" "$G/agreement.tsv"
+ok "-o FIFO: still a FIFO, not replaced by a file" test -p "$TMP/fifo"
+
 head -c -1 "$G/plain.in" >"$TMP/nonl.in"
 run "$TMP/nonl.tsv" "$TMP/err" "$TMP/nonl.in"
 ok "no final newline: the same clauses" cmp "$TMP/nonl.tsv" "$G/plain.tsv"
