@@ -13,7 +13,10 @@
  *      merge the equality before is looked at again, as in dmp.  One
  *      exception keeps classes apart: an equality holding a word is kept
  *      next to an edit of numbers only ("2023–2026 och 1 250 000" keeps
- *      its "och", so the period and the amount stay two edits);
+ *      its "och", so the period and the amount stay two edits), and
+ *      one departure from dmp: between two pure insertions (or two pure
+ *      deletions) a word equality stays, since "{+i samverkan med+} ta
+ *      fram {+och fastställa+}" says more than one big replacement;
  *   2. a pure insertion or deletion slides over repeated tokens to where
  *      it starts with a word and ends with white space ("a {+z +}b", not
  *      "a{+ z+} b");
@@ -21,7 +24,8 @@
  *      step 1 runs again, since a slide may leave a lone space between
  *      two edits;
  *   4. white space that both sides of an edit begin or end with moves out
- *      into the neighbouring equality.
+ *      into the neighbouring equality, even when that leaves one side
+ *      empty: ", inom ramen för sitt ansvar, " -> " " is a deletion.
  */
 #include <string.h>
 
@@ -93,14 +97,25 @@ measure(const ld_side *a, const ld_side *b, ld_run *r, size_t n)
 	}
 }
 
+static int
+pure_kind(const ld_run *r)
+{
+	return r->a0 == r->a1 ? 1 : r->b0 == r->b1 ? 2 : 0;
+}
+
 /* Absorb equality r[1] between edits r[0] and r[2]? */
 static int
 absorb(const ld_run *r)
 {
+	int k;
+
 	if (r[1].flag)
 		return 1;	/* only white space */
 	if (r[0].flag || r[2].flag)
 		return 0;	/* keep words next to a value edit */
+	k = pure_kind(&r[0]);
+	if (k != 0 && k == pure_kind(&r[2]))
+		return 0;	/* two insertions (deletions) read best apart */
 	return r[1].size <= r[0].size && r[1].size <= r[2].size;
 }
 
@@ -209,12 +224,14 @@ trim_spaces(const ld_side *a, const ld_side *b, ld_run *r, size_t n)
 	for (i = 1; i + 1 < n; i += 2) {
 		ld_run *e = &r[i];
 
-		while (e->a1 - e->a0 > 1 && e->b1 - e->b0 > 1 &&
+		while (e->a1 > e->a0 && e->b1 > e->b0 &&
+		    e->a1 - e->a0 + e->b1 - e->b0 > 2 &&
 		    a->t[e->a1 - 1].space && b->t[e->b1 - 1].space) {
 			e->a1--, e->b1--;
 			r[i + 1].a0--, r[i + 1].b0--;
 		}
-		while (e->a1 - e->a0 > 1 && e->b1 - e->b0 > 1 &&
+		while (e->a1 > e->a0 && e->b1 > e->b0 &&
+		    e->a1 - e->a0 + e->b1 - e->b0 > 2 &&
 		    a->t[e->a0].space && b->t[e->b0].space) {
 			e->a0++, e->b0++;
 			r[i - 1].a1++, r[i - 1].b1++;
