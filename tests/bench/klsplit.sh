@@ -1,0 +1,112 @@
+#!/bin/sh
+# klsplit.sh - what splitting into clauses costs.
+#
+# 1. Linear: klsplit on agreement-like paragraph streams of 1x, 4x and 16x
+#    the size; time and peak memory per 1000 paragraphs should stay flat.
+# 2. Cheap next to extraction: `kltext DOC | klsplit` against `kltext DOC`
+#    alone on the benchmark agreement (goal: within 1.5x).  The document
+#    is $KL_BENCH_DOCX, else what tests/bench/mkagreement.sh writes, else
+#    the largest .docx of corpus/ (said so in the output).
+#
+# Medians from hyperfine when it is installed, else from five runs timed
+# with /usr/bin/time.  Run by `make bench`, or alone:
+#   KL_BIN=tools sh tests/bench/klsplit.sh
+set -eu
+
+: "${KL_ROOT:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${KL_BIN:=$KL_ROOT/tools}"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/klbench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+KLSPLIT=$KL_BIN/klsplit
+KLTEXT=$KL_BIN/kltext
+
+# A paragraph stream: SECTIONS sections of numbered clauses, a lead-in
+# with bullets, lettered items, a table and a footnote each.
+make_stream() {
+	awk -v sections="$1" 'BEGIN {
+		print "#klausul-paragraphs 1"
+		w = "Parterna ska gemensamt verka för att arbetsgivare i hela " \
+		    "länet kan rekrytera den kompetens de behöver, bl.a. inom " \
+		    "vård och omsorg, teknik och industri samt utbildning."
+		for (s = 1; s <= sections; s++) {
+			printf "heading\t1\t%d.\tHeading 1\t\t\t\tAvsnitt %d\n", s, s
+			for (c = 1; c <= 8; c++)
+				printf "item\t2\t%d.%d.\tKlausul\t\t%s\t\t%s " \
+				    "Klausul %d.%d gäller från den 1 januari 2027.\n",
+				    s, c, c == 1 ? "fn:" s : "", w, s, c
+			printf "item\t2\t%d.9.\tKlausul\t\t\t\tParterna ska:\n", s
+			for (b = 1; b <= 4; b++)
+				printf "item\t1\t–\tList Bullet\t\t\t\tsamverka " \
+				    "om område %d,\n", b
+			for (b = 1; b <= 3; b++)
+				printf "item\t3\t%c)\tKlausul\t\t\t\tinformera " \
+				    "om beslut %d.\n", 96 + b, b
+			for (r = 1; r <= 4; r++) {
+				printf "cell\t0\t\t\tt%d.r%d.c1\t\t\tKommun %d\n", s, r, r
+				printf "cell\t0\t\t\tt%d.r%d.c2\t\t\t%d 000\n", s, r, r * 25
+			}
+			printf "footnote\t0\t\tFootnote\tfn:%d\t\t\tJfr prop. " \
+			    "2009/10:156.\n", s
+		}
+	}'
+}
+
+# median_seconds CMD: the median wall time of CMD in seconds.
+median_seconds() {
+	if command -v hyperfine >/dev/null 2>&1; then
+		hyperfine -N --warmup 1 --runs 7 --export-json "$TMP/h.json" \
+		    "$1" >/dev/null 2>&1 || hyperfine --warmup 1 --runs 7 \
+		    --export-json "$TMP/h.json" "$1" >/dev/null
+		sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$TMP/h.json" |
+		    head -1
+		return
+	fi
+	for i in 1 2 3 4 5; do
+		/usr/bin/time -f '%e' sh -c "$1" 2>&1 >/dev/null | tail -1
+	done | sort -n | sed -n 3p
+}
+
+# peak_kb CMD: the peak resident set of CMD in KiB.
+peak_kb() {
+	/usr/bin/time -v $1 2>&1 >/dev/null |
+	    sed -n 's/.*Maximum resident set size (kbytes): //p'
+}
+
+echo "klsplit: linearity on paragraph streams"
+printf '%6s %9s %10s %12s %10s\n' size paragraphs seconds "us/paragraph" "peak KiB"
+for k in 1 4 16; do
+	make_stream $((500 * k)) >"$TMP/s$k.tsv"
+	paras=$(($(wc -l <"$TMP/s$k.tsv") - 1))
+	t=$(median_seconds "$KLSPLIT $TMP/s$k.tsv -o /dev/null")
+	m=$(peak_kb "$KLSPLIT $TMP/s$k.tsv -o /dev/null")
+	printf '%5sx %9d %10s %12s %10s\n' "$k" "$paras" "$t" \
+	    "$(echo "$t $paras" | awk '{ printf "%.2f", $1 * 1e6 / $2 }')" "$m"
+done
+
+echo
+echo "klsplit: next to kltext"
+if [ ! -x "$KLTEXT" ]; then
+	echo "kltext not built: skipped"
+	exit 0
+fi
+doc=${KL_BENCH_DOCX:-}
+if [ -z "$doc" ] && [ -f "$KL_ROOT/tests/bench/mkagreement.sh" ]; then
+	sh "$KL_ROOT/tests/bench/mkagreement.sh" "$TMP/bench.docx" &&
+	    doc=$TMP/bench.docx
+fi
+if [ -z "$doc" ]; then
+	doc=$(ls -S "$KL_ROOT"/corpus/*.docx 2>/dev/null | head -1)
+	[ -n "$doc" ] && echo "(no benchmark generator: using $doc)"
+fi
+if [ -z "$doc" ] || [ ! -f "$doc" ]; then
+	echo "no document to measure: skipped"
+	exit 0
+fi
+a=$(median_seconds "$KLTEXT $doc -o /dev/null")
+b=$(median_seconds "$KLTEXT $doc | $KLSPLIT -o /dev/null")
+c=$(median_seconds "$KLSPLIT $doc -o /dev/null")
+echo "kltext DOC:            ${a}s"
+echo "kltext DOC | klsplit:  ${b}s"
+echo "klsplit DOC:           ${c}s"
+echo "$a $b" | awk '{ r = $2 / $1; printf "ratio: %.2fx (goal <= 1.5x): %s\n",
+    r, r <= 1.5 ? "met" : "NOT met" }'
