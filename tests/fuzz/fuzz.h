@@ -78,4 +78,61 @@ fz_devnull(void)
 	return f;
 }
 
+/* Write clauses to memory in fmt. */
+static inline char *
+fz_clauses_mem(const ldiff_clauses *c, ldiff_format fmt, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+
+	if (f == NULL)
+		fz_fail("open_memstream", NULL);
+	if (ldiff_clauses_write(c, f, fmt) != 0)
+		fz_fail("ldiff_clauses_write", "failed on a memory stream");
+	if (fclose(f) != 0)
+		fz_fail("fclose", NULL);
+	return buf;
+}
+
+/* The clause stream is lossless: TSV written, read back and written
+ * again gives the same bytes; JSON Lines read back give the same TSV. */
+static inline void
+fz_clauses_roundtrip(const ldiff_clauses *c)
+{
+	ldiff_split_opts so;
+	ldiff_clauses *c2 = NULL, *c3 = NULL;
+	ldiff_error err;
+	char *tsv, *tsv2, *json, *tsv3, *plain;
+	size_t n, n2, nj, n3, np;
+
+	ldiff_split_opts_init(&so);
+	so.limits.max_para_bytes = (size_t)-1;
+	so.limits.max_clauses = (size_t)-1;
+	memset(&err, 0, sizeof err);
+	tsv = fz_clauses_mem(c, LDIFF_FMT_TSV, &n);
+	if (ldiff_clauses_from_records(&c2, tsv, n, &so, &err) != 0) {
+		fprintf(stderr, "%s (line %ld)\n", err.msg, err.line);
+		fz_fail("a written clause stream does not read back", "TSV");
+	}
+	tsv2 = fz_clauses_mem(c2, LDIFF_FMT_TSV, &n2);
+	if (n2 != n || memcmp(tsv, tsv2, n) != 0)
+		fz_fail("clause TSV round trip", "bytes changed");
+	json = fz_clauses_mem(c, LDIFF_FMT_JSON, &nj);
+	if (ldiff_clauses_from_records(&c3, json, nj, &so, &err) != 0) {
+		fprintf(stderr, "%s (line %ld)\n", err.msg, err.line);
+		fz_fail("a written clause stream does not read back", "JSON");
+	}
+	tsv3 = fz_clauses_mem(c3, LDIFF_FMT_TSV, &n3);
+	if (n3 != n || memcmp(tsv, tsv3, n) != 0)
+		fz_fail("clause JSON round trip", "records changed");
+	plain = fz_clauses_mem(c, LDIFF_FMT_PLAIN, &np);
+	free(plain);
+	free(tsv);
+	free(tsv2);
+	free(json);
+	free(tsv3);
+	ldiff_clauses_free(c2);
+	ldiff_clauses_free(c3);
+}
+
 #endif

@@ -18,7 +18,12 @@
 CLANG ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
-FUZZ_MAX_LEN ?= 262144
+# Longest input per target: a paragraph for the tokenizer, a few pages
+# for record streams and diffs, the seeds' size for .docx.
+MAXLEN_text = 4096
+MAXLEN_records = 65536
+MAXLEN_diff = 65536
+MAXLEN_docx = 200000
 SHARED ?= $(abspath ../shared)
 FB = build-fuzz
 TARGETS ?= records text docx diff
@@ -67,7 +72,7 @@ define run_one
 	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	./$(FB)/fuzz_$(1) -max_total_time=$(FUZZ_SECONDS) \
-		-max_len=$(FUZZ_MAX_LEN) -timeout=10 -rss_limit_mb=2048 \
+		-max_len=$(MAXLEN_$(1)) -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
 		-artifact_prefix=$(FB)/crash/$(1)/ \
 		$(FB)/corpus/$(1) $(wildcard tests/fuzz/seeds/$(1)) \

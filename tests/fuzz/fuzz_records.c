@@ -1,15 +1,18 @@
 /*
  * fuzz_records.c - the record-stream readers under libFuzzer.
  *
- * Configuration byte: bit 0x80 small limits (see fuzz.h), the rest picks
- * nothing yet; the remaining bytes are a paragraph stream, JSON Lines or
- * plain text, as ldiff_doc_from_records sniffs them.
+ * Configuration byte: bit 0x80 small limits (see fuzz.h); bit 0x01 reads
+ * the rest as a clause stream (ldiff_clauses_from_records), else as a
+ * paragraph stream, JSON Lines or plain text (ldiff_doc_from_records),
+ * and then with bit 0x02 splits it into clauses (ldiff_clauses_from_doc,
+ * with sentence records when bit 0x04 is set too).
  *
  * Properties: the reader returns 0 or an error with a message, never
  * crashes; whatever it accepts survives a round trip, because the streams
  * are lossless: written as TSV and read back, then written again, it gives
  * the same bytes; written as JSON Lines and read back it gives the same
- * TSV.  The plain renderer must not fail on what was read.
+ * TSV.  The plain renderer must not fail on what was read.  The same
+ * holds for clause streams, read or built by the splitter.
  */
 #include "fuzz.h"
 
@@ -78,6 +81,32 @@ fzr_roundtrip(const ldiff_doc *d)
 	ldiff_doc_free(d3);
 }
 
+static void
+fzr_clauses(const uint8_t *data, size_t size, const ldiff_doc *d,
+    unsigned cfg)
+{
+	ldiff_split_opts so;
+	ldiff_clauses *c = NULL;
+	ldiff_error err;
+	int r;
+
+	ldiff_split_opts_init(&so);
+	fz_limits(&so.limits, cfg);
+	so.sentences = (cfg & 0x04) != 0;
+	memset(&err, 0, sizeof err);
+	if (d == NULL)
+		r = ldiff_clauses_from_records(&c, (const char *)data, size,
+		    &so, &err);
+	else
+		r = ldiff_clauses_from_doc(&c, d, &so, &err);
+	fz_check_error(r, &err, "reading clauses");
+	if ((r == 0) != (c != NULL))
+		fz_fail("reading clauses", "result and return code disagree");
+	if (r == 0)
+		fz_clauses_roundtrip(c);
+	ldiff_clauses_free(c);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -90,6 +119,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	cfg = data[0];
+	if (cfg & 0x01) {
+		fzr_clauses(data + 1, size - 1, NULL, cfg);
+		return 0;
+	}
 	fz_limits(&lim, cfg);
 	ldiff_limits_init(&fzr_unlimited);
 	fzr_unlimited.max_para_bytes = (size_t)-1;
@@ -102,8 +135,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_fail("ldiff_doc_from_records", "success without a doc");
 	if (r != 0 && d != NULL)
 		fz_fail("ldiff_doc_from_records", "error but a doc");
-	if (r == 0)
+	if (r == 0) {
 		fzr_roundtrip(d);
+		if (cfg & 0x02)
+			fzr_clauses(NULL, 0, d, cfg);
+	}
 	ldiff_doc_free(d);
 	return 0;
 }

@@ -12,7 +12,7 @@ set -eu
 out=$1
 shared=${2:-../shared}
 rm -rf "$out"
-mkdir -p "$out/docx" "$out/diff" "$out/text"
+mkdir -p "$out/docx" "$out/diff" "$out/text" "$out/records"
 
 byte() { printf "\\$(printf '%03o' "$1")"; }
 
@@ -23,7 +23,7 @@ for f in corpus/*.docx "$shared"/data/realworld/*/*/*.docx \
 do
 	[ -f "$f" ] || continue
 	size=$(wc -c < "$f")
-	[ "$size" -le 400000 ] || continue
+	[ "$size" -le 190000 ] || continue
 	i=$((i + 1))
 	base=$(basename "$f" .docx)
 	{ byte $((i % 3)); cat "$f"; } > "$out/docx/$i-$base.bin"
@@ -51,10 +51,12 @@ if [ -f $t/samverkan-2019-2022.txt ]; then
 	  cat $t/samverkan-2027-2030.txt; } > "$out/diff/text-3.bin"
 	for v in 2019-2022 2023-2026 2027-2030; do
 		{ byte 0; cat $t/samverkan-$v.txt; } > "$out/text/$v.bin"
+		# Plain text split into clauses, with sentences.
+		{ byte 6; cat $t/samverkan-$v.txt; } > "$out/records/$v.bin"
 	done
 fi
 if [ -f corpus/samverkan-2027-2030.docx ]; then
 	{ byte 2; cat corpus/samverkan-2023-2026.docx; printf '%s' "$sep"
 	  cat corpus/samverkan-2027-2030.docx; } > "$out/diff/docx-2.bin"
 fi
-echo "seeds: $(ls "$out/docx" | wc -l) docx, $(ls "$out/diff" | wc -l) diff, $(ls "$out/text" | wc -l) text"
+echo "seeds: $(ls "$out/docx" | wc -l) docx, $(ls "$out/diff" | wc -l) diff, $(ls "$out/text" | wc -l) text, $(ls "$out/records" | wc -l) records"
