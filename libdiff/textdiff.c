@@ -31,6 +31,14 @@ struct intern {
 	size_t nid, capid;
 	uint32_t *slot;		/* hash table: id + 1, 0 empty */
 	size_t nslot;
+	/* Tokens repeat: the raw bytes of each distinct token map straight
+	 * to its key id and space flag, so each key is computed once. */
+	struct raw {
+		const char *p;	/* into the texts; NULL empty */
+		size_t len;
+		uint32_t id;
+		int space;
+	} *raw;
 };
 
 static uint32_t
@@ -53,7 +61,8 @@ intern_init(struct intern *in, size_t ntok)
 	while (in->nslot < 2 * ntok + 2)
 		in->nslot *= 2;
 	in->slot = ld_calloc(in->nslot, sizeof *in->slot);
-	return in->slot ? 0 : LDIFF_ENOMEM;
+	in->raw = ld_calloc(in->nslot, sizeof *in->raw);
+	return in->slot && in->raw ? 0 : LDIFF_ENOMEM;
 }
 
 static void
@@ -62,6 +71,22 @@ intern_free(struct intern *in)
 	ld_buf_free(&in->pool);
 	ld_free(in->off);
 	ld_free(in->slot);
+	ld_free(in->raw);
+}
+
+/* The raw-bytes slot of token t: a hit, or the empty slot to fill. */
+static struct raw *
+raw_slot(struct intern *in, const ld_tok *t)
+{
+	size_t i = hash(t->s, t->len) & (in->nslot - 1);
+
+	while (in->raw[i].p != NULL) {
+		if (in->raw[i].len == t->len &&
+		    memcmp(in->raw[i].p, t->s, t->len) == 0)
+			break;
+		i = (i + 1) & (in->nslot - 1);
+	}
+	return &in->raw[i];
 }
 
 /* The id of the key at pool[start..len); the key is dropped again from
@@ -136,7 +161,13 @@ side_ids(ld_side *s, struct intern *in, uint32_t *ids)
 	for (i = 0; i < s->n; i++) {
 		size_t start = in->pool.len;
 		ld_tok *t = &s->t[i];
+		struct raw *rw = raw_slot(in, t);
 
+		if (rw->p != NULL) {
+			t->id = ids[i] = rw->id;
+			t->space = rw->space;
+			continue;
+		}
 		rc = ld_text_key_buf(&in->pool, t->s, t->len);
 		if (rc != 0)
 			return rc;
@@ -150,6 +181,10 @@ side_ids(ld_side *s, struct intern *in, uint32_t *ids)
 		if ((rc = intern_key(in, start, &t->id)) != 0)
 			return rc;
 		ids[i] = t->id;
+		rw->p = t->s;
+		rw->len = t->len;
+		rw->id = t->id;
+		rw->space = t->space;
 	}
 	return 0;
 }
