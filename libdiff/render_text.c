@@ -731,6 +731,8 @@ pair_substs(struct tw *w, size_t pair)
 
 /* ---- lineage ------------------------------------------------------------- */
 
+#define LINEAGE_COL 12	/* widest id column of the lineage table */
+
 struct lin {
 	size_t lineage, idx;
 };
@@ -855,8 +857,8 @@ static void
 lineage_line(struct tw *w, const struct lin *l, const struct group *g,
     ld_buf *col, const size_t *width, ld_buf *lab, size_t nver)
 {
-	size_t i, v, k;
-	int first = 1;
+	size_t i, v, k, last_to = 0;
+	int first = 1, last_ev = -1;
 
 	fputs("  ", w->f);
 	for (v = 0; v < nver; v++) {
@@ -869,13 +871,18 @@ lineage_line(struct tw *w, const struct lin *l, const struct group *g,
 	fputs("  ", w->f);
 	for (i = g->start; i < g->end; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+		int ev = event_label(u);
 
 		if (!is_change(u, w->hide) || u->to >= nver)
 			continue;
-		fprintf(w->f, "%s%s ", first ? "" : ", ",
-		    label(w->sv, event_label(u)));
+		/* the parts of a split clause change together: say it once */
+		if (!first && ev == last_ev && u->to == last_to)
+			continue;
+		fprintf(w->f, "%s%s ", first ? "" : ", ", label(w->sv, ev));
 		put_text(w, ld_buf_str(&lab[u->to]), NULL);
 		first = 0;
+		last_ev = ev;
+		last_to = u->to;
 	}
 	fputc('\n', w->f);
 }
@@ -938,6 +945,12 @@ render_lineage(struct tw *w, size_t nver)
 		for (v = 0; v < nver; v++)
 			if (text_width(ld_buf_str(&col[v])) > width[v])
 				width[v] = text_width(ld_buf_str(&col[v]));
+	}
+	/* Long ids (table rows, unnumbered paragraphs) overflow their
+	 * column rather than push every line to the right. */
+	for (v = 0; v < nver; v++) {
+		if (width[v] > LINEAGE_COL)
+			width[v] = LINEAGE_COL;
 	}
 	fputc('\n', w->f);
 	sgr(w, SGR_BOLD);
