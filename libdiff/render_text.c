@@ -340,6 +340,7 @@ struct tw {
 	const ldiff_diff *d;
 	int color, sv;
 	unsigned hide, hc;
+	int row;		/* the unit is a table row: TAB joins cells */
 	const char *section;	/* the section heading printed last */
 	int section_shown;
 	ld_buf renum;		/* renumber-only clauses of this section */
@@ -355,7 +356,8 @@ sgr(struct tw *w, const char *code)
 
 /* Clause text with the control characters of a hostile document made
  * harmless (an ESC could drive the terminal); a newline continues the
- * indented block, with the colour closed and reopened around it. */
+ * indented block, with the colour closed and reopened around it; the TAB
+ * between the cells of a table row is shown as " | ". */
 static void
 put_text(struct tw *w, const char *s, const char *color)
 {
@@ -364,7 +366,8 @@ put_text(struct tw *w, const char *s, const char *color)
 	sgr(w, color);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		int bad = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+		int bad = (c < 0x20 && c != '\n' && (c != '\t' || w->row)) ||
+		    c == 0x7f;
 		int c1 = c == 0xc2 && i + 1 < len &&
 		    (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9f;
@@ -378,7 +381,9 @@ put_text(struct tw *w, const char *s, const char *color)
 			sgr(w, color ? SGR_OFF : NULL);
 			fputs("\n" INDENT, w->f);
 			sgr(w, color);
-		} else
+		} else if (c == '\t')
+			fputs(" | ", w->f);	/* between two cells */
+		else
 			fputs("\xef\xbf\xbd", w->f);
 		i += c1 ? 2 : 1;
 		run = i;
@@ -603,7 +608,10 @@ show_unit(struct tw *w, const ldiff_unit *u)
 		return;
 	}
 	unit_header(w, u);
+	w->row = (u->n_new > 0 && u->new_cl[0]->kind == LDIFF_CL_ROW) ||
+	    (u->n_old > 0 && u->old_cl[0]->kind == LDIFF_CL_ROW);
 	unit_body(w, u);
+	w->row = 0;
 }
 
 /* ---- version labels ------------------------------------------------------ */

@@ -76,6 +76,16 @@ else
 	skip "script(1) missing: no pseudo-terminal"
 fi
 
+# Table rows: the cells joined by " | ", the difference of the number.
+printf '#klausul-clauses 1\nrow:Umeå\t\trow\t1\t\tFinansiering\tUmeå kommun\\t3 275 000\n' \
+    >"$TMP/r1.in"
+sed 's/3 275 000/3 450 000/' "$TMP/r1.in" >"$TMP/r2.in"
+out=$(kl kldiff "$TMP/r1.in" "$TMP/r2.in")
+like "$out" "^    Umeå kommun \| \[-3 275 000-\]\{\+3 450 000\+\}$" \
+    "a table row: cells joined by |"
+like "$out" "number: 3 275 000 → 3 450 000 \(\+175 000, \+5,3 %\)" \
+    "a table row: the number's difference (no kr in the row)"
+
 # Control characters of a hostile document never reach the terminal.
 printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tA\tText.\n' >"$TMP/e1.in"
 printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tA\tText \033]0;owned\007 här.\n' \
