@@ -320,7 +320,8 @@ ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
 	*n = 0;
 	f = ld_utf8_fold(text, strlen(text));
 	if (f == NULL)
-		return LDIFF_EUTF8;	/* or memory; both stop the diff */
+		return ld_utf8_valid_prefix(text, strlen(text)) ==
+		    strlen(text) ? LDIFF_ENOMEM : LDIFF_EUTF8;
 	rc = scan_words(lx, f, strlen(f), ids, n);
 	ld_free(f);
 	return rc;
