@@ -25,7 +25,7 @@ do
 	size=$(wc -c < "$f")
 	[ "$size" -le 190000 ] || continue
 	i=$((i + 1))
-	base=$(basename "$f" .docx)
+	base=$(basename "$f" .docx | tr -c "A-Za-z0-9_.\n-" "_")
 	{ byte $((i % 3)); cat "$f"; } > "$out/docx/$i-$base.bin"
 	# The XML parts of the package, each after a NUL.
 	{

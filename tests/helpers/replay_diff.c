@@ -1,0 +1,3 @@
+/* replay_diff.c - tests/fuzz/fuzz_diff.c without libFuzzer. */
+#include "fuzz/fuzz_diff.c"
+#include "fuzz/replay.h"
