@@ -392,6 +392,7 @@ typedef struct builder {
 	int pend_cell;
 
 	strmap ids;		/* every id given out */
+	strmap dups;		/* id -> the next N of "id#N" */
 	strmap refs;		/* "fn:2" -> id of the clause citing it */
 	size_t i;		/* paragraph being read */
 	size_t src;		/* paragraph whose formatting a record keeps */
@@ -480,13 +481,15 @@ label_id(builder *b, const char *s, size_t n)
 	return id;
 }
 
-/* Make id unique: as is, else "section/id", else "id#N". */
+/* Make id unique: as is, else "section/id", else "id#N".  The next N of
+ * each id is remembered, so many equal ids cost no more than distinct
+ * ones. */
 static const char *
 unique_id(builder *b, const char *id)
 {
 	const char *sec = cur_section_text(b);
+	size_t *next;
 	char *q;
-	size_t k;
 	int r;
 
 	if ((r = map_put(&b->ids, id, id)) != 0)
@@ -498,12 +501,21 @@ unique_id(builder *b, const char *id)
 		if (r > 0)
 			return q;
 	}
-	for (k = 2;; k++) {
-		q = ld_arena_printf(b->cs->arena, "%s#%zu", id, k);
+	next = (size_t *)map_get(&b->dups, id);
+	if (next == NULL) {
+		if ((next = ld_arena_alloc(b->cs->arena, sizeof *next)) ==
+		    NULL || map_put(&b->dups, id, next) < 0)
+			return NULL;
+		*next = 2;
+	}
+	for (;; (*next)++) {
+		q = ld_arena_printf(b->cs->arena, "%s#%zu", id, *next);
 		if (q == NULL || (r = map_put(&b->ids, q, q)) < 0)
 			return NULL;
-		if (r > 0)
+		if (r > 0) {
+			(*next)++;
 			return q;
+		}
 	}
 }
 
@@ -520,7 +532,7 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 
 	uid = unique_id(b, id);
 	t = ld_arena_strndup(b->cs->arena, text, textlen);
-	l = ld_arena_strndup(b->cs->arena, lab, lablen);
+	l = lab != NULL ? ld_arena_strndup(b->cs->arena, lab, lablen) : "";
 	if (uid == NULL || t == NULL || l == NULL) {
 		oom(b);
 		return NULL;
@@ -1339,6 +1351,7 @@ out:
 	pcre2_match_data_free(b.md);
 	pcre2_code_free(b.re);
 	map_free(&b.ids);
+	map_free(&b.dups);
 	map_free(&b.refs);
 	ld_buf_free(&b.pend_key);
 	ld_buf_free(&b.pend_text);
