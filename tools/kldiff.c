@@ -277,6 +277,24 @@ shows_differences(const ldiff_diff *d, unsigned hide)
 	return 0;
 }
 
+/* The labels follow the message locale the POSIX way (LC_ALL, then
+ * LC_MESSAGES, then LANG) even when that locale is not installed: a
+ * reviewer with LANG=sv_SE.UTF-8 reads Swedish labels either way. */
+static const char *
+lang_from_environment(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "sv", 2) == 0 ? "sv" : NULL;
+	}
+	return NULL;
+}
+
 static int
 render(const ldiff_diff *d, struct opts *o)
 {
@@ -285,11 +303,13 @@ render(const ldiff_diff *d, struct opts *o)
 
 	if (o->quiet)
 		return 0;
-	o->ro.color = o->fmt == FMT_TEXT && o->output == NULL &&
-	    kl_want_color(o->color) > 0;
-	if (o->output != NULL && o->color != NULL &&
-	    strcmp(o->color, "always") == 0)
-		o->ro.color = o->fmt == FMT_TEXT;
+	/* auto looks at standard output: a file named by -o gets colour
+	 * only when asked for with --color=always. */
+	o->ro.color = o->fmt == FMT_TEXT && kl_want_color(o->color) > 0 &&
+	    (o->output == NULL || (o->color != NULL &&
+	    strcmp(o->color, "always") == 0));
+	if (o->ro.lang == NULL)
+		o->ro.lang = lang_from_environment();
 	if (o->fmt == FMT_TEXT && !o->unchanged)
 		o->ro.hide |= LDIFF_HIDE_EQUAL;
 	if (o->fmt == FMT_JSON && o->changes_only)

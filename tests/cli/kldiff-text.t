@@ -48,6 +48,13 @@ is "$(printf '%s\n' "$out" | grep -c '2\.3 → 2\.4')" 0 \
 out=$(kl kldiff --lang=sv a.in b.in)
 like "$out" "^  2\.1 → 2\.1  ändrad \(belopp\)$" "--lang=sv"
 like "$out" "omnumrerade, oförändrad text: 2\.2 → 2\.3" "--lang=sv: renumbered"
+out=$(LC_ALL= LC_MESSAGES= LANG=sv_SE.UTF-8 kl kldiff a.in b.in)
+like "$out" "^  2\.1 → 2\.1  ändrad \(belopp\)$" \
+    "LANG=sv_SE.UTF-8: Swedish labels, installed locale or not"
+out=$(LC_ALL=C.UTF-8 LANG=sv_SE.UTF-8 kl kldiff a.in b.in)
+like "$out" "^  2\.1 → 2\.1  changed \(amount\)$" "LC_ALL wins over LANG"
+out=$(LC_ALL= LC_MESSAGES= LANG=sv_SE.UTF-8 kl kldiff --lang=en a.in b.in)
+like "$out" "^  2\.1 → 2\.1  changed \(amount\)$" "--lang wins over LANG"
 out=$(kl kldiff --label=2019 --label=2023 a.in b.in)
 like "$out" "^--- 2019$" "--label names the versions"
 
