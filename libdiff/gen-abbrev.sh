@@ -61,4 +61,20 @@ ld_abbrev_class(const char *key)
 	    sizeof table[0], cmp_key);
 	return a != NULL ? a->cls : LD_ABBR_NONE;
 }
+
+int
+ld_abbrev_has_prefix(const char *prefix)
+{
+	size_t lo = 0, hi = sizeof table / sizeof table[0], mid;
+
+	while (lo < hi) {	/* the first key >= prefix */
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(table[mid].key, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof table / sizeof table[0] &&
+	    strncmp(table[lo].key, prefix, strlen(prefix)) == 0;
+}
 TAIL

@@ -117,6 +117,8 @@ enum {
 /* Class of a table key: lowercase, internal periods, no final period
  * ("bl.a", "dvs", "fr.o.m"); LD_ABBR_NONE if not in the table. */
 int ld_abbrev_class(const char *key);
+/* Does some key start with prefix ("fr.o.")?  Lets a matcher stop early. */
+int ld_abbrev_has_prefix(const char *prefix);
 /* Length of the abbreviation written at s[0..n) ("bl.a.", "Bl a", "t. ex.",
  * "fr o m", "dvs.", "L.B."), final period included; 0 if none.  A word
  * of one part counts only with its period.  *cls gets the class. */

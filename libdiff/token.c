@@ -90,11 +90,37 @@ cp_at(const char *s, size_t n, size_t i, int32_t *cp)
 	return ld_utf8_decode(s + i, n - i, cp);
 }
 
+/* class_of() of each ASCII byte. */
+#define O C_OTHER
+#define S C_SPACE
+#define L C_LETTER
+#define D C_DIGIT
+#define P C_PUNCT
+static const unsigned char ascii_class[128] = {
+	O, O, O, O, O, O, O, O, O, S, S, S, S, S, O, O,
+	O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O,
+	S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+	D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, O,
+};
+#undef O
+#undef S
+#undef L
+#undef D
+#undef P
+
 static int
 class_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	int32_t cp;
 
+	if (i < n && (unsigned char)s[i] < 0x80) {
+		*len = 1;
+		return ascii_class[(unsigned char)s[i]];
+	}
 	*len = cp_at(s, n, i, &cp);
 	return i < n ? class_of(cp) : C_OTHER;
 }
@@ -211,6 +237,8 @@ ab_next(const char *s, size_t n, struct ab_part *p)
 	if (p->dot && i < n && ((unsigned char)s[i] >= 0x80 ||
 	    ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
 		return i;	/* "t.ex" */
+	if (!p->dot && p->nchar > 3)
+		return 0;	/* spaced forms have short parts only */
 	if ((sp = inner_space_at(s, n, i)) > 0 && i + sp < n) {
 		p->spaced = 1;	/* "t ex", or the wrong form "t. ex." */
 		return i + sp;
@@ -226,10 +254,13 @@ ab_case_ok(const struct ab_part *p, int k)
 	return k == 0 ? p[0].upper <= 1 : p[k].upper == 0;
 }
 
-static int
-ab_lookup(const struct ab_part *p, int k)
+#define AB_KEYMAX (AB_PARTS * (AB_PARTLEN * 2 + 1) + 1)
+
+/* The table key of parts 0..k-1 ("fr.o.m"), with a period after them
+ * when dot is set ("fr.o." to ask whether more parts may follow). */
+static void
+ab_key(const struct ab_part *p, int k, int dot, char *key)
 {
-	char key[AB_PARTS * (AB_PARTLEN * 2 + 1) + 1];
 	size_t o = 0;
 	int j;
 
@@ -241,8 +272,28 @@ ab_lookup(const struct ab_part *p, int k)
 		memcpy(key + o, p[j].key, l);
 		o += l;
 	}
+	if (dot)
+		key[o++] = '.';
 	key[o] = '\0';
+}
+
+static int
+ab_lookup(const struct ab_part *p, int k)
+{
+	char key[AB_KEYMAX];
+
+	ab_key(p, k, 0, key);
 	return ld_abbrev_class(key);
+}
+
+/* May a part follow parts 0..k-1?  Only if some key goes on that way. */
+static int
+ab_continues(const struct ab_part *p, int k)
+{
+	char key[AB_KEYMAX];
+
+	ab_key(p, k, 1, key);
+	return ld_abbrev_has_prefix(key);
 }
 
 /* Initials: single capitals each followed by a period, no spaces. */
@@ -293,7 +344,7 @@ ld_abbrev_at(const char *s, size_t n, int *cls)
 	    ab_case_ok(p, np)) {
 		i = ab_next(s, n, &p[np]);
 		np++;
-		if (i == 0)
+		if (i == 0 || !ab_continues(p, np))
 			break;
 	}
 	for (k = np; k >= 1; k--) {
@@ -525,6 +576,31 @@ capital_or_end_after(const char *s, size_t n, size_t i)
 
 /* An abbreviation at s[i]?  A one-part one of the MAY_END class ("bil.",
  * "kr.") before a capital or the end is a word and a full stop instead. */
+/* Could an abbreviation start at s[i]?  Its first part has at most
+ * AB_PARTLEN ASCII or Latin-1 letters and a period after it, or at most
+ * two and a space ("t ex", "bl a", "fr o m"; this keeps "och", "att" and
+ * the other short words out).  Most words fail here, cheaply. */
+static int
+may_be_abbrev(const char *s, size_t n, size_t i)
+{
+	size_t k = 0;
+
+	while (i < n && k <= AB_PARTLEN) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			i++;
+		else if (c == 0xc3 && i + 1 < n)
+			i += 2;
+		else
+			break;
+		k++;
+	}
+	if (k == 0 || k > AB_PARTLEN || i >= n)
+		return 0;
+	return s[i] == '.' || (k <= 2 && inner_space_at(s, n, i) > 0);
+}
+
 static size_t
 scan_abbrev(const char *s, size_t n, size_t i)
 {
@@ -532,6 +608,8 @@ scan_abbrev(const char *s, size_t n, size_t i)
 	int cls, dots = 0;
 	size_t k;
 
+	if (!may_be_abbrev(s, n, i))
+		return 0;
 	l = ld_abbrev_at(s + i, n - i, &cls);
 	if (l == 0 || cls != LD_ABBR_MAY_END)
 		return l;

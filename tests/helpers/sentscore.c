@@ -11,7 +11,7 @@
  *   sentscore talbanken FILE.conllu   gold set from UD # newpar / # text
  *   sentscore paras GOLD              the paragraphs, one per line
  *   sentscore score [-m libdiff|naive] [-p PRED] [-v] GOLD
- *   sentscore run FILE                split every line (for timing)
+ *   sentscore tokens|sentences FILE   tokenize or split every line (timing)
  *
  * "naive" is the baseline rule: split after . ! or ? when a space and a
  * capital follow.  -p scores a prediction in gold format (ICU's output).
@@ -403,29 +403,36 @@ cmd_paras(const char *path)
 	return 0;
 }
 
-/* Tokenize and split every line: what the speed benchmark times. */
+/* Tokenize or split every line: what the speed benchmark times.  what is
+ * "tokens" (ldiff_tokenize) or "sentences" (ldiff_sentences, which
+ * tokenizes first). */
 static int
-cmd_run(const char *path)
+cmd_run(const char *what, const char *path)
 {
-	size_t len, pos = 0, ll, ntok = 0, nsent = 0;
+	size_t len, pos = 0, ll, count = 0, n;
 	char *d = slurp(path, &len);
 	const char *line;
+	int sent = strcmp(what, "sentences") == 0;
 
 	while (ld_next_line(d, len, &pos, &line, &ll)) {
-		ldiff_token *t;
-		ldiff_span *s;
-		size_t n;
+		ldiff_span *sp = NULL;
+		ldiff_token *tk = NULL;
+		int rc;
 
-		if (ldiff_tokenize(line, ll, &t, &n) != 0)
+		if (sent)
+			rc = ldiff_sentences(line, ll, &sp, &n);
+		else
+			rc = ldiff_tokenize(line, ll, &tk, &n);
+		free(sp);
+		free(tk);
+		if (rc != 0) {
+			fprintf(stderr, "sentscore: %s\n", ldiff_strerror(rc));
+			free(d);
 			return 2;
-		ntok += n;
-		free(t);
-		if (ldiff_sentences(line, ll, &s, &n) != 0)
-			return 2;
-		nsent += n;
-		free(s);
+		}
+		count += n;
 	}
-	printf("bytes=%zu tokens=%zu sentences=%zu\n", len, ntok, nsent);
+	printf("bytes=%zu %s=%zu\n", len, what, count);
 	free(d);
 	return 0;
 }
@@ -439,14 +446,17 @@ main(int argc, char **argv)
 		rc = cmd_talbanken(argv[2]);
 	else if (argc >= 3 && strcmp(argv[1], "paras") == 0)
 		rc = cmd_paras(argv[2]);
-	else if (argc >= 3 && strcmp(argv[1], "run") == 0)
-		rc = cmd_run(argv[2]);
+	else if (argc >= 3 && (strcmp(argv[1], "tokens") == 0 ||
+	    strcmp(argv[1], "sentences") == 0))
+		rc = cmd_run(argv[1], argv[2]);
 	else if (argc >= 3 && strcmp(argv[1], "score") == 0)
 		rc = cmd_score(argc - 2, argv + 2);
-	if (rc == 2 && argc >= 2 && strcmp(argv[1], "score") != 0 &&
-	    strcmp(argv[1], "talbanken") != 0 && strcmp(argv[1], "paras") != 0
-	    && strcmp(argv[1], "run") != 0)
-		fprintf(stderr, "usage: sentscore talbanken|paras|run FILE | "
-		    "score [-m libdiff|naive] [-p PRED] [-v] GOLD\n");
+	if (rc == 2 && (argc < 3 || (strcmp(argv[1], "score") != 0 &&
+	    strcmp(argv[1], "talbanken") != 0 &&
+	    strcmp(argv[1], "paras") != 0 && strcmp(argv[1], "tokens") != 0 &&
+	    strcmp(argv[1], "sentences") != 0)))
+		fprintf(stderr, "usage: sentscore talbanken|paras|tokens|"
+		    "sentences FILE\n       sentscore score [-m libdiff|naive] "
+		    "[-p PRED] [-v] GOLD\n");
 	return rc;
 }

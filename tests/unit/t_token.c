@@ -258,10 +258,44 @@ test_api(void)
 	ld_alloc_fail_after(-1);
 }
 
+/* ld_abbrev_at on its own (before any tokenizing): forms and classes. */
+static void
+test_abbrev_at(void)
+{
+	static const struct { const char *s; size_t len; int cls; } c[] = {
+		{ "bl.a. ", 5, LD_ABBR_NO_BREAK },
+		{ "Bl a Umeå", 4, LD_ABBR_NO_BREAK },
+		{ "fr" NBSP "o" NBSP "m den", 8, LD_ABBR_NO_BREAK },
+		{ "t. ex. här", 6, LD_ABBR_NO_BREAK },
+		{ "m.m. Nu", 4, LD_ABBR_MAY_END },
+		{ "dvs.", 4, LD_ABBR_NO_BREAK },
+		{ "L.B. Larsson", 4, LD_ABBR_INITIALS },
+		{ "dvs utan punkt", 0, LD_ABBR_NONE },
+		{ "och att", 0, LD_ABBR_NONE },
+		{ "BL.A.", 0, LD_ABBR_NONE },
+		{ "regionen.", 0, LD_ABBR_NONE },
+	};
+	size_t k;
+
+	is_int(ld_abbrev_class("fr.o.m"), LD_ABBR_NO_BREAK, "class of fr.o.m");
+	is_int(ld_abbrev_class("m.fl"), LD_ABBR_MAY_END, "class of m.fl");
+	is_int(ld_abbrev_class("from"), LD_ABBR_NONE, "from is no key");
+	ok(ld_abbrev_has_prefix("fr.o."), "fr.o. begins a key");
+	ok(!ld_abbrev_has_prefix("och."), "och. begins none");
+	for (k = 0; k < sizeof c / sizeof c[0]; k++) {
+		int cls = -1;
+		size_t l = ld_abbrev_at(c[k].s, strlen(c[k].s), &cls);
+
+		is_int(l, c[k].len, c[k].s);
+		is_int(cls, c[k].cls, "... and its class");
+	}
+}
+
 int
 main(void)
 {
 	plan_no_plan();
+	test_abbrev_at();
 	test_words();
 	test_numbers();
 	test_dates_and_ranges();
