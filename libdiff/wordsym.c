@@ -89,8 +89,6 @@ wm_symbol(const char *font, int32_t cp)
 			u = symbol_hi[c - 0xA0];
 	} else if (strncasecmp(font, "Wingdings", 9) == 0) {
 		u = wingdings(c);
-	} else if (is_pua && c >= 0x20 && c < 0x7F) {
-		u = c;	/* a text font's character in the PUA */
 	}
 	return u ? u : cp;
 }
