@@ -19,7 +19,9 @@
  *               years, the length of the agreements' periods);
  *   DATE        a date token changed, or a year right after a month name;
  *   AMOUNT      a kronor amount changed: old_value/new_value in kronor;
- *   NUMBER      another number (count, percentage, year): values set;
+ *   NUMBER      another number (count, percentage, year, or a number
+ *               word up to twenty on both sides: "tre" -> "fyra"), with
+ *               its values;
  *   WORDING     anything else.
  * has_values is set when both sides hold a number (amount or plain).
  */
@@ -36,6 +38,9 @@ struct vals {
 	double num, amount;	/* the first number / amount (kronor) */
 	uint32_t *words;	/* ids of the other non-space tokens */
 	size_t nwords;
+	int nnumw;		/* number words ("tre", "fyra") among them */
+	double numw;		/* the value of the first */
+	uint32_t numw_id;	/* its id, left out of words if it counts */
 };
 
 static int
@@ -101,6 +106,28 @@ is_month(const ld_tok *t)
 		if (ieq(t, m[i]))
 			return 1;
 	return 0;
+}
+
+/* The value of a Swedish number word up to twenty, else -1.  "en" and
+ * "ett" are articles as often as numbers: they count only when the other
+ * side of the edit has a number word too (see classes()). */
+static int
+number_word(const ld_tok *t)
+{
+	static const char *const w[] = { "noll", "en", "ett", "två", "tre",
+	    "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+	    "tretton", "fjorton", "femton", "sexton", "sjutton", "arton",
+	    "nitton", "tjugo" };
+	static const int v[] = { 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+	    13, 14, 15, 16, 17, 18, 19, 20 };
+	size_t i;
+
+	if (t->type != LDIFF_TOK_WORD || t->len > 8)
+		return -1;
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (ieq(t, w[i]))
+			return v[i];
+	return -1;
 }
 
 /* Index of the next non-space token after i, or s->n. */
@@ -213,6 +240,12 @@ read_side(const ld_side *s, size_t t0, size_t t1, struct vals *v,
 		} else if (t->type == LDIFF_TOK_NUMBER || lone_year(t)) {
 			i = read_number(s, i, t1, v);
 		} else {
+			int nw = number_word(t);
+
+			if (nw >= 0 && v->nnumw++ == 0) {
+				v->numw = nw;
+				v->numw_id = t->id;
+			}
 			v->words[v->nwords++] = t->id;
 			i++;
 		}
@@ -224,6 +257,39 @@ same_words(const struct vals *x, const struct vals *y)
 {
 	return x->nwords == y->nwords && (x->nwords == 0 ||
 	    memcmp(x->words, y->words, x->nwords * sizeof *x->words) == 0);
+}
+
+/* Drop the first number word from the words of v. */
+static void
+drop_number_word(struct vals *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nwords; i++)
+		if (v->words[i] == v->numw_id) {
+			memmove(&v->words[i], &v->words[i + 1],
+			    (v->nwords - i - 1) * sizeof *v->words);
+			v->nwords--;
+			return;
+		}
+}
+
+/* "tre" -> "fyra": one number word each side, of different values, is a
+ * number change ("minst tre gånger" -> "minst fyra gånger"). */
+static int
+number_words(struct vals *o, struct vals *n)
+{
+	if (o->nnumw != 1 || n->nnumw != 1 || o->numw == n->numw)
+		return 0;
+	drop_number_word(o);
+	drop_number_word(n);
+	o->nnum++;
+	n->nnum++;
+	if (o->nnum == 1)
+		o->num = o->numw;
+	if (n->nnum == 1)
+		n->num = n->numw;
+	return 1;
 }
 
 /* The keys of the two sides' whole texts, so that a difference in how
@@ -258,11 +324,11 @@ out:
 
 /* The classes from the values and words of both sides. */
 static unsigned
-classes(const struct vals *o, const struct vals *n, int shift,
-    ldiff_edit *e)
+classes(struct vals *o, struct vals *n, int shift, ldiff_edit *e)
 {
 	unsigned c = 0;
 
+	number_words(o, n);
 	if (!same_words(o, n))
 		c |= LDIFF_CLASS_WORDING;
 	if (o->nrange || n->nrange)

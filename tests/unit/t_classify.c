@@ -2,6 +2,8 @@
  * Swedish regional development agreement: each pair lists the changes
  * expected (op, old, new, class, values); the rest must be equal. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -139,6 +141,14 @@ static const struct pair pairs[] = {
 	  "Under 2027–2030 avsätts 1 300 000 kronor.", 1,
 	  { { '~', "2023–2026", "2027–2030", P, 0, 0, 0 },
 	    { '~', "1 250 000", "1 300 000", AM, 1, 1250000, 1300000 } } },
+	{ "number words",
+	  "Delegationen sammanträder minst tre gånger per år.",
+	  "Delegationen sammanträder minst fyra gånger per år.", 1,
+	  { { '~', "tre", "fyra", N, 1, 3, 4 } } },
+	{ "articles are no numbers",
+	  "Parterna tar fram en plan.",
+	  "Parterna tar fram ett program.", 1,
+	  { { '~', "en plan", "ett program", W, 0, 0, 0 } } },
 	{ "new obligation appended",
 	  "Regionen sammankallar parterna.",
 	  "Regionen sammankallar parterna två gånger per år.", 1,
@@ -228,6 +238,81 @@ test_similarity(ld_arena *a)
 	ok(td.similarity == 1.0, "typography only: similarity 1");
 }
 
+/* The planted changes of corpus/truth whose kind is a class: each
+ * snippet pair must carry that class (typography: only that class).
+ * Amounts in table rows are bare numbers: without their column they are
+ * numbers with values. */
+static unsigned
+truth_class(const char *kind, const char *old)
+{
+	if (strcmp(kind, "period") == 0)
+		return P;
+	if (strcmp(kind, "date") == 0)
+		return D;
+	if (strcmp(kind, "number") == 0)
+		return N;
+	if (strcmp(kind, "typography") == 0)
+		return T;
+	if (strcmp(kind, "amount") == 0)
+		return strstr(old, "kr") ? AM : N;
+	return 0;
+}
+
+static void
+truth_file(ld_arena *a, const char *path, int *rows, int *bad)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *fld[6], *p = line;
+		int k;
+		unsigned want;
+		ld_textdiff td;
+
+		line[strcspn(line, "\n")] = '\0';
+		for (k = 0; k < 6 && p != NULL; k++) {
+			fld[k] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+		}
+		if (k < 5 || (want = truth_class(fld[0], fld[3])) == 0)
+			continue;
+		(*rows)++;
+		if (ld_text_diff(a, fld[3], fld[4], 0, &td) != 0 ||
+		    !(td.cls & want) || (want == T && (td.cls != T ||
+		    td.substantive))) {
+			(*bad)++;
+			diag("%s: '%s' -> '%s': class %#x", fld[0], fld[3],
+			    fld[4], td.cls);
+		}
+	}
+	fclose(f);
+}
+
+static void
+test_truth(ld_arena *a)
+{
+	const char *root = getenv("KL_ROOT");
+	char p1[1024], p2[1024];
+	int rows = 0, bad = 0;
+
+	snprintf(p1, sizeof p1, "%s/corpus/truth/2019-2022_2023-2026.tsv",
+	    root ? root : ".");
+	snprintf(p2, sizeof p2, "%s/corpus/truth/2023-2026_2027-2030.tsv",
+	    root ? root : ".");
+	truth_file(a, p1, &rows, &bad);
+	truth_file(a, p2, &rows, &bad);
+	if (rows == 0) {
+		ok(1, "# SKIP corpus/truth absent");
+		return;
+	}
+	diag("corpus truth: %d planted value/typography changes", rows);
+	is_int(bad, 0, "every planted change carries its class");
+}
+
 int
 main(void)
 {
@@ -238,6 +323,7 @@ main(void)
 		check_pair(a, &pairs[i]);
 	test_delta_text(a);
 	test_similarity(a);
+	test_truth(a);
 	ld_arena_free(a);
 	return done_testing();
 }
