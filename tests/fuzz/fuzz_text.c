@@ -12,6 +12,8 @@
  *     end on token boundaries with no white space at either end, and
  *     every token that is not white space lies in exactly one span.
  */
+#include <utf8proc.h>
+
 #include "fuzz.h"
 
 static int
@@ -109,25 +111,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	len = size - 1;
 	if (ldiff_tokenize(s, len, &tk, &n) != 0)
 		fz_fail("ldiff_tokenize", "failed");
+	/* Valid UTF-8 as utf8proc sees it (no overlongs, no surrogates). */
 	valid = 1;
-	{
-		/* Valid UTF-8 (no surrogates, no overlongs) by the book. */
-		i = 0;
+	for (i = 0; i < len && valid;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)
+		    s + i, (utf8proc_ssize_t)(len - i), &cp);
 
-		while (i < len && valid) {
-			unsigned char c = (unsigned char)s[i];
-			size_t k = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 :
-			    c >= 0xE0 && c < 0xF0 ? 3 :
-			    c >= 0xF0 && c < 0xF5 ? 4 : 0;
-			size_t j;
-
-			if (k == 0 || k > len - i)
-				valid = 0;
-			for (j = 1; valid && j < k; j++)
-				if (!fzt_is_cont((unsigned char)s[i + j]))
-					valid = 0;
-			i += k;
-		}
+		if (k <= 0 || cp < 0)
+			valid = 0;
+		else
+			i += (size_t)k;
 	}
 	fzt_check_tokens(s, len, tk, n, valid);
 	if (ldiff_tokenize(s, len, &tk2, &n2) != 0 || n2 != n)
