@@ -203,10 +203,7 @@ side_items(struct ctx *c, struct side *s, int use_other)
 			continue;
 		it->ci = i;
 		it->cls = k;
-		it->key = ld_text_key(c->ar, cl->text);
-		if (it->key == NULL)
-			return LDIFF_ENOMEM;
-		it->khash = hash_str(it->key) ^ (uint32_t)k;
+		it->key = cl->text;	/* the key, by compute_keys() */
 		if (k == CL_ROW && (it->rowkey = row_key(c->ar,
 		    cl->text)) == NULL)
 			return LDIFF_ENOMEM;
@@ -214,6 +211,71 @@ side_items(struct ctx *c, struct side *s, int use_other)
 		n++;
 	}
 	s->n = n;
+	return 0;
+}
+
+/* ---- grouping by key ----------------------------------------------- */
+
+struct kent {
+	uint32_t h;
+	const char *k;
+	int side;
+	size_t i;
+};
+
+static int
+cmp_kent(const void *pa, const void *pb)
+{
+	const struct kent *a = pa, *b = pb;
+	int r;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	if ((r = strcmp(a->k, b->k)) != 0)
+		return r;
+	if (a->side != b->side)
+		return a->side - b->side;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The comparison keys.  A clause whose exact text also stands on the
+ * other side needs no key: its raw text pairs it just as well, and most
+ * clauses of two versions are such; only the others pay for
+ * ld_text_key's normalisation. */
+static int
+compute_keys(struct ctx *c)
+{
+	struct kent *e;
+	size_t n = 0, k, i, j;
+
+	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
+	if (e == NULL)
+		return LDIFF_ENOMEM;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++, n++)
+			e[n] = (struct kent){ hash_str(c->s[k].it[i].key),
+			    c->s[k].it[i].key, (int)k, i };
+	qsort(e, n, sizeof *e, cmp_kent);
+	for (i = 0; i < n; i = j) {
+		int twin;
+
+		for (j = i + 1; j < n && e[j].h == e[i].h &&
+		    strcmp(e[j].k, e[i].k) == 0; j++)
+			;
+		twin = e[i].side != e[j - 1].side;
+		for (k = i; k < j; k++) {
+			struct item *it = &c->s[e[k].side].it[e[k].i];
+
+			if (!twin && (it->key = ld_text_key(c->ar,
+			    it->key)) == NULL) {
+				ld_free(e);
+				return LDIFF_ENOMEM;
+			}
+			it->khash = (twin ? e[k].h : hash_str(it->key)) ^
+			    (uint32_t)it->cls;
+		}
+	}
+	ld_free(e);
 	return 0;
 }
 
@@ -257,30 +319,6 @@ out:
 		ld_free(nw[k]);
 	}
 	return rc;
-}
-
-/* ---- grouping by key ----------------------------------------------- */
-
-struct kent {
-	uint32_t h;
-	const char *k;
-	int side;
-	size_t i;
-};
-
-static int
-cmp_kent(const void *pa, const void *pb)
-{
-	const struct kent *a = pa, *b = pb;
-	int r;
-
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	if ((r = strcmp(a->k, b->k)) != 0)
-		return r;
-	if (a->side != b->side)
-		return a->side - b->side;
-	return a->i < b->i ? -1 : a->i > b->i;
 }
 
 /* Stage 0: rows pair by key cell; the k-th row with a key in the old
@@ -1430,6 +1468,7 @@ ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
 	if ((rc = ld_lexicon_new(&c.lx)) != 0 ||
 	    (rc = side_items(&c, &c.s[0], body == 0)) != 0 ||
 	    (rc = side_items(&c, &c.s[1], body == 0)) != 0 ||
+	    (rc = compute_keys(&c)) != 0 ||
 	    (rc = build_bags(&c)) != 0 ||
 	    (rc = stage_rows(&c)) != 0 ||
 	    (rc = stage_identical(&c)) != 0 ||
