@@ -34,12 +34,7 @@
 static size_t
 chars(const ld_side *s, size_t t0, size_t t1)
 {
-	size_t i, k, n = 0;
-
-	for (i = t0; i < t1; i++)
-		for (k = 0; k < s->t[i].len; k++)
-			n += ((unsigned char)s->t[i].s[k] & 0xc0) != 0x80;
-	return n;
+	return s->cum[t1] - s->cum[t0];
 }
 
 static int

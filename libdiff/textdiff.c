@@ -39,6 +39,7 @@ struct intern {
 		uint32_t id;
 		int space;
 	} *raw;
+	size_t nraw;		/* distinct raw tokens (>= nid) */
 };
 
 static uint32_t
@@ -52,17 +53,53 @@ hash(const char *s, size_t n)
 	return h;
 }
 
+/* Both tables share a size, kept at most half full; they start small
+ * since a clause has few distinct tokens. */
 static int
-intern_init(struct intern *in, size_t ntok)
+intern_init(struct intern *in)
 {
 	memset(in, 0, sizeof *in);
 	ld_buf_init(&in->pool);
-	in->nslot = 64;
-	while (in->nslot < 2 * ntok + 2)
-		in->nslot *= 2;
+	in->nslot = 256;
 	in->slot = ld_calloc(in->nslot, sizeof *in->slot);
 	in->raw = ld_calloc(in->nslot, sizeof *in->raw);
 	return in->slot && in->raw ? 0 : LDIFF_ENOMEM;
+}
+
+static int
+intern_grow(struct intern *in)
+{
+	size_t n = in->nslot * 2, i, j;
+	uint32_t *slot = ld_calloc(n, sizeof *slot);
+	struct raw *raw = ld_calloc(n, sizeof *raw);
+
+	if (slot == NULL || raw == NULL) {
+		ld_free(slot);
+		ld_free(raw);
+		return LDIFF_ENOMEM;
+	}
+	for (i = 0; i < in->nid; i++) {
+		const char *k = in->pool.data + in->off[i];
+
+		j = hash(k, strlen(k)) & (n - 1);
+		while (slot[j] != 0)
+			j = (j + 1) & (n - 1);
+		slot[j] = (uint32_t)i + 1;
+	}
+	for (i = 0; i < in->nslot; i++) {
+		if (in->raw[i].p == NULL)
+			continue;
+		j = hash(in->raw[i].p, in->raw[i].len) & (n - 1);
+		while (raw[j].p != NULL)
+			j = (j + 1) & (n - 1);
+		raw[j] = in->raw[i];
+	}
+	ld_free(in->slot);
+	ld_free(in->raw);
+	in->slot = slot;
+	in->raw = raw;
+	in->nslot = n;
+	return 0;
 }
 
 static void
@@ -133,17 +170,25 @@ side_tokens(ld_side *s, const char *text, ldiff_token **raw)
 
 	s->text = text;
 	s->t = NULL;
+	s->cum = NULL;
 	s->n = 0;
 	rc = ldiff_tokenize(text, strlen(text), raw, &n);
 	if (rc != 0)
 		return rc;
 	s->t = ld_reallocarray(NULL, n + 1, sizeof *s->t);
-	if (s->t == NULL)
+	s->cum = ld_reallocarray(NULL, n + 1, sizeof *s->cum);
+	if (s->t == NULL || s->cum == NULL)
 		return LDIFF_ENOMEM;
+	s->cum[0] = 0;
 	for (i = 0; i < n; i++) {
+		size_t k, c = 0;
+
 		s->t[i].s = text + (*raw)[i].off;
 		s->t[i].len = (*raw)[i].len;
 		s->t[i].type = (*raw)[i].type;
+		for (k = 0; k < s->t[i].len; k++)	/* UTF-8 lead bytes */
+			c += ((unsigned char)s->t[i].s[k] & 0xc0) != 0x80;
+		s->cum[i + 1] = s->cum[i] + c;
 	}
 	s->n = n;
 	return 0;
@@ -168,6 +213,12 @@ side_ids(ld_side *s, struct intern *in, uint32_t *ids)
 			t->space = rw->space;
 			continue;
 		}
+		if (2 * (in->nraw + 1) > in->nslot) {
+			if ((rc = intern_grow(in)) != 0)
+				return rc;
+			rw = raw_slot(in, t);
+		}
+		in->nraw++;
 		rc = ld_text_key_buf(&in->pool, t->s, t->len);
 		if (rc != 0)
 			return rc;
@@ -379,7 +430,7 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	    (rc = side_tokens(&b, new_text ? new_text : "", &rb)) != 0)
 		goto out;
 	rc = LDIFF_ENOMEM;
-	if (intern_init(&in, a.n + b.n) != 0)
+	if (intern_init(&in) != 0)
 		goto out;
 	ia = ld_reallocarray(NULL, a.n + 1, sizeof *ia);
 	ib = ld_reallocarray(NULL, b.n + 1, sizeof *ib);
@@ -403,6 +454,8 @@ out:
 	free(rb);
 	ld_free(a.t);
 	ld_free(b.t);
+	ld_free(a.cum);
+	ld_free(b.cum);
 	intern_free(&in);
 	ld_free(ia);
 	ld_free(ib);

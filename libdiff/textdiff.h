@@ -25,6 +25,7 @@ typedef struct ld_side {
 	const char *text;
 	ld_tok *t;
 	size_t n;
+	size_t *cum;		/* cum[i]: characters in tokens [0, i) */
 } ld_side;
 
 enum { LD_RUN_EQ, LD_RUN_EDIT, LD_RUN_TYPO };
