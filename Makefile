@@ -107,12 +107,12 @@ lib: $(LIB_A) $(LIB_SO) $(BUILD)/libdiff.pc
 
 tools: $(TOOLS)
 
-$(BUILD)/libdiff/%.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
+$(BUILD)/libdiff/%.o: libdiff/%.c $(wildcard libdiff/*.h)
 	@mkdir -p $(@D)
 	$(E) "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/libdiff/%.pic.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
+$(BUILD)/libdiff/%.pic.o: libdiff/%.c $(wildcard libdiff/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
