@@ -28,6 +28,12 @@
 
 enum { T_NONE, T_STOP, T_ABBR };
 
+/* How far the rules look: a label has a few tokens, and so has a run of
+ * terminators, closers or openers ("?!", ".”)", "(„").  The caps keep
+ * hostile runs ("?????...") linear. */
+#define LABEL_MAX 12
+#define RUN_MAX 8
+
 static int32_t
 first_cp(const char *text, const ldiff_token *t)
 {
@@ -128,6 +134,8 @@ is_label_period(const char *text, const ldiff_token *tk, size_t i)
 
 	while (j < i && tk[j].type == LDIFF_TOK_SPACE)
 		j++;
+	if (i - j > LABEL_MAX)
+		return 0;
 	if (j + 1 < i && (tok_is(text, &tk[j], "\xc2\xa7") ||	/* § */
 	    is_caption_word(text, &tk[j])))
 		for (j++; j < i && tk[j].type == LDIFF_TOK_SPACE; j++)
@@ -219,9 +227,10 @@ static int
 starts_sentence(const char *text, const ldiff_token *tk, size_t nt,
     size_t k, int kind)
 {
+	size_t k0 = k;
 	int cat;
 
-	while (k + 1 < nt && is_opener(text, &tk[k]))
+	while (k + 1 < nt && k - k0 < RUN_MAX && is_opener(text, &tk[k]))
 		k++;
 	cat = utf8proc_category(first_cp(text, &tk[k]));
 	if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
@@ -244,8 +253,8 @@ boundary_after(const char *text, const ldiff_token *tk, size_t nt,
 
 	if (kind == T_NONE)
 		return (size_t)-1;
-	while (j + 1 < nt && (is_stop_punct(text, &tk[j + 1]) ||
-	    is_closer(text, &tk[j + 1])))
+	while (j + 1 < nt && j - i < RUN_MAX &&
+	    (is_stop_punct(text, &tk[j + 1]) || is_closer(text, &tk[j + 1])))
 		j++;
 	if (j + 2 >= nt || tk[j + 1].type != LDIFF_TOK_SPACE)
 		return (size_t)-1;
