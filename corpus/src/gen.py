@@ -114,10 +114,23 @@ def parse_amount(s):
     return int(s.replace(" ", "").replace("\u00a0", ""))
 
 
+MUNICIPALITIES = ["Bjurholm", "Dorotea", "Lycksele", "Malå", "Nordmaling", "Norsjö",
+                  "Robertsfors", "Skellefteå", "Sorsele", "Storuman", "Umeå", "Vilhelmina",
+                  "Vindeln", "Vännäs", "Åsele"]
+
+
+def row_name(cell):
+    """`Vindelns kommun` -> `Vindeln`; other rows keep their full text."""
+    m = re.match(r"^(.*?)s? kommun$", cell)
+    if m:
+        for name in MUNICIPALITIES:
+            if cell in (name + " kommun", name + "s kommun"):
+                return name
+    return cell
+
+
 def row_id(cells):
-    name = cells[0]
-    name = re.sub(r"s? kommun$", "", name)
-    return "row:" + name
+    return "row:" + row_name(cells[0])
 
 
 def number(blocks):
@@ -128,6 +141,10 @@ def number(blocks):
     notes = [0]
     last = None
     for b in blocks:
+        if b["t"] == "title":
+            items.append({"kind": "title", "id": expand_special(b["text"]), "label": "title",
+                          "text": expand_special(b["text"])})
+            continue
         if b["t"] == "h":
             if b["num"]:
                 lvl = b["lvl"]
