@@ -16,7 +16,7 @@
  *               of the agreement would call a change of content;
  *   PERIOD      a year range changed, or a lone year moved by the period
  *               shift (the shift of a year range in the same text, else 4
- *               years, the length of the agreements' periods);
+ *               years either way, the length of the agreements' periods);
  *   DATE        a date token changed, or a year right after a month name;
  *   AMOUNT      a kronor amount changed: old_value/new_value in kronor;
  *   NUMBER      another number (count, percentage, year, or a number
@@ -25,6 +25,7 @@
  *   WORDING     anything else.
  * has_values is set when both sides hold a number (amount or plain).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "textdiff.h"
@@ -338,7 +339,8 @@ classes(struct vals *o, struct vals *n, int shift, ldiff_edit *e)
 	if (o->nyear && n->nyear) {
 		if (o->datectx || n->datectx)
 			c |= LDIFF_CLASS_DATE;
-		else if (n->year - o->year == shift)
+		else if (n->year - o->year == shift ||
+		    (shift == 0 && abs(n->year - o->year) == 4))
 			c |= LDIFF_CLASS_PERIOD;
 		else
 			c |= LDIFF_CLASS_NUMBER;
@@ -391,7 +393,7 @@ ld_classify_edit(const ld_side *a, const ld_side *b, const ld_run *r,
 	}
 	read_side(a, r->a0, r->a1, &o, wo);
 	read_side(b, r->b0, r->b1, &n, wn);
-	e->cls = classes(&o, &n, period_shift ? period_shift : 4, e);
+	e->cls = classes(&o, &n, period_shift, e);
 out:
 	ld_free(wo);
 	ld_free(wn);

@@ -162,9 +162,11 @@ intern_key(struct intern *in, size_t start, uint32_t *id)
 
 /* ---- sides --------------------------------------------------------- */
 
+/* The tokens of text (ldiff_tokenize's own array is freed at once). */
 static int
-side_tokens(ld_side *s, const char *text, ldiff_token **raw)
+side_tokens(ld_side *s, const char *text)
 {
+	ldiff_token *raw = NULL;
 	size_t i, n;
 	int rc;
 
@@ -172,25 +174,28 @@ side_tokens(ld_side *s, const char *text, ldiff_token **raw)
 	s->t = NULL;
 	s->cum = NULL;
 	s->n = 0;
-	rc = ldiff_tokenize(text, strlen(text), raw, &n);
+	rc = ldiff_tokenize(text, strlen(text), &raw, &n);
 	if (rc != 0)
 		return rc;
 	s->t = ld_reallocarray(NULL, n + 1, sizeof *s->t);
 	s->cum = ld_reallocarray(NULL, n + 1, sizeof *s->cum);
-	if (s->t == NULL || s->cum == NULL)
+	if (s->t == NULL || s->cum == NULL) {
+		free(raw);
 		return LDIFF_ENOMEM;
+	}
 	s->cum[0] = 0;
 	for (i = 0; i < n; i++) {
 		size_t k, c = 0;
 
-		s->t[i].s = text + (*raw)[i].off;
-		s->t[i].len = (*raw)[i].len;
-		s->t[i].type = (*raw)[i].type;
+		s->t[i].s = text + raw[i].off;
+		s->t[i].len = raw[i].len;
+		s->t[i].type = raw[i].type;
 		for (k = 0; k < s->t[i].len; k++)	/* UTF-8 lead bytes */
 			c += ((unsigned char)s->t[i].s[k] & 0xc0) != 0x80;
 		s->cum[i + 1] = s->cum[i] + c;
 	}
 	s->n = n;
+	free(raw);
 	return 0;
 }
 
@@ -242,35 +247,43 @@ side_ids(ld_side *s, struct intern *in, uint32_t *ids)
 
 /* ---- runs ------------------------------------------------------------ */
 
-/* Runs from the seqdiff marks: EQ, EDIT, EQ, ..., EQ (ends maybe empty). */
+static void
+set_run(ld_run *r, int op, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	if (r == NULL)
+		return;
+	r->op = op;
+	r->a0 = a0;
+	r->a1 = a1;
+	r->b0 = b0;
+	r->b1 = b1;
+}
+
+/* Runs from the seqdiff marks: EQ, EDIT, EQ, ..., EQ (ends maybe empty);
+ * with r NULL only counted. */
 static size_t
 runs_from_marks(size_t na, size_t nb, const char *ca, const char *cb,
     ld_run *r)
 {
-	size_t i = 0, j = 0, n = 0;
+	size_t i = 0, j = 0, i0, j0, n = 0;
 
 	for (;;) {
-		ld_run *e = &r[n++];
-
-		e->op = LD_RUN_EQ;
-		e->a0 = i;
-		e->b0 = j;
+		i0 = i;
+		j0 = j;
 		while (i < na && j < nb && !ca[i] && !cb[j])
 			i++, j++;
-		e->a1 = i;
-		e->b1 = j;
+		set_run(r ? &r[n] : NULL, LD_RUN_EQ, i0, i, j0, j);
+		n++;
 		if (i == na && j == nb)
 			return n;
-		e = &r[n++];
-		e->op = LD_RUN_EDIT;
-		e->a0 = i;
-		e->b0 = j;
+		i0 = i;
+		j0 = j;
 		while (i < na && ca[i])
 			i++;
 		while (j < nb && cb[j])
 			j++;
-		e->a1 = i;
-		e->b1 = j;
+		set_run(r ? &r[n] : NULL, LD_RUN_EDIT, i0, i, j0, j);
+		n++;
 	}
 }
 
@@ -412,7 +425,6 @@ int
 ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
     long max_cost, ld_textdiff *td)
 {
-	ldiff_token *ra = NULL, *rb = NULL;
 	ld_side a = { 0 }, b = { 0 };
 	struct intern in;
 	struct out o = { 0 };
@@ -426,8 +438,8 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	memset(td, 0, sizeof *td);
 	memset(&in, 0, sizeof in);
 	o.ar = ar;
-	if ((rc = side_tokens(&a, old_text ? old_text : "", &ra)) != 0 ||
-	    (rc = side_tokens(&b, new_text ? new_text : "", &rb)) != 0)
+	if ((rc = side_tokens(&a, old_text ? old_text : "")) != 0 ||
+	    (rc = side_tokens(&b, new_text ? new_text : "")) != 0)
 		goto out;
 	rc = LDIFF_ENOMEM;
 	if (intern_init(&in) != 0)
@@ -436,8 +448,7 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	ib = ld_reallocarray(NULL, b.n + 1, sizeof *ib);
 	ca = ld_malloc(a.n + 1);
 	cb = ld_malloc(b.n + 1);
-	r = ld_reallocarray(NULL, 2 * (a.n + b.n) + 4, sizeof *r);
-	if (!ia || !ib || !ca || !cb || !r)
+	if (!ia || !ib || !ca || !cb)
 		goto out;
 	if ((rc = side_ids(&a, &in, ia)) != 0 ||
 	    (rc = side_ids(&b, &in, ib)) != 0 ||
@@ -446,12 +457,14 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	td->work = st.work;
 	td->capped = st.capped;
 	td->similarity = similarity(&a, &b, ca);
-	nr = runs_from_marks(a.n, b.n, ca, cb, r);
+	nr = runs_from_marks(a.n, b.n, ca, cb, NULL);
+	rc = LDIFF_ENOMEM;
+	if ((r = ld_reallocarray(NULL, nr, sizeof *r)) == NULL)
+		goto out;
+	runs_from_marks(a.n, b.n, ca, cb, r);
 	ld_cleanup_runs(&a, &b, r, &nr);
 	rc = emit(&o, &a, &b, r, nr, td);
 out:
-	free(ra);
-	free(rb);
 	ld_free(a.t);
 	ld_free(b.t);
 	ld_free(a.cum);

@@ -38,8 +38,7 @@ typedef struct ld_run {
 	int flag;		/* cleanup.c: EQ all space / EDIT values only */
 } ld_run;
 
-/* cleanup.c: semantic cleanup in place (*n shrinks; r has room for *n +
- * 2 runs): whitespace and short equalities between edits go into the
+/* cleanup.c: semantic cleanup in place (*n only shrinks): whitespace and short equalities between edits go into the
  * edits, pure insertions and deletions slide to read as whole words,
  * white space shared by both sides of an edit moves out of it. */
 void ld_cleanup_runs(const ld_side *a, const ld_side *b, ld_run *r,
