@@ -41,7 +41,10 @@ def lo_compare(old, new, out):
     pipe = "klausuldraft%d" % os.getpid()
     # A profile that soffice has already initialised (the Makefile's); a fresh
     # one makes soffice restart itself once on first start.
-    profile = os.environ.get("LOPROFILE", "/tmp/klausul-corpus-lo-profile")
+    profile = "/tmp/klausul-draft-profile-%d" % os.getpid()
+    subprocess.run(["soffice", "--headless", "--norestore", "--terminate_after_init",
+                    "-env:UserInstallation=file://" + profile], timeout=120,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     proc = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
          "-env:UserInstallation=file://" + profile,
@@ -67,31 +70,14 @@ def lo_compare(old, new, out):
             try:
                 doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(new), "_blank", 0,
                                                    (pv("Hidden", True),))
-            except Exception:
+            except Exception as e:
+                sys.stderr.write("load: %r\n" % (e,))
                 doc = None
             if doc is not None:
                 break
             time.sleep(1)
         if doc is None:
             raise SystemExit("soffice could not load " + new)
-        # The reviewer's comment, added before the comparison (adding it
-        # afterwards makes LibreOffice 7.4 crash on .docx export).
-        sd = doc.createSearchDescriptor()
-        sd.SearchString = "Bidragen räknas upp årligen med"
-        found = doc.findFirst(sd)
-        if found is None:
-            raise SystemExit("comment anchor not found")
-        ann = doc.createInstance("com.sun.star.text.textfield.Annotation")
-        ann.Author = "Ekonomistaben, Region Västerbotten"
-        ann.Initials = "ES"
-        ann.Content = ("Uppräkningen med 3 procent är högre än i nuvarande överenskommelse. "
-                       "Bör stämmas av mot SKR:s prognos för prisindex för kommunal verksamhet (PKV) "
-                       "innan förslaget skickas på remiss.")
-        dt = DateTime()
-        dt.Year, dt.Month, dt.Day, dt.Hours, dt.Minutes = 2026, 9, 16, 10, 30
-        ann.DateTimeValue = dt
-        cur = found.getText().createTextCursorByRange(found.getEnd())
-        found.getText().insertTextContent(cur, ann, False)
         disp = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         frame = doc.getCurrentController().getFrame()
         disp.executeDispatch(frame, ".uno:CompareDocuments", "", 0,
@@ -107,6 +93,7 @@ def lo_compare(old, new, out):
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             proc.kill()
+        subprocess.run(["rm", "-rf", profile])
 
 
 def add_move_ranges(xml):
