@@ -5,8 +5,8 @@
 #    the size; time and peak memory per 1000 paragraphs should stay flat.
 # 2. Cheap next to extraction: `kltext DOC | klsplit` against `kltext DOC`
 #    alone on the benchmark agreement (goal: within 1.5x).  The document
-#    is $KL_BENCH_DOCX, else what tests/bench/mkagreement.sh writes, else
-#    the largest .docx of corpus/ (said so in the output).
+#    is $KL_BENCH_DOCX, else the 60-page agreement tests/bench/mkpair.sh
+#    writes, else the largest .docx of corpus/ (said so in the output).
 #
 # Medians from hyperfine when it is installed, else from five runs timed
 # with /usr/bin/time.  Run by `make bench`, or alone:
@@ -90,9 +90,9 @@ if [ ! -x "$KLTEXT" ]; then
 	exit 0
 fi
 doc=${KL_BENCH_DOCX:-}
-if [ -z "$doc" ] && [ -f "$KL_ROOT/tests/bench/mkagreement.sh" ]; then
-	sh "$KL_ROOT/tests/bench/mkagreement.sh" "$TMP/bench.docx" &&
-	    doc=$TMP/bench.docx
+if [ -z "$doc" ] && [ -f "$KL_ROOT/tests/bench/mkpair.sh" ]; then
+	sh "$KL_ROOT/tests/bench/mkpair.sh" 1 "$TMP/bench.docx" \
+	    "$TMP/bench-new.docx" && doc=$TMP/bench.docx
 fi
 if [ -z "$doc" ]; then
 	doc=$(ls -S "$KL_ROOT"/corpus/*.docx 2>/dev/null | head -1)
@@ -105,6 +105,8 @@ fi
 a=$(median_seconds "$KLTEXT $doc -o /dev/null")
 b=$(median_seconds "$KLTEXT $doc | $KLSPLIT -o /dev/null")
 c=$(median_seconds "$KLSPLIT $doc -o /dev/null")
+echo "document: $doc ($("$KLTEXT" "$doc" | wc -l) paragraphs," \
+    "$("$KLSPLIT" "$doc" | wc -l) clauses)"
 echo "kltext DOC:            ${a}s"
 echo "kltext DOC | klsplit:  ${b}s"
 echo "klsplit DOC:           ${c}s"
