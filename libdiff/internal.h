@@ -207,8 +207,16 @@ typedef struct ld_textdiff {
 	long work;		/* token-diff work done (seqdiff steps) */
 	int capped;		/* 1 when the cost cap cut the search */
 } ld_textdiff;
-/* Word-level diff of two texts with semantic cleanup and classification.
- * max_cost <= 0 takes the default cap. */
+/* Word-level diff of two texts with semantic cleanup and classification
+ * (textdiff.c, cleanup.c, classify.c).  The edits, in the arena, are
+ * complete: old_text of EQUAL/DELETE/REPLACE edits concatenated is
+ * old_text, new_text of EQUAL/INSERT/REPLACE edits is new_text.  Edits
+ * begin and end on token boundaries; white space between two changed
+ * words is inside the edit.  Key-equal but byte-different stretches are
+ * REPLACE edits of class TYPOGRAPHY (letter case included).  AMOUNT
+ * edits carry kronor values, NUMBER edits their numbers (has_values).
+ * max_cost <= 0 takes the default cap (xdiff's: sqrt of the diagonals,
+ * at least 256); NULL texts are empty.  0 or LDIFF_ENOMEM. */
 int ld_text_diff(ld_arena *a, const char *old_text, const char *new_text,
     long max_cost, ld_textdiff *out);
 
@@ -328,5 +336,17 @@ struct ldiff_diff {
 	ldiff_diff_opts opts;
 	ld_align_stats stats;	/* work counters (align.c, diff.c) */
 };
+
+/* ---- shared by the renderers (render_common.c) ----------------------- */
+const char *ld_unit_section(const ldiff_unit *u);
+#define LD_SLOT_NONE ((size_t)-1)	/* not a moved unit */
+#define LD_SLOT_TOP ((size_t)-2)	/* before the pair's first unit */
+/* For each unit i of pair (slot has ldiff_diff_count entries): for a moved
+ * unit, the unit after which its clause stood in the old version, or
+ * LD_SLOT_TOP; LD_SLOT_NONE for every other unit. */
+int ld_moved_slots(const ldiff_diff *d, size_t pair, size_t *slot);
+/* Append a short name of a version: with years, the year range of the
+ * file name ("2019–2022") when it has one; else the base name. */
+int ld_version_label(ld_buf *b, const char *name, int years);
 
 #endif /* LIBDIFF_INTERNAL_H */
