@@ -304,6 +304,38 @@ test_pathological(void)
 	ld_buf_free(&o), ld_buf_free(&n);
 }
 
+/* Every allocation failing in turn: ENOMEM or success, never a crash
+ * or a leak (ASan and valgrind runs check the latter). */
+static void
+test_oom(void)
+{
+	const char *o = "Regionen bidrar med 1 250 000 kronor under 2023–2026 "
+	    "till \"samverkan\" i länet.";
+	const char *n = "Kommunerna bidrar med 1 300 000 kronor under "
+	    "2027–2030 till âsamverkanâ i hela länet.";
+	int k, bad = 0, enomem = 0, done = 0;
+
+	for (k = 0; k < 200 && !done; k++) {
+		ld_arena *a = ld_arena_new();
+		ld_textdiff td;
+		int rc;
+
+		ld_alloc_fail_after(k);
+		rc = a ? ld_text_diff(a, o, n, 0, &td) : LDIFF_ENOMEM;
+		ld_alloc_fail_after(-1);
+		if (rc == LDIFF_ENOMEM)
+			enomem++;
+		else if (rc == 0)
+			done = 1;
+		else
+			bad++;
+		ld_arena_free(a);
+	}
+	ok(enomem > 3, "failed allocations report ENOMEM");
+	ok(done, "with enough allocations the diff succeeds");
+	is_int(bad, 0, "no other error under allocation failure");
+}
+
 int
 main(void)
 {
@@ -311,6 +343,7 @@ main(void)
 	test_complete_random();
 	test_cleanup();
 	test_pathological();
+	test_oom();
 	ld_arena_free(A);
 	return done_testing();
 }
