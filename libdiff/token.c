@@ -437,6 +437,57 @@ patterns_init(void)
 	return 0;
 }
 
+/* Does a space and s[j...] go on into a longer token after a number:
+ * "1 250", "3 §", "3 a §", "2 kap.", "1 januari 2023"? */
+static int
+space_may_extend(const char *s, size_t n, size_t j, size_t digits)
+{
+	static const char months[] = "jan feb mar apr maj jun jul aug sep "
+	    "okt nov dec ";
+	size_t k;
+
+	if (j >= n)
+		return 0;
+	if ((s[j] >= '0' && s[j] <= '9') || (unsigned char)s[j] == 0xc2)
+		return 1;	/* a digit group, or "§" */
+	if (s[j] < 'a' || s[j] > 'z')
+		return 0;
+	if (j + 1 < n && (inner_space_at(s, n, j + 1) > 0 ||
+	    (unsigned char)s[j + 1] == 0xc2))
+		return 1;	/* "3 a §" */
+	if (j + 3 > n)
+		return 0;
+	if (memcmp(s + j, "kap", 3) == 0)
+		return 1;
+	if (digits > 2)
+		return 0;
+	for (k = 0; months[k] != '\0'; k += 4)
+		if (memcmp(s + j, months + k, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/* A plain number of ASCII digits at s[i] that no pattern could make
+ * longer: most numbers.  Returns its length, or 0 to ask PCRE2. */
+static size_t
+plain_number(const char *s, size_t n, size_t i)
+{
+	size_t e = i, sp;
+	unsigned char c;
+
+	while (e < n && s[e] >= '0' && s[e] <= '9')
+		e++;
+	if (e == n)
+		return e - i;
+	c = (unsigned char)s[e];
+	if (c >= 0x80 || ascii_class[c] == C_LETTER || strchr("-.:/,", c))
+		return 0;	/* maybe a word, a date, a reference ... */
+	if ((sp = inner_space_at(s, n, e)) > 0 &&
+	    space_may_extend(s, n, e + sp, e - i))
+		return 0;
+	return e - i;
+}
+
 /* Length of a number-like token at s[i] (a digit), its type in *t; 0 if
  * the digits begin a word instead ("2020-talet", "3G", "1:a"). */
 static size_t
@@ -444,10 +495,15 @@ scan_number(const char *s, size_t n, size_t i, int after_kl,
     ldiff_token_type *t)
 {
 	PCRE2_SIZE *ov;
+	size_t l;
 	int rc, g;
 
 	/* Only valid UTF-8 reaches PCRE2: stop the subject before a bad
 	 * byte (the pattern never looks far, so 64 bytes are plenty). */
+	if (!after_kl && (l = plain_number(s, n, i)) > 0) {
+		*t = LDIFF_TOK_NUMBER;
+		return l;
+	}
 	n = i + ld_utf8_valid_prefix(s + i, n - i < 64 ? n - i : 64);
 	if (after_kl) {
 		rc = pcre2_match(time_re, (PCRE2_SPTR)s, n, i,

@@ -5,8 +5,9 @@
 # 1. Quality: tests/sentences/eval.sh (klausul, the naive rule and ICU's
 #    sv_SE BreakIterator on the legal gold set and on Talbanken).
 # 2. Speed: ldiff_tokenize and ldiff_sentences (which tokenizes first)
-#    over every paragraph of a text of about $KL_SENT_MB MB (default 16):
-#    $KL_SENT_TEXT if set, else the gold paragraphs of both sets repeated.
+#    over every paragraph of a text repeated to about $KL_SENT_MB MB
+#    (default 16): $KL_SENT_TEXT if set, else the 60-page benchmark
+#    agreement as kltext --plain gives it, else the gold paragraphs.
 #    MB/s (10^6 bytes) from the means of hyperfine when installed, else
 #    from the best of five runs of /usr/bin/time, over wall and over CPU
 #    time; both include reading the file.
@@ -25,14 +26,30 @@ trap 'rm -rf "$TMP"' EXIT
 echo "== sentence boundaries: F1 on the gold sets (exact offsets)"
 sh "$KL_ROOT/tests/sentences/eval.sh"
 
+# The text: $KL_SENT_TEXT, else the plain text of the 60-page benchmark
+# agreement ($KL_BENCH_DOCX or tests/bench/mkagreement.sh, read by kltext),
+# else the paragraphs of the gold sets.
+: "${KL_BIN:=$KL_ROOT/tools}"
+doc=${KL_BENCH_DOCX:-}
+if [ -z "$doc" ] && [ -f "$KL_ROOT/tests/bench/mkagreement.sh" ]; then
+	sh "$KL_ROOT/tests/bench/mkagreement.sh" "$TMP/bench.docx" \
+	    >/dev/null 2>&1 && doc=$TMP/bench.docx
+fi
 if [ -n "${KL_SENT_TEXT:-}" ]; then
 	cp "$KL_SENT_TEXT" "$TMP/one.txt"
+	src=$KL_SENT_TEXT
+elif [ -n "$doc" ] && [ -x "$KL_BIN/kltext" ] &&
+    "$KL_BIN/kltext" --plain "$doc" > "$TMP/one.txt" 2>/dev/null &&
+    [ -s "$TMP/one.txt" ]; then
+	src="the benchmark agreement ($(wc -c < "$TMP/one.txt") bytes)"
 else
 	"$SS" paras "$KL_ROOT/tests/sentences/gold-legal.txt" > "$TMP/one.txt"
+	src="the legal gold paragraphs"
 	tb=$KL_SHARED/data/talbanken-dev/sv_talbanken-ud-dev.conllu
 	if [ -r "$tb" ]; then
 		"$SS" talbanken "$tb" > "$TMP/tb.gold"
 		"$SS" paras "$TMP/tb.gold" >> "$TMP/one.txt"
+		src="$src and Talbanken"
 	fi
 fi
 want=$((KL_SENT_MB * 1048576))
@@ -44,7 +61,7 @@ done
 bytes=$(wc -c < "$TMP/text.txt")
 paras=$(wc -l < "$TMP/text.txt")
 echo
-echo "== speed over $bytes bytes, $paras paragraphs"
+echo "== speed over $bytes bytes, $paras paragraphs: $src, repeated"
 
 # CMD...: "wall cpu" seconds: the means of hyperfine, else the best of
 # five runs of /usr/bin/time.  CPU (user + system) is what to compare on a
