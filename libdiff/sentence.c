@@ -157,20 +157,25 @@ is_label_period(const char *text, const ldiff_token *tk, size_t i)
 static int
 is_label_noun(const char *text, const ldiff_token *t)
 {
-	static const char *const nouns[] = { "alternativ", "avdelning",
-	    "avsnitt", "bilag", "del", "etapp", "fas", "figur", "grupp",
-	    "kategori", "klass", "kolumn", "moment", "modell", "nivå",
-	    "omgång", "område", "punkt", "rad", "scenari", "steg", "tabell",
-	    "typ", "version", "vitamin", "zon", NULL };
+	static const char *const nouns[] = { "alternativ", "artikel",
+	    "avdelning", "avsnitt", "bilag", "bild", "block", "del",
+	    "diagram", "etapp", "fas", "figur", "grupp", "hus", "kapitel",
+	    "kategori", "klass", "kolumn", "lista", "moment", "modell",
+	    "nivå", "omgång", "område", "plan", "punkt", "rad", "rum", "sal",
+	    "scenari", "sektion", "steg", "tabell", "typ", "variant",
+	    "version", "vitamin", "zon", NULL };
+	const char *w = text + t->off;
 	int k;
 
-	if (t->type != LDIFF_TOK_WORD)
+	if (t->type != LDIFF_TOK_WORD || t->len < 2)
 		return 0;
 	for (k = 0; nouns[k] != NULL; k++) {
 		size_t l = strlen(nouns[k]);
 
+		/* "bilaga", "bilagan", "Bilagorna": up to four letters more. */
 		if (t->len >= l && t->len <= l + 4 &&
-		    strncmp(text + t->off, nouns[k], l) == 0)
+		    (w[0] | 0x20) == nouns[k][0] &&
+		    strncmp(w + 1, nouns[k] + 1, l - 1) == 0)
 			return 1;
 	}
 	return 0;
@@ -235,7 +240,11 @@ starts_sentence(const char *text, const ldiff_token *tk, size_t nt,
 	cat = utf8proc_category(first_cp(text, &tk[k]));
 	if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
 		return 1;
-	if (kind != T_STOP || cat != UTF8PROC_CATEGORY_ND)
+	if (kind != T_STOP)
+		return 0;
+	if (tok_is(text, &tk[k], "\xc2\xa7") || tk[k].type == LDIFF_TOK_REF)
+		return 1;	/* "§ 3 anger ...", "3 § gäller ..." */
+	if (cat != UTF8PROC_CATEGORY_ND)
 		return 0;
 	/* A digit: "1-åringarna ...", "2024 infördes ...", but not a lone
 	 * footnote number at the end ("... utveckling. 7"). */

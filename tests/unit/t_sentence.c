@@ -96,6 +96,11 @@ test_names_and_refs(void)
 	is_str(split("Se bilaga A. Parterna ska betala."),
 	    "Se bilaga A. | Parterna ska betala.",
 	    "a letter named by a noun is no initial");
+	is_str(split("Välj plan B. Den är billigast."),
+	    "Välj plan B. | Den är billigast.", "plan B.");
+	is_str(split("Det står i Bilaga C. Den gäller."),
+	    "Det står i Bilaga C. | Den gäller.",
+	    "a capitalised noun names the letter too");
 	one("Se NJA 2014 s. 499 om avsiktsförklaringar.", "NJA 2014 s. 499");
 	is_str(split("Se NJA 2014 s. 499. Domstolen fann det."),
 	    "Se NJA 2014 s. 499. | Domstolen fann det.", "after the page");
@@ -146,6 +151,11 @@ test_terminators(void)
 	    "Det gällde 2023. | 2024 infördes en ny regel.",
 	    "a number may start a sentence");
 	one("Det gällde utvecklingen. 7", "but not a lone footnote number");
+	is_str(split("Avgiften tas ut årligen. § 4 anger beloppet."),
+	    "Avgiften tas ut årligen. | § 4 anger beloppet.", "§ starts one");
+	is_str(split("Avgiften tas ut årligen. 3 § anger beloppet."),
+	    "Avgiften tas ut årligen. | 3 § anger beloppet.",
+	    "a reference starts one");
 	one("Det var slut.Nästa", "no space, no boundary");
 }
 
