@@ -123,6 +123,41 @@ rotate_anchor(ldiff_doc *d, size_t at)
 	d->paras[at] = tmp;
 }
 
+/* Text whose code points are all below U+0300 (Latin, with å ä ö) or
+ * common punctuation (U+2010..U+2027, U+2030..U+205E) is already NFC:
+ * none of them decomposes or combines.  Most agreement text is, and NFC
+ * through utf8proc is the dearest step of extraction. */
+static int
+nfc_stable(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+
+	while (p < e) {
+		if (*p < 0x80) {
+			p++;
+		} else if (*p >= 0xC2 && *p < 0xCC) {
+			p += 2;		/* U+0080..U+02FF */
+		} else if (*p == 0xE2 && p + 2 < e && p[1] == 0x80 &&
+		    p[2] >= 0x90 && p[2] <= 0xA7) {
+			p += 3;
+		} else if (*p == 0xE2 && p + 2 < e && ((p[1] == 0x80 &&
+		    p[2] >= 0xB0) || (p[1] == 0x81 && p[2] <= 0x9E))) {
+			p += 3;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static const char *
+nfc(ld_arena *a, const char *s, size_t n)
+{
+	if (nfc_stable(s, n))
+		return ld_arena_strndup(a, s, n);
+	return ld_utf8_nfc(a, s, n);
+}
+
 static int
 fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 {
@@ -145,7 +180,7 @@ fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 	p->style = ld_arena_strdup(a, ld_styles_name(w->st, sid));
 	p->where = ld_arena_strdup(a, where_of(w));
 	p->refs = ld_arena_strndup(a, ld_buf_str(&pc->refs), pc->refs.len);
-	p->text = ld_utf8_nfc(a, ld_buf_str(&pc->text), pc->text.len);
+	p->text = nfc(a, ld_buf_str(&pc->text), pc->text.len);
 	p->flags = flags_of(pc);
 	if (p->style_id == NULL || p->style == NULL || p->where == NULL ||
 	    p->refs == NULL || p->text == NULL || w->where.oom ||

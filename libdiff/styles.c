@@ -20,6 +20,7 @@ struct style {
 	const char *id, *name, *based_on;
 	int is_para, outline;	/* outline -1: not set */
 	int num_id, ilvl;	/* num_id -1: not set */
+	int heading;		/* resolved once the table is built */
 };
 
 struct ld_styles {
@@ -30,6 +31,8 @@ struct ld_styles {
 	size_t nslot;
 	const char *default_para;
 };
+
+static int resolve_heading(const ld_styles *s, const struct style *st);
 
 static unsigned long
 hash_str(const char *s)
@@ -249,6 +252,7 @@ ld_styles_load(ld_styles **out, ld_pkg *p, const char *part,
 {
 	ld_styles *s;
 	ld_xml *x = NULL;
+	size_t i;
 	int r = 0;
 
 	*out = NULL;
@@ -265,8 +269,13 @@ ld_styles_load(ld_styles **out, ld_pkg *p, const char *part,
 		if (r < 0)
 			goto out;
 	}
-	if (build_index(s) != 0)
+	if (build_index(s) != 0) {
 		r = ld_error(err, LDIFF_ENOMEM, NULL);
+		goto out;
+	}
+	/* Headings are asked for every paragraph: resolve chains once. */
+	for (i = 0; i < s->n; i++)
+		s->v[i].heading = resolve_heading(s, &s->v[i]);
 out:
 	if (r < 0) {
 		ld_styles_free(s);
@@ -337,6 +346,13 @@ int
 ld_styles_heading(const ld_styles *s, const char *id)
 {
 	const struct style *st = find(s, id);
+
+	return st ? st->heading : 0;
+}
+
+static int
+resolve_heading(const ld_styles *s, const struct style *st)
+{
 	int hops, h;
 
 	for (hops = 0; st != NULL && hops < MAX_HOPS; hops++) {
