@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common.h"
 
@@ -29,16 +30,26 @@ enum {
 	OPT_CHANGES_ONLY,
 	OPT_CHANGES,
 	OPT_LANG,
-	OPT_LABEL
+	OPT_LABEL,
+	OPT_HTML,
+	OPT_DOCX,
+	OPT_AUTHOR,
+	OPT_DATE,
+	OPT_TITLE
 };
 
-enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT };
+enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT, FMT_HTML, FMT_DOCX };
 
 #define OPTIONS "jso:qSuL:hV"
 
 static const struct option longopts[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "stat", no_argument, NULL, 's' },
+	{ "html", no_argument, NULL, OPT_HTML },
+	{ "docx", no_argument, NULL, OPT_DOCX },
+	{ "author", required_argument, NULL, OPT_AUTHOR },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "substantive", no_argument, NULL, 'S' },
@@ -90,8 +101,15 @@ usage(void)
 	    "      --hide-renumbering  hide clauses whose only change is the number\n"
 	    "      --hide-period       hide changes of the agreement period only\n\n"),
 	    stdout);
-	/* TODO(html): --html and --docx are wired by the HTML/DOCX engineer
-	 * once ldiff_render_html and ldiff_render_docx are in libdiff. */
+	fputs(_("Review documents:\n"
+	    "      --html              one self-contained HTML review page\n"
+	    "      --docx              a .docx of the last version with every\n"
+	    "                          difference from the one before as a\n"
+	    "                          tracked change (use -o FILE)\n"
+	    "      --author=NAME       author of the tracked changes (kldiff)\n"
+	    "      --date=ISO8601      their date (default: now, UTC)\n"
+	    "      --title=TEXT        title of the page or document\n\n"),
+	    stdout);
 	fputs(_("Input:\n"
 	    "      --changes=accept|reject  tracked changes in a .docx are read\n"
 	    "                          as accepted (default) or rejected\n"
@@ -176,6 +194,11 @@ parse_options(int argc, char **argv, struct opts *o)
 		switch (c) {
 		case 'j': o->fmt = FMT_JSON; break;
 		case 's': o->fmt = FMT_STAT; break;
+		case OPT_HTML: o->fmt = FMT_HTML; break;
+		case OPT_DOCX: o->fmt = FMT_DOCX; break;
+		case OPT_AUTHOR: o->ro.author = optarg; break;
+		case OPT_DATE: o->ro.date = optarg; break;
+		case OPT_TITLE: o->ro.title = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'S': o->ro.hide |= LDIFF_HIDE_NONSUBSTANTIVE; break;
@@ -203,10 +226,13 @@ struct inputs {
 	ldiff_clauses **cl;
 	const char **names;
 	size_t n;
+	char *last;		/* --docx: the last version's bytes */
+	size_t last_len;
 };
 
 static int
-read_version(const char *path, const struct opts *o, ldiff_clauses **out)
+read_version(const char *path, const struct opts *o, ldiff_clauses **out,
+    char **keep, size_t *keep_len)
 {
 	ldiff_error err;
 	char *data;
@@ -217,7 +243,11 @@ read_version(const char *path, const struct opts *o, ldiff_clauses **out)
 		return -1;
 	memset(&err, 0, sizeof err);
 	r = ldiff_clauses_from_any(out, data, len, &o->xo, &o->so, &err);
-	free(data);
+	if (keep != NULL && r == 0) {
+		*keep = data;
+		*keep_len = len;
+	} else
+		free(data);
 	if (r != 0) {
 		if (err.code == 0)
 			err.code = r;
@@ -243,7 +273,10 @@ read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 			kl_die(_("standard input (-) given more than once"));
 	for (i = 0; i < in->n; i++) {
 		in->names[i] = i < o->nlabels ? o->labels[i] : argv[i];
-		if (read_version(argv[i], o, &in->cl[i]) != 0)
+		int last = i + 1 == in->n && o->fmt == FMT_DOCX;
+
+		if (read_version(argv[i], o, &in->cl[i],
+		    last ? &in->last : NULL, last ? &in->last_len : NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -258,6 +291,7 @@ free_inputs(struct inputs *in)
 		ldiff_clauses_free(in->cl[i]);
 	free(in->cl);
 	free((void *)in->names);
+	free(in->last);
 }
 
 /* Anything shown differs?  The same rule for every format, so --json
@@ -295,8 +329,30 @@ lang_from_environment(void)
 	return NULL;
 }
 
+/* The .docx redline: new_docx is the last version's bytes, kept only
+ * when they are a package (a stream gets a plain package of its own). */
 static int
-render(const ldiff_diff *d, struct opts *o)
+render_docx(const ldiff_diff *d, struct opts *o, const struct inputs *in,
+    FILE *out)
+{
+	ldiff_error err;
+	int zip = in->last_len > 2 && in->last[0] == 'P' && in->last[1] == 'K';
+	int r;
+
+	memset(&err, 0, sizeof err);
+	r = ldiff_render_docx(d, zip ? in->last : NULL, zip ? in->last_len : 0,
+	    out, &o->ro, &err);
+	if (r != 0 && r != LDIFF_EIO) {
+		if (err.code == 0)
+			err.code = r;
+		kl_report(in->names[in->n - 1], &err);
+		return LDIFF_EINVAL;
+	}
+	return r;
+}
+
+static int
+render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 {
 	FILE *out;
 	int r;
@@ -310,21 +366,26 @@ render(const ldiff_diff *d, struct opts *o)
 	    strcmp(o->color, "always") == 0));
 	if (o->ro.lang == NULL)
 		o->ro.lang = lang_from_environment();
-	if (o->fmt == FMT_TEXT && !o->unchanged)
+	if ((o->fmt == FMT_TEXT || o->fmt == FMT_HTML) && !o->unchanged)
 		o->ro.hide |= LDIFF_HIDE_EQUAL;
+	if (o->fmt == FMT_DOCX && o->output == NULL && isatty(STDOUT_FILENO))
+		kl_die(_("--docx writes a package: use -o FILE or a pipe"));
 	if (o->fmt == FMT_JSON && o->changes_only)
 		o->ro.hide |= LDIFF_HIDE_EQUAL;
 	out = kl_out_open(o->output);
 	switch (o->fmt) {
 	case FMT_JSON: r = ldiff_render_json(d, out, &o->ro); break;
 	case FMT_STAT: r = ldiff_render_stat(d, out, &o->ro); break;
+	case FMT_HTML: r = ldiff_render_html(d, out, &o->ro); break;
+	case FMT_DOCX: r = render_docx(d, o, in, out); break;
 	default: r = ldiff_render_text(d, out, &o->ro); break;
 	}
 	if (r != 0) {
 		if (r == LDIFF_EIO && errno == EPIPE)
 			exit(KL_TROUBLE);
-		kl_warn("%s", r == LDIFF_EIO ? strerror(errno) :
-		    ldiff_strerror(r));
+		if (o->fmt != FMT_DOCX || r == LDIFF_EIO)
+			kl_warn("%s", r == LDIFF_EIO ? strerror(errno) :
+			    ldiff_strerror(r));
 		kl_out_abort(out);
 		return -1;
 	}
@@ -335,7 +396,7 @@ int
 main(int argc, char **argv)
 {
 	struct opts o;
-	struct inputs in = { NULL, NULL, 0 };
+	struct inputs in = { NULL, NULL, 0, NULL, 0 };
 	ldiff_diff *d = NULL;
 	ldiff_diff_opts dopt;
 	ldiff_error err;
@@ -363,7 +424,7 @@ main(int argc, char **argv)
 		kl_report(in.names[0], &err);
 		goto out;
 	}
-	if (render(d, &o) != 0)
+	if (render(d, &o, &in) != 0)
 		goto out;
 	status = shows_differences(d, o.ro.hide) ? KL_DIFF : KL_SAME;
 out:

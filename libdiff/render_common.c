@@ -1,0 +1,119 @@
+/*
+ * render_common.c - what the HTML and DOCX renderers share about units.
+ *
+ * A moved clause appears once among the units, at its new place.  A reader
+ * of a redline or a review page also wants to see where it came from, so
+ * ld_moved_slots() finds, for each moved unit, the unit after which the
+ * clause used to stand: the nearest earlier clause of the old version that
+ * did not move itself.  One pass over the old version's clauses, so linear.
+ *
+ * ld_version_label() names a version for headings: the year range of its
+ * file name ("samverkan-2019-2022.docx" -> "2019–2022"), else the base
+ * name (the caller asks for that when two versions share a range:
+ * a draft and the final text of one period).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+const char *
+ld_unit_section(const ldiff_unit *u)
+{
+	if (u->n_new > 0)
+		return u->new_cl[0]->section;
+	if (u->n_old > 0)
+		return u->old_cl[0]->section;
+	return "";
+}
+
+/* Index of c in its clause set, or (size_t)-1 when it is not in it. */
+static size_t
+clause_index(const ldiff_clauses *cs, const ldiff_clause *c)
+{
+	size_t n = cs != NULL ? ldiff_clauses_count(cs) : 0;
+	const ldiff_clause *first = n > 0 ? ldiff_clauses_get(cs, 0) : NULL;
+
+	if (first == NULL || c < first || c >= first + n)
+		return (size_t)-1;
+	return (size_t)(c - first);
+}
+
+int
+ld_moved_slots(const ldiff_diff *d, size_t pair, size_t *slot)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(d, pair);
+	size_t nc = cs != NULL ? ldiff_clauses_count(cs) : 0;
+	size_t n = ldiff_diff_count(d), i, k, last = LD_SLOT_TOP;
+	size_t *owner = ld_reallocarray(NULL, nc + 1, sizeof *owner);
+
+	if (owner == NULL)
+		return LDIFF_ENOMEM;
+	for (k = 0; k < nc; k++)
+		owner[k] = LD_SLOT_NONE;
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+
+		slot[i] = LD_SLOT_NONE;
+		if (u->from != pair || u->op == LDIFF_OP_MOVED)
+			continue;
+		for (k = 0; k < u->n_old; k++) {
+			size_t x = clause_index(cs, u->old_cl[k]);
+
+			if (x < nc)
+				owner[x] = i;
+		}
+	}
+	/* owner[k] becomes the unit of the nearest unmoved clause <= k */
+	for (k = 0; k < nc; k++) {
+		if (owner[k] != LD_SLOT_NONE)
+			last = owner[k];
+		owner[k] = last;
+	}
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+		size_t x;
+
+		if (u->from != pair || u->op != LDIFF_OP_MOVED || u->n_old == 0)
+			continue;
+		x = clause_index(cs, u->old_cl[0]);
+		slot[i] = x < nc && x > 0 ? owner[x - 1] : LD_SLOT_TOP;
+	}
+	ld_free(owner);
+	return 0;
+}
+
+static int
+digits4(const char *p)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+int
+ld_version_label(ld_buf *b, const char *name, int years)
+{
+	const char *s, *slash;
+
+	if (name == NULL)
+		name = "";
+	for (s = name; years && *s != '\0'; s++) {
+		size_t k;
+
+		if (!digits4(s) || (s[4] != '-' && s[4] != '_' &&
+		    strncmp(s + 4, "\xe2\x80\x93", 3) != 0))
+			continue;
+		k = s[4] == '\xe2' ? 3 : 1;
+		if (digits4(s + 4 + k) &&
+		    !(s[8 + k] >= '0' && s[8 + k] <= '9')) {
+			ld_buf_add(b, s, 4);
+			ld_buf_adds(b, "\xe2\x80\x93");
+			return ld_buf_add(b, s + 4 + k, 4);
+		}
+	}
+	slash = strrchr(name, '/');
+	return ld_buf_adds(b, slash != NULL ? slash + 1 : name);
+}
