@@ -167,12 +167,11 @@ inner_space_at(const char *s, size_t n, size_t i)
 /* ---- abbreviations ------------------------------------------------- */
 
 #define AB_PARTS 5
-#define AB_PARTLEN 8	/* letters in one part ("jur.kand" has 4 + 4) */
+#define AB_PARTLEN 8	/* letters in one part (the longest key part: "kand") */
 
 struct ab_part {
 	size_t end;	/* just after the letters */
 	size_t dot;	/* just after a period that follows, else 0 */
-	int spaced;	/* the separator to the next part has a space */
 	char key[AB_PARTLEN * 2 + 1];	/* lowercased letters */
 	int nchar, upper;	/* letters, and how many are capitals */
 };
@@ -211,7 +210,6 @@ ab_part(const char *s, size_t n, size_t i, struct ab_part *p)
 
 	p->nchar = p->upper = 0;
 	p->dot = 0;
-	p->spaced = 0;
 	while (i < n && p->nchar < AB_PARTLEN &&
 	    (l = ab_letter(s, n, i, p->key + k, &up)) > 0) {
 		i += l;
@@ -239,15 +237,13 @@ ab_next(const char *s, size_t n, struct ab_part *p)
 		return i;	/* "t.ex" */
 	if (!p->dot && p->nchar > 3)
 		return 0;	/* spaced forms have short parts only */
-	if ((sp = inner_space_at(s, n, i)) > 0 && i + sp < n) {
-		p->spaced = 1;	/* "t ex", or the wrong form "t. ex." */
-		return i + sp;
-	}
+	if ((sp = inner_space_at(s, n, i)) > 0 && i + sp < n)
+		return i + sp;	/* "t ex", or the wrong form "t. ex." */
 	return 0;
 }
 
-/* Is part k acceptable given the casing of the ones before?  Either all
- * lowercase but the first letter ("Bl.a.", "fr.o.m."), or initials. */
+/* Is part k acceptable?  All lowercase but the first letter of the first
+ * part ("Bl.a.", "fr.o.m."); initials (L.B.) go through ab_initials(). */
 static int
 ab_case_ok(const struct ab_part *p, int k)
 {
