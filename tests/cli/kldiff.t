@@ -119,4 +119,54 @@ is "$(cat "$TMP/head")" "--- $TMP/big1.in" "| head -1: the first line"
 kl kldiff --json "$TMP/big1.in" "$TMP/big2.in" 2>"$TMP/err" | head -1 >/dev/null
 is "$(cat "$TMP/err")" "" "--json | head -1: nothing on stderr"
 
+# A .docx with tracked changes: read as accepted, or rejected.
+if command -v zip >/dev/null 2>&1; then
+	mkdir -p "$TMP/dx/_rels" "$TMP/dx/word"
+	cat >"$TMP/dx/[Content_Types].xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+XML
+	cat >"$TMP/dx/_rels/.rels" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+XML
+	cat >"$TMP/dx/word/document.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Parterna ska samverka.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Bidraget är </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>1 250 000</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>1 300 000</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> kr per år.</w:t></w:r></w:p></w:body></w:document>
+XML
+	(cd "$TMP/dx" && zip -q -X -r ../tracked.docx '[Content_Types].xml' \
+	    _rels word)
+	printf 'Parterna ska samverka.\nBidraget är 1 250 000 kr per år.\n' \
+	    >"$TMP/before.txt"
+	kl kldiff --changes=reject "$TMP/tracked.docx" "$TMP/before.txt" \
+	    >"$TMP/o" 2>&1
+	is "$?" 0 "--changes=reject: the draft before its tracked changes"
+	out=$(kl kldiff "$TMP/before.txt" "$TMP/tracked.docx")
+	is "$?" 1 "tracked changes accepted by default: differs"
+	like "$out" "amount: 1 250 000 kr → 1 300 000 kr \(\+50 000 kr, \+4,0 %\)" \
+	    "tracked changes accepted by default: the new amount"
+	kl kldiff --changes=accept "$TMP/tracked.docx" "$TMP/tracked.docx" \
+	    >/dev/null 2>&1
+	is "$?" 0 "--changes=accept: a document equals itself"
+else
+	skip "zip missing: no tracked-change .docx"
+	skip "zip missing: no tracked-change .docx"
+	skip "zip missing: no tracked-change .docx"
+	skip "zip missing: no tracked-change .docx"
+fi
+
+# The agreements of corpus/ through a pipe that closes early.
+C=$KL_ROOT/corpus
+if [ -f "$C/samverkan-2019-2022.docx" ] &&
+    [ -f "$C/samverkan-2023-2026.docx" ]; then
+	kl kldiff "$C/samverkan-2019-2022.docx" "$C/samverkan-2023-2026.docx" \
+	    2>"$TMP/err" | head -1 >"$TMP/head"
+	is "$(cat "$TMP/err")" "" "kldiff A.docx B.docx | head -1: quiet"
+	is "$(cat "$TMP/head")" "--- $C/samverkan-2019-2022.docx" \
+	    "kldiff A.docx B.docx | head -1: the header"
+else
+	skip "corpus/*.docx missing"
+	skip "corpus/*.docx missing"
+fi
+
 done_testing
