@@ -71,6 +71,34 @@ is_ascii(const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * Text made only of code points below U+0300 (Latin with å ä ö é ü, no
+ * combining marks) and of U+2002..U+206F (dashes, quotes, spaces, but not
+ * U+2000/U+2001, which decompose) is already NFC: none of these decompose
+ * and no two of them compose (checked for every pair against utf8proc).
+ * Swedish agreements are nearly all such text, so the normalizer is
+ * skipped for them.  Invalid UTF-8 is left to utf8proc to refuse.
+ */
+static int
+is_plain_nfc(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		i += ld_utf8_decode(s + i, n - i, &cp);
+		if (cp < 0 || (cp >= 0x300 && cp < 0x2002) || cp >= 0x2070)
+			return 0;
+	}
+	return 1;
+}
+
 char *
 ld_utf8_nfc(ld_arena *a, const char *s, size_t n)
 {
@@ -78,7 +106,7 @@ ld_utf8_nfc(ld_arena *a, const char *s, size_t n)
 	utf8proc_ssize_t r;
 	char *p;
 
-	if (is_ascii(s, n))
+	if (is_ascii(s, n) || is_plain_nfc(s, n))
 		return ld_arena_strndup(a, s, n);
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);

@@ -453,6 +453,23 @@ test_oom(void)
 	ok(okays > 0, "and enough memory: a result");
 }
 
+/* The paragraph reader normalizes every field; its fast path for text
+ * that is already NFC must not let anything else through. */
+static void
+test_nfc_fast_path(void)
+{
+	static const char nfc[] = "Umeå – ”x” 1\xC2\xA0" "000";
+	ld_arena *a = ld_arena_new();
+
+	is_str(ld_utf8_nfc(a, nfc, strlen(nfc)), nfc, "NFC text kept as is");
+	is_str(ld_utf8_nfc(a, "Ume\x61\xCC\x8A", 7), "Umeå",
+	    "decomposed å composed");
+	is_str(ld_utf8_nfc(a, "a\xE2\x80\x80" "b", 5), "a\xE2\x80\x82" "b",
+	    "U+2000 becomes U+2002");
+	ok(ld_utf8_nfc(a, "a\xC3", 2) == NULL, "invalid UTF-8 refused");
+	ld_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -468,5 +485,6 @@ main(void)
 	test_errors();
 	test_limits();
 	test_oom();
+	test_nfc_fast_path();
 	return done_testing();
 }
