@@ -10,7 +10,8 @@
 # changed, a clause deleted or inserted (renumbering the rest of its
 # section), a clause moved to the next section, a table cell changed.
 # Clause numbers are typed in the text ("4.2 Parterna ...") as older
-# agreements do.  Only awk and zip are used.
+# agreements do; every 60 sections start a new chapter (a heading of
+# its own) so that numbers stay short.  Only awk and zip are used.
 set -eu
 scale=$1
 old=$2
@@ -41,7 +42,7 @@ body() {
 		if (c % 4 == 0)
 			t = t " med " sprintf("%d %03d 000", 1 + (s + c) % 9,
 			    (s * 37 + c) % 1000) " kronor per år"
-		return t " enligt punkt " s "." c "."
+		return t " enligt punkt " c " i avsnitt " s "."
 	}
 	function h(s, c) { return ((s * 131 + c * 71) * 2654435761) % 1000 }
 	BEGIN {
@@ -62,11 +63,14 @@ body() {
 			title = "Avsnitt " s " om " w[(s % nw) + 1]
 			if (variant && s % 7 == 3)
 				title = title " och " w[((s + 5) % nw) + 1]
-			para("Heading1", s ". " title)
+			sn = (s - 1) % 60 + 1	# typed numbers stay short
+			if (sn == 1)
+				para("Heading1", "Kapitel " int((s - 1) / 60) + 1)
+			para("Heading2", sn ". " title)
 			num = 0
 			if (carry != "") {
 				num++
-				para("Normal", s "." num " " carry)
+				para("Normal", sn "." num " " carry)
 				carry = ""
 			}
 			for (c = 1; c <= 10; c++) {
@@ -85,10 +89,10 @@ body() {
 						sub(/000 kronor/, "500 kronor", t)
 				}
 				num++
-				para("Normal", s "." num " " t)
+				para("Normal", sn "." num " " t)
 				if (variant && r >= 300 && r < 325) {
 					num++
-					para("Normal", s "." num " Parterna ska " \
+					para("Normal", sn "." num " Parterna ska " \
 					    "därutöver samverka om " w[(r % nw) + 1] \
 					    " och " w[((r + 3) % nw) + 1] " i hela länet.")
 				}
@@ -127,7 +131,7 @@ X
 X
 	cat >"$d/word/styles.xml" <<'X'
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>
 X
 	body "$2" >"$d/word/document.xml"
 	(cd "$d" && zip -qX -r "$tmp/$1.docx" '[Content_Types].xml' _rels word)
