@@ -17,7 +17,9 @@
  * NO_BREAK abbreviations (bl.a., t.ex., prop., kl.) never end one.  Two
  * exceptions keep a period from ending anything: a list label at the
  * start of the paragraph ("3. Parterna", "4.2."), and an initial
- * ("A. I. Rabin").
+ * ("A. I. Rabin").  A manual line break ends a line that has no
+ * terminator ("Region Västerbotten\nUmeå kommun") when a sentence start
+ * follows it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +274,31 @@ boundary_after(const char *text, const ldiff_token *tk, size_t nt,
 	return j;
 }
 
+/* A line break inside the paragraph (Word's manual break) ends a line
+ * such as "Region Västerbotten" when the next line starts like a
+ * sentence; "samverkan\nför regional utveckling" stays one. */
+static int
+line_break_after(const char *text, const ldiff_token *tk, size_t nt,
+    size_t i)
+{
+	const ldiff_token *sp;
+	size_t k;
+
+	if (i + 2 >= nt || tk[i + 1].type != LDIFF_TOK_SPACE ||
+	    tk[i].type == LDIFF_TOK_ABBR)
+		return 0;
+	sp = &tk[i + 1];
+	for (k = 0; k < sp->len; k++) {
+		const char *c = text + sp->off + k;
+
+		if (*c == '\n' || *c == '\r' || (k + 2 < sp->len &&
+		    memcmp(c, "\xe2\x80", 2) == 0 &&
+		    ((unsigned char)c[2] == 0xa8 || (unsigned char)c[2] == 0xa9)))
+			return starts_sentence(text, tk, nt, i + 2, T_STOP);
+	}
+	return 0;
+}
+
 struct spans {
 	ldiff_span *v;
 	size_t n, cap;
@@ -308,7 +335,11 @@ split_tokens(const char *text, const ldiff_token *tk, size_t nt,
 		if (first == (size_t)-1)
 			first = i;
 		last = i;
-		if ((j = boundary_after(text, tk, nt, i)) == (size_t)-1)
+		j = boundary_after(text, tk, nt, i);
+		if (j == (size_t)-1 && terminator(text, tk, i) == T_NONE &&
+		    line_break_after(text, tk, nt, i))
+			j = i;
+		if (j == (size_t)-1)
 			continue;
 		rc = add_span(s, tk[first].off, tk[j].off + tk[j].len);
 		if (rc != 0)

@@ -169,6 +169,14 @@ test_labels_and_headings(void)
 	one("§ 3. Parterna ska samverka.", "a label § 3.");
 	one("Bilaga 1. Fördelning av bidrag", "a caption");
 	one("Bakgrund och syfte", "a heading is one sentence");
+	is_str(split("Region Västerbotten\nUmeå kommun"),
+	    "Region Västerbotten | Umeå kommun", "a line break before a capital");
+	one("Överenskommelse om samverkan\nför regional utveckling",
+	    "a line break before lowercase");
+	one("Det gäller bl.a.\nRegion Västerbotten.",
+	    "a line break after bl.a.");
+	is_str(split("Parter\xe2\x80\xa8Region Västerbotten"),
+	    "Parter | Region Västerbotten", "U+2028 too");
 	one("Parterna ska sträva efter att 1. öka andelen, 2. minska "
 	    "utsläppen, och 3. främja cirkulär ekonomi.",
 	    "an enumeration inside a sentence");
