@@ -47,6 +47,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -395,6 +396,7 @@ typedef struct builder {
 	strmap dups;		/* id -> the next N of "id#N" */
 	strmap refs;		/* "fn:2" -> id of the clause citing it */
 	size_t i;		/* paragraph being read */
+	size_t toc_lines;	/* table of contents lines so far */
 	size_t src;		/* paragraph whose formatting a record keeps */
 	size_t pend_first;	/* first paragraph of the pending record */
 	int rc;			/* the first failure */
@@ -1161,6 +1163,8 @@ flush_pending(builder *b)
 	b->src = b->i;
 	if (id == NULL)
 		return b->rc;
+	if (kind == LDIFF_CL_OTHER)	/* a comment's comes from its citer */
+		b->cs->cl[b->cs->n - 1].section = "";
 	if (kind == LDIFF_CL_ROW)
 		r = note_refs(b, ld_buf_str(&b->pend_refs), id);
 	else if (kind == LDIFF_CL_NOTE)
@@ -1269,6 +1273,40 @@ is_plain_text(const ldiff_doc *d)
 	return 1;
 }
 
+/* "TOC 1", "toc 2", "Innehåll 3": a table of contents line repeats a
+ * heading and its number, so it must not take the number from it. */
+static int
+is_toc_style(const char *style)
+{
+	const char *s = style;
+
+	if (strncasecmp(s, "toc ", 4) == 0)
+		s += 4;
+	else if (strncmp(s, "Innehåll ", strlen("Innehåll ")) == 0)
+		s += strlen("Innehåll ");
+	else
+		return 0;
+	return *s >= '1' && *s <= '9';
+}
+
+static int
+add_toc_line(builder *b, const ldiff_para *p)
+{
+	const char *s = p->text, *id;
+	size_t n = strlen(s);
+
+	trim(&s, &n);
+	if (n == 0)
+		return 0;
+	id = ld_arena_printf(b->cs->arena, "toc:%zu", ++b->toc_lines);
+	if (id == NULL)
+		return oom(b);
+	if (emit(b, LDIFF_CL_OTHER, id, "", 0, "", 0, s, n) == NULL)
+		return b->rc;
+	b->cs->cl[b->cs->n - 1].section = "";
+	return 0;
+}
+
 static int
 split_para(builder *b, const ldiff_para *p)
 {
@@ -1291,6 +1329,8 @@ split_para(builder *b, const ldiff_para *p)
 	}
 	if (flush_pending(b) != 0)
 		return b->rc;
+	if (is_toc_style(p->style))
+		return add_toc_line(b, p);
 	para_label(b, b->i, &lb, &s, &n);
 	if (p->kind == LDIFF_PARA_HEADING) {
 		if (n == 0 && lb.cls == LAB_NONE)

@@ -232,6 +232,25 @@ test_enumeration(void)
 }
 
 static void
+test_toc(void)
+{
+	ldiff_clauses *cs = split(P
+	    "paragraph\t0\t\tTOC 1\t\t\t\t1\\tParter\\t3\n"
+	    "paragraph\t0\t\ttoc 2\t\t\t\t1.1 Bakgrund\\t3\n"
+	    "heading\t1\t1.\tHeading 1\t\t\t\tParter\n"
+	    "heading\t2\t1.1.\tHeading 2\t\t\t\tBakgrund\n", 0);
+
+	ok(cs != NULL, "table of contents splits");
+	if (cs == NULL)
+		return;
+	is_str(show(cs, "toc:2"), "toc:2||other||1.1 Bakgrund\t3",
+	    "a contents line is kind other");
+	is_str(show(cs, "1.1"), "1.1|1|section|1.1.|Bakgrund",
+	    "the heading keeps its number");
+	ldiff_clauses_free(cs);
+}
+
+static void
 test_renumbered(void)
 {
 	ldiff_clauses *a = split("1. Parter\n1.1 Parterna samverkar.\n"
@@ -478,6 +497,7 @@ main(void)
 	test_docx_like();
 	test_typed();
 	test_enumeration();
+	test_toc();
 	test_renumbered();
 	test_duplicates();
 	test_sentences();
