@@ -411,6 +411,24 @@ first_range(const ld_side *s, size_t t0, size_t t1)
 }
 
 int
+ld_is_value(const ld_tok *t)
+{
+	return t->type == LDIFF_TOK_NUMBER || t->type == LDIFF_TOK_DATE ||
+	    t->type == LDIFF_TOK_YEARRANGE || t->type == LDIFF_TOK_TIME;
+}
+
+size_t
+ld_value_end(const ld_side *s, size_t i)
+{
+	size_t end = i + 1;
+
+	if (s->t[i].type == LDIFF_TOK_NUMBER &&
+	    (unit_after(s, i, &end) > 0 || percent_after(s, i, &end)))
+		return end;
+	return i + 1;
+}
+
+int
 ld_period_shift(const ld_side *a, const ld_side *b, const ld_run *r,
     size_t n)
 {

@@ -378,6 +378,97 @@ emit_equal(struct out *o, const ld_side *a, const ld_side *b,
 	return 0;
 }
 
+static size_t
+first_word(const ld_side *s, size_t t0, size_t t1)
+{
+	while (t0 < t1 && s->t[t0].space)
+		t0++;
+	return t0;
+}
+
+/* One past the last non-space token of [t0, t1), t0 if none. */
+static size_t
+last_word_end(const ld_side *s, size_t t0, size_t t1)
+{
+	while (t1 > t0 && s->t[t1 - 1].space)
+		t1--;
+	return t1;
+}
+
+/* Where to cut a replacement after a leading value shared by both sides
+ * ("2023–2026 och" -> "2027–2030 samt": after the year ranges); 0 when
+ * there is no such value or nothing follows it. */
+static int
+lead_value_cut(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t *ca, size_t *cb)
+{
+	size_t fa = first_word(a, r->a0, r->a1), fb = first_word(b, r->b0,
+	    r->b1);
+
+	if (fa == r->a1 || fb == r->b1 || !ld_is_value(&a->t[fa]) ||
+	    !ld_is_value(&b->t[fb]))
+		return 0;
+	*ca = ld_value_end(a, fa);
+	*cb = ld_value_end(b, fb);
+	if (*ca > r->a1)
+		*ca = r->a1;
+	if (*cb > r->b1)
+		*cb = r->b1;
+	return first_word(a, *ca, r->a1) < r->a1 ||
+	    first_word(b, *cb, r->b1) < r->b1;
+}
+
+/* The same for a trailing value ("1 250 000" -> "högst 1 300 000"). */
+static int
+tail_value_cut(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t *ca, size_t *cb)
+{
+	size_t ea = last_word_end(a, r->a0, r->a1);
+	size_t eb = last_word_end(b, r->b0, r->b1);
+
+	if (ea == r->a0 || eb == r->b0 || !ld_is_value(&a->t[ea - 1]) ||
+	    !ld_is_value(&b->t[eb - 1]))
+		return 0;
+	*ca = ea - 1;
+	*cb = eb - 1;
+	return first_word(a, r->a0, *ca) < *ca ||
+	    first_word(b, r->b0, *cb) < *cb;
+}
+
+/* A replacement whose two sides begin (or end) with a value is cut
+ * there, so the value change keeps a class of its own: the period shift
+ * can be hidden without hiding the wording beside it. */
+static int
+emit_edit(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	ld_run rest = *r, part = *r;
+	size_t ca, cb;
+	int rc;
+
+	if (r->a0 == r->a1 || r->b0 == r->b1)
+		return add_edit(o, a, b, r, shift);
+	if (lead_value_cut(a, b, &rest, &ca, &cb)) {
+		part.a1 = ca;
+		part.b1 = cb;
+		if ((rc = add_edit(o, a, b, &part, shift)) != 0)
+			return rc;
+		rest.a0 = ca;
+		rest.b0 = cb;
+	}
+	if (rest.a0 < rest.a1 && rest.b0 < rest.b1 &&
+	    tail_value_cut(a, b, &rest, &ca, &cb)) {
+		part = rest;
+		part.a1 = ca;
+		part.b1 = cb;
+		if ((rc = add_edit(o, a, b, &part, shift)) != 0)
+			return rc;
+		rest.a0 = ca;
+		rest.b0 = cb;
+	}
+	return add_edit(o, a, b, &rest, shift);
+}
+
 static int
 emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
     size_t n, ld_textdiff *td)
@@ -388,7 +479,7 @@ emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
 
 	for (i = 0; i < n; i++) {
 		rc = r[i].op == LD_RUN_EQ ? emit_equal(o, a, b, &r[i], shift) :
-		    add_edit(o, a, b, &r[i], shift);
+		    emit_edit(o, a, b, &r[i], shift);
 		if (rc != 0)
 			return rc;
 	}

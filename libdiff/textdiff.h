@@ -48,6 +48,11 @@ void ld_cleanup_runs(const ld_side *a, const ld_side *b, ld_run *r,
  * shift of the document's period (4 when no year range changed). */
 void ld_classify_edit(const ld_side *a, const ld_side *b, const ld_run *r,
     int period_shift, ldiff_edit *e);
+/* A number, date, year range or time token. */
+int ld_is_value(const ld_tok *t);
+/* One past the last token of the value at token i: its money unit or
+ * "%" / "procent" included ("2,5 miljoner kronor"). */
+size_t ld_value_end(const ld_side *s, size_t i);
 /* The period shift: new start year minus old of the first year-range
  * edit, else 0. */
 int ld_period_shift(const ld_side *a, const ld_side *b, const ld_run *r,
