@@ -504,6 +504,10 @@ unit_body(struct hw *w, const ldiff_unit *u)
 		return;
 	}
 	puts_(w, "<div class=\"side\">");
+	/* an insertion keeps the old column, empty, so it reads on the
+	 * right like every other new text */
+	if (u->op == LDIFF_OP_INSERTED)
+		puts_(w, "<div class=\"o\"></div>");
 	if (u->op != LDIFF_OP_INSERTED) {
 		column(w, "o", H_OLD);
 		if (u->n_edits > 0 && u->op != LDIFF_OP_DELETED)
