@@ -341,6 +341,7 @@ struct tw {
 	int color, sv;
 	unsigned hide, hc;
 	int row;		/* the unit is a table row: TAB joins cells */
+	int visible;		/* show invisible characters (visible_mark) */
 	const char *section;	/* the section heading printed last */
 	int section_shown;
 	ld_buf renum;		/* renumber-only clauses of this section */
@@ -358,10 +359,39 @@ sgr(struct tw *w, const char *code)
  * harmless (an ESC could drive the terminal); a newline continues the
  * indented block, with the colour closed and reopened around it; the TAB
  * between the cells of a table row is shown as " | ". */
+/* In a typography change the invisible difference is the change: a space
+ * is shown as ␣, a no-break or other special space as ⍽, a soft hyphen as
+ * ¬ and other invisible format characters as ⌧.  NULL for anything else;
+ * *k gets the bytes of the character. */
+static const char *
+visible_mark(const char *s, size_t n, size_t *k)
+{
+	int32_t cp;
+	utf8proc_category_t cat;
+
+	*k = 1;
+	if (*s == ' ')
+		return "\xe2\x90\xa3";
+	if ((unsigned char)*s < 0x80)
+		return NULL;
+	*k = ld_utf8_decode(s, n, &cp);
+	if (cp < 0)
+		return NULL;
+	cat = utf8proc_category(cp);
+	if (cat == UTF8PROC_CATEGORY_ZS)
+		return "\xe2\x8d\xbd";
+	if (cp == 0xad)
+		return "\xc2\xac";
+	if (cat == UTF8PROC_CATEGORY_CF)
+		return "\xe2\x8c\xa7";
+	return NULL;
+}
+
 static void
 put_text(struct tw *w, const char *s, const char *color)
 {
-	size_t len = strlen(s), i = 0, run = 0;
+	size_t len = strlen(s), i = 0, run = 0, k;
+	const char *mark;
 
 	sgr(w, color);
 	while (i < len) {
@@ -372,6 +402,14 @@ put_text(struct tw *w, const char *s, const char *color)
 		    (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9f;
 
+		if (w->visible && !bad && !c1 && (c == ' ' || c >= 0x80) &&
+		    (mark = visible_mark(s + i, len - i, &k)) != NULL) {
+			fwrite(s + run, 1, i - run, w->f);
+			fputs(mark, w->f);
+			i += k;
+			run = i;
+			continue;
+		}
 		if (!bad && !c1 && c != '\n') {
 			i++;
 			continue;
@@ -528,10 +566,12 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 			put_text(w, e->new_text, NULL);
 			continue;
 		}
+		w->visible = (e->cls & LDIFF_CLASS_TYPOGRAPHY) != 0;
 		if (e->op != LDIFF_EDIT_INSERT)
 			put_deleted(w, e->old_text);
 		if (e->op != LDIFF_EDIT_DELETE)
 			put_inserted(w, e->new_text);
+		w->visible = 0;
 	}
 	fputc('\n', w->f);
 }

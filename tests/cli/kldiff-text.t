@@ -93,6 +93,15 @@ like "$out" "^    Umeå kommun \| \[-3 275 000-\]\{\+3 450 000\+\}$" \
 like "$out" "number: 3 275 000 → 3 450 000 \(\+175 000, \+5,3 %\)" \
     "a table row: the number's difference (no kr in the row)"
 
+# An invisible typography change is made visible: ␣ space, ⍽ no-break.
+printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tA\tEnligt lag (2017:612) gäller.\n' \
+    >"$TMP/t1.in"
+printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tA\tEnligt lag\302\240(2017:612) gäller.\n' \
+    >"$TMP/t2.in"
+out=$(kl kldiff "$TMP/t1.in" "$TMP/t2.in")
+like "$out" "^    Enligt lag\[-␣-\]\{\+⍽\+\}\(2017:612\) gäller\.$" \
+    "a space become a no-break space is shown"
+
 # Control characters of a hostile document never reach the terminal.
 printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tA\tText.\n' >"$TMP/e1.in"
 printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tA\tText \033]0;owned\007 här.\n' \
