@@ -304,6 +304,33 @@ test_pathological(void)
 	ld_buf_free(&o), ld_buf_free(&n);
 }
 
+/* A caller's small cost cap cuts the search: the edits stay complete. */
+static void
+test_small_cap(void)
+{
+	ld_buf o, n, ro, rn;
+	ld_textdiff td;
+	size_t i;
+
+	ld_buf_init(&o), ld_buf_init(&n), ld_buf_init(&ro), ld_buf_init(&rn);
+	for (i = 0; i < 3000; i++) {
+		ld_buf_adds(&o, words[rnd(6)]);
+		ld_buf_addc(&o, ' ');
+		ld_buf_adds(&n, words[rnd(6)]);
+		ld_buf_addc(&n, ' ');
+	}
+	ok(ld_text_diff(A, ld_buf_str(&o), ld_buf_str(&n), 5, &td) == 0,
+	    "max_cost 5 on two random 3000-word texts runs");
+	ok(td.capped, "max_cost 5: the cap cut the search");
+	rebuild(&td, &ro, &rn);
+	ok(strcmp(ld_buf_str(&ro), ld_buf_str(&o)) == 0 &&
+	    strcmp(ld_buf_str(&rn), ld_buf_str(&n)) == 0,
+	    "max_cost 5: both texts rebuilt from the edits");
+	diag("max_cost 5, 2 x 3000 words: work %ld, edits %zu", td.work,
+	    td.n);
+	ld_buf_free(&o), ld_buf_free(&n), ld_buf_free(&ro), ld_buf_free(&rn);
+}
+
 /* Every allocation failing in turn: ENOMEM or success, never a crash
  * or a leak (ASan and valgrind runs check the latter). */
 static void
@@ -343,6 +370,7 @@ main(void)
 	test_complete_random();
 	test_cleanup();
 	test_pathological();
+	test_small_cap();
 	test_oom();
 	ld_arena_free(A);
 	return done_testing();
