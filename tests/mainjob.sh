@@ -3,8 +3,9 @@
 # would, 2019–2022 -> 2023–2026 -> proposal 2027–2030.  Prints the
 # statistics first (how much changed, where, of what kind), then the
 # readable diff with each clause's history, and writes the same comparison
-# for scripts (build/review.jsonl), as text (build/review.txt) and, when
-# kldiff can, as an HTML review page (build/review.html).
+# for scripts (build/review.jsonl), as text (build/review.txt), as an HTML
+# review page (build/review.html) and as a Word redline of the proposal
+# (build/review-2027-2030.docx), the last two when kldiff can.
 #
 # Differences are the expected outcome: kldiff's exit status 1 is success
 # here; only 2 (trouble) fails the job.
@@ -60,5 +61,11 @@ if "$KLDIFF" --help | grep -q -- '--html'; then
 	echo "HTML review page:     $OUT/review.html"
 else
 	echo "HTML review page:     (this kldiff has no --html yet)"
+fi
+# The proposal as Word shows a redline: 2023–2026 -> 2027–2030 as tracked
+# changes in the proposal's own package.
+if "$KLDIFF" --help | grep -q -- '--docx'; then
+	run "$KLDIFF" --docx -o "$OUT/review-2027-2030.docx" "$V2" "$V3"
+	echo "Word redline:         $OUT/review-2027-2030.docx"
 fi
 exit 0
