@@ -34,7 +34,6 @@
 
 struct vals {
 	int nrange, ndate, nyear, nnum, namount, datectx;
-	int y0;			/* start year of the first range */
 	int year;		/* the first lone year */
 	double num, amount;	/* the first number / amount (kronor) */
 	uint32_t *words;	/* ids of the other non-space tokens */
@@ -232,8 +231,7 @@ read_side(const ld_side *s, size_t t0, size_t t1, struct vals *v,
 		if (t->space) {
 			i++;
 		} else if (t->type == LDIFF_TOK_YEARRANGE) {
-			if (v->nrange++ == 0)
-				v->y0 = range_start(t);
+			v->nrange++;
 			i++;
 		} else if (t->type == LDIFF_TOK_DATE) {
 			v->ndate++;

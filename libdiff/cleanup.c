@@ -48,13 +48,6 @@ all_space(const ld_side *s, size_t t0, size_t t1)
 	return 1;
 }
 
-static int
-is_value(const ld_tok *t)
-{
-	return t->type == LDIFF_TOK_NUMBER || t->type == LDIFF_TOK_DATE ||
-	    t->type == LDIFF_TOK_YEARRANGE || t->type == LDIFF_TOK_TIME;
-}
-
 /* Only numbers, dates and year ranges (and white space) on both sides. */
 static int
 valueish(const ld_side *a, const ld_side *b, const ld_run *r)
@@ -62,13 +55,13 @@ valueish(const ld_side *a, const ld_side *b, const ld_run *r)
 	size_t i, vals = 0;
 
 	for (i = r->a0; i < r->a1; i++) {
-		if (is_value(&a->t[i]))
+		if (ld_is_value(&a->t[i]))
 			vals++;
 		else if (!a->t[i].space)
 			return 0;
 	}
 	for (i = r->b0; i < r->b1; i++) {
-		if (is_value(&b->t[i]))
+		if (ld_is_value(&b->t[i]))
 			vals++;
 		else if (!b->t[i].space)
 			return 0;
