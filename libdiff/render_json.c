@@ -10,7 +10,8 @@
  * document; LDIFF_HIDE_EQUAL (kldiff --changes-only) leaves them out.  The
  * hide flags drop units, never edits inside a unit: data stays complete.
  *
- *   {"op":"changed","old":[{"id":"4.2","text":"..."}],"new":[...],
+ *   {"op":"changed","old":[{"id":"4.2","kind":"clause","text":"..."}],
+ *    "new":[...],
  *    "substantive":true,"class":["amount"],"edits":[{"op":"replace",
  *    "old":"1 250 000","new":"1 300 000","class":["amount"],
  *    "old_value":1250000,"new_value":1300000}],"from":"a.docx",
@@ -117,6 +118,8 @@ json_clauses(ld_buf *b, const ldiff_clause *const *cl, size_t n)
 	for (i = 0; i < n; i++) {
 		ld_buf_adds(b, i > 0 ? ",{\"id\":" : "{\"id\":");
 		ld_json_string(b, cl[i]->id);
+		ld_buf_adds(b, ",\"kind\":");
+		ld_json_string(b, ldiff_clause_kind_name(cl[i]->kind));
 		ld_buf_adds(b, ",\"text\":");
 		ld_json_string(b, cl[i]->text);
 		ld_buf_addc(b, '}');

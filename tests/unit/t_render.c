@@ -286,9 +286,11 @@ test_json(struct ldiff_diff *d)
 	is_int(n, 8, "json: one line per unit, equal units included");
 	free(s);
 	s = render(ldiff_render_json, d, &o, &rc);
-	ok(has(s, "{\"op\":\"changed\",\"old\":[{\"id\":\"4.2\",\"text\":"
+	ok(has(s, "{\"op\":\"changed\",\"old\":[{\"id\":\"4.2\",\"kind\":"
+	    "\"clause\",\"text\":"
 	    "\"Regionen bidrar med 1 250 000 kr per år.\"}],\"new\":[{\"id\":"
-	    "\"5.2\",\"text\":\"Regionen bidrar med 1 300 000 kr per år.\"}],"
+	    "\"5.2\",\"kind\":\"clause\",\"text\":\"Regionen bidrar med "
+	    "1 300 000 kr per år.\"}],"
 	    "\"substantive\":true,\"class\":[\"amount\",\"renumber\"],"
 	    "\"edits\":[{\"op\":\"replace\",\"old\":\"1 250 000\",\"new\":"
 	    "\"1 300 000\",\"class\":[\"amount\"],\"old_value\":1250000,"
@@ -297,7 +299,7 @@ test_json(struct ldiff_diff *d)
 	    "\"Finansiering\",\"similarity\":0.875,\"lineage\":2}\n"),
 	    "json: the amount record, complete");
 	ok(has(s, "{\"op\":\"inserted\",\"old\":[],\"new\":[{\"id\":\"5.5\","
-	    "\"text\":\"Uppföljning sker\\tårligen \\u001b[31m.\"}]"),
+	    "\"kind\":\"clause\",\"text\":\"Uppföljning sker\\tårligen \\u001b[31m.\"}]"),
 	    "json: empty old side, control characters escaped");
 	ok(has(s, "\"op\":\"split\",\"old\":[{\"id\":\"7\""),
 	    "json: split keeps its clauses");
@@ -410,6 +412,46 @@ test_lineage(struct ldiff_diff *d)
 	free(s);
 }
 
+/* The one hiding rule, op by op. */
+static void
+test_hidden(void)
+{
+	ldiff_unit u;
+	static const ldiff_op never[] = { LDIFF_OP_MOVED, LDIFF_OP_INSERTED,
+	    LDIFF_OP_DELETED, LDIFF_OP_SPLIT, LDIFF_OP_MERGED };
+	unsigned all = LDIFF_HIDE_EQUAL | LDIFF_HIDE_NONSUBSTANTIVE |
+	    LDIFF_HIDE_PERIOD;
+	size_t i;
+
+	memset(&u, 0, sizeof u);
+	u.op = LDIFF_OP_EQUAL;
+	ok(!ldiff_unit_hidden(&u, 0), "hidden: equal shown without flags");
+	ok(ldiff_unit_hidden(&u, LDIFF_HIDE_EQUAL), "hidden: equal hidden");
+	u.cls = LDIFF_CLASS_RENUMBER;
+	ok(!ldiff_unit_hidden(&u, LDIFF_HIDE_EQUAL),
+	    "hidden: a renumbered equal unit is a change");
+	ok(ldiff_unit_hidden(&u, LDIFF_HIDE_RENUMBER),
+	    "hidden: ... hidden with LDIFF_HIDE_RENUMBER");
+	u.op = LDIFF_OP_CHANGED;
+	u.cls = LDIFF_CLASS_TYPOGRAPHY | LDIFF_CLASS_RENUMBER;
+	ok(!ldiff_unit_hidden(&u, LDIFF_HIDE_TYPOGRAPHY),
+	    "hidden: one class of two hidden: shown");
+	ok(ldiff_unit_hidden(&u, LDIFF_HIDE_NONSUBSTANTIVE),
+	    "hidden: every class hidden: hidden");
+	u.cls = LDIFF_CLASS_PERIOD;
+	ok(ldiff_unit_hidden(&u, LDIFF_HIDE_PERIOD), "hidden: period only");
+	u.cls = LDIFF_CLASS_PERIOD | LDIFF_CLASS_AMOUNT;
+	ok(!ldiff_unit_hidden(&u, all), "hidden: an amount is never hidden");
+	u.cls = 0;
+	ok(!ldiff_unit_hidden(&u, all), "hidden: a change without class shown");
+	for (i = 0; i < sizeof never / sizeof never[0]; i++) {
+		u.op = never[i];
+		u.cls = LDIFF_CLASS_TYPOGRAPHY;
+		ok(!ldiff_unit_hidden(&u, all),
+		    "hidden: moves, insertions, deletions, splits, merges never");
+	}
+}
+
 int
 main(void)
 {
@@ -421,5 +463,6 @@ main(void)
 	test_json(&d);
 	test_stat(&d);
 	test_lineage(&d);
+	test_hidden();
 	return done_testing();
 }
