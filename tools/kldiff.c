@@ -421,7 +421,9 @@ main(int argc, char **argv)
 	memset(&err, 0, sizeof err);
 	if (ldiff_diff_new(&d, (const ldiff_clauses *const *)in.cl,
 	    in.names, in.n, &dopt, &err) != 0) {
-		kl_report(in.names[0], &err);
+		/* the message names the versions compared */
+		kl_warn("%s", err.msg[0] != '\0' ? err.msg :
+		    ldiff_strerror(err.code));
 		goto out;
 	}
 	if (render(d, &o, &in) != 0)
