@@ -71,6 +71,10 @@ kl kldiff "$TMP/bad.docx" a.in >/dev/null 2>"$TMP/err"
 is "$?" 2 "damaged .docx: exit 2"
 like "$(cat "$TMP/err")" "^kldiff: $TMP/bad.docx: .*zip" \
     "damaged .docx: named, says why"
+kl kldiff --max-clauses=3 a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "a limit hit: exit 2"
+like "$(cat "$TMP/err")" "^kldiff: a\.in:[0-9]+: .*--max-clauses" \
+    "a limit hit: the file, the line and the option named"
 kl kldiff a.in . >/dev/null 2>"$TMP/err"
 is "$?" 2 "a directory: exit 2"
 
