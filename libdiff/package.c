@@ -38,15 +38,17 @@ static const char enc_name[] =
     "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 #define ENC_LEN (sizeof enc_name - 1)
 
+/* Messages name no file: the caller knows which one it opened and says
+ * so ("kltext: FILE: message"); they name parts inside the package. */
 static int
-ole_error(int encrypted, const char *what, ldiff_error *err)
+ole_error(int encrypted, ldiff_error *err)
 {
 	if (encrypted)
-		return ld_error(err, LDIFF_EENCRYPTED, _("%s: the document is "
+		return ld_error(err, LDIFF_EENCRYPTED, _("the document is "
 		    "encrypted (password-protected); save it without a "
-		    "password and try again"), what);
-	return ld_error(err, LDIFF_ENOTDOCX, _("%s: a Word 97-2003 .doc, "
-	    "not a .docx; save it as .docx and try again"), what);
+		    "password and try again"));
+	return ld_error(err, LDIFF_ENOTDOCX, _("a Word 97-2003 .doc, not a "
+	    ".docx; save it as .docx and try again"));
 }
 
 static int
@@ -63,7 +65,7 @@ mem_has(const unsigned char *p, size_t n, const char *needle, size_t m)
 
 /* An OLE file: scan it (in overlapping chunks) for the directory name. */
 static int
-ole_file_error(FILE *fp, const char *path, ldiff_error *err)
+ole_file_error(FILE *fp, ldiff_error *err)
 {
 	unsigned char buf[65536 + ENC_LEN];
 	size_t keep = 0, n;
@@ -77,11 +79,11 @@ ole_file_error(FILE *fp, const char *path, ldiff_error *err)
 		keep = tot < ENC_LEN - 1 ? tot : ENC_LEN - 1;
 		memmove(buf, buf + tot - keep, keep);
 	}
-	return ole_error(found, path, err);
+	return ole_error(found, err);
 }
 
 static int
-zip_open_error(int zerr, const char *what, ldiff_error *err)
+zip_open_error(int zerr, ldiff_error *err)
 {
 	switch (zerr) {
 	case ZIP_ER_MEMORY:
@@ -90,14 +92,14 @@ zip_open_error(int zerr, const char *what, ldiff_error *err)
 	case ZIP_ER_READ:
 	case ZIP_ER_SEEK:
 	case ZIP_ER_NOENT:
-		return ld_error(err, LDIFF_EIO, _("%s: cannot read: %s"), what,
+		return ld_error(err, LDIFF_EIO, _("cannot read: %s"),
 		    strerror(errno));
 	case ZIP_ER_NOZIP:
-		return ld_error(err, LDIFF_ENOTZIP, _("%s: not a zip archive, "
-		    "so not a .docx"), what);
+		return ld_error(err, LDIFF_ENOTZIP, _("not a zip archive, so "
+		    "not a .docx"));
 	default:
-		return ld_error(err, LDIFF_ENOTZIP, _("%s: a damaged zip "
-		    "archive"), what);
+		return ld_error(err, LDIFF_ENOTZIP, _("a damaged zip "
+		    "archive"));
 	}
 }
 
@@ -132,18 +134,17 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
 	*out = NULL;
 	fp = fopen(path, "rb");
 	if (fp == NULL)
-		return ld_error(err, LDIFF_EIO, _("%s: %s"), path,
-		    strerror(errno));
+		return ld_error(err, LDIFF_EIO, "%s", strerror(errno));
 	n = fread(magic, 1, sizeof magic, fp);
 	if (n == sizeof magic && memcmp(magic, ole_magic, 8) == 0) {
-		r = ole_file_error(fp, path, err);
+		r = ole_file_error(fp, err);
 		fclose(fp);
 		return r;
 	}
 	fclose(fp);
 	z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (z == NULL)
-		return zip_open_error(zerr, path, err);
+		return zip_open_error(zerr, err);
 	if (pkg_new(out, z, lim) != 0)
 		return ld_error(err, LDIFF_ENOMEM, NULL);
 	return 0;
@@ -160,8 +161,7 @@ ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
 
 	*out = NULL;
 	if (len >= 8 && memcmp(data, ole_magic, 8) == 0)
-		return ole_error(mem_has(data, len, enc_name, ENC_LEN),
-		    _("(memory)"), err);
+		return ole_error(mem_has(data, len, enc_name, ENC_LEN), err);
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(data, len, 0, &ze);
 	if (src == NULL) {
@@ -173,7 +173,7 @@ ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
 		code = zip_error_code_zip(&ze);
 		zip_source_free(src);
 		zip_error_fini(&ze);
-		return zip_open_error(code, _("(memory)"), err);
+		return zip_open_error(code, err);
 	}
 	zip_error_fini(&ze);
 	if (pkg_new(out, z, lim) != 0)

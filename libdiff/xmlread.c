@@ -177,9 +177,8 @@ fail(ld_xml *x, ldiff_error *err)
 		return x->io_code;
 	}
 	if (x->parse_msg[0])
-		return ld_error_line(err, LDIFF_EXML, x->parse_line,
-		    _("%s:%ld: malformed XML: %s"), x->name, x->parse_line,
-		    x->parse_msg);
+		return ld_error(err, LDIFF_EXML, _("%s:%ld: malformed XML: "
+		    "%s"), x->name, x->parse_line, x->parse_msg);
 	return ld_error(err, LDIFF_EXML, _("%s:%ld: malformed XML"),
 	    x->name, ld_xml_line(x));
 }

@@ -87,8 +87,8 @@ test_not_docx(void)
 		}
 		memset(&err, 0, sizeof err);
 		r = ldiff_doc_from_docx_file(&d, mk_path(), NULL, &err);
-		expect(r, LDIFF_EENCRYPTED, &err, mk_path(),
-		    "encrypted file: EENCRYPTED naming the file");
+		expect(r, LDIFF_EENCRYPTED, &err, "password",
+		    "encrypted file: EENCRYPTED");
 		unlink(mk_path());
 	}
 	ok(mk_zip(mk_path(), p, 1) == 0, "wrote a zip without a document");
