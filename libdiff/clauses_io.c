@@ -38,6 +38,7 @@
  * Plain (klsplit --plain): "id<TAB>text" per clause, LF and CR in the
  * text shown as spaces (a row keeps its TABs between cells).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -395,6 +396,93 @@ read_stream(reader *rd, const char *data, size_t len, int json)
 	return r;
 }
 
+/* Append one record to ns (strings already in ns's arena). */
+static int
+copy_record(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
+{
+	ldiff_clause *d;
+	int code = 0;
+
+	if ((d = ld_clauses_add(ns, &code)) == NULL) {
+		if (code == LDIFF_ELIMIT)
+			return ld_error(rd->err, code, _("more than %zu clauses "
+			    "(--max-clauses)"), ns->limits.max_clauses);
+		return ld_error(rd->err, code, NULL);
+	}
+	*d = *c;
+	return 0;
+}
+
+/* The sentence records of clause c, after it (--sentences on a stream
+ * that has none). */
+static int
+add_sentences(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
+{
+	ldiff_clause s;
+	ldiff_span *sp = NULL;
+	size_t n = 0, k;
+	int r;
+
+	if ((r = ldiff_sentences(c->text, strlen(c->text), &sp, &n)) != 0)
+		return ld_error(rd->err, r, _("clause %.40s: cannot split into "
+		    "sentences"), c->id);
+	for (k = 0; k < n && r == 0; k++) {
+		memset(&s, 0, sizeof s);
+		s.kind = LDIFF_CL_SENTENCE;
+		s.id = ld_arena_printf(ns->arena, "%s#s%zu", c->id, k + 1);
+		s.parent = c->id;
+		s.label = s.style_id = "";
+		s.section = c->section;
+		s.text = ld_arena_strndup(ns->arena, c->text + sp[k].off,
+		    sp[k].len);
+		if (s.id == NULL || s.text == NULL)
+			r = ld_error(rd->err, LDIFF_ENOMEM, NULL);
+		else if ((r = remember_id(rd, s.id)) <= 0)
+			r = r < 0 ? ld_error(rd->err, LDIFF_ENOMEM, NULL) :
+			    ld_error(rd->err, LDIFF_ERECORD, _("sentence id "
+			    "'%.40s' is taken"), s.id);
+		else
+			r = copy_record(rd, ns, &s);
+	}
+	free(sp);
+	return r;
+}
+
+/* A stream read with --sentences gets sentence records unless it has
+ * some already.  The new set takes over the old one's arena. */
+static int
+with_sentences(reader *rd)
+{
+	ldiff_clauses *old = rd->cs, *ns = NULL;
+	size_t i;
+	int r;
+
+	for (i = 0; i < old->n; i++)
+		if (old->cl[i].kind == LDIFF_CL_SENTENCE)
+			return 0;
+	if ((r = ld_clauses_new(&ns, &old->limits)) != 0)
+		return ld_error(rd->err, r, NULL);
+	ld_arena_free(ns->arena);
+	ns->arena = old->arena;
+	for (i = 0, r = 0; i < old->n && r == 0; i++) {
+		ldiff_clause_kind k = old->cl[i].kind;
+
+		r = copy_record(rd, ns, &old->cl[i]);
+		if (r == 0 && (k == LDIFF_CL_CLAUSE || k == LDIFF_CL_ITEM ||
+		    k == LDIFF_CL_BULLET || k == LDIFF_CL_NOTE))
+			r = add_sentences(rd, ns, &old->cl[i]);
+	}
+	if (r != 0) {
+		ns->arena = NULL;	/* still old's */
+		ldiff_clauses_free(ns);
+		return r;
+	}
+	old->arena = NULL;
+	ldiff_clauses_free(old);
+	rd->cs = ns;
+	return 0;
+}
+
 int
 ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
     size_t len, const ldiff_split_opts *o, ldiff_error *err)
@@ -414,6 +502,8 @@ ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
 		skip = 3;
 	json = len > skip && data[skip] == '{';
 	r = read_stream(&rd, data, len, json);
+	if (r == 0 && o != NULL && o->sentences)
+		r = with_sentences(&rd);
 	ld_free(rd.seen);
 	if (r != 0) {
 		ldiff_clauses_free(rd.cs);

@@ -37,6 +37,15 @@ grep -v '^$' "$TMP/p.s" >"$TMP/s2"
 ok "--sentences --plain: the sentence records and nothing else" \
     cmp "$TMP/s1" "$TMP/s2"
 
+# --sentences on a clause stream: the same sentences as from its source.
+kl klsplit -s "$G/agreement.in" >"$TMP/s-from-para" 2>/dev/null
+kl klsplit -s "$G/agreement.tsv" >"$TMP/s-from-clauses" 2>/dev/null
+ok "--sentences on a clause stream adds the same sentences" \
+    cmp "$TMP/s-from-para" "$TMP/s-from-clauses"
+kl klsplit -s -p "$G/plain.tsv" >"$TMP/s-plain" 2>/dev/null
+ok "--sentences --plain on a clause stream" \
+    cmp "$TMP/s-plain" "$G/plain.sentences"
+
 # --- the clause stream is lossless ---------------------------------------
 run "$TMP/rt.tsv" "$TMP/err" "$G/agreement.tsv"
 ok "clause stream read and written: the same bytes" \
