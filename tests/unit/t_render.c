@@ -452,6 +452,41 @@ test_hidden(void)
 	}
 }
 
+/* Out of memory at every allocation in turn: ENOMEM or success, never a
+ * crash (and no leak, under valgrind). */
+static void
+test_oom(struct ldiff_diff *d)
+{
+	int (*fn[])(const ldiff_diff *, FILE *, const ldiff_render_opts *) = {
+		ldiff_render_text, ldiff_render_json, ldiff_render_stat
+	};
+	ldiff_render_opts o;
+	size_t k;
+	long n;
+	int bad = 0, failed = 0;
+
+	ldiff_render_opts_init(&o);
+	o.lang = "en";
+	for (k = 0; k < 3; k++) {
+		for (n = 0; n < 200; n++) {
+			char *s;
+			int rc;
+
+			ld_alloc_fail_after(n);
+			s = render(fn[k], d, &o, &rc);
+			ld_alloc_fail_after(-1);
+			free(s);
+			if (rc != 0 && rc != LDIFF_ENOMEM)
+				bad++;
+			failed += rc == LDIFF_ENOMEM;
+			if (rc == 0)
+				break;
+		}
+	}
+	is_int(bad, 0, "oom: every renderer fails with ENOMEM or succeeds");
+	ok(failed > 0, "oom: the renderers allocate through ld_malloc");
+}
+
 int
 main(void)
 {
@@ -464,5 +499,6 @@ main(void)
 	test_stat(&d);
 	test_lineage(&d);
 	test_hidden();
+	test_oom(&d);
 	return done_testing();
 }
