@@ -472,6 +472,37 @@ test_oom(void)
 	ok(okays > 0, "and enough memory: a result");
 }
 
+/* The same for a clause stream read with --sentences. */
+static void
+test_oom_sentences(void)
+{
+	static const char in[] = "#klausul-clauses 1\n"
+	    "1\t\tsection\t1\t1.\tParter\tParter\n"
+	    "1.1\t1\tclause\t2\t1.1.\tParter\tEtt. Två, t.ex. tre.\n"
+	    "fn:1\t1.1\tnote\t0\t\tParter\tNot.\n";
+	ldiff_split_opts o;
+	long n;
+	int failed = 0, okays = 0;
+
+	ldiff_split_opts_init(&o);
+	o.sentences = 1;
+	for (n = 0; n < 200; n++) {
+		ldiff_clauses *cs = NULL;
+		int r;
+
+		ld_alloc_fail_after(n);
+		r = ldiff_clauses_from_records(&cs, in, strlen(in), &o, NULL);
+		ld_alloc_fail_after(-1);
+		if (r == 0 && cs != NULL && ldiff_clauses_count(cs) == 6)
+			okays++;
+		else if (r != LDIFF_ENOMEM || cs != NULL)
+			failed++;
+		ldiff_clauses_free(cs);
+	}
+	is_int(failed, 0, "stream with sentences, out of memory: ENOMEM");
+	ok(okays > 0, "and enough memory: 3 records and 3 sentences");
+}
+
 /* The paragraph reader normalizes every field; its fast path for text
  * that is already NFC must not let anything else through. */
 static void
@@ -505,6 +536,7 @@ main(void)
 	test_errors();
 	test_limits();
 	test_oom();
+	test_oom_sentences();
 	test_nfc_fast_path();
 	return done_testing();
 }
