@@ -4,7 +4,9 @@
 # 1. Every numbered clause and heading gets as its id the number
 #    LibreOffice shows for it (corpus/text/*.txt, LibreOffice's Text
 #    export), in the same order, with the same first word.
-# 2. A clause the corpus truth lists as "renumbered" (number changed,
+# 2. The tracked-changes draft: --changes=reject gives 2023-2026's clauses,
+#    --changes=accept the words pandoc accepts.
+# 3. A clause the corpus truth lists as "renumbered" (number changed,
 #    words not) has the same text in both versions: the number is an
 #    attribute, not part of the words.
 . "$KL_ROOT/tests/lib/tap.sh"
@@ -72,6 +74,34 @@ for v in 2019-2022 2023-2026 2027-2030; do
 	    uniq -d | head -3)
 	is "$dups" "" "$v: ids unique"
 done
+
+# The tracked-changes draft: rejecting every change gives 2023-2026's
+# clauses (its comment aside); accepting gives clauses whose words are the
+# paragraphs pandoc renders with --track-changes=accept.
+d=$C/samverkan-2027-2030-utkast.docx
+acc=$C/text/samverkan-2027-2030-utkast.accept.txt
+if [ -f "$d" ] && [ -f "$acc" ] && [ -f "$TMP/2023-2026.cl" ]; then
+	kl klsplit --changes=reject "$d" >"$TMP/rej" 2>"$TMP/err"
+	is "$?" 0 "draft --changes=reject: exit 0"
+	awk -F'\t' '$3 != "other"' "$TMP/rej" >"$TMP/rej.body"
+	awk -F'\t' '$3 != "other"' "$TMP/2023-2026.direct" >"$TMP/23.body"
+	ok "draft --changes=reject: the clauses of 2023-2026" \
+	    cmp "$TMP/rej.body" "$TMP/23.body"
+	kl klsplit --changes=accept "$d" >"$TMP/acc" 2>"$TMP/err"
+	is "$?" 0 "draft --changes=accept: exit 0"
+	awk -F'\t' 'NR > 1 && $3 != "other" && $3 != "row" &&
+	    $3 != "note" { print $7 }' "$TMP/acc" | nfc >"$TMP/acc.texts"
+	nfc <"$acc" >"$TMP/acc.lines"
+	n=$(wc -l <"$TMP/acc.texts")
+	missing=$(grep -vxFf "$TMP/acc.lines" "$TMP/acc.texts" | head -3)
+	is "$missing" "" "draft --changes=accept: all $n texts as pandoc accepts"
+	ok "draft: accepting differs from rejecting" \
+	    test -n "$(cmp "$TMP/acc" "$TMP/rej" 2>&1)"
+	dups=$(awk -F'\t' 'NR > 1 { print $1 }' "$TMP/acc" | sort | uniq -d)
+	is "$dups" "" "draft --changes=accept: ids unique"
+else
+	skip "tracked-changes draft not present"
+fi
 
 # text_of VERSION ID: the text of that clause.
 text_of() {
