@@ -369,6 +369,7 @@ pctx_reset(struct pctx *pc, int keep_text)
 		pc->mark = 0;
 		pc->mstate = REV_NONE;
 		pc->joined = 0;
+		pc->revs_seen = 0;
 	}
 	pc->style_id[0] = '\0';
 	pc->has_numid = pc->has_ilvl = 0;

@@ -189,6 +189,12 @@ test_marks(void)
 
 	check_body(JOIN_DEL, LDIFF_CHANGES_ACCEPT, "Parterna ska samverka.",
 	    "accept: deleted paragraph mark joins with the next");
+	d = mk_body(JOIN_DEL P(R(T("Sist."))), LDIFF_CHANGES_ACCEPT);
+	ok(d && ldiff_doc_count(d) == 2 &&
+	    (ldiff_doc_para(d, 0)->flags & LDIFF_PF_HAS_REVISIONS) &&
+	    ldiff_doc_para(d, 1)->flags == 0,
+	    "the joined paragraph has revisions, the one after has none");
+	ldiff_doc_free(d);
 	check_body(JOIN_DEL, LDIFF_CHANGES_REJECT, "Parterna ska |samverka.",
 	    "reject: the mark stays");
 	check_body(WHOLE_INS, LDIFF_CHANGES_ACCEPT,
