@@ -217,13 +217,34 @@ read_number(const ld_side *s, size_t i, size_t t1, struct vals *v)
 	return i + 1;
 }
 
+/* An edit that starts in the unit of a number just before it ("500
+ * [kronor -> tkr]") changes that amount: read it as one, and go on after
+ * the unit.  Returns where reading goes on. */
+static size_t
+unit_of_number_before(const ld_side *s, size_t t0, size_t t1,
+    struct vals *v)
+{
+	size_t j = t0, end = t0;
+	double x, mult;
+
+	memset(v, 0, sizeof *v);
+	while (j > 0 && s->t[j - 1].space)
+		j--;
+	if (j == 0 || t0 == t1 || s->t[j - 1].type != LDIFF_TOK_NUMBER ||
+	    (mult = unit_after(s, j - 1, &end)) == 0 || end <= t0 ||
+	    ld_parse_swedish_number(s->t[j - 1].s, s->t[j - 1].len, &x) != 0)
+		return t0;
+	v->namount = 1;
+	v->amount = x * mult;
+	return end < t1 ? end : t1;
+}
+
 static void
 read_side(const ld_side *s, size_t t0, size_t t1, struct vals *v,
     uint32_t *words)
 {
-	size_t i = t0;
+	size_t i = unit_of_number_before(s, t0, t1, v);
 
-	memset(v, 0, sizeof *v);
 	v->words = words;
 	while (i < t1) {
 		const ld_tok *t = &s->t[i];
