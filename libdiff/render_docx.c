@@ -245,6 +245,20 @@ whole_para(struct dw *w, const ldiff_clause *c, int mark, long move)
 	ld_buf_adds(&w->x, "</w:p>");
 }
 
+/* The same text, the typed number maybe changed (renumbered). */
+static void
+same_text_para(struct dw *w, const ldiff_clause *o, const ldiff_clause *c)
+{
+	para_open(w, c, MARK_NONE);
+	if (typed_label(w, c) && strcmp(o->label, c->label) != 0) {
+		label_run(w, o, MARK_DEL);
+		label_run(w, c, MARK_INS);
+	} else
+		label_run(w, c, MARK_NONE);
+	rev_run(w, MARK_NONE, c->text, strlen(c->text));
+	ld_buf_adds(&w->x, "</w:p>");
+}
+
 /* ---- edits cut into paragraphs ------------------------------------------ */
 
 struct cut {
@@ -253,6 +267,7 @@ struct cut {
 	size_t oo, no;		/* offsets into the joined texts */
 	size_t ob, nb;		/* next old / new boundary, or SIZE_MAX */
 	size_t ppr_end;		/* where the open paragraph's pPr ends */
+	int at_new;		/* the last cut was at a new boundary */
 };
 
 /* A boundary lies after clause k's text and the joining space. */
@@ -281,6 +296,8 @@ cut_open(struct dw *w, struct cut *c)
 		label_run(w, u->new_cl[0], MARK_INS);
 	} else if (c->on == 0 && c->nn == 0 && u->n_new > 0)
 		label_run(w, u->new_cl[0], MARK_NONE);
+	else if (c->nn > 0 && c->at_new)
+		label_run(w, u->new_cl[c->nn], MARK_INS);	/* split */
 }
 
 /* A paragraph ends here: which boundaries were reached decides its mark. */
@@ -300,6 +317,7 @@ cut_break(struct dw *w, struct cut *c, size_t *ostart, size_t *nstart)
 		c->nn++;
 		c->nb = boundary(c->u->new_cl, c->u->n_new, c->nn, nstart);
 	}
+	c->at_new = at_new;
 	cut_open(w, c);
 }
 
@@ -620,20 +638,28 @@ body_unit(struct dw *w, const ldiff_unit *u, size_t i, size_t hi)
 	}
 	if (u->n_edits > 0)
 		edits_paras(w, u);
+	else if (u->n_old == 1 && u->n_new == 1)
+		same_text_para(w, u->old_cl[0], u->new_cl[0]);
 	else
 		for (k = 0; k < u->n_new; k++)
 			whole_para(w, u->new_cl[k], MARK_NONE, 0);
 }
 
 /* Where a moved clause stood: its old text, moved from.  A moved table
- * row is a deleted row here and an inserted one at its new place. */
+ * row is a deleted row here and an inserted one at its new place (Word
+ * has no moved rows). */
 static void
 moved_from(struct dw *w, const ldiff_unit *u, size_t i)
 {
 	size_t k;
 
-	if (unit_is_row(u))
+	if (unit_is_row(u)) {
+		if (w->cols == 0)
+			table_open(w, i, i + 1);
+		for (k = 0; k < u->n_old; k++)
+			row_cells(w, u->old_cl[k]->text, MARK_DEL);
 		return;
+	}
 	table_close(w);
 	for (k = 0; k < u->n_old; k++)
 		whole_para(w, u->old_cl[k], MARK_MOVE_FROM,
@@ -689,7 +715,8 @@ body(struct dw *w)
 			if (u->op == LDIFF_OP_MOVED && unit_is_row(u)) {
 				ldiff_unit tmp = *u;
 
-				tmp.op = LDIFF_OP_CHANGED;
+				tmp.op = LDIFF_OP_INSERTED;
+				tmp.n_old = 0;
 				body_unit(w, &tmp, i, hi);
 			} else
 				body_unit(w, u, i, hi);

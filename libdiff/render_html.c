@@ -256,7 +256,7 @@ static const char css[] =
 ".bar{display:inline}"
 ".legend{margin:.5rem 0 1rem;padding:.4rem .8rem;border:1px solid #c8ccd0;"
 "border-radius:4px}"
-".legend span{margin-right:1.5rem}"
+".legend span{margin-right:1.5rem}.legend del,.legend ins{white-space:nowrap}"
 ".u{border:1px solid #d0d4d8;border-left:6px solid #8a939b;"
 "border-radius:4px;margin:.6rem 0;padding:.4rem .8rem;"
 "scroll-margin-top:1rem}"
@@ -296,9 +296,16 @@ static const char css[] =
 "#v-inline:checked~main .col{display:none}"
 "#f-ns:checked~main .ns{display:none}"
 "#f-eq:checked~main .eq{display:none}"
-"#f-pe:checked~main .pe{display:none}"
+"#f-pe:checked~main .pe,#f-ns:checked~#f-pe:checked~main .np"
+"{display:none}"
 "#f-ns:checked~nav .ns,#f-eq:checked~nav .eq{display:none}"
+"#f-eq:checked~main .q-e,#f-ns:checked~#f-eq:checked~main .q-ne,"
+"#f-eq:checked~#f-pe:checked~main .q-pe,"
+"#f-ns:checked~#f-eq:checked~#f-pe:checked~main .q-npe{display:none}"
 "@media (max-width:700px){body{padding:0 .5rem 2rem}"
+".ctl{float:left;clear:left;margin:.25rem 0 0}"
+".ctl+label{display:block;margin:0 0 .2rem 1.6rem}"
+".bar{display:block;margin:0 0 .3rem}"
 ".side{grid-template-columns:1fr;gap:.3rem}"
 ".n{border-top:1px dotted #c8ccd0;padding-top:.3rem}"
 "table{display:block;overflow-x:auto}}"
@@ -596,7 +603,7 @@ unit_values(struct hw *w, const ldiff_unit *u)
 }
 
 /* Filter classes: ns = hidden by --substantive, pe = by --hide-period,
- * eq = an unchanged clause. */
+ * np = by both together, eq = an unchanged clause. */
 static void
 unit_filters(struct hw *w, const ldiff_unit *u)
 {
@@ -606,6 +613,10 @@ unit_filters(struct hw *w, const ldiff_unit *u)
 		puts_(w, " ns");
 	if (is_change(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
 		puts_(w, " pe");
+	else if (is_change(u) && !ldiff_unit_hidden(u,
+	    LDIFF_HIDE_NONSUBSTANTIVE) && ldiff_unit_hidden(u,
+	    LDIFF_HIDE_NONSUBSTANTIVE | LDIFF_HIDE_PERIOD))
+		puts_(w, " np");	/* period and typography, say */
 }
 
 static void
@@ -899,6 +910,40 @@ legend(struct hw *w)
 	    L(w, H_TYPOGRAPHY));
 }
 
+/* A section of the agreement, with the filter combinations that hide
+ * every unit of it as classes, so that no empty heading stays: q-e when
+ * hiding unchanged clauses does, q-ne with non-substantive ones too, q-pe
+ * with period shifts, q-npe with all three. */
+static void
+section_open(struct hw *w, size_t s, size_t hi)
+{
+	const char *name = ld_unit_section(ldiff_diff_unit(w->d, s));
+	int e = 1, ne = 1, pe = 1, npe = 1;
+	size_t i;
+
+	for (i = s; i < hi; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
+		int eq, ns, per;
+
+		if (strcmp(ld_unit_section(u), name) != 0)
+			break;
+		eq = !is_change(u);
+		ns = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE);
+		per = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD);
+		e &= eq;
+		ne &= eq || ns;
+		pe &= eq || per;
+		npe &= eq || ns || per ||
+		    ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE |
+		    LDIFF_HIDE_PERIOD);
+	}
+	ld_buf_printf(&w->b, "<section class=\"sec%s%s%s%s\">\n<h3>",
+	    e ? " q-e" : "", ne ? " q-ne" : "", pe ? " q-pe" : "",
+	    npe ? " q-npe" : "");
+	esc(w, *name ? name : L(w, H_NOSECTION));
+	puts_(w, "</h3>\n");
+}
+
 /* ---- the clauses, pair by pair ------------------------------------------ */
 
 static int
@@ -923,14 +968,16 @@ render_pair(struct hw *w, size_t pair)
 		const char *s = ld_unit_section(u);
 
 		if (section == NULL || strcmp(s, section) != 0) {
-			puts_(w, "<h3>");
-			esc(w, *s ? s : L(w, H_NOSECTION));
-			puts_(w, "</h3>\n");
+			if (section != NULL)
+				puts_(w, "</section>\n");
+			section_open(w, i, hi);
 			section = s;
 		}
 		show_unit(w, u, i);
 		stubs_after(w, i, lo, hi);
 	}
+	if (section != NULL)
+		puts_(w, "</section>\n");
 	puts_(w, "</section>\n");
 	return 0;
 }
@@ -1138,8 +1185,14 @@ page_top(struct hw *w, const ldiff_render_opts *o)
 	puts_(w, "<header><h1>");
 	if (o->title != NULL)
 		esc(w, o->title);
-	else
-		puts_(w, L(w, H_TITLE));
+	else {
+		ld_buf_printf(&w->b, "%s ", L(w, H_TITLE));
+		for (v = 0; v < nver; v++) {
+			if (v > 0)
+				puts_(w, " \xe2\x86\x92 ");
+			esc(w, ld_buf_str(&w->vlab[v]));
+		}
+	}
 	puts_(w, "</h1><p class=\"meta\">");
 	for (v = 0; v < nver; v++) {
 		if (v > 0)

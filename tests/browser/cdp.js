@@ -62,15 +62,22 @@ function launch(exe) {
 	function on(fn) {
 		listeners.push(fn);
 	}
-	function close() {
-		return new Promise((resolve) => {
-			proc.once('exit', () => {
-				fs.rmSync(dir, { recursive: true, force: true,
-				    maxRetries: 5 });
-				resolve();
-			});
-			proc.kill();
-		});
+	// Browser.close lets chromium end its helpers; the profile directory
+	// is removed once nothing writes to it any more.
+	async function close() {
+		const exited = new Promise((r) => proc.once('exit', r));
+		const timer = setTimeout(() => proc.kill(), 5000);
+		send('Browser.close').catch(() => proc.kill());
+		await exited;
+		clearTimeout(timer);
+		for (let i = 0; i < 20; i++) {
+			try {
+				fs.rmSync(dir, { recursive: true, force: true });
+				return;
+			} catch (e) {
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		}
 	}
 	return { send, once, on, close };
 }
@@ -102,9 +109,11 @@ async function page(b, url, width, height, mobile) {
 			throw new Error(JSON.stringify(r.exceptionDetails));
 		return r.result.value;
 	}
-	async function screenshot(file) {
-		const r = await s('Page.captureScreenshot', { format: 'png',
-		    captureBeyondViewport: true });
+	// The viewport, scrolled to the element with that id first if given.
+	async function screenshot(file, id) {
+		await evaluate(id ? `document.getElementById('${id}')` +
+		    '.scrollIntoView()' : 'window.scrollTo(0, 0)');
+		const r = await s('Page.captureScreenshot', { format: 'png' });
 		fs.writeFileSync(file, Buffer.from(r.data, 'base64'));
 	}
 	return { evaluate, screenshot, requests, send: s };
