@@ -13,7 +13,10 @@
  *   TYPOGRAPHY  the keys of both sides are equal: dashes, quotes, white
  *               space, soft hyphens, NFD against NFC, ligatures, and
  *               letter case (the key folds case) - nothing a reader
- *               of the agreement would call a change of content;
+ *               of the agreement would call a change of content; also a
+ *               number or amount written another way with the same
+ *               value ("1250000" -> "1 250 000", "1,3 mnkr" -> "1 300
+ *               000 kr");
  *   PERIOD      a year range changed, or a lone year moved by the period
  *               shift (the shift of a year range in the same text, else 4
  *               years either way, the length of the agreements' periods);
@@ -25,6 +28,7 @@
  *   WORDING     anything else.
  * has_values is set when both sides hold a number (amount or plain).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -386,6 +390,17 @@ classes(struct vals *o, struct vals *n, int shift, ldiff_edit *e)
 		e->has_values = 1;
 		e->old_value = o->year;
 		e->new_value = n->year;
+	}
+	if (c != 0 && (c & ~(unsigned)(LDIFF_CLASS_AMOUNT |
+	    LDIFF_CLASS_NUMBER)) == 0 && e->has_values &&
+	    fabs(e->old_value - e->new_value) < 0.005 &&
+	    o->namount + o->nnum == 1 &&
+	    n->namount + n->nnum == 1) {
+		/* "1250000" -> "1 250 000", "1,3 miljoner" -> "1 300 000":
+		 * the same value written another way */
+		e->has_values = 0;
+		e->old_value = e->new_value = 0;
+		return LDIFF_CLASS_TYPOGRAPHY;
 	}
 	return c ? c : LDIFF_CLASS_WORDING;
 }
