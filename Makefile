@@ -178,7 +178,7 @@ valgrind: tests
 	$(TEST_ENV) KL_WRAP='$(VALGRIND)' KL_SLOW=1 $(PROVE) $(PROVE_FLAGS) \
 		$(wildcard tests/cli/*.t)
 
-bench: all
+bench: tests
 	$(TEST_ENV) sh tests/bench/run.sh
 
 FUZZ_SECONDS ?= 60
