@@ -267,7 +267,7 @@ struct cut {
 	size_t oo, no;		/* offsets into the joined texts */
 	size_t ob, nb;		/* next old / new boundary, or SIZE_MAX */
 	size_t ppr_end;		/* where the open paragraph's pPr ends */
-	int at_new;		/* the last cut was at a new boundary */
+	int at_new, at_old;	/* the last cut was at a new / old boundary */
 };
 
 /* A boundary lies after clause k's text and the joining space. */
@@ -298,6 +298,8 @@ cut_open(struct dw *w, struct cut *c)
 		label_run(w, u->new_cl[0], MARK_NONE);
 	else if (c->nn > 0 && c->at_new)
 		label_run(w, u->new_cl[c->nn], MARK_INS);	/* split */
+	else if (c->on > 0 && c->at_old)
+		label_run(w, u->old_cl[c->on], MARK_DEL);	/* merge */
 }
 
 /* A paragraph ends here: which boundaries were reached decides its mark. */
@@ -318,6 +320,7 @@ cut_break(struct dw *w, struct cut *c, size_t *ostart, size_t *nstart)
 		c->nb = boundary(c->u->new_cl, c->u->n_new, c->nn, nstart);
 	}
 	c->at_new = at_new;
+	c->at_old = at_old;
 	cut_open(w, c);
 }
 
