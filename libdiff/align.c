@@ -51,6 +51,7 @@ struct item {
 	uint32_t khash;
 	const char *rowkey;	/* rows: the folded key cell */
 	ld_bag bag;
+	int has_bag;		/* bag built (build_bags) */
 	long match;		/* partner on the other side, -1 */
 	int stage;		/* stage that matched it */
 	double sim;
@@ -81,6 +82,8 @@ struct ctx {
 	ld_align_stats *st;
 	struct group *groups;
 	size_t ngroups, capgroups;
+	uint32_t **w[2];	/* word ids per item, for the bags */
+	size_t *nw[2];
 };
 
 static uint32_t
@@ -122,6 +125,8 @@ same_key(const struct item *a, const struct item *b)
 static double
 sim(struct ctx *c, const struct item *a, const struct item *b)
 {
+	if (!a->has_bag || !b->has_bag)
+		return 0;	/* paired by key already: never asked */
 	c->st->sim_calls++;
 	return ld_bag_similarity(&a->bag, &b->bag);
 }
@@ -238,19 +243,143 @@ cmp_kent(const void *pa, const void *pb)
 	return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* The comparison keys.  A clause whose exact text also stands on the
- * other side needs no key: its raw text pairs it just as well, and most
- * clauses of two versions are such; only the others pay for
- * ld_text_key's normalisation. */
+/* The vocabulary: the words of every clause of both versions (the base
+ * forms of stem.c look them up).  The word ids are kept for the bags. */
 static int
-compute_keys(struct ctx *c)
+build_words(struct ctx *c)
 {
-	struct kent *e;
+	size_t k, i;
+	int rc;
+
+	for (k = 0; k < 2; k++) {
+		c->w[k] = ld_calloc(c->s[k].n + 1, sizeof *c->w[k]);
+		c->nw[k] = ld_calloc(c->s[k].n + 1, sizeof *c->nw[k]);
+		if (c->w[k] == NULL || c->nw[k] == NULL)
+			return LDIFF_ENOMEM;
+		for (i = 0; i < c->s[k].n; i++) {
+			const ldiff_clause *cl =
+			    &c->s[k].cs->cl[c->s[k].it[i].ci];
+
+			rc = ld_lexicon_words(c->lx, cl->text, &c->w[k][i],
+			    &c->nw[k][i]);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static void
+free_words(struct ctx *c)
+{
+	size_t k, i;
+
+	for (k = 0; k < 2; k++) {
+		if (c->w[k] != NULL)
+			for (i = 0; i < c->s[k].n; i++)
+				ld_free(c->w[k][i]);
+		ld_free(c->w[k]);
+		ld_free(c->nw[k]);
+	}
+}
+
+/* The words of a clause as one hash: two clauses that differ only in
+ * typography (dashes, quotes, spaces, case) have the same words. */
+static uint32_t
+words_hash(const uint32_t *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= w[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+struct went {
+	uint32_t h;
+	const uint32_t *w;
+	size_t n;
+	int side;
+	size_t i;
+};
+
+static int
+cmp_went(const void *pa, const void *pb)
+{
+	const struct went *a = pa, *b = pb;
+	int r;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	if (a->n > 0 && (r = memcmp(a->w, b->w, a->n * sizeof *a->w)) != 0)
+		return r;
+	return a->side - b->side;
+}
+
+/* Of the clauses without a raw twin (need[] set), those whose words stand
+ * on the other side too get ld_text_key: only they can be typography
+ * variants of each other. */
+static int
+keys_for_word_twins(struct ctx *c, char *need[2])
+{
+	struct went *e;
 	size_t n = 0, k, i, j;
+	int rc = 0;
 
 	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
 	if (e == NULL)
 		return LDIFF_ENOMEM;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++)
+			if (need[k][i])
+				e[n++] = (struct went){ words_hash(c->w[k][i],
+				    c->nw[k][i]), c->w[k][i], c->nw[k][i],
+				    (int)k, i };
+	qsort(e, n, sizeof *e, cmp_went);
+	for (i = 0; i < n && rc == 0; i = j) {
+		for (j = i + 1; j < n && e[j].h == e[i].h &&
+		    e[j].n == e[i].n && (e[i].n == 0 || memcmp(e[i].w,
+		    e[j].w, e[i].n * sizeof *e[i].w) == 0); j++)
+			;
+		if (e[i].side == e[j - 1].side)
+			continue;
+		for (k = i; k < j; k++) {
+			struct item *it = &c->s[e[k].side].it[e[k].i];
+
+			if ((it->key = ld_text_key(c->ar, it->key)) == NULL)
+				rc = LDIFF_ENOMEM;
+			else
+				it->khash = hash_str(it->key) ^
+				    (uint32_t)it->cls;
+		}
+	}
+	ld_free(e);
+	return rc;
+}
+
+/* The comparison keys.  A clause whose exact text also stands on the
+ * other side needs no key: its raw text pairs it just as well, and most
+ * clauses of two versions are such.  Of the rest only those whose words
+ * stand on the other side pay for ld_text_key's normalisation; for the
+ * others the raw text is a key no clause shares, as theirs would be. */
+static int
+compute_keys(struct ctx *c)
+{
+	struct kent *e;
+	char *need[2];
+	size_t n = 0, k, i, j;
+	int rc = LDIFF_ENOMEM;
+
+	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
+	need[0] = ld_calloc(c->s[0].n + 1, 1);
+	need[1] = ld_calloc(c->s[1].n + 1, 1);
+	if (e == NULL || need[0] == NULL || need[1] == NULL)
+		goto out;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++, n++)
 			e[n] = (struct kent){ hash_str(c->s[k].it[i].key),
@@ -266,59 +395,41 @@ compute_keys(struct ctx *c)
 		for (k = i; k < j; k++) {
 			struct item *it = &c->s[e[k].side].it[e[k].i];
 
-			if (!twin && (it->key = ld_text_key(c->ar,
-			    it->key)) == NULL) {
-				ld_free(e);
-				return LDIFF_ENOMEM;
-			}
-			it->khash = (twin ? e[k].h : hash_str(it->key)) ^
-			    (uint32_t)it->cls;
+			need[e[k].side][e[k].i] = !twin;
+			it->khash = e[k].h ^ (uint32_t)it->cls;
 		}
 	}
+	rc = keys_for_word_twins(c, need);
+out:
 	ld_free(e);
-	return 0;
+	ld_free(need[0]);
+	ld_free(need[1]);
+	return rc;
 }
 
-/* Two passes over the texts: the vocabulary first, then the bags. */
+/* Bags only for the clauses similarity will be asked about: rows, and
+ * (rows == 0) whatever identical keys left unmatched.  Most clauses of two
+ * versions pair in stage 1 and never need one. */
 static int
-build_bags(struct ctx *c)
+build_bags(struct ctx *c, int rows)
 {
-	uint32_t **w[2] = { NULL, NULL };
-	size_t *nw[2] = { NULL, NULL }, k, i;
-	int rc = LDIFF_ENOMEM;
+	size_t k, i;
+	int rc;
 
-	for (k = 0; k < 2; k++) {
-		w[k] = ld_calloc(c->s[k].n + 1, sizeof *w[k]);
-		nw[k] = ld_calloc(c->s[k].n + 1, sizeof *nw[k]);
-		if (w[k] == NULL || nw[k] == NULL)
-			goto out;
-		for (i = 0; i < c->s[k].n; i++) {
-			const ldiff_clause *cl =
-			    &c->s[k].cs->cl[c->s[k].it[i].ci];
-
-			rc = ld_lexicon_words(c->lx, cl->text, &w[k][i],
-			    &nw[k][i]);
-			if (rc != 0)
-				goto out;
-		}
-	}
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++) {
-			rc = ld_bag_of(c->ar, c->lx, w[k][i], nw[k][i],
-			    &c->s[k].it[i].bag);
+			struct item *it = &c->s[k].it[i];
+
+			if (it->has_bag || (rows ? it->cls != CL_ROW :
+			    it->match >= 0))
+				continue;
+			rc = ld_bag_of(c->ar, c->lx, c->w[k][i], c->nw[k][i],
+			    &it->bag);
 			if (rc != 0)
-				goto out;
+				return rc;
+			it->has_bag = 1;
 		}
-	rc = 0;
-out:
-	for (k = 0; k < 2; k++) {
-		if (w[k] != NULL)
-			for (i = 0; i < c->s[k].n; i++)
-				ld_free(w[k][i]);
-		ld_free(w[k]);
-		ld_free(nw[k]);
-	}
-	return rc;
+	return 0;
 }
 
 /* Stage 0: rows pair by key cell; the k-th row with a key in the old
@@ -1468,15 +1579,18 @@ ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
 	if ((rc = ld_lexicon_new(&c.lx)) != 0 ||
 	    (rc = side_items(&c, &c.s[0], body == 0)) != 0 ||
 	    (rc = side_items(&c, &c.s[1], body == 0)) != 0 ||
+	    (rc = build_words(&c)) != 0 ||
 	    (rc = compute_keys(&c)) != 0 ||
-	    (rc = build_bags(&c)) != 0 ||
+	    (rc = build_bags(&c, 1)) != 0 ||
 	    (rc = stage_rows(&c)) != 0 ||
 	    (rc = stage_identical(&c)) != 0 ||
+	    (rc = build_bags(&c, 0)) != 0 ||
 	    (rc = stage_ordered(&c)) != 0 ||
 	    (rc = stage_leftovers(&c)) != 0 ||
 	    (rc = make_links(&c, links, nlinks)) != 0)
 		goto out;
 out:
+	free_words(&c);
 	ld_lexicon_free(c.lx);
 	ld_free(c.groups);
 	if (rc != 0)

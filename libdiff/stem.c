@@ -295,6 +295,17 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 				w[wl++] = (char)ch;
 			else
 				cp = -2;	/* a separator */
+		} else if (ch == 0xc3 && i + 1 < len &&
+		    ((unsigned char)f[i + 1] & 0xc0) == 0x80 &&
+		    f[i + 1] != (char)0x97 && f[i + 1] != (char)0xb7) {
+			/* U+00C0-U+00FF but x and -: the letters of Swedish
+			 * (å ä ö é), lower case is 0x20 up */
+			unsigned char c2 = (unsigned char)f[i + 1];
+
+			w[wl++] = (char)0xc3;
+			w[wl++] = (char)(c2 < 0xa0 && c2 != 0x9f ? c2 + 0x20 :
+			    c2);
+			k = 2;
 		} else {
 			k = ld_utf8_decode(f + i, len - i, &cp);
 			if (cp >= 0 && is_word_cp(cp))

@@ -243,8 +243,6 @@ static const struct {
 } known_gaps[] = {
 	{ "typography", "5.5.2", "paragraph text is NFC by contract "
 	    "(libdiff.h), so NFC -> NFD is gone after extraction" },
-	{ "number", "8.2.2", "number words (tre -> fyra) are classified as "
-	    "wording by classify.c" },
 };
 
 static const char *
