@@ -411,6 +411,10 @@ read_package(struct reader *rd)
 	char *main_part = NULL;
 	int r;
 
+	/* Every OPC package has one; Word refuses a file without it. */
+	if (!ld_pkg_has_part(rd->pkg, "[Content_Types].xml"))
+		return ld_error(rd->err, LDIFF_ENOTDOCX, _("a zip archive, but "
+		    "not a Word document: [Content_Types].xml is missing"));
 	if ((r = ld_pkg_rels(rd->pkg, "", &pkg_rels, rd->err)) != 0)
 		return r;
 	main = ld_rels_by_type(&pkg_rels, "officeDocument");

@@ -27,6 +27,7 @@ struct ld_xml {
 	int io_code;
 	char parse_msg[256];
 	long parse_line;
+	int depth_error;	/* libxml2's own depth cap was hit */
 	/* Synthesised end of an empty or skipped element. */
 	int pending_end, have_node, node_ret;
 	const xmlChar *end_name;
@@ -114,6 +115,7 @@ on_error(void *ctx, xmlErrorPtr e)
 {
 	ld_xml *x = ctx;
 	size_t n;
+	char *p;
 
 	if (e == NULL || e->level < XML_ERR_ERROR || x->parse_msg[0])
 		return;
@@ -123,7 +125,12 @@ on_error(void *ctx, xmlErrorPtr e)
 	while (n > 0 && (x->parse_msg[n - 1] == '\n' ||
 	    x->parse_msg[n - 1] == ' '))
 		x->parse_msg[--n] = '\0';
+	/* one line: libxml2 puts "Bytes: 0x.." on a line of its own */
+	for (p = x->parse_msg; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	x->parse_line = e->line;
+	x->depth_error = strstr(x->parse_msg, "Excessive depth") != NULL;
 }
 
 int
@@ -145,8 +152,12 @@ ld_xml_open(ld_xml **out, ld_pkg *p, const char *part, ldiff_error *err)
 		ld_xml_close(x);
 		return r;
 	}
+	/* libxml2 caps nesting at 256 by itself; past that only
+	 * XML_PARSE_HUGE lifts the cap, and our own limit (checked on every
+	 * element) takes over.  Part sizes stay bounded by the part reader. */
 	x->rd = xmlReaderForIO(read_cb, close_cb, x, part, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    (x->max_depth > 256 ? XML_PARSE_HUGE : 0));
 	if (x->rd == NULL) {
 		ld_xml_close(x);
 		return ld_error(err, LDIFF_ENOMEM, NULL);
@@ -176,6 +187,10 @@ fail(ld_xml *x, ldiff_error *err)
 			*err = x->io_err;
 		return x->io_code;
 	}
+	if (x->depth_error)
+		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: elements nest "
+		    "deeper than the limit of %lu (--max-depth)"), x->name,
+		    x->parse_line, (unsigned long)x->max_depth);
 	if (x->parse_msg[0])
 		return ld_error(err, LDIFF_EXML, _("%s:%ld: malformed XML: "
 		    "%s"), x->name, x->parse_line, x->parse_msg);

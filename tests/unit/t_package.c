@@ -62,7 +62,8 @@ test_not_docx(void)
 	    "................E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 	static const char doc97[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 	    "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
-	struct mk_part p[1] = { { "hello.txt", "hello", 0 } };
+	struct mk_part p[2] = { { "hello.txt", "hello", 0 },
+		{ "[Content_Types].xml", "<Types/>", 0 } };
 	ldiff_error err;
 	ldiff_doc *d;
 	size_t len;
@@ -91,7 +92,13 @@ test_not_docx(void)
 		    "encrypted file: EENCRYPTED");
 		unlink(mk_path());
 	}
-	ok(mk_zip(mk_path(), p, 1) == 0, "wrote a zip without a document");
+	ok(mk_zip(mk_path(), p, 1) == 0, "wrote a zip of a text file");
+	data = slurp(mk_path(), &len);
+	r = open_mem(data, len, NULL, &err, &d);
+	expect(r, LDIFF_ENOTDOCX, &err, "[Content_Types].xml",
+	    "zip without [Content_Types].xml: ENOTDOCX");
+	free(data);
+	ok(mk_zip(mk_path(), p, 2) == 0, "wrote a zip without a document");
 	data = slurp(mk_path(), &len);
 	r = open_mem(data, len, NULL, &err, &d);
 	expect(r, LDIFF_ENOTDOCX, &err, "officeDocument",
@@ -210,6 +217,33 @@ test_limits(void)
 	r = raw_doc("<?xml version=\"1.0\"?><w:document xmlns:w=\"" MK_W
 	    "\"><w:body>" BODY "</w:body></w:document>", &o, &err, &d);
 	expect(r, LDIFF_ELIMIT, &err, "--max-depth", "depth limit");
+	{
+		size_t k, m = 1000;
+		char *deep = malloc(m * 48 + 512), *q = deep;
+
+		if (deep != NULL) {
+			q += sprintf(q, "<?xml version=\"1.0\"?><w:document "
+			    "xmlns:w=\"" MK_W "\"><w:body>");
+			for (k = 0; k < m; k++)
+				q += sprintf(q, "<w:sdt><w:sdtContent>");
+			q += sprintf(q, "%s", BODY);
+			for (k = 0; k < m; k++)
+				q += sprintf(q, "</w:sdtContent></w:sdt>");
+			sprintf(q, "</w:body></w:document>");
+			r = raw_doc(deep, NULL, &err, &d);
+			expect(r, LDIFF_ELIMIT, &err, "(--max-depth)",
+			    "1000 levels: the default depth limit");
+			ldiff_extract_opts_init(&o);
+			o.limits.max_xml_depth = 5000;
+			r = raw_doc(deep, &o, &err, &d);
+			is_int(r, 0, "1000 levels read with --max-depth=5000 "
+			    "(past libxml2's own cap)");
+			is_str(mk_text(d, 0), "Hej v\xc3\xa4rlden",
+			    "the deep text");
+			ldiff_doc_free(d);
+			free(deep);
+		}
+	}
 	ldiff_extract_opts_init(&o);
 	o.limits.max_paras = 2;
 	r = raw_doc("<?xml version=\"1.0\"?><w:document xmlns:w=\"" MK_W
