@@ -59,6 +59,10 @@ for v in 2019-2022 2023-2026 2027-2030; do
 	if [ -x "$KL_BIN/kltext" ]; then
 		ok "$v: kltext | klsplit equals klsplit FILE.docx" \
 		    cmp "$TMP/$v.cl" "$TMP/$v.direct"
+		kl kltext --json "$C/samverkan-$v.docx" | kl klsplit \
+		    >"$TMP/$v.viajson"
+		ok "$v: kltext --json | klsplit: the same clauses" \
+		    cmp "$TMP/$v.viajson" "$TMP/$v.direct"
 	fi
 	lo_numbers "$v" >"$TMP/$v.lo"
 	kl_numbers "$v" >"$TMP/$v.kl"
