@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,6 +161,10 @@ parse_value_options(int c, const char *arg, struct opts *o)
 			kl_usage_error();
 		}
 		o->ro.lang = arg;
+		/* English labels from the renderers go through the message
+		 * catalogue; --lang=en must not get them in Swedish. */
+		if (strcmp(arg, "en") == 0)
+			setlocale(LC_MESSAGES, "C");
 		break;
 	case OPT_CHANGES:
 		if (strcmp(arg, "accept") == 0)
