@@ -527,6 +527,23 @@ enter_section(struct tw *w, const char *section)
 	w->section_shown = 1;
 }
 
+/* The operation in a colour of its own: what was added green, what was
+ * removed red, what moved or was cut apart cyan, a change yellow. */
+static const char *
+op_color(ldiff_op op)
+{
+	switch (op) {
+	case LDIFF_OP_INSERTED: return "\033[1;32m";
+	case LDIFF_OP_DELETED: return "\033[1;31m";
+	case LDIFF_OP_MOVED:
+	case LDIFF_OP_SPLIT:
+	case LDIFF_OP_MERGED: return "\033[1;36m";
+	case LDIFF_OP_CHANGED: return "\033[1;33m";
+	default: break;
+	}
+	return SGR_BOLD;
+}
+
 /* "  4.2 → 5.2  changed (amount, wording)" */
 static void
 unit_header(struct tw *w, const ldiff_unit *u)
@@ -540,7 +557,7 @@ unit_header(struct tw *w, const ldiff_unit *u)
 	ids(&w->line, u->new_cl, u->n_new, ", ");
 	ld_buf_adds(&w->line, "  ");
 	put_text(w, ld_buf_str(&w->line), NULL);
-	sgr(w, SGR_BOLD);
+	sgr(w, op_color(u->op));
 	fputs(label(w->sv, op_label(u->op)), w->f);
 	sgr(w, SGR_OFF);
 	if (u->op == LDIFF_OP_INSERTED || u->op == LDIFF_OP_DELETED)
