@@ -426,7 +426,8 @@ summarise(ldiff_diff *d, size_t from, size_t u0)
 
 	if ((rc = collect_subs(d, u0, &s, &n)) != 0)
 		return rc;
-	qsort(s, n, sizeof *s, cmp_sub);
+	if (n > 1)
+		qsort(s, n, sizeof *s, cmp_sub);
 	for (i = 0; i < n && rc == 0; i = j) {
 		unsigned cls = 0;
 

@@ -272,6 +272,57 @@ test_same_and_errors(void)
 	ldiff_clauses_free(v[1]);
 }
 
+static void
+test_empty_and_other(void)
+{
+	static const char *const other[] = {
+		"other||Sidhuvud: Region Västerbotten",
+		"other||Sida 1 av 3",
+	};
+	static const char *const other2[] = {
+		"other||Sidhuvud: Region Västerbotten",
+		"other||Sida 1 av 4",
+	};
+	ldiff_clauses *e, *v, *o1, *o2;
+	const ldiff_clauses *pair[2];
+	ldiff_diff *d;
+	ldiff_error err;
+	size_t i;
+	int ins = 1;
+
+	ld_clauses_new(&e, NULL);
+	v = SET(v1);
+	pair[0] = e;
+	pair[1] = v;
+	is_int(ldiff_diff_new(&d, pair, NULL, 2, NULL, &err), 0,
+	    "from an empty version");
+	for (i = 0; i < ldiff_diff_count(d); i++)
+		ins &= ldiff_diff_unit(d, i)->op == LDIFF_OP_INSERTED;
+	ok(ins && ldiff_diff_count(d) == 10, "... everything inserted");
+	ldiff_diff_free(d);
+	pair[0] = e;
+	pair[1] = e;
+	is_int(ldiff_diff_new(&d, pair, NULL, 2, NULL, &err), 0,
+	    "two empty versions");
+	ok(ldiff_diff_count(d) == 0 && !ldiff_diff_has_changes(d),
+	    "... no units, no changes");
+	ldiff_diff_free(d);
+	o1 = SET(other);
+	o2 = SET(other2);
+	pair[0] = o1;
+	pair[1] = o2;
+	is_int(ldiff_diff_new(&d, pair, NULL, 2, NULL, &err), 0,
+	    "only headers and footers");
+	ok(ldiff_diff_count(d) == 2 &&
+	    ldiff_diff_unit(d, 1)->op == LDIFF_OP_CHANGED,
+	    "... compared when there is nothing else");
+	ldiff_diff_free(d);
+	ldiff_clauses_free(e);
+	ldiff_clauses_free(v);
+	ldiff_clauses_free(o1);
+	ldiff_clauses_free(o2);
+}
+
 /* Every allocation failing in turn: an error or a diff, never a crash
  * or a leak (ASan and valgrind watch). */
 static void
@@ -312,6 +363,7 @@ main(void)
 	test_three_versions();
 	test_amounts_and_summary();
 	test_same_and_errors();
+	test_empty_and_other();
 	test_alloc_failures();
 	return done_testing();
 }
