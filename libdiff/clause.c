@@ -450,7 +450,8 @@ collapse(builder *b, const char *s, size_t n)
 			continue;
 		}
 		/* NBSP (C2 A0) reads as a space in an id. */
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+		if (c == 0xC2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xA0) {
 			space = 1;
 			i++;
 			continue;
@@ -621,7 +622,8 @@ add_sentences(builder *b, const char *id, const char *text)
 		return fail(b, r);
 	}
 	for (k = 0, r = 0; k < n && r == 0; k++) {
-		char *sid = ld_arena_printf(b->cs->arena, "%s#s%zu", id, k + 1);
+		char *sid = ld_arena_printf(b->cs->arena, "%s#s%zu", id,
+		    k + 1);
 
 		if (sid == NULL)
 			r = oom(b);
@@ -948,7 +950,8 @@ add_plain(builder *b, const ldiff_para *p, const char *s, size_t n)
 		id = ld_arena_printf(b->cs->arena, "%s/¶%zu",
 		    cur_section_text(b), ord);
 	} else {
-		ord = ++b->sec[MAXSEC - 1].ordinal;	/* before any heading */
+		/* before any heading: a spare slot counts */
+		ord = ++b->sec[MAXSEC - 1].ordinal;
 		id = ld_arena_printf(b->cs->arena, "¶%zu", ord);
 	}
 	if (id == NULL)
@@ -1149,7 +1152,8 @@ flush_pending(builder *b)
 	if (kind == LDIFF_CL_ROW) {
 		const char *key = row_key(b, text);
 
-		id = key != NULL ? ld_arena_printf(b->cs->arena, "row:%s", key) :
+		id = key != NULL ?
+		    ld_arena_printf(b->cs->arena, "row:%s", key) :
 		    ld_arena_strdup(b->cs->arena, ld_buf_str(&b->pend_key));
 		parent = cur_section_id(b);
 	} else
@@ -1187,7 +1191,8 @@ add_cell_text(builder *b, int cell, const char *s, size_t n)
 		for (i = (size_t)b->pend_cell; i < (size_t)cell && i <
 		    (size_t)b->pend_cell + 64; i++)
 			ld_buf_addc(&b->pend_text, '\t');
-	for (i = 0; i < n; i++)		/* a TAB inside a cell would split it */
+	/* A TAB inside a cell would split it. */
+	for (i = 0; i < n; i++)
 		ld_buf_addc(&b->pend_text, s[i] == '\t' ? ' ' : s[i]);
 	if (cell > b->pend_cell)
 		b->pend_cell = cell;

@@ -405,8 +405,9 @@ copy_record(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
 
 	if ((d = ld_clauses_add(ns, &code)) == NULL) {
 		if (code == LDIFF_ELIMIT)
-			return ld_error(rd->err, code, _("more than %zu clauses "
-			    "(--max-clauses)"), ns->limits.max_clauses);
+			return ld_error(rd->err, code,
+			    _("more than %zu clauses (--max-clauses)"),
+			    ns->limits.max_clauses);
 		return ld_error(rd->err, code, NULL);
 	}
 	*d = *c;
@@ -424,8 +425,8 @@ add_sentences(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
 	int r;
 
 	if ((r = ldiff_sentences(c->text, strlen(c->text), &sp, &n)) != 0)
-		return ld_error(rd->err, r, _("clause %.40s: cannot split into "
-		    "sentences"), c->id);
+		return ld_error(rd->err, r,
+		    _("clause %.40s: cannot split into sentences"), c->id);
 	for (k = 0; k < n && r == 0; k++) {
 		memset(&s, 0, sizeof s);
 		s.kind = LDIFF_CL_SENTENCE;

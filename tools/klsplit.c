@@ -20,9 +20,10 @@ static void
 usage(void)
 {
 	printf(_("Usage: %s [OPTION]... [FILE]\n"), kl_prog);
-	fputs(_("Split a document into clauses.  FILE is a .docx, a kltext or\n"
-	    "klsplit record stream, or plain text (one paragraph per line);\n"
-	    "with no FILE, or when FILE is -, read standard input.\n\n"), stdout);
+	fputs(_("Split a document into clauses.  FILE is a .docx, a kltext "
+	    "or\nklsplit record stream, or plain text (one paragraph per "
+	    "line);\nwith no FILE, or when FILE is -, read standard "
+	    "input.\n\n"), stdout);
 	fputs(_("  -j, --json             JSON Lines instead of the TSV stream\n"
 	    "  -p, --plain            \"id<TAB>text\" per clause\n"
 	    "  -s, --sentences        add the sentences of each clause; with\n"
@@ -75,8 +76,28 @@ warn_crlf(const char *name, const char *data, size_t len)
 		kl_warn(_("%s: CRLF line ends read as LF"), name);
 }
 
-int
-main(int argc, char **argv)
+struct args {
+	ldiff_extract_opts xo;
+	ldiff_split_opts so;
+	const char *path, *outpath;
+	int json, plain;
+};
+
+static void
+parse_changes(const char *arg, ldiff_extract_opts *xo)
+{
+	if (strcmp(arg, "accept") == 0)
+		xo->changes = LDIFF_CHANGES_ACCEPT;
+	else if (strcmp(arg, "reject") == 0)
+		xo->changes = LDIFF_CHANGES_REJECT;
+	else {
+		kl_warn(_("invalid --changes '%s' (accept or reject)"), arg);
+		kl_usage_error();
+	}
+}
+
+static void
+parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -89,47 +110,28 @@ main(int argc, char **argv)
 		KL_LIMIT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	ldiff_extract_opts xo;
-	ldiff_split_opts so;
-	ldiff_clauses *cs = NULL;
-	ldiff_error err;
-	ldiff_format fmt = LDIFF_FMT_TSV;
-	const char *path = "-", *outpath = NULL, *name;
-	char *data = NULL;
-	size_t len = 0;
-	FILE *out;
-	int c, r, json = 0, plain = 0;
+	int c;
 
-	kl_init(argc, argv, "klsplit");
-	ldiff_extract_opts_init(&xo);
-	ldiff_split_opts_init(&so);
+	memset(a, 0, sizeof *a);
+	ldiff_extract_opts_init(&a->xo);
+	ldiff_split_opts_init(&a->so);
+	a->path = "-";
 	while ((c = getopt_long(argc, argv, "jpsc:o:hV", longopts, NULL))
 	    != -1) {
 		switch (c) {
-		case 'j': json = 1; break;
-		case 'p': plain = 1; break;
-		case 's': so.sentences = 1; break;
-		case 'o': outpath = optarg; break;
+		case 'j': a->json = 1; break;
+		case 'p': a->plain = 1; break;
+		case 's': a->so.sentences = 1; break;
+		case 'c': parse_changes(optarg, &a->xo); break;
+		case 'o': a->outpath = optarg; break;
 		case 'h': usage(); break;
 		case 'V': kl_version(); break;
-		case 'c':
-			if (strcmp(optarg, "accept") == 0)
-				xo.changes = LDIFF_CHANGES_ACCEPT;
-			else if (strcmp(optarg, "reject") == 0)
-				xo.changes = LDIFF_CHANGES_REJECT;
-			else {
-				kl_warn(_("invalid --changes '%s' (accept or "
-				    "reject)"), optarg);
-				kl_usage_error();
-			}
-			break;
 		default:
-			if (kl_limit_option(c, optarg, &so.limits))
-				break;
-			kl_usage_error();
+			if (!kl_limit_option(c, optarg, &a->so.limits))
+				kl_usage_error();
 		}
 	}
-	if (json && plain) {
+	if (a->json && a->plain) {
 		kl_warn(_("--json and --plain exclude each other"));
 		kl_usage_error();
 	}
@@ -138,27 +140,44 @@ main(int argc, char **argv)
 		kl_usage_error();
 	}
 	if (optind < argc)
-		path = argv[optind];
-	name = strcmp(path, "-") == 0 ? _("(standard input)") : path;
+		a->path = argv[optind];
 	/* The extractor and the splitter share the limits given. */
-	xo.limits = so.limits;
-	if (kl_read_file(path, (size_t)so.limits.max_total_bytes, &data,
+	a->xo.limits = a->so.limits;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	ldiff_clauses *cs = NULL;
+	ldiff_error err;
+	ldiff_format fmt = LDIFF_FMT_TSV;
+	const char *name;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *out;
+	int r;
+
+	kl_init(argc, argv, "klsplit");
+	parse_args(argc, argv, &a);
+	name = strcmp(a.path, "-") == 0 ? _("(standard input)") : a.path;
+	if (kl_read_file(a.path, (size_t)a.so.limits.max_total_bytes, &data,
 	    &len) != 0)
 		return KL_TROUBLE;
 	warn_crlf(name, data, len);
 	memset(&err, 0, sizeof err);
-	r = ldiff_clauses_from_any(&cs, data, len, &xo, &so, &err);
+	r = ldiff_clauses_from_any(&cs, data, len, &a.xo, &a.so, &err);
 	free(data);
 	if (r != 0) {
 		kl_report(name, &err);
 		return KL_TROUBLE;
 	}
-	if (json)
+	if (a.json)
 		fmt = LDIFF_FMT_JSON;
-	else if (plain)
+	else if (a.plain)
 		fmt = LDIFF_FMT_PLAIN;
-	out = kl_out_open(outpath);
-	if (plain && so.sentences)
+	out = kl_out_open(a.outpath);
+	if (a.plain && a.so.sentences)
 		r = write_sentences(cs, out);
 	else
 		r = ldiff_clauses_write(cs, out, fmt);
