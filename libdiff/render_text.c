@@ -48,7 +48,7 @@ enum {
 	L_CLASSES, L_SECTION, L_NOSECTION, L_SUBSTS, L_TIMES, L_UNCHANGED,
 	/* the columns of the table by section, in order */
 	L_COL_INS, L_COL_DEL, L_COL_CHG, L_COL_MOV, L_COL_SPL, L_COL_MRG,
-	L_COL_REN, L_COL_WINS, L_COL_WDEL,
+	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
 	L_N_MERGED, L_N_RENUMBERED
@@ -104,6 +104,7 @@ static const struct {
 	[L_COL_REN] = { N_("ren"), "omnr" },
 	[L_COL_WINS] = { N_("+words"), "+ord" },
 	[L_COL_WDEL] = { N_("-words"), "-ord" },
+	[L_COL_SHARE] = { N_("changed"), "ändrat" },
 	[L_N_CHANGED] = { N_("changed"), "ändrade" },
 	[L_N_MOVED] = { N_("moved"), "flyttade" },
 	[L_N_INSERTED] = { N_("inserted"), "tillagda" },
@@ -1306,6 +1307,17 @@ section_changed(const struct counts *c)
 	return k > 0;
 }
 
+/* How much of a section changed: the words inserted, deleted or changed
+ * on either side over the words of both sides. */
+static double
+changed_share(const struct counts *c)
+{
+	size_t changed = c->ins + c->del + c->chg_old + c->chg_new;
+	size_t all = changed + c->common_old + c->common_new;
+
+	return all > 0 ? 100.0 * (double)changed / (double)all : 0;
+}
+
 static void
 stat_sections(struct tw *w, const struct sections *t)
 {
@@ -1318,10 +1330,11 @@ stat_sections(struct tw *w, const struct sections *t)
 		if (!section_changed(c))
 			continue;
 		if (!head) {
-			for (k = 0; k < 9; k++) {
+			for (k = 0; k < 10; k++) {
 				const char *h = label(w->sv,
 				    L_COL_INS + (int)k);
-				size_t col = k < 7 ? 6 : 8, tw = text_width(h);
+				size_t col = k < 7 ? 6 : k < 9 ? 8 : 9;
+				size_t tw = text_width(h);
 
 				for (; tw < col; tw++)
 					fputc(' ', w->f);
@@ -1335,6 +1348,10 @@ stat_sections(struct tw *w, const struct sections *t)
 		    c->op[LDIFF_OP_CHANGED], c->op[LDIFF_OP_MOVED],
 		    c->op[LDIFF_OP_SPLIT], c->op[LDIFF_OP_MERGED], c->renum,
 		    c->ins + c->chg_new, c->del + c->chg_old);
+		ld_buf_reset(&w->line);
+		put_percent(&w->line, changed_share(c), w->sv, 0);
+		fprintf(w->f, "%*s%s  ", (int)(9 - text_width(
+		    ld_buf_str(&w->line))), "", ld_buf_str(&w->line));
 		put_text(w, *t->v[i].name ? t->v[i].name :
 		    label(w->sv, L_NOSECTION), NULL);
 		fputc('\n', w->f);

@@ -336,8 +336,10 @@ test_stat(struct ldiff_diff *d)
 	    "4 12.5% changed\n"), "stat: new words as wdiff -s");
 	ok(has(s, "classes: wording 3, amount 1, period 1, typography 1, "
 	    "renumbered 3\n"), "stat: units by class");
+	/* Finansiering: 9 words changed (3 deleted, 3 + 3 changed) of 35
+	 * (19 old + 16 new): 25.7 % */
 	ok(has(s, "     0     1     2     0     0     0     1       3       6"
-	    "  Finansiering\n"), "stat: the Finansiering row");
+	    "      25.7%  Finansiering\n"), "stat: the Finansiering row");
 	ok(lacks(s, "Parter"), "stat: unchanged sections left out");
 	free(s);
 	o.lang = "sv";
