@@ -19,6 +19,10 @@ set -eu
 : "${KL_SHARED:=$KL_ROOT/../shared}"
 : "${KL_SENT_MB:=16}"
 SS=$KL_BUILD/tests/sentscore
+if [ ! -x "$SS" ]; then	# `make bench` builds the tools, not the helpers
+	rel=${KL_BUILD#"$KL_ROOT"/}
+	(cd "$KL_ROOT" && ${MAKE:-make} -s BUILD="$rel" "$rel/tests/sentscore")
+fi
 [ -x "$SS" ] || { echo "sentences.sh: $SS: not built (make tests)" >&2; exit 2; }
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/klbench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
