@@ -624,6 +624,26 @@ extremes(void)
 		    "</w:p>", i);
 	len += (size_t)snprintf(big + len, cap - len, "%s", DOC_CLOSE);
 	{
+		/* The same, cut short by an unclosed element near the end:
+		 * nothing of the 200 000 good paragraphs may be printed. */
+		char *late = malloc(len + 64);
+		size_t k = len - strlen(DOC_CLOSE);
+
+		if (late == NULL)
+			die("late-error.docx", "out of memory");
+		memcpy(late, big, k);
+		k += (size_t)sprintf(late + k, "<w:p><w:r><w:t>x</w:r>%s",
+		    DOC_CLOSE);
+		{
+			zw z = zw_open("late-error.docx");
+
+			zw_adds(&z, "[Content_Types].xml", content_types);
+			zw_adds(&z, "_rels/.rels", pkg_rels);
+			zw_add(&z, "word/document.xml", late, k, 1);
+			zw_close(&z);
+		}
+	}
+	{
 		zw z = zw_open("200k-paragraphs.docx");
 
 		zw_adds(&z, "[Content_Types].xml", content_types);
@@ -648,6 +668,8 @@ streams(void)
 	static const char future[] = "#klausul-paragraphs 9\n"
 	    "paragraph\t0\t\t\t\t\t\tFrån framtiden.\n";
 	static const char nul[] = "Text med\0NUL.\n";
+	FILE *f;
+	int i;
 
 	write_bytes("invalid-utf8-paragraphs.tsv", bad_paras,
 	    sizeof bad_paras - 1);
@@ -656,6 +678,15 @@ streams(void)
 	write_bytes("invalid-utf8-plain.txt", bad_plain, sizeof bad_plain - 1);
 	write_bytes("future-version.tsv", future, sizeof future - 1);
 	write_bytes("nul-byte.txt", nul, sizeof nul - 1);
+	/* 100 000 good records, then a bad one: no output at all. */
+	if ((f = fopen(path_of("late-error.tsv"), "w")) == NULL)
+		die("late-error.tsv", strerror(errno));
+	fputs("#klausul-paragraphs 1\n", f);
+	for (i = 1; i <= 100000; i++)
+		fprintf(f, "paragraph\t0\t\t\t\t\t\tStycke %d.\n", i);
+	fputs("paragraph\t0\t\t\t\t\t\tSist \xff.\n", f);
+	if (fclose(f) != 0)
+		die("late-error.tsv", strerror(errno));
 }
 
 int
