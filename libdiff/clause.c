@@ -1063,8 +1063,13 @@ static int
 add_body(builder *b, const ldiff_para *p, label *lb, const char *s,
     size_t n)
 {
-	if (lb->head_only)
-		lb->cls = LAB_NONE;	/* "1 Parter" outside a heading */
+	if (lb->head_only) {	/* "2 Parterna ..." outside a heading */
+		memset(lb, 0, sizeof *lb);
+		lb->cls = LAB_NONE;
+		s = p->text;
+		n = strlen(s);
+		trim(&s, &n);
+	}
 	if (lb->cls == LAB_NONE) {
 		if (n == 0)
 			return 0;	/* an empty paragraph */

@@ -204,6 +204,23 @@ test_typed(void)
 	ldiff_clauses_free(cs);
 }
 
+/* "2 Parterna" is a number only on a heading; elsewhere it stays text. */
+static void
+test_heading_numbers(void)
+{
+	ldiff_clauses *cs = split(P
+	    "heading\t1\t\t\t\t\t\t3 Syfte\n"
+	    "paragraph\t0\t\tNormal\t\t\t\t2 Parterna ska samverka.\n", 0);
+
+	ok(cs != NULL, "typed heading numbers split");
+	if (cs == NULL)
+		return;
+	is_str(show(cs, "3"), "3||section|3|Syfte", "typed number on a heading");
+	is_str(show(cs, "Syfte/¶1"), "Syfte/¶1|3|clause||"
+	    "2 Parterna ska samverka.", "not on a paragraph: text kept whole");
+	ldiff_clauses_free(cs);
+}
+
 static void
 test_enumeration(void)
 {
@@ -527,6 +544,7 @@ main(void)
 	test_kinds();
 	test_docx_like();
 	test_typed();
+	test_heading_numbers();
 	test_enumeration();
 	test_toc();
 	test_renumbered();
