@@ -10,6 +10,7 @@
  *       skrivregler, Språkrådet)
  * Classes: NO_BREAK never ends a sentence; MAY_END ends one only before a
  * capital (homographs such as "bil", units, list-closers such as "m.m.").
+ * gen-abbrev.sh overrides the class of f.n. (NO_BREAK), with its reason.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ static const struct abbrev table[] = {
 	{ "f.k", LD_ABBR_MAY_END },
 	{ "f.kr", LD_ABBR_MAY_END },
 	{ "f.m", LD_ABBR_MAY_END },
-	{ "f.n", LD_ABBR_MAY_END },
+	{ "f.n", LD_ABBR_NO_BREAK },
 	{ "f.v.b", LD_ABBR_MAY_END },
 	{ "f.v.t", LD_ABBR_NO_BREAK },
 	{ "f.ö", LD_ABBR_NO_BREAK },

@@ -51,6 +51,7 @@ test_no_break(void)
 	    "dvs. before a capital");
 	one("Bidraget beräknas enl. SCB:s statistik.", "enl.");
 	one("Det gäller fr.o.m. Januari nästa år.", "fr.o.m.");
+	one("Ordförande är f.n. Anna Berg i Skellefteå.", "f.n. (overridden)");
 	one("Se prop. Regeringens förslag finns där.", "prop.");
 	one("Invånarna är ca. Tretusen till antalet.", "ca.");
 	one("Beslut nr. Ett fattades i går.", "nr.");
