@@ -13,8 +13,9 @@
  * Identity (the id field), in order of preference:
  *   - a computed list label ("4.2." -> "4.2"), or a number typed at the
  *     start of the text ("3 §", "3 a §", "2 kap. 3 §", "§ 4", "Punkt 4",
- *     "Bilaga 1", "Artikel 3", "1.2.3"), which is then cut from the text
- *     into label;
+ *     "Bilaga 1", "Artikel 3", "1.2.3", "1."; on a heading also "1 Parter"),
+ *     which is then cut from the text into label (so are typed bullets,
+ *     "– " "• " "- " "* " ...);
  *   - a local label ("a)", "(b)", "iv)", "1)", or "1." under a lead-in)
  *     qualified by its parent's id: "4.2 a)";
  *   - bullets and unlettered enumeration items: parent id, "/•", ordinal:
@@ -24,7 +25,9 @@
  *   - unnumbered headings: their text;
  *   - table rows: "row:" and the key cell, the first cell of the row that
  *     holds a letter ("row:Umeå kommun"); "t1.r3" if no cell has one;
- *   - notes, comments, headers, footers: their where ("fn:2", "cm:0").
+ *   - notes, comments, headers, footers: their where ("fn:2", "cm:0");
+ *   - table of contents lines (styles "TOC 1", "Innehåll 2"): "toc:N",
+ *     kind other, so they do not take the numbers of the headings.
  * Ids are unique within a document: a clash is qualified with the section
  * ("Syfte/1"), and if that clashes too, numbered ("1#2").  Ids never hold
  * TAB or newline (white space is collapsed to one space).
