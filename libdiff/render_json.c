@@ -158,16 +158,6 @@ json_edits(ld_buf *b, const ldiff_unit *u)
 	ld_buf_addc(b, ']');
 }
 
-static const char *
-unit_section(const ldiff_unit *u)
-{
-	if (u->n_new > 0)
-		return u->new_cl[0]->section;
-	if (u->n_old > 0)
-		return u->old_cl[0]->section;
-	return "";
-}
-
 static void
 json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 {
@@ -189,7 +179,7 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	ld_buf_adds(b, ",\"to\":");
 	ld_json_string(b, to != NULL ? to : "");
 	ld_buf_adds(b, ",\"section\":");
-	ld_json_string(b, unit_section(u));
+	ld_json_string(b, ld_unit_section(u));
 	ld_buf_adds(b, ",\"similarity\":");
 	json_similarity(b, u->similarity);
 	ld_buf_printf(b, ",\"lineage\":%zu}\n", u->lineage);

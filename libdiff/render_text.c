@@ -490,16 +490,6 @@ class_list(ld_buf *b, unsigned cls, int sv)
 	}
 }
 
-static const char *
-unit_section(const ldiff_unit *u)
-{
-	if (u->n_new > 0)
-		return u->new_cl[0]->section;
-	if (u->n_old > 0)
-		return u->old_cl[0]->section;
-	return "";
-}
-
 static void
 flush_renumbered(struct tw *w)
 {
@@ -656,7 +646,7 @@ unit_body(struct tw *w, const ldiff_unit *u)
 static void
 show_unit(struct tw *w, const ldiff_unit *u)
 {
-	enter_section(w, unit_section(u));
+	enter_section(w, ld_unit_section(u));
 	if (renumber_only(u, w->hc)) {
 		if (w->renum.len > 0)
 			ld_buf_adds(&w->renum, ", ");
@@ -674,80 +664,40 @@ show_unit(struct tw *w, const ldiff_unit *u)
 
 /* ---- version labels ------------------------------------------------------ */
 
-static int
-digits4(const char *p)
-{
-	int i;
-
-	for (i = 0; i < 4; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* The year range in a name ("samverkan-2019-2022.docx" -> "2019–2022"),
- * or NULL; *len gets the bytes between the two years. */
-static const char *
-year_range(const char *s, size_t *dash)
-{
-	for (; *s != '\0'; s++) {
-		size_t k = 0;
-
-		if (!digits4(s) || (s[4] != '-' && s[4] != '_' &&
-		    strncmp(s + 4, "\xe2\x80\x93", 3) != 0))
-			continue;
-		k = s[4] == '\xe2' ? 3 : 1;
-		if (digits4(s + 4 + k) && !(s[8 + k] >= '0' && s[8 + k] <= '9')) {
-			*dash = k;
-			return s;
-		}
-	}
-	return NULL;
-}
-
-static const char *
-base_name(const char *name)
-{
-	const char *slash = strrchr(name, '/');
-
-	return slash != NULL ? slash + 1 : name;
-}
-
 /* Short names for the lineage: the year ranges of the file names when
  * every version has a distinct one, else the base names. */
 static int
 version_labels(const ldiff_diff *d, ld_buf *lab, size_t nver)
 {
-	size_t v, k, dash;
+	ld_buf base;
+	size_t v, k;
 	int years = 1;
 
-	for (v = 0; v < nver; v++) {
+	ld_buf_init(&base);
+	for (v = 0; v < nver && years; v++) {
 		const char *name = ldiff_diff_version_name(d, v);
-		const char *y = year_range(name ? name : "", &dash);
 
 		ld_buf_reset(&lab[v]);
-		if (y == NULL) {
-			years = 0;
-			break;
-		}
-		ld_buf_add(&lab[v], y, 4);
-		ld_buf_adds(&lab[v], "\xe2\x80\x93");
-		ld_buf_add(&lab[v], y + 4 + dash, 4);
+		ld_buf_reset(&base);
+		ld_version_label(&lab[v], name, 1);
+		ld_version_label(&base, name, 0);
+		if (strcmp(ld_buf_str(&lab[v]), ld_buf_str(&base)) == 0)
+			years = 0;	/* no year range in this name */
 		for (k = 0; k < v; k++)
 			if (strcmp(ld_buf_str(&lab[k]),
 			    ld_buf_str(&lab[v])) == 0)
 				years = 0;
 	}
 	for (v = 0; v < nver && !years; v++) {
-		const char *name = ldiff_diff_version_name(d, v);
-
 		ld_buf_reset(&lab[v]);
-		ld_buf_adds(&lab[v], base_name(name ? name : "?"));
+		ld_version_label(&lab[v], ldiff_diff_version_name(d, v), 0);
 	}
+	k = base.oom;
+	ld_buf_free(&base);
 	for (v = 0; v < nver; v++)
 		if (lab[v].oom)
-			return LDIFF_ENOMEM;
-	return 0;
+			k = 1;
+	return k ? LDIFF_ENOMEM : 0;
 }
 
 /* ---- pair header and substitutions ------------------------------------ */
@@ -1380,7 +1330,7 @@ stat_pair(struct tw *w, size_t pair)
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
 		if (u->from == pair)
-			count_unit(section_counts(&t, unit_section(u)), u,
+			count_unit(section_counts(&t, ld_unit_section(u)), u,
 			    w->hide);
 	}
 	for (i = 0; i < t.n; i++)
