@@ -134,6 +134,17 @@ $(BUILD)/libdiff.pc: libdiff/libdiff.pc.in Makefile
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@PKGS@|$(PKGS)|' $< > $@
 
+# The install paths compiled into the tools (LOCALEDIR) and written into
+# libdiff.pc: `make install PREFIX=/usr` after a plain `make` rebuilds
+# what uses them instead of installing /usr/local paths.
+$(BUILD)/paths.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)' | \
+	    cmp -s - $@ 2>/dev/null || \
+	    echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)' > $@
+$(TOOL_COMMON) $(BUILD)/libdiff.pc: $(BUILD)/paths.stamp
+FORCE:
+
 $(BUILD)/tools/%.o: tools/%.c tools/common.h libdiff/libdiff.h
 	@mkdir -p $(@D)
 	$(E) "  CC      $<"
@@ -215,10 +226,13 @@ install: all
 	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; l=$${l%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/klausul.mo; done
+	install -d $(DESTDIR)$(COMPLETIONDIR)
+	for t in $(TOOL_NAMES); do install -m 644 tools/completion/klausul.bash \
+		$(DESTDIR)$(COMPLETIONDIR)/$$t; done
 
 uninstall:
 	for t in $(TOOL_NAMES); do rm -f $(DESTDIR)$(BINDIR)/$$t \
-		$(DESTDIR)$(MANDIR)/man1/$$t.1; done
+		$(DESTDIR)$(MANDIR)/man1/$$t.1 $(DESTDIR)$(COMPLETIONDIR)/$$t; done
 	rm -f $(DESTDIR)$(LIBDIR)/libdiff.a $(DESTDIR)$(LIBDIR)/libdiff.so* \
 		$(DESTDIR)$(INCLUDEDIR)/libdiff.h \
 		$(DESTDIR)$(PKGCONFIGDIR)/libdiff.pc \
