@@ -67,7 +67,7 @@ seeds:
 # One run of one target: the work corpus first (libFuzzer adds to it),
 # then the read-only seed directories.
 define run_one
-	@mkdir -p $(FB)/corpus/$(1) $(FB)/crash/$(1)
+	@rm -rf $(FB)/crash/$(1); mkdir -p $(FB)/corpus/$(1) $(FB)/crash/$(1)
 	@echo "fuzz_$(1): $(FUZZ_SECONDS) s"
 	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -77,14 +77,19 @@ define run_one
 		-artifact_prefix=$(FB)/crash/$(1)/ \
 		$(FB)/corpus/$(1) $(wildcard tests/fuzz/seeds/$(1)) \
 		$(wildcard $(FB)/seeds/$(1)) 2>&1 | tee $(FB)/fuzz_$(1).log | \
-		grep -E '^(#[0-9]+ +(INITED|DONE)|stat::|==[0-9]+==ERROR|SUMMARY|Done)' ; \
+		grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::|==[0-9]+==ERROR|SUMMARY|Done|fuzz property)' ; \
 		test -z "$$(ls -A $(FB)/crash/$(1))" || \
-		{ echo "fuzz_$(1): crash inputs in $(FB)/crash/$(1)"; exit 1; }
+		{ echo "fuzz_$(1): crash inputs in $(FB)/crash/$(1)"; \
+		  touch $(FB)/crashed; }
 
 endef
 
+# Every target runs; the run fails at the end if any of them crashed.
 run: $(BINS) seeds
+	@rm -f $(FB)/crashed
 	$(foreach t,$(TARGETS),$(call run_one,$(t)))
+	@test ! -f $(FB)/crashed || { echo "fuzz: crashes found (see above);" \
+		"replay one with $(FB)/fuzz_NAME FILE"; exit 1; }
 
 have-libfuzzer:
 	@mkdir -p $(FB)
