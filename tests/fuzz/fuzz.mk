@@ -22,7 +22,7 @@ FUZZ_JOBS ?= 1
 # for record streams and diffs, the seeds' size for .docx.
 MAXLEN_text = 4096
 MAXLEN_records = 65536
-MAXLEN_diff = 65536
+MAXLEN_diff = 8192
 MAXLEN_docx = 200000
 SHARED ?= $(abspath ../shared)
 FB = build-fuzz
