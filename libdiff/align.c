@@ -432,10 +432,14 @@ build_bags(struct ctx *c, int rows)
 	return 0;
 }
 
-/* Stage 0: rows pair by key cell; the k-th row with a key in the old
- * version pairs with the k-th in the new one. */
+/* Rows still unmatched pair by key: the k-th row with a key in the old
+ * version with the k-th in the new one.  With in_section the key is the
+ * section heading and the key cell, so that when every table lists the
+ * same municipalities a table added or dropped shifts no other table's
+ * rows; the second round (key cell alone) follows a table whose section
+ * was renamed. */
 static int
-stage_rows(struct ctx *c)
+rows_by_key(struct ctx *c, int in_section)
 {
 	struct kent *e;
 	size_t n = 0, k, i, j;
@@ -446,13 +450,18 @@ stage_rows(struct ctx *c)
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++) {
 			struct item *it = &c->s[k].it[i];
+			const char *key = it->rowkey;
 
-			if (it->cls != CL_ROW || it->rowkey[0] == '\0')
+			if (it->cls != CL_ROW || it->rowkey[0] == '\0' ||
+			    it->match >= 0)
 				continue;
-			e[n].h = hash_str(it->rowkey);
-			e[n].k = it->rowkey;
-			e[n].side = (int)k;
-			e[n++].i = i;
+			if (in_section && (key = ld_arena_printf(c->ar,
+			    "%s\x1f%s", c->s[k].cs->cl[it->ci].section,
+			    it->rowkey)) == NULL) {
+				ld_free(e);
+				return LDIFF_ENOMEM;
+			}
+			e[n++] = (struct kent){ hash_str(key), key, (int)k, i };
 		}
 	qsort(e, n, sizeof *e, cmp_kent);
 	c->st->anchor_items += n;
@@ -472,6 +481,15 @@ stage_rows(struct ctx *c)
 	}
 	ld_free(e);
 	return 0;
+}
+
+/* Stage 0: table rows pair by their key cell, not their position. */
+static int
+stage_rows(struct ctx *c)
+{
+	int rc = rows_by_key(c, 1);
+
+	return rc != 0 ? rc : rows_by_key(c, 0);
 }
 
 /* ---- heaviest increasing chain -------------------------------------- */

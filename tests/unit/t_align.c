@@ -277,6 +277,83 @@ test_rows(void)
 	    "rows pair by their key cell, not their position");
 }
 
+/* Two tables list the same municipalities; the first is dropped: the
+ * second table's rows still pair with their own, not the dropped ones. */
+static void
+test_rows_per_table(void)
+{
+	static const char *const a[] = {
+		"section|1.|Bidrag 2023",
+		"row||Lycksele kommun\t290 000",
+		"row||Umeå kommun\t3 100 000",
+		"section|2.|Bidrag 2024",
+		"row||Lycksele kommun\t300 000",
+		"row||Umeå kommun\t3 275 000",
+	};
+	static const char *const b[] = {
+		"section|1.|Bidrag 2024",
+		"row||Lycksele kommun\t300 000",
+		"row||Umeå kommun\t3 275 000",
+	};
+	ldiff_clauses *x = SET(a), *y = SET(b);
+	struct run r;
+	size_t i;
+
+	/* rows carry their section's heading, as klsplit gives them */
+	for (i = 1; i < 3; i++)
+		x->cl[i].section = "Bidrag 2023";
+	for (i = 4; i < 6; i++)
+		x->cl[i].section = "Bidrag 2024";
+	for (i = 1; i < 3; i++)
+		y->cl[i].section = "Bidrag 2024";
+	is_int(align(&r, x, y), 0, "rows of two tables");
+	is_str(show(&r, x, y), "deleted:1>- deleted:¶2>- deleted:¶3>- "
+	    "equal:2>1 equal:¶5>¶2 equal:¶6>¶3",
+	    "rows pair within their table's section first");
+	ld_arena_free(r.ar);
+	ldiff_clauses_free(x);
+	ldiff_clauses_free(y);
+}
+
+static void
+test_no_moves(void)
+{
+	static const char *const a[] = {
+		"clause|1.|Parterna ska samverka om kompetensförsörjning i "
+		    "hela länet.",
+		"clause|2.|Regionen ansvarar för uppföljningen.",
+		"clause|3.|Kommunerna ansvarar för skolan.",
+		"clause|4.|Tvister löses genom förhandling mellan parterna.",
+	};
+	static const char *const b[] = {
+		"clause|1.|Regionen ansvarar för uppföljningen.",
+		"clause|2.|Kommunerna ansvarar för skolan.",
+		"clause|3.|Tvister löses genom förhandling mellan parterna.",
+		"clause|4.|Parterna ska samverka om kompetensförsörjning i "
+		    "hela länet.",
+	};
+	ldiff_clauses *x = SET(a), *y = SET(b);
+	ldiff_diff_opts o;
+	ldiff_error err;
+	struct run r;
+
+	is_int(align(&r, x, y), 0, "a clause moved to the end");
+	is_str(show(&r, x, y), "equal:2>1 equal:3>2 equal:4>3 moved:1>4",
+	    "... is a move (the three that kept their order stay)");
+	ld_arena_free(r.ar);
+	ldiff_diff_opts_init(&o);
+	o.detect_moves = 0;
+	memset(&r, 0, sizeof r);
+	r.ar = ld_arena_new();
+	is_int(ld_align(r.ar, x, y, &o, &r.l, &r.n, &r.st, &err), 0,
+	    "without move detection");
+	is_str(show(&r, x, y), "deleted:1>- equal:2>1 equal:3>2 equal:4>3 "
+	    "inserted:->4", "... a deletion and an insertion");
+	ld_arena_free(r.ar);
+	ldiff_clauses_free(x);
+	ldiff_clauses_free(y);
+}
+
 static void
 test_repeated(void)
 {
@@ -422,6 +499,8 @@ main(void)
 	test_moves();
 	test_split_merge();
 	test_rows();
+	test_rows_per_table();
+	test_no_moves();
 	test_repeated();
 	test_lexicon();
 	test_bounded();
