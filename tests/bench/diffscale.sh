@@ -31,8 +31,14 @@ command -v hyperfine >/dev/null 2>&1 || {
 
 # bench NAME CMD: "median_wall mean_user" in seconds; CMD may exit 1.
 bench() {
+	rm -f "$TMP/h.json"
 	hyperfine -N --warmup 2 --runs "${RUNS:-10}" -i \
-	    --export-json "$TMP/h.json" "$2" >/dev/null 2>&1
+	    --export-json "$TMP/h.json" "$2" >"$TMP/h.log" 2>&1 || {
+		echo "diffscale: hyperfine failed on: $2" >&2
+		cat "$TMP/h.log" >&2
+		echo "0 0"
+		return
+	}
 	tr ',' '\n' <"$TMP/h.json" | awk -F: '
 	    /"median"/ { m = $2 } /"user"/ { u = $2 }
 	    END { printf "%s %s\n", m, u }'
@@ -55,8 +61,8 @@ ms() { awk -v s="$1" 'BEGIN { printf "%8.1f ms", s * 1000 }'; }
 
 echo "== kldiff, three agreements of corpus/ from .docx (goal < 50 ms)"
 if [ -f "$C/samverkan-2027-2030.docx" ]; then
-	set -- $(bench corpus "$KLDIFF $C/samverkan-2019-2022.docx \
-	    $C/samverkan-2023-2026.docx $C/samverkan-2027-2030.docx")
+	v="$C/samverkan-2019-2022.docx $C/samverkan-2023-2026.docx"
+	set -- $(bench corpus "$KLDIFF $v $C/samverkan-2027-2030.docx")
 	echo "  wall $(ms "$1")   user $(ms "$2")"
 else
 	echo "  (corpus/*.docx missing: make corpus)"
