@@ -383,6 +383,8 @@ typedef struct ldiff_render_opts {
 	const char *title;	/* HTML / DOCX title, NULL = derived */
 	const char *author;	/* DOCX revision author, NULL = "kldiff" */
 	const char *date;	/* DOCX revision date (ISO 8601), NULL = now */
+	int width;		/* text: wrap clause text at this many
+				 * columns; 0 = one line per clause */
 } ldiff_render_opts;
 
 void ldiff_render_opts_init(ldiff_render_opts *o);

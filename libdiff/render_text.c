@@ -343,6 +343,10 @@ struct tw {
 	unsigned hide, hc;
 	int row;		/* the unit is a table row: TAB joins cells */
 	int visible;		/* show invisible characters (visible_mark) */
+	int wrap;		/* inside clause text: may wrap at width */
+	size_t width, col;	/* wrap width (0 = none), current column */
+	size_t tail;		/* columns after the string being written
+				 * up to the next space (next edits) */
 	const char *section;	/* the section heading printed last */
 	int section_shown;
 	ld_buf renum;		/* renumber-only clauses of this section */
@@ -388,6 +392,49 @@ visible_mark(const char *s, size_t n, size_t *k)
 	return NULL;
 }
 
+/* Write n bytes and count the columns they take (one per character). */
+static void
+emit(struct tw *w, const char *p, size_t n)
+{
+	size_t i;
+
+	fwrite(p, 1, n, w->f);
+	for (i = 0; i < n; i++)
+		w->col += ((unsigned char)p[i] & 0xc0) != 0x80;
+}
+
+/* At the space s[i], with s[run..i) not yet written: would the word after
+ * it pass the wrap width? */
+static int
+wrap_here(const struct tw *w, const char *s, size_t run, size_t i,
+    size_t len)
+{
+	size_t k, col = w->col, word = 0;
+
+	if (!w->wrap || w->width == 0)
+		return 0;
+	for (k = run; k < i; k++)
+		col += ((unsigned char)s[k] & 0xc0) != 0x80;
+	if (col <= sizeof INDENT - 1)
+		return 0;
+	for (k = i + 1; k < len && s[k] != ' ' && s[k] != '\n'; k++)
+		word += ((unsigned char)s[k] & 0xc0) != 0x80;
+	if (k == len)
+		word += w->tail;	/* the word goes on in the next edit */
+	return col + 1 + word > w->width;
+}
+
+/* A new indented line inside a clause, the colour closed around it so the
+ * indent is not struck through or underlined. */
+static void
+new_line(struct tw *w, const char *color)
+{
+	sgr(w, color ? SGR_OFF : NULL);
+	fputs("\n" INDENT, w->f);
+	w->col = sizeof INDENT - 1;
+	sgr(w, color);
+}
+
 static void
 put_text(struct tw *w, const char *s, const char *color)
 {
@@ -405,29 +452,33 @@ put_text(struct tw *w, const char *s, const char *color)
 
 		if (w->visible && !bad && !c1 && (c == ' ' || c >= 0x80) &&
 		    (mark = visible_mark(s + i, len - i, &k)) != NULL) {
-			fwrite(s + run, 1, i - run, w->f);
-			fputs(mark, w->f);
+			emit(w, s + run, i - run);
+			emit(w, mark, strlen(mark));
 			i += k;
 			run = i;
+			continue;
+		}
+		if (c == ' ' && !w->visible && wrap_here(w, s, run, i, len)) {
+			emit(w, s + run, i - run);
+			new_line(w, color);
+			run = ++i;
 			continue;
 		}
 		if (!bad && !c1 && c != '\n') {
 			i++;
 			continue;
 		}
-		fwrite(s + run, 1, i - run, w->f);
-		if (c == '\n') {
-			sgr(w, color ? SGR_OFF : NULL);
-			fputs("\n" INDENT, w->f);
-			sgr(w, color);
-		} else if (c == '\t')
-			fputs(" | ", w->f);	/* between two cells */
+		emit(w, s + run, i - run);
+		if (c == '\n')
+			new_line(w, color);
+		else if (c == '\t')
+			emit(w, " | ", 3);	/* between two cells */
 		else
-			fputs("\xef\xbf\xbd", w->f);
+			emit(w, "\xef\xbf\xbd", 3);
 		i += c1 ? 2 : 1;
 		run = i;
 	}
-	fwrite(s + run, 1, i - run, w->f);
+	emit(w, s + run, i - run);
 	sgr(w, color ? SGR_OFF : NULL);
 }
 
@@ -439,9 +490,9 @@ put_deleted(struct tw *w, const char *s)
 	if (w->color)
 		put_text(w, s, SGR_DEL);
 	else {
-		fputs("[-", w->f);
+		emit(w, "[-", 2);
 		put_text(w, s, NULL);
-		fputs("-]", w->f);
+		emit(w, "-]", 2);
 	}
 }
 
@@ -453,9 +504,9 @@ put_inserted(struct tw *w, const char *s)
 	if (w->color)
 		put_text(w, s, SGR_INS);
 	else {
-		fputs("{+", w->f);
+		emit(w, "{+", 2);
 		put_text(w, s, NULL);
-		fputs("+}", w->f);
+		emit(w, "+}", 2);
 	}
 }
 
@@ -561,25 +612,96 @@ unit_header(struct tw *w, const ldiff_unit *u)
 	fputc('\n', w->f);
 }
 
+/* Columns of s up to its first space; *done when there is one. */
+static size_t
+word_width(const char *s, int *done)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && *s != ' ' && *s != '\n'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	*done = *s != '\0';
+	return n;
+}
+
+/* Columns the edits from i on take before their first space, markers
+ * included: how far a word at the end of edit i-1 really reaches. */
+static size_t
+next_word(const struct tw *w, const ldiff_unit *u, size_t i)
+{
+	size_t n = 0, mark = w->color ? 0 : 2;
+	int done = 0;
+
+	for (; i < u->n_edits && !done; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc)) {
+			n += word_width(e->new_text, &done);
+			continue;
+		}
+		if (e->op != LDIFF_EDIT_INSERT && *e->old_text != '\0') {
+			n += mark + word_width(e->old_text, &done);
+			if (done)
+				break;
+			n += mark;
+		}
+		if (e->op != LDIFF_EDIT_DELETE && *e->new_text != '\0') {
+			n += mark + word_width(e->new_text, &done);
+			if (!done)
+				n += mark;
+		}
+	}
+	return n;
+}
+
+/* The same for what follows the old (part 0) or new (part 1) text of
+ * edit i: its closing marker, the new text of a replacement, the edits
+ * after it. */
+static size_t
+tail_after(const struct tw *w, const ldiff_unit *u, size_t i, int part)
+{
+	const ldiff_edit *e = &u->edits[i];
+	size_t mark = w->color ? 0 : 2, n = mark;
+	int done = 0;
+
+	if (w->width == 0)
+		return 0;
+	if (part == 0 && e->op == LDIFF_EDIT_REPLACE && *e->new_text != '\0') {
+		n += mark + word_width(e->new_text, &done);
+		if (done)
+			return n;
+		n += mark;
+	}
+	return n + next_word(w, u, i + 1);
+}
+
 static void
 unit_edits(struct tw *w, const ldiff_unit *u)
 {
 	size_t i;
 
 	fputs(INDENT, w->f);
+	w->col = sizeof INDENT - 1;
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
 		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc)) {
+			w->tail = w->width ? next_word(w, u, i + 1) : 0;
 			put_text(w, e->new_text, NULL);
+			w->tail = 0;
 			continue;
 		}
 		w->visible = (e->cls & LDIFF_CLASS_TYPOGRAPHY) != 0;
-		if (e->op != LDIFF_EDIT_INSERT)
+		if (e->op != LDIFF_EDIT_INSERT) {
+			w->tail = tail_after(w, u, i, 0);
 			put_deleted(w, e->old_text);
-		if (e->op != LDIFF_EDIT_DELETE)
+		}
+		if (e->op != LDIFF_EDIT_DELETE) {
+			w->tail = tail_after(w, u, i, 1);
 			put_inserted(w, e->new_text);
+		}
 		w->visible = 0;
+		w->tail = 0;
 	}
 	fputc('\n', w->f);
 }
@@ -613,6 +735,7 @@ clause_block(struct tw *w, const ldiff_clause *const *cl, size_t n,
 
 	for (i = 0; i < n; i++) {
 		fputs(INDENT, w->f);
+		w->col = sizeof INDENT - 1;
 		if (how < 0)
 			put_deleted(w, cl[i]->text);
 		else if (how > 0)
@@ -658,8 +781,9 @@ show_unit(struct tw *w, const ldiff_unit *u)
 	unit_header(w, u);
 	w->row = (u->n_new > 0 && u->new_cl[0]->kind == LDIFF_CL_ROW) ||
 	    (u->n_old > 0 && u->old_cl[0]->kind == LDIFF_CL_ROW);
+	w->wrap = 1;
 	unit_body(w, u);
-	w->row = 0;
+	w->row = w->wrap = 0;
 }
 
 /* ---- version labels ------------------------------------------------------ */
@@ -1010,6 +1134,7 @@ tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
 	w->sv = want_swedish(o);
 	w->hide = o->hide;
 	w->hc = hidden_classes(o->hide);
+	w->width = o->width > 20 ? (size_t)o->width : 0;
 	w->section = "";
 	ld_buf_init(&w->renum);
 	ld_buf_init(&w->line);

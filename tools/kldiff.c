@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -41,7 +42,7 @@ enum {
 
 enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT, FMT_HTML, FMT_DOCX };
 
-#define OPTIONS "jso:qSuL:hV"
+#define OPTIONS "jso:qSuL:w:hV"
 
 static const struct option longopts[] = {
 	{ "json", no_argument, NULL, 'j' },
@@ -63,6 +64,7 @@ static const struct option longopts[] = {
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "label", required_argument, NULL, 'L' },
+	{ "width", required_argument, NULL, 'w' },
 	{ "changes", required_argument, NULL, OPT_CHANGES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -91,7 +93,9 @@ usage(void)
 	    "      --color[=WHEN]      colour the text: auto (default), always, never\n"
 	    "      --lang=sv|en        language of the labels (default: locale)\n"
 	    "  -L, --label=NAME        name a version in the output (repeatable,\n"
-	    "                          in order; default the file name)\n\n"),
+	    "                          in order; default the file name)\n"
+	    "  -w, --width=N           wrap clause text at N columns (0: never;\n"
+	    "                          default the terminal's width, else 0)\n\n"),
 	    stdout);
 	fputs(_("What to show:\n"
 	    "  -u, --unchanged         text: show unchanged clauses too\n"
@@ -136,7 +140,38 @@ struct opts {
 	ldiff_split_opts so;
 	const char **labels;
 	size_t nlabels;
+	int width;		/* --width, -1 = the terminal's */
 };
+
+/* --width=N: 0 for one line per clause, else at least 20 columns. */
+static int
+parse_width(const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 10000 ||
+	    (v > 0 && v < 20)) {
+		kl_warn(_("invalid --width '%s' (0, or 20 and more)"), arg);
+		kl_usage_error();
+	}
+	return (int)v;
+}
+
+/* The terminal's width when standard output is one, else 0: a file or a
+ * pipe gets one line per clause, for grep. */
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+	    && ws.ws_col > 0)
+		return ws.ws_col > 1 ? ws.ws_col - 1 : 0;
+	return 0;
+}
 
 static void
 add_label(struct opts *o, const char *name, int argc)
@@ -209,6 +244,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 'S': o->ro.hide |= LDIFF_HIDE_NONSUBSTANTIVE; break;
 		case 'u': o->unchanged = 1; break;
 		case 'L': add_label(o, optarg, argc); break;
+		case 'w': o->width = parse_width(optarg); break;
 		case OPT_CHANGES_ONLY: o->changes_only = 1; break;
 		case OPT_HIDE_TYPO: o->ro.hide |= LDIFF_HIDE_TYPOGRAPHY; break;
 		case OPT_HIDE_RENUM: o->ro.hide |= LDIFF_HIDE_RENUMBER; break;
@@ -371,6 +407,8 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	    strcmp(o->color, "always") == 0));
 	if (o->ro.lang == NULL)
 		o->ro.lang = lang_from_environment();
+	o->ro.width = o->width >= 0 ? o->width :
+	    o->output == NULL ? terminal_width() : 0;
 	if ((o->fmt == FMT_TEXT || o->fmt == FMT_HTML) && !o->unchanged)
 		o->ro.hide |= LDIFF_HIDE_EQUAL;
 	if (o->fmt == FMT_DOCX && o->output == NULL && isatty(STDOUT_FILENO))
@@ -410,6 +448,7 @@ main(int argc, char **argv)
 	kl_init(argc, argv, "kldiff");
 	signal(SIGPIPE, SIG_IGN);	/* EPIPE ends us quietly instead */
 	memset(&o, 0, sizeof o);
+	o.width = -1;
 	ldiff_render_opts_init(&o.ro);
 	ldiff_extract_opts_init(&o.xo);
 	ldiff_split_opts_init(&o.so);

@@ -58,6 +58,29 @@ like "$out" "^  2\.1 → 2\.1  changed \(amount\)$" "--lang wins over LANG"
 out=$(kl kldiff --label=2019 --label=2023 a.in b.in)
 like "$out" "^--- 2019$" "--label names the versions"
 
+# Wrapping: clause text within the width, words and markers kept whole.
+kl kldiff --width=60 a.in b.in c.in >"$TMP/w60.txt"
+golden "$TMP/w60.txt" "$G/a-b-c.w60.txt" "--width=60: wrapped clause text"
+over=$(perl -CSD -ne 'chomp; print "$.: $_\n" if /^    / && !/^    (amount|number):/ &&
+	length($_) > 60 && /^    \S+ \S/' "$TMP/w60.txt")
+is "$over" "" "--width=60: no breakable line passes 60 columns"
+is "$(tr -d '\n ' <"$TMP/w60.txt")" "$(kl kldiff a.in b.in c.in | tr -d '\n ')" \
+    "--width=60: the same text as one line per clause, but for line breaks"
+is "$(kl kldiff --width=0 a.in b.in)" "$(cat "$TMP/ab.txt")" \
+    "--width=0: one line per clause"
+kl kldiff --width=12 a.in b.in >/dev/null 2>&1
+is "$?" 2 "--width below 20: exit 2"
+if command -v script >/dev/null 2>&1 &&
+    script -qec true /dev/null >/dev/null 2>&1; then
+	out=$(COLUMNS=50 LINES=20 script -qec "stty cols 50 2>/dev/null; ${KL_WRAP:-} $KL_BIN/kldiff --color=never a.in b.in" /dev/null |
+	    tr -d '\r')
+	over=$(printf '%s\n' "$out" | perl -CSD -ne 'chomp; print "$_\n" if
+	    /^    / && !/^    (amount|number):/ && length($_) > 50 && /^    \S+ \S/')
+	is "$over" "" "a terminal of 50 columns: wrapped to it"
+else
+	skip "script(1) missing: no pseudo-terminal"
+fi
+
 # Colour: explicit, NO_COLOR, a terminal.
 out=$(kl kldiff --color=always a.in b.in)
 like "$out" "${ESC}\[9;31m1 250 000${ESC}\[0m${ESC}\[4;32m1 300 000${ESC}\[0m" \
