@@ -47,11 +47,16 @@ wanted_language(void)
 static void
 init_locale(void)
 {
+	const char *lang;
+
 	if (setlocale(LC_ALL, "") != NULL)
 		return;
 	setlocale(LC_ALL, "C.UTF-8");
-	if (strncmp(wanted_language(), "sv", 2) == 0)
-		setenv("LANGUAGE", "sv", 0);
+	/* An empty LANGUAGE is unset to gettext: fill it too. */
+	lang = getenv("LANGUAGE");
+	if (strncmp(wanted_language(), "sv", 2) == 0 &&
+	    (lang == NULL || *lang == '\0'))
+		setenv("LANGUAGE", "sv", 1);
 }
 
 void
