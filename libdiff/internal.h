@@ -345,6 +345,14 @@ const char *ld_unit_section(const ldiff_unit *u);
  * unit, the unit after which its clause stood in the old version, or
  * LD_SLOT_TOP; LD_SLOT_NONE for every other unit. */
 int ld_moved_slots(const ldiff_diff *d, size_t pair, size_t *slot);
+/* The moved units of [lo, hi) sorted by the place they left (the top
+ * first), for a cursor walk; *out is ld_malloc'd (the caller ld_frees). */
+typedef struct ld_move {
+	size_t after;	/* slot[unit] */
+	size_t unit;
+} ld_move;
+int ld_moves_by_place(const size_t *slot, size_t lo, size_t hi,
+    ld_move **out, size_t *n);
 /* Append a short name of a version: with years, the year range of the
  * file name ("2019–2022") when it has one; else the base name. */
 int ld_version_label(ld_buf *b, const char *name, int years);

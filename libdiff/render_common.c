@@ -6,12 +6,16 @@
  * ld_moved_slots() finds, for each moved unit, the unit after which the
  * clause used to stand: the nearest earlier clause of the old version that
  * did not move itself.  One pass over the old version's clauses, so linear.
+ * ld_moves_by_place() sorts the moved units by that place, so a renderer
+ * walking the units meets them with a cursor instead of a search per
+ * unit (a document where everything moved stays n log n).
  *
  * ld_version_label() names a version for headings: the year range of its
  * file name ("samverkan-2019-2022.docx" -> "2019–2022"), else the base
  * name (the caller asks for that when two versions share a range:
  * a draft and the final text of one period).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -79,6 +83,47 @@ ld_moved_slots(const ldiff_diff *d, size_t pair, size_t *slot)
 		slot[i] = x < nc && x > 0 ? owner[x - 1] : LD_SLOT_TOP;
 	}
 	ld_free(owner);
+	return 0;
+}
+
+/* The place a move left, as a sort key: the top first. */
+static size_t
+place_key(size_t after)
+{
+	return after == LD_SLOT_TOP ? 0 : after + 1;
+}
+
+static int
+cmp_move(const void *a, const void *b)
+{
+	const ld_move *x = a, *y = b;
+	size_t kx = place_key(x->after), ky = place_key(y->after);
+
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+int
+ld_moves_by_place(const size_t *slot, size_t lo, size_t hi, ld_move **out,
+    size_t *n)
+{
+	size_t i, k = 0;
+	ld_move *mv = ld_reallocarray(NULL, hi - lo + 1, sizeof *mv);
+
+	*out = mv;
+	*n = 0;
+	if (mv == NULL)
+		return LDIFF_ENOMEM;
+	for (i = lo; i < hi; i++) {
+		if (slot[i] == LD_SLOT_NONE)
+			continue;
+		mv[k].after = slot[i];
+		mv[k].unit = i;
+		k++;
+	}
+	qsort(mv, k, sizeof *mv, cmp_move);
+	*n = k;
 	return 0;
 }
 

@@ -128,6 +128,8 @@ struct hw {
 	ld_buf b;
 	int r;			/* first write error */
 	size_t *slot;		/* moved-from places of the pair */
+	ld_move *mv;		/* the moves of the pair by place */
+	size_t nmv, mk;		/* their count, the cursor */
 	ld_buf *vlab;		/* short version names */
 };
 
@@ -682,14 +684,16 @@ moved_stub(struct hw *w, const ldiff_unit *u, size_t i)
 	puts_(w, "</a></div>\n");
 }
 
+/* The stubs of the clauses that left the place after unit `after` (or
+ * LD_SLOT_TOP); the places come in order, so a cursor finds them. */
 static void
-stubs_after(struct hw *w, size_t after, size_t lo, size_t hi)
+stubs_after(struct hw *w, size_t after)
 {
-	size_t j;
-
-	for (j = lo; j < hi; j++)
-		if (w->slot[j] == after)
-			moved_stub(w, ldiff_diff_unit(w->d, j), j);
+	while (w->mk < w->nmv && w->mv[w->mk].after == after) {
+		moved_stub(w, ldiff_diff_unit(w->d, w->mv[w->mk].unit),
+		    w->mv[w->mk].unit);
+		w->mk++;
+	}
 }
 
 /* ---- the summary --------------------------------------------------------- */
@@ -953,16 +957,20 @@ render_pair(struct hw *w, size_t pair)
 	const char *section = NULL;
 	int r;
 
-	if ((r = ld_moved_slots(w->d, pair, w->slot)) != 0)
-		return r;
 	pair_range(w->d, pair, &lo, &hi);
+	ld_free(w->mv);
+	w->mv = NULL;
+	w->mk = 0;
+	if ((r = ld_moved_slots(w->d, pair, w->slot)) != 0 ||
+	    (r = ld_moves_by_place(w->slot, lo, hi, &w->mv, &w->nmv)) != 0)
+		return r;
 	ld_buf_printf(&w->b, "<section id=\"p%zu\" aria-labelledby=\"p%zu-h\">"
 	    "<h2 id=\"p%zu-h\">", pair, pair, pair);
 	pair_title(w, pair);
 	puts_(w, "</h2>\n");
 	if (lo == hi || !ldiff_diff_has_changes(w->d))
 		ld_buf_printf(&w->b, "<p>%s</p>\n", L(w, H_NODIFF));
-	stubs_after(w, LD_SLOT_TOP, lo, hi);
+	stubs_after(w, LD_SLOT_TOP);
 	for (i = lo; i < hi && i < n; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 		const char *s = ld_unit_section(u);
@@ -974,7 +982,7 @@ render_pair(struct hw *w, size_t pair)
 			section = s;
 		}
 		show_unit(w, u, i);
-		stubs_after(w, i, lo, hi);
+		stubs_after(w, i);
 	}
 	if (section != NULL)
 		puts_(w, "</section>\n");
@@ -1253,6 +1261,7 @@ out:
 		ld_buf_free(&w.vlab[v]);
 	ld_free(w.vlab);
 	ld_free(w.slot);
+	ld_free(w.mv);
 	ld_buf_free(&w.b);
 	if (r == 0 && (fflush(out) != 0 || ferror(out)))
 		r = LDIFF_EIO;
