@@ -215,12 +215,15 @@ ld_format_number(ld_buf *b, double v, int decimals, unsigned flags)
 	char digits[400];
 	double a = fabs(v), scale = 1;
 	unsigned long long scaled, whole, frac;
-	int i;
+	int i, trim = 0;
 
 	if (isnan(v) || isinf(v))
 		return ld_buf_adds(b, isnan(v) ? "?" : "\xe2\x88\x9e");
-	if (decimals < 0)
+	if (decimals < 0) {
 		decimals = fabs(a - floor(a + 0.5)) < 0.005 ? 0 : 2;
+		/* 2,5 procent is "2,5", not "2,50"; öre keep two digits. */
+		trim = !(flags & LD_FMT_SEK);
+	}
 	if (decimals > 6)
 		decimals = 6;
 	for (i = 0; i < decimals; i++)
@@ -238,6 +241,10 @@ ld_format_number(ld_buf *b, double v, int decimals, unsigned flags)
 		add_minus(b, flags);
 	snprintf(digits, sizeof digits, "%llu", whole);
 	add_grouped(b, digits, flags);
+	if (trim && decimals == 2 && frac % 10 == 0) {
+		decimals = 1;
+		frac /= 10;
+	}
 	if (decimals > 0)
 		ld_buf_printf(b, ",%0*llu", decimals, frac);
 	return b->oom ? LDIFF_ENOMEM : 0;
@@ -246,7 +253,7 @@ ld_format_number(ld_buf *b, double v, int decimals, unsigned flags)
 int
 ld_format_sek(ld_buf *b, double kronor, unsigned flags)
 {
-	ld_format_number(b, kronor, -1, flags);
+	ld_format_number(b, kronor, -1, flags | LD_FMT_SEK);
 	ld_buf_adds(b, space(flags));
 	ld_buf_adds(b, "kr");
 	return b->oom ? LDIFF_ENOMEM : 0;

@@ -160,6 +160,8 @@ test_format(void)
 	fmt_is(2, 4, 6, 0, "+2 (+50,0 %)", "delta of a count");
 	fmt_is(2, 7, 7, 0, "\xc2\xb1" "0 (\xc2\xb1" "0,0 %)", "no change");
 	fmt_is(3, 2.25, 0, 0, "2,25", "number with decimals");
+	fmt_is(3, 2.5, 0, 0, "2,5", "2,5 as written, not 2,50");
+	fmt_is(2, 2.5, 3, 0, "+0,5 (+20,0 %)", "delta of a rate: +0,5");
 	fmt_is(3, 1e20, 0, 0, "100 000 000 000 000 000 000", "huge number");
 }
 
