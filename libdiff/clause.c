@@ -536,7 +536,9 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 	const char *uid, *t, *l;
 	int code = 0;
 
-	uid = unique_id(b, id);
+	if (id[0] == '\0')	/* never: a safety net for the stream */
+		id = ld_arena_printf(b->cs->arena, "p%zu", b->src + 1);
+	uid = id != NULL ? unique_id(b, id) : NULL;
 	t = ld_arena_strndup(b->cs->arena, text, textlen);
 	l = lab != NULL ? ld_arena_strndup(b->cs->arena, lab, lablen) : "";
 	if (uid == NULL || t == NULL || l == NULL) {
@@ -916,13 +918,15 @@ add_heading(builder *b, const ldiff_para *p, const label *lb,
 		level = 1;
 	if (level > MAXSEC - 1)
 		level = MAXSEC - 1;
-	while (b->nsec > 0 && b->sec[b->nsec - 1].level >= level)
-		b->nsec--;
-	parent = cur_section_id(b);
 	id = lb->cls != LAB_NONE ? label_id(b, lb->shown, lb->len) :
 	    collapse(b, s, n);
 	if (id == NULL)
 		return oom(b);
+	if (id[0] == '\0')
+		return 0;	/* only spaces (NBSP): no heading */
+	while (b->nsec > 0 && b->sec[b->nsec - 1].level >= level)
+		b->nsec--;
+	parent = cur_section_id(b);
 	if ((id = emit(b, LDIFF_CL_SECTION, id, parent, level, lb->shown,
 	    lb->len, s, n)) == NULL)
 		return b->rc;

@@ -210,6 +210,7 @@ test_heading_numbers(void)
 {
 	ldiff_clauses *cs = split(P
 	    "heading\t1\t\t\t\t\t\t3 Syfte\n"
+	    "heading\t2\t\t\t\t\t\t\xC2\xA0 \xC2\xA0\n"
 	    "paragraph\t0\t\tNormal\t\t\t\t2 Parterna ska samverka.\n", 0);
 
 	ok(cs != NULL, "typed heading numbers split");
@@ -218,6 +219,7 @@ test_heading_numbers(void)
 	is_str(show(cs, "3"), "3||section|3|Syfte", "typed number on a heading");
 	is_str(show(cs, "Syfte/¶1"), "Syfte/¶1|3|clause||"
 	    "2 Parterna ska samverka.", "not on a paragraph: text kept whole");
+	is_int(ldiff_clauses_count(cs), 2, "a heading of NBSP only is none");
 	ldiff_clauses_free(cs);
 }
 
