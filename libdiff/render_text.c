@@ -13,9 +13,9 @@
  * "4.3 -> 4.4" entries would bury the real changes.  With three or more
  * versions a lineage section ends the output: each clause that changed,
  * with its numbers in every version and when it was introduced, changed
- * or deleted.  With a width, clause text is wrapped between words; the
- * next word is measured across edits and markers, so "[-old-]{+new+}"
- * never breaks inside.
+ * or deleted.  With a width, clause text is wrapped at spaces; the next
+ * word is measured across edits and markers, so "[-2019–2022-]{+2023–
+ * 2026+}." moves to the next line whole instead of passing the margin.
  *
  * The statistics renderer counts the same units as wdiff -s counts words:
  * per pair, clauses by operation, words common, inserted, deleted and
