@@ -456,6 +456,8 @@ main(int argc, char **argv)
 	if (argc - first < 2) {
 		kl_warn(argc - first == 0 ? _("no versions to compare") :
 		    _("one version is not enough: give OLD and NEW"));
+		fprintf(stderr, _("Usage: %s [OPTION]... OLD NEW [NEWER]...\n"),
+		    kl_prog);
 		kl_usage_error();
 	}
 	o.so.limits = o.xo.limits;

@@ -35,6 +35,8 @@ is "$?" 0 "typography only with --hide-typography: exit 0"
 kl kldiff >"$TMP/o" 2>"$TMP/err"
 is "$?" 2 "no inputs: exit 2"
 like "$(cat "$TMP/err")" "^kldiff: no versions to compare" "no inputs: says so"
+like "$(cat "$TMP/err")" "^Usage: kldiff \[OPTION\]\.\.\. OLD NEW" \
+    "no inputs: the usage line"
 like "$(cat "$TMP/err")" "kldiff --help" "no inputs: points to --help"
 is "$(cat "$TMP/o")" "" "no inputs: nothing on stdout"
 kl kldiff a.in >/dev/null 2>"$TMP/err"
