@@ -122,9 +122,10 @@ $(LIB_A): $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $(LIB_OBJ)
 
-$(LIB_SO): $(LIB_PIC)
+$(LIB_SO): $(LIB_PIC) libdiff/libdiff.map
 	$(E) "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libdiff.so.$(SOVERSION) \
+		-Wl,--version-script=libdiff/libdiff.map \
 		-o $@ $(LIB_PIC) $(PKG_LIBS)
 	$(Q)ln -sf libdiff.so.$(VERSION) $(BUILD)/libdiff.so.$(SOVERSION)
 	$(Q)ln -sf libdiff.so.$(SOVERSION) $(BUILD)/libdiff.so
