@@ -48,7 +48,8 @@ like "$(run LANG=sv_SE.UTF-8 "$KL_BIN/klsplit" --help)" \
 
 err=$(run LANG=sv_SE.UTF-8 "$KL_BIN/kldiff" "$A" 2>&1 >/dev/null); rc=$?
 is "$rc" 2 "no sv_SE: a usage error exits 2"
-is "$err" "kldiff: en version räcker inte: ange GAMMAL och NY
+is "$(printf '%s\n' "$err" | sed -n '1p;$p')" \
+    "kldiff: en version räcker inte: ange GAMMAL och NY
 Prova 'kldiff --help' för mer information." \
     "no sv_SE: the tool's own message is in Swedish"
 printf 'not a zip' >"$TMP/fake.docx"
@@ -82,7 +83,8 @@ out=$(run LANG=C "$KL_BIN/kldiff" --help)
 is "$(printf '%s\n' "$out" | head -n 1)" \
     "Usage: kldiff [OPTION]... OLD NEW [NEWER]..." "LANG=C: --help in English"
 err=$(run LANG=C "$KL_BIN/kldiff" "$A" 2>&1 >/dev/null)
-is "$err" "kldiff: one version is not enough: give OLD and NEW
+is "$(printf '%s\n' "$err" | sed -n '1p;$p')" \
+    "kldiff: one version is not enough: give OLD and NEW
 Try 'kldiff --help' for more information." "LANG=C: messages in English"
 like "$(run LANG=C.UTF-8 "$KL_BIN/kldiff" --stat "$A" "$B")" \
     '^clauses: 178 old' "LANG=C.UTF-8: English labels"
