@@ -136,6 +136,11 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
 	if (fp == NULL)
 		return ld_error(err, LDIFF_EIO, "%s", strerror(errno));
 	n = fread(magic, 1, sizeof magic, fp);
+	if (n < sizeof magic && ferror(fp)) {	/* a directory: EISDIR */
+		r = ld_error(err, LDIFF_EIO, "%s", strerror(errno));
+		fclose(fp);
+		return r;
+	}
 	if (n == sizeof magic && memcmp(magic, ole_magic, 8) == 0) {
 		r = ole_file_error(fp, err);
 		fclose(fp);
