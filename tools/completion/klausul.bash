@@ -15,8 +15,8 @@ _klausul_opts_klsplit='--json --plain --sentences --changes= --output=
 	--help --version'
 _klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title=
 	--output= --quiet --substantive --unchanged --changes-only
-	--hide-typography --hide-renumbering --hide-period --color= --lang=
-	--label= --changes= --help --version'
+	--hide-typography --hide-renumbering --hide-period --color=
+	--lang= --label= --width= --changes= --help --version'
 
 # Values of an option that takes a fixed set of words.
 _klausul_values()
@@ -79,7 +79,7 @@ _klausul()
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
-	--max-*|--author|--date|--title|-L|--label)
+	--max-*|--author|--date|--title|-L|--label|-w|--width)
 		return 0 ;;	# free text: nothing to offer
 	esac
 
