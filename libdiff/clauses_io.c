@@ -516,6 +516,25 @@ ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
 
 /* ---- any input -------------------------------------------------------- */
 
+/* A JSON record whose keys were reordered (by jq, say) is a clause if it
+ * has an "id"; a paragraph record has none. */
+static int
+json_has_id(const char *l, size_t n)
+{
+	ld_json_kv kv[16];
+	char *copy;
+	int k, has = 0;
+
+	if ((copy = ld_malloc(n + 1)) == NULL)
+		return 0;
+	memcpy(copy, l, n);
+	copy[n] = '\0';
+	k = ld_json_parse_flat(copy, kv, 16);
+	has = k > 0 && ld_json_get(kv, k, "id") != NULL;
+	ld_free(copy);
+	return has;
+}
+
 /* Does the data start like a clause stream: the mark (any version, so a
  * newer one is refused with a clear message) or a JSON record with an
  * "id" first (a paragraph record has none)? */
@@ -531,7 +550,9 @@ looks_like_clauses(const char *data, size_t len)
 		return 0;
 	if (n >= mark && memcmp(l, "#klausul-clauses", mark) == 0)
 		return 1;
-	return n >= 6 && memcmp(l, "{\"id\":", 6) == 0;
+	if (n >= 6 && memcmp(l, "{\"id\":", 6) == 0)
+		return 1;
+	return n > 0 && l[0] == '{' && json_has_id(l, n);
 }
 
 int

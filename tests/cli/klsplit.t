@@ -55,6 +55,12 @@ ok "JSON clause stream read and written: the same bytes" \
     cmp "$TMP/rt.json" "$G/agreement.json"
 run "$TMP/rt2.tsv" "$TMP/err" "$G/agreement.json"
 ok "JSON in, TSV out: the same records" cmp "$TMP/rt2.tsv" "$G/agreement.tsv"
+printf '%s\n' '{"kind":"section","text":"Parter","id":"1","level":1}' \
+    '{"text":"Ett.","parent":"1","id":"1.1","kind":"clause"}' >"$TMP/jq.json"
+run "$TMP/jq.tsv" "$TMP/err" "$TMP/jq.json"
+is "$(cut -f1-4,7 "$TMP/jq.tsv" | tr '\t\n' '|;')" \
+    "#klausul-clauses 1;1||section|1|Parter;1.1|1|clause|0|Ett.;" \
+    "JSON clauses with keys in another order (jq) are clauses"
 run "$TMP/rt3.tsv" "$TMP/err" "$G/plain-sentences.tsv"
 ok "stream with sentences: lossless" cmp "$TMP/rt3.tsv" "$G/plain-sentences.tsv"
 
