@@ -53,7 +53,7 @@ enum {
 	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
-	L_N_MERGED, L_N_RENUMBERED
+	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS
 };
 
 static const struct {
@@ -114,6 +114,7 @@ static const struct {
 	[L_N_SPLIT] = { N_("split"), "delade" },
 	[L_N_MERGED] = { N_("merged"), "sammanslagna" },
 	[L_N_RENUMBERED] = { N_("renumbered"), "omnumrerade" },
+	[L_AMOUNTS] = { N_("amounts"), "belopp" },
 };
 
 /* Class bits in the order they are listed. */
@@ -1435,6 +1436,42 @@ stat_sections(struct tw *w, const struct sections *t)
 	}
 }
 
+/* Every amount that changed, with its clause: what a reviewer of a
+ * funding agreement looks for first. */
+static void
+stat_amounts(struct tw *w, size_t pair)
+{
+	size_t i, k, n = ldiff_diff_count(w->d);
+	int head = 0;
+
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
+
+		if (u->from != pair || ldiff_unit_hidden(u, w->hide))
+			continue;
+		for (k = 0; k < u->n_edits; k++) {
+			const ldiff_edit *e = &u->edits[k];
+
+			if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
+			    !(e->cls & LDIFF_CLASS_AMOUNT) ||
+			    e->old_value == e->new_value)
+				continue;
+			if (!head)
+				fprintf(w->f, "%s:\n", label(w->sv,
+				    L_AMOUNTS));
+			head = 1;
+			ld_buf_reset(&w->line);
+			ids(&w->line, u->n_new ? u->new_cl : u->old_cl,
+			    u->n_new ? u->n_new : u->n_old, "+");
+			ld_buf_adds(&w->line, "  ");
+			put_value_change(&w->line, e);
+			fputs("  ", w->f);
+			put_text(w, ld_buf_str(&w->line), NULL);
+			fputc('\n', w->f);
+		}
+	}
+}
+
 static int
 stat_pair(struct tw *w, size_t pair)
 {
@@ -1465,6 +1502,7 @@ stat_pair(struct tw *w, size_t pair)
 	pair_header(w, pair);
 	stat_summary(w, &total, pair);
 	pair_substs(w, pair);
+	stat_amounts(w, pair);
 	stat_sections(w, &t);
 	ld_free(t.v);
 	ld_free(t.slot);

@@ -341,6 +341,8 @@ test_stat(struct ldiff_diff *d)
 	ok(has(s, "     0     1     2     0     0     0     1       3       6"
 	    "      25.7%  Finansiering\n"), "stat: the Finansiering row");
 	ok(lacks(s, "Parter"), "stat: unchanged sections left out");
+	ok(has(s, "amounts:\n  5.2  1 250 000 kr → 1 300 000 kr "
+	    "(+50 000 kr, +4,0 %)\n"), "stat: every changed amount listed");
 	free(s);
 	o.lang = "sv";
 	o.hide = LDIFF_HIDE_NONSUBSTANTIVE;
