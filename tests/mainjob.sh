@@ -44,7 +44,7 @@ rule() {
 	printf '\n==== %s ====\n\n' "$1"
 }
 
-rule "Summary: kldiff --stat (clauses, words, classes, sections)"
+rule "Summary: kldiff --stat (clauses, words, classes, amounts, sections)"
 run "$KLDIFF" --stat "$V1" "$V2" "$V3"
 
 rule "Substantive changes: kldiff --substantive"
