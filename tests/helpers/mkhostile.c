@@ -596,6 +596,19 @@ lying_sizes(void)
 	}
 	write_bytes("bomb-lying-size.docx", p, n);
 	free(p);
+	/* ratio-bomb.docx claiming a compressed size of 2 GiB: a ratio
+	 * judged on that claim never trips. */
+	p = read_bytes("ratio-bomb.docx", &n);
+	for (i = 0; i + 46 <= n; i++) {
+		if (memcmp(p + i, "PK\003\004", 4) == 0 && i + 30 + 17 <= n &&
+		    memcmp(p + i + 30, "word/document.xml", 17) == 0)
+			put32((unsigned char *)p + i + 18, 0x7FFFFFFFUL);
+		if (memcmp(p + i, "PK\001\002", 4) == 0 &&
+		    memcmp(p + i + 46, "word/document.xml", 17) == 0)
+			put32((unsigned char *)p + i + 20, 0x7FFFFFFFUL);
+	}
+	write_bytes("ratio-lying-size.docx", p, n);
+	free(p);
 }
 
 static void
