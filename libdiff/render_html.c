@@ -37,7 +37,10 @@ enum {
 	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
 	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
 	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS
+	H_CHANGES_OF, H_UNITS,
+	/* counted clauses (Swedish plural), in op order */
+	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
+	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
 };
 
 static const struct {
@@ -61,7 +64,8 @@ static const struct {
 	[H_CLAUSES] = { N_("Clauses"), "Klausuler" },
 	[H_OLD] = { N_("old"), "före" },
 	[H_NEW] = { N_("new"), "efter" },
-	[H_SUBSTANTIVE] = { N_("Substantive"), "Substantiella" },
+	[H_SUBSTANTIVE] = { N_("Substantive changes"),
+	    "Substantiella ändringar" },
 	[H_BYSECTION] = { N_("Changes by section"), "Ändringar per avsnitt" },
 	[H_SECTION] = { N_("Section"), "Avsnitt" },
 	[H_NOSECTION] = { N_("(before the first heading)"),
@@ -91,7 +95,15 @@ static const struct {
 	[H_NODIFF] = { N_("No differences."), "Inga skillnader." },
 	[H_TITLE] = { N_("Comparison"), "Jämförelse" },
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
-	[H_UNITS] = { N_("changes"), "ändringar" },
+	[H_UNITS] = { N_("Changes"), "Ändringar" },
+	[H_N_EQUAL] = { N_("Unchanged"), "Oförändrade" },
+	[H_N_CHANGED] = { N_("Changed"), "Ändrade" },
+	[H_N_MOVED] = { N_("Moved"), "Flyttade" },
+	[H_N_INSERTED] = { N_("Inserted"), "Tillagda" },
+	[H_N_DELETED] = { N_("Deleted"), "Borttagna" },
+	[H_N_SPLIT] = { N_("Split"), "Delade" },
+	[H_N_MERGED] = { N_("Merged"), "Sammanslagna" },
+	[H_N_RENUMBERED] = { N_("Renumbered only"), "Bara omnumrerade" },
 };
 
 static const int op_labels[] = {
@@ -248,6 +260,8 @@ static const char css[] =
 "ins{background:#d9f5de;color:#0a5a1e;text-decoration:underline}"
 "del.ty,ins.ty{background:#eef;color:#33335c}"
 "table{border-collapse:collapse;margin:.5rem 0}"
+"caption{text-align:left;font-weight:600;white-space:nowrap;"
+"padding:.2rem 0}"
 "th,td{border:1px solid #c8ccd0;padding:.2rem .5rem;text-align:left;"
 "vertical-align:top}"
 "td.n{text-align:right;font-variant-numeric:tabular-nums}"
@@ -410,6 +424,27 @@ attr_ids(struct hw *w, const ldiff_clause *const *cl, size_t n)
 	}
 }
 
+/* "Periodändring" -> "periodändring" inside a sentence (the labels are
+ * ASCII or Swedish; a capital Å Ä Ö is two bytes, 0xc3 0x85/0x84/0x96). */
+static void
+lower_first(struct hw *w, const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c >= 'A' && c <= 'Z') {
+		ld_buf_addc(&w->b, (char)(c - 'A' + 'a'));
+		puts_(w, s + 1);
+	} else if (c == 0xc3 && ((unsigned char)s[1] == 0x85 ||
+	    (unsigned char)s[1] == 0x84 || (unsigned char)s[1] == 0x96)) {
+		ld_buf_addc(&w->b, (char)0xc3);
+		ld_buf_addc(&w->b, (char)(s[1] + 0x20));
+		puts_(w, s + 2);
+	} else
+		puts_(w, s);
+}
+
+/* Class names: how 0 = labels, the first capitalised; 1 = CSS names;
+ * 2 = labels inside a sentence, all lowercase. */
 static void
 class_names(struct hw *w, unsigned cls, int css_names)
 {
@@ -419,8 +454,13 @@ class_names(struct hw *w, unsigned cls, int css_names)
 	for (i = 0; i < N_CLASSES; i++) {
 		if (!(cls & classes[i].bit))
 			continue;
-		puts_(w, first ? "" : css_names ? " " : ", ");
-		puts_(w, css_names ? classes[i].css : L(w, classes[i].label));
+		puts_(w, first ? "" : css_names == 1 ? " " : ", ");
+		if (css_names == 1)
+			puts_(w, classes[i].css);
+		else if (css_names == 2 || !first)
+			lower_first(w, L(w, classes[i].label));
+		else
+			puts_(w, L(w, classes[i].label));
 		first = 0;
 	}
 }
@@ -726,11 +766,11 @@ summary_counts(struct hw *w, size_t pair, const struct tally *t)
 	    ldiff_clauses_count(ldiff_diff_version(w->d, pair)), L(w, H_OLD),
 	    ldiff_clauses_count(ldiff_diff_version(w->d, pair + 1)),
 	    L(w, H_NEW));
-	stat_cell(w, "equal", L(w, H_EQUAL), t->op[LDIFF_OP_EQUAL]);
-	stat_cell(w, "renumbered", L(w, H_RENUMBER), t->renum);
+	stat_cell(w, "equal", L(w, H_N_EQUAL), t->op[LDIFF_OP_EQUAL]);
+	stat_cell(w, "renumbered", L(w, H_N_RENUMBERED), t->renum);
 	for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
-		stat_cell(w, ldiff_op_name(ops[i]), op_label(w, ops[i]),
-		    t->op[ops[i]]);
+		stat_cell(w, ldiff_op_name(ops[i]),
+		    L(w, H_N_EQUAL + (int)ops[i]), t->op[ops[i]]);
 	ld_buf_printf(&w->b, "</table><table><caption>%s</caption>",
 	    L(w, H_CHANGES));
 	stat_cell(w, "substantive", L(w, H_SUBSTANTIVE), t->subst);
@@ -765,7 +805,7 @@ summary_substs(struct hw *w, size_t pair)
 		ld_buf_printf(&w->b, " (%zu %s", s->count, L(w, H_TIMES));
 		if (s->cls != 0)
 			puts_(w, ", ");
-		class_names(w, s->cls, 0);
+		class_names(w, s->cls, 2);
 		puts_(w, ")</li>");
 	}
 	if (any)
