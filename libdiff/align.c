@@ -22,9 +22,10 @@
  *   4. every pair that is not on the heaviest increasing chain of all pairs
  *      is a move; the rest is deleted or inserted.
  *
- * Work is bounded: the full table only for gaps up to DP_CAP cells, the
- * candidate search reads at most POSTING_CAP postings per clause, the
- * anchor recursion stops at ANCHOR_DEPTH.
+ * Work is bounded: the full table only for gaps up to DP_CAP cells and
+ * DP_WORK_CAP bag terms merged, the candidate search reads at most
+ * POSTING_CAP postings per clause, the anchor recursion stops at
+ * ANCHOR_DEPTH.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 enum { CL_SECTION, CL_BODY, CL_ROW, CL_NOTE, CL_NONE };
 
 #define DP_CAP 62500		/* cells of the full similarity table */
+#define DP_WORK_CAP 2e7		/* bag terms merged to fill it */
 #define ANCHOR_DEPTH 24
 #define CAND_K 8		/* candidates kept per clause */
 #define POSTING_CAP 512		/* postings read per clause */
@@ -1017,11 +1019,21 @@ out:
 	return rc;
 }
 
+/* The full table computes every similarity of the gap, each costing
+ * the two bags' sizes: a gap of long clauses takes the index instead. */
 static int
 ordered_gap(struct ctx *c, const size_t *a, size_t na, const size_t *b,
     size_t nb)
 {
-	if (na * nb <= DP_CAP)
+	double terms_a = 0, terms_b = 0;
+	size_t i;
+
+	for (i = 0; i < na; i++)
+		terms_a += (double)c->s[0].it[a[i]].bag.n;
+	for (i = 0; i < nb; i++)
+		terms_b += (double)c->s[1].it[b[i]].bag.n;
+	if (na * nb <= DP_CAP && terms_a * (double)nb + terms_b * (double)na <=
+	    DP_WORK_CAP)
 		return gap_table(c, a, na, b, nb);
 	return gap_sparse(c, a, na, b, nb);
 }

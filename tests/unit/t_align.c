@@ -466,6 +466,53 @@ test_bounded(void)
 	ldiff_clauses_free(b);
 }
 
+/* n long clauses of 2000 words; with edit, one word in ten replaced. */
+static ldiff_clauses *
+long_clauses(size_t n, int edit)
+{
+	ldiff_clauses *c;
+	size_t i, k;
+	int code;
+
+	if (ld_clauses_new(&c, NULL) != 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		ldiff_clause *cl = ld_clauses_add(c, &code);
+		ld_buf b;
+
+		ld_buf_init(&b);
+		for (k = 0; k < 2000; k++)
+			ld_buf_printf(&b, "%s%u ", edit && k % 10 == 0 ?
+			    "ny" : "ord", (unsigned)((i * 2000 + k) *
+			    2654435761u % 1000003u));
+		cl->text = ld_arena_strdup(c->arena, ld_buf_str(&b));
+		ld_buf_free(&b);
+	}
+	return c;
+}
+
+static void
+test_long_gap(void)
+{
+	ldiff_clauses *a = long_clauses(150, 0), *b = long_clauses(150, 1);
+	struct run r;
+	size_t i, changed = 0;
+
+	is_int(align(&r, a, b), 0, "150 x 150 changed clauses of 2000 words");
+	for (i = 0; i < r.n; i++)
+		changed += r.l[i].op == LDIFF_OP_CHANGED &&
+		    r.l[i].old[0] == r.l[i].new[0];
+	diag("sim_calls %zu dp_cells %zu candidates %zu", r.st.sim_calls,
+	    r.st.dp_cells, r.st.candidates);
+	ok(r.st.dp_cells == 0, "... the table would merge 9e7 terms: the "
+	    "index instead");
+	ok(r.st.sim_calls <= 40 * 150, "... similarities bounded (<= 40 n)");
+	is_int(changed, 150, "... and every clause still pairs with itself");
+	ld_arena_free(r.ar);
+	ldiff_clauses_free(a);
+	ldiff_clauses_free(b);
+}
+
 static void
 test_enormous(void)
 {
@@ -504,6 +551,7 @@ main(void)
 	test_repeated();
 	test_lexicon();
 	test_bounded();
+	test_long_gap();
 	test_enormous();
 	return done_testing();
 }
