@@ -29,7 +29,7 @@ enum el {
 	E_SOFTHYPHEN, E_NBHYPHEN, E_INS, E_DEL, E_MOVEFROM, E_MOVETO,
 	E_FLDCHAR, E_TBL, E_TR, E_TC, E_GRIDSPAN, E_VMERGE, E_GRIDBEFORE,
 	E_TXBX, E_FNREF, E_ENREF, E_CMREF, E_FOOTNOTE, E_ENDNOTE, E_COMMENT,
-	E_HDRREF, E_FTRREF, E_SKIP, E_AC, E_CHOICE, E_FALLBACK
+	E_HDRREF, E_FTRREF, E_SKIP, E_AC, E_CHOICE, E_FALLBACK, E_PPRCHANGE
 };
 
 /* Elements of the main namespace we act on, sorted by name. */
@@ -51,7 +51,7 @@ static const struct elname {
 	{ "noBreakHyphen", E_NBHYPHEN }, { "numId", E_NUMID },
 	{ "numPr", E_NUMPR }, { "numberingChange", E_SKIP },
 	{ "outlineLvl", E_OUTLINE }, { "p", E_P }, { "pPr", E_PPR },
-	{ "pPrChange", E_SKIP }, { "pStyle", E_PSTYLE }, { "ptab", E_PTAB },
+	{ "pPrChange", E_PPRCHANGE }, { "pStyle", E_PSTYLE }, { "ptab", E_PTAB },
 	{ "r", E_R }, { "rPr", E_RPR }, { "rPrChange", E_SKIP },
 	{ "sdtEndPr", E_SKIP }, { "sdtPr", E_SKIP },
 	{ "sectPrChange", E_SKIP }, { "softHyphen", E_SOFTHYPHEN },
@@ -357,6 +357,23 @@ ppr_content(struct walker *w, enum el e)
 	}
 }
 
+/* w:pPrChange/w:pPr under reject: the old properties replace the new. */
+static void
+old_ppr(struct walker *w)
+{
+	struct pctx *pc = cur_para(w);
+
+	if (pc == NULL) {
+		ld_xml_skip(w->x);
+		return;
+	}
+	pc->style_id[0] = '\0';
+	pc->has_numid = pc->has_ilvl = 0;
+	pc->num_id = pc->ilvl = 0;
+	pc->outline = -1;
+	w->in_ppr++;
+}
+
 /* ---- paragraphs ---------------------------------------------------------- */
 
 static void
@@ -598,9 +615,19 @@ on_start(struct walker *w, enum el e)
 		para_start(w);
 		return;
 	case E_PPR:
-		if (up == E_P)
+		if (up == E_P) {
 			w->in_ppr++;
-		else
+		} else if (up == E_PPRCHANGE) {
+			old_ppr(w);
+		} else {
+			ld_xml_skip(w->x);
+		}
+		return;
+	case E_PPRCHANGE:
+		/* The properties before a formatting change matter only
+		 * when changes are rejected (a clause that became a list
+		 * item is numbered as it was). */
+		if (w->mode != LDIFF_CHANGES_REJECT || up != E_PPR)
 			ld_xml_skip(w->x);
 		return;
 	case E_RPR:
@@ -664,7 +691,8 @@ on_end(struct walker *w, enum el e)
 		para_end(w);
 		break;
 	case E_PPR:
-		if (w->in_ppr > 0 && parent(w, 0) == E_P)
+		if (w->in_ppr > 0 && (parent(w, 0) == E_P ||
+		    parent(w, 0) == E_PPRCHANGE))
 			w->in_ppr--;
 		break;
 	case E_R:

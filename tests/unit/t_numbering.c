@@ -159,12 +159,25 @@ test_styles_and_views(void)
 	    "<w:p><w:pPr><w:pStyle w:val=\"Klausul\"/><w:numPr><w:ilvl "
 	    "w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>z</w:t></w:r></w:p>";
 
+	const char *chg =
+	    NP(1, 0, "a")
+	    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/>"
+	    "</w:numPr><w:pPrChange w:id=\"5\" w:author=\"A\"><w:pPr>"
+	    "<w:pStyle w:val=\"Normal\"/></w:pPr></w:pPrChange></w:pPr>"
+	    "<w:r><w:t>b</w:t></w:r></w:p>";
+
 	labels_are(del, LDIFF_CHANGES_ACCEPT, "1. a|2. c",
 	    "accept: a deleted paragraph is not counted");
 	labels_are(del, LDIFF_CHANGES_REJECT, "1. a|2. gone|3. c",
 	    "reject: it is");
 	labels_are(st, LDIFF_CHANGES_ACCEPT, "1.1. x|y|a) z",
 	    "numbering through the style; numId 0 cancels; direct ilvl");
+	labels_are(chg, LDIFF_CHANGES_ACCEPT, "1. a|2. b",
+	    "accept: numbering given by a formatting change");
+	labels_are(chg, LDIFF_CHANGES_MARKUP, "1. a|2. b",
+	    "markup: the new formatting");
+	labels_are(chg, LDIFF_CHANGES_REJECT, "1. a|b",
+	    "reject: the paragraph as it was formatted (pPrChange)");
 }
 
 static void
