@@ -358,7 +358,8 @@ size_t ldiff_diff_count(const ldiff_diff *d);
 const ldiff_unit *ldiff_diff_unit(const ldiff_diff *d, size_t i);
 size_t ldiff_diff_subst_count(const ldiff_diff *d);
 const ldiff_subst *ldiff_diff_subst(const ldiff_diff *d, size_t i);
-int ldiff_diff_has_changes(const ldiff_diff *d);	/* any unit not EQUAL */
+/* Any unit not EQUAL, or EQUAL with a class (a renumbered clause). */
+int ldiff_diff_has_changes(const ldiff_diff *d);
 void ldiff_diff_free(ldiff_diff *d);
 
 const char *ldiff_op_name(ldiff_op op);	/* "equal", "changed" ... */
