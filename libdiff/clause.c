@@ -30,7 +30,9 @@
  *     kind other, so they do not take the numbers of the headings.
  * Ids are unique within a document: a clash is qualified with the section
  * ("Syfte/1"), and if that clashes too, numbered ("1#2").  Ids never hold
- * TAB or newline (white space is collapsed to one space).
+ * TAB or newline (white space is collapsed to one space), and never start
+ * with '#' (a heading "#1 Mål" gets "id:#1 Mål"): in the stream such a
+ * line is a comment.
  *
  * Structure: headings open sections (parent: the enclosing section);
  * numbered clauses nest by level (parent: the closest open numbered clause
@@ -538,6 +540,8 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 
 	if (id[0] == '\0')	/* never: a safety net for the stream */
 		id = ld_arena_printf(b->cs->arena, "p%zu", b->src + 1);
+	else if (id[0] == '#')	/* a stream line so begun is a comment */
+		id = ld_arena_printf(b->cs->arena, "id:%s", id);
 	uid = id != NULL ? unique_id(b, id) : NULL;
 	t = ld_arena_strndup(b->cs->arena, text, textlen);
 	l = lab != NULL ? ld_arena_strndup(b->cs->arena, lab, lablen) : "";

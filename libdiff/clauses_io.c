@@ -27,7 +27,9 @@
  * Every field escapes backslash, TAB, LF and CR as \\ \t \n \r and nothing
  * else (a row's cell separators are therefore "\t" in the stream), and is
  * UTF-8.  Reading a stream and writing it again gives the same bytes.  A
- * missing final newline is accepted; CRLF line ends are read as LF.
+ * missing final newline is accepted; CRLF line ends are read as LF; empty
+ * lines and lines starting with '#' after the mark are skipped (comments:
+ * no id starts with '#', see clause.c).
  *
  * JSON Lines (--json): one object per line, no mark line, keys in this
  * order: {"id":"4.2","parent":"4","kind":"clause","level":2,"label":"4.2.",
@@ -379,8 +381,8 @@ read_stream(reader *rd, const char *data, size_t len, int json)
 				    "')"), NULL);
 			continue;
 		}
-		if (n == 0)
-			continue;
+		if (n == 0 || (!json && l[0] == '#'))
+			continue;	/* empty lines and comments */
 		if ((r = check_line(rd, l, n, rd->cs->limits.max_para_bytes))
 		    != 0)
 			break;

@@ -211,7 +211,8 @@ test_heading_numbers(void)
 	ldiff_clauses *cs = split(P
 	    "heading\t1\t\t\t\t\t\t3 Syfte\n"
 	    "heading\t2\t\t\t\t\t\t\xC2\xA0 \xC2\xA0\n"
-	    "paragraph\t0\t\tNormal\t\t\t\t2 Parterna ska samverka.\n", 0);
+	    "paragraph\t0\t\tNormal\t\t\t\t2 Parterna ska samverka.\n"
+	    "heading\t2\t\t\t\t\t\t#1 Mål\n", 0);
 
 	ok(cs != NULL, "typed heading numbers split");
 	if (cs == NULL)
@@ -219,7 +220,9 @@ test_heading_numbers(void)
 	is_str(show(cs, "3"), "3||section|3|Syfte", "typed number on a heading");
 	is_str(show(cs, "Syfte/¶1"), "Syfte/¶1|3|clause||"
 	    "2 Parterna ska samverka.", "not on a paragraph: text kept whole");
-	is_int(ldiff_clauses_count(cs), 2, "a heading of NBSP only is none");
+	is_int(ldiff_clauses_count(cs), 3, "a heading of NBSP only is none");
+	is_str(show(cs, "id:#1 Mål"), "id:#1 Mål|3|section||#1 Mål",
+	    "no id starts with '#' (a comment in the stream)");
 	ldiff_clauses_free(cs);
 }
 
@@ -416,6 +419,9 @@ test_errors(void)
 	BAD(C "1\t\tclause\t-1\t\t\tx\n", LDIFF_ERECORD, 2, "negative level");
 	BAD(C "1\t\tclause\t100\t\t\tx\n", LDIFF_ERECORD, 2, "level too big");
 	BAD(C "\t\tclause\t0\t\t\tx\n", LDIFF_ERECORD, 2, "empty id");
+	BAD(C "# a comment\n\n1\t\tclause\t0\t\t\tx\n"
+	    "1\t\tclause\t0\t\t\ty\n", LDIFF_ERECORD, 5,
+	    "comments and empty lines skipped, lines still counted");
 	BAD(C "1\t\tclause\t0\t\t\tx\n2\t\tclause\t0\t\t\ty\n"
 	    "1\t\tclause\t0\t\t\tz\n", LDIFF_ERECORD, 4, "duplicate id");
 	BAD(C "1\t\tclause\t0\t\t\t\xC3\x28\n", LDIFF_EUTF8, 2,
