@@ -45,6 +45,15 @@ median() {
 	    "$@" >/dev/null
 	perl -MJSON::PP -e 'local $/; my $j = decode_json(<STDIN>);
 	    printf "%.6f\n", $_->{median} for @{$j->{results}}' < "$TMP/h.json"
+	cp "$TMP/h.json" "$TMP/last.json"
+}
+
+# cpu: mean user+system seconds of the last median run (steadier than
+# wall time on a loaded machine).
+cpu() {
+	perl -MJSON::PP -e 'local $/; my $j = decode_json(<STDIN>);
+	    printf "%.6f\n", $_->{user} + $_->{system} for @{$j->{results}}' \
+	    < "$TMP/last.json"
 }
 
 ratio() {
@@ -56,19 +65,26 @@ ms() {
 }
 
 k=$(median "$KLTEXT --plain $TMP/a1.docx")
+kc=$(cpu)
 if command -v pandoc >/dev/null 2>&1; then
 	p=$(median "pandoc -t plain $TMP/a1.docx")
+	pc=$(cpu)
 	echo "kltext --plain vs pandoc -t plain: $(ratio "$p" "$k")x faster" \
 	    "(kltext $(ms "$k"), pandoc $(ms "$p"); goal >= 25x)"
+	echo "  cpu time (user+sys): $(ratio "$pc" "$kc")x less" \
+	    "(kltext $(ms "$kc"), pandoc $(ms "$pc"))"
 else
 	echo "kltext --plain vs pandoc -t plain: skipped (no pandoc)"
 fi
 if command -v xmllint >/dev/null 2>&1; then
 	x=$(median "sh -c 'unzip -p $TMP/a1.docx word/document.xml |
 	    xmllint --stream --noout -'")
+	xc=$(cpu)
 	echo "kltext --plain vs unzip|xmllint --stream: $(ratio "$k" "$x")x" \
 	    "the time (kltext $(ms "$k"), unzip|xmllint $(ms "$x");" \
 	    "goal <= 2x)"
+	echo "  cpu time (user+sys): $(ratio "$kc" "$xc")x" \
+	    "(kltext $(ms "$kc"), unzip|xmllint $(ms "$xc"))"
 else
 	echo "kltext --plain vs xmllint --stream: skipped (no xmllint)"
 fi
