@@ -218,10 +218,18 @@ typed_label(const struct dw *w, const ldiff_clause *c)
 static void
 label_run(struct dw *w, const ldiff_clause *c, int mark)
 {
+	ld_buf b;
+
 	if (!typed_label(w, c))
 		return;
-	rev_run(w, mark, c->label, strlen(c->label));
-	rev_run(w, mark, " ", 1);
+	ld_buf_init(&b);
+	ld_buf_adds(&b, c->label);
+	ld_buf_addc(&b, ' ');
+	if (b.oom)
+		w->x.oom = 1;
+	else
+		rev_run(w, mark, b.data, b.len);
+	ld_buf_free(&b);
 }
 
 /* A whole clause as one paragraph, inserted, deleted, moved or plain. */

@@ -4,6 +4,7 @@
 //   stats     the summary's data-stat cells, per pair
 //   filters   articles displayed before and after clicking each filter
 //   inline    the old column hidden, deletions shown in the new one
+//   print     controls and articles displayed when printed
 //   phone     columns of a side-by-side block at 390 px
 //   requests  every URL the page asked for (only the page itself)
 // Screenshots at 1280 and 390 px go to SHOTDIR when given.
@@ -77,6 +78,20 @@ const click = (id) => `document.getElementById('${id}').click()`;
 		}
 		await p.evaluate(click('v-inline'));
 		out.inline = await p.evaluate(VISIBLE);
+		await p.evaluate(click('v-side'));
+		// printed: no controls, the lineage table kept
+		await p.send('Emulation.setEmulatedMedia', { media: 'print' });
+		out.print = await p.evaluate(`(() => {
+			const shown = (e) => getComputedStyle(e).display !==
+			    'none';
+			return { controls: [...document.querySelectorAll(
+			    'input.ctl, input.ctl + label')].filter(shown).length,
+			    articles: [...document.querySelectorAll('article')]
+			    .filter(shown).length,
+			    lineage: shown(document.getElementById('lineage') ||
+			    document.body) };
+		})()`);
+		await p.send('Emulation.setEmulatedMedia', { media: '' });
 		out.requests = p.requests;
 		const q = await cdp.page(b, url, 390, 844, true);
 		out.phone = await q.evaluate(`(() => {

@@ -64,6 +64,10 @@ is "$(q filters.start.del_in_new)" 0 \
 is "$(q inline.old_cols)" 0 "inline: the old column is gone"
 [ "$(q inline.del_in_new)" -gt 0 ]
 is "$?" 0 "inline: deletions shown in the text"
+is "$(q print.controls)" 0 "printed: no filter controls"
+is "$(q print.articles)" "$(q filters.start.all)" \
+    "printed: the changes on screen"
+is "$(q print.lineage)" true "printed: the lineage table"
 is "$(q phone.columns)" 1 "390 px: one column"
 is "$(q phone.overflow)" false "390 px: no sideways scrolling"
 is "$(q requests)" 2 "two page loads, two requests"

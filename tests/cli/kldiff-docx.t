@@ -88,6 +88,19 @@ else
 	skip "unzip not installed" 18
 fi
 
+# the small fixture: the whole document part pinned (golden)
+if command -v unzip >/dev/null 2>&1; then
+	kl kldiff --docx --date=$DATE -o "$TMP/ab.docx" "$G/a.in" "$G/b.in"
+	unzip -p "$TMP/ab.docx" word/document.xml >"$TMP/ab.xml"
+	golden "$TMP/ab.xml" "$G/a-b.document.xml" \
+	    "a.in -> b.in: word/document.xml (golden)"
+	is "$(unzip -Z1 "$TMP/ab.docx" | tr '\n' ' ')" \
+	    "[Content_Types].xml _rels/.rels word/_rels/document.xml.rels word/styles.xml word/document.xml " \
+	    "a plain package of our own for clause streams"
+else
+	skip "unzip not installed" 2
+fi
+
 # clause streams: a package of our own, numbers typed
 kl klsplit "$V2" >"$TMP/v2.cl"
 kl klsplit "$V3" >"$TMP/v3.cl"
