@@ -9,14 +9,28 @@
 # tests/bench/peerscore.pl says, kind by kind: the changed words shown
 # as deleted and inserted, a renumbered-only clause shown unchanged, a
 # move, split or merge shown as one.  LibreOffice's Compare Document is
-# not driven here (it needs a UNO macro and gives a .docx to parse).
+# driven through UNO (locompare.py, with /usr/bin/python3 and its uno
+# module) when soffice is installed: its tracked changes are rendered in
+# the same markup.
 set -eu
 
 : "${KL_ROOT:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${KL_BIN:=$KL_ROOT/tools}"
 : "${KL_BUILD:=$KL_ROOT/build}"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/klpeers.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+lo_pid=
+trap '[ -z "$lo_pid" ] || kill "$lo_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
+PORT=${KL_LO_PORT:-2$(($$ % 10000 + 10000))}
+
+# LibreOffice, our own instance (private profile, its own port).
+if command -v soffice >/dev/null 2>&1 &&
+    /usr/bin/python3 -c 'import uno' 2>/dev/null; then
+	soffice --headless --invisible --norestore --nologo \
+	    -env:UserInstallation=file://$TMP/lo-profile \
+	    --accept="socket,host=127.0.0.1,port=$PORT;urp;" \
+	    >/dev/null 2>&1 &
+	lo_pid=$!
+fi
 C=$KL_ROOT/corpus
 H=$KL_BUILD/tests/truthscore
 
@@ -54,6 +68,14 @@ for t in 2019-2022_2023-2026 2023-2026_2027-2030; do
 		perl "$KL_ROOT/tests/bench/peerscore.pl" "$truth" "$TMP/old.cl" \
 		    "$TMP/new.cl" "$TMP/dw.out" | sed 's/^/dwdiff /' >>"$TMP/all"
 	fi
+	if [ -n "$lo_pid" ] && timeout 300 /usr/bin/python3 \
+	    "$KL_ROOT/tests/bench/locompare.py" "$old" "$new" "$PORT" \
+	    >"$TMP/lo.out" 2>"$TMP/lo.err"; then
+		perl "$KL_ROOT/tests/bench/peerscore.pl" "$truth" "$TMP/old.cl" \
+		    "$TMP/new.cl" "$TMP/lo.out" | sed 's/^/lo /' >>"$TMP/all"
+	elif [ -n "$lo_pid" ]; then
+		echo "peers: LibreOffice compare failed: $(head -c 200 "$TMP/lo.err")"
+	fi
 	git diff --no-index --word-diff=plain "$TMP/old.txt" "$TMP/new.txt" \
 	    >"$TMP/git.out" || true
 	perl "$KL_ROOT/tests/bench/peerscore.pl" "$truth" "$TMP/old.cl" \
@@ -62,19 +84,22 @@ done
 
 echo "== planted changes of corpus/ shown right (both version pairs)"
 awk '
-	{ n[$2] = $3; r[$1, $2] += $4; if (!($2 in seen)) { seen[$2] = 1
+	{ n[$2] = $3; r[$1, $2] += $4; if ($1 == "lo") lo = 1; if (!($2 in seen)) { seen[$2] = 1
 	  order[++k] = $2 }; tot[$1, $2] += $3 }
 	END {
-		printf "  %-16s %7s %7s %7s %9s\n", "kind", "planted", "kldiff",
-		    "dwdiff", "git word"
+		printf "  %-16s %7s %7s %7s %9s %11s\n", "kind", "planted",
+		    "kldiff", "dwdiff", "git word", "LibreOffice"
 		for (i = 1; i <= k; i++) {
 			t = order[i]
-			printf "  %-16s %7d %7d %7d %9d\n", t, tot["kldiff", t],
-			    r["kldiff", t], r["dwdiff", t], r["git", t]
+			printf "  %-16s %7d %7d %7d %9d %11s\n", t,
+			    tot["kldiff", t], r["kldiff", t], r["dwdiff", t],
+			    r["git", t], lo ? r["lo", t] + 0 : "-"
 			T += tot["kldiff", t]; K += r["kldiff", t]
-			D += r["dwdiff", t]; G += r["git", t]
+			D += r["dwdiff", t]; G += r["git", t]; L += r["lo", t]
 		}
-		printf "  %-16s %7d %7d %7d %9d\n", "all", T, K, D, G
-		printf "  %-16s %7s %6.1f%% %6.1f%% %8.1f%%\n", "", "",
-		    100 * K / T, 100 * D / T, 100 * G / T
+		printf "  %-16s %7d %7d %7d %9d %11s\n", "all", T, K, D, G,
+		    lo ? L : "-"
+		printf "  %-16s %7s %6.1f%% %6.1f%% %8.1f%% %10s\n", "", "",
+		    100 * K / T, 100 * D / T, 100 * G / T,
+		    lo ? sprintf("%.1f%%", 100 * L / T) : "-"
 	}' "$TMP/all"

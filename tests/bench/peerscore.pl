@@ -5,7 +5,8 @@
 #
 # OLD/NEW.clauses are `klsplit --plain` of the two versions (id TAB text);
 # PEER.out is the peer's output with wdiff markers: [-deleted-] and
-# {+inserted+} (dwdiff's default, git diff --word-diff=plain).  Prints one
+# {+inserted+} (dwdiff's default, git diff --word-diff=plain, and
+# locompare.py's rendering of LibreOffice's tracked changes).  Prints one
 # line per kind: "kind planted right".
 #
 # "Right", kind by kind (simple and the same for every peer):
@@ -89,9 +90,17 @@ sub shown_change {
 
 # A token split differently by the peer still counts when the segments
 # contain it.
+# A character-level peer (LibreOffice) marks "landstingsfullm" inside
+# "landstingsfullmäktige": a segment of three or more characters within
+# the token counts too.
 sub inside {
 	my ($t, $segs) = @_;
-	for (@$segs) { return 1 if index($_, $t) >= 0 }
+	for (@$segs) {
+		return 1 if index($_, $t) >= 0;
+		my $s = $_;
+		$s =~ s/^\s+|\s+$//g;
+		return 1 if length($s) >= 3 && index($t, $s) >= 0;
+	}
 	return 0;
 }
 
@@ -110,7 +119,9 @@ sub unmarked {
 	my $probe = substr($text, 0, 40);
 	for (@lines) {
 		next unless index($_, $probe) >= 0;
-		return !/\[-|-\]|\{\+|\+\}/;
+		# a change of the paragraph before may close at its start
+		(my $l = $_) =~ s/^([^\t]*\t)?(-\]|\+\})/$1/;
+		return $l !~ /\[-|-\]|\{\+|\+\}/;
 	}
 	return 0;
 }
