@@ -298,7 +298,7 @@ static const char css[] =
 ".side p,.one p{margin:0;overflow-wrap:anywhere}"
 ".col{font-size:.75rem;color:#555;text-transform:uppercase;"
 "letter-spacing:.05em}"
-".o ins,.n del{display:none}"
+".o ins,.n del,.o br.nb,.n br.ob{display:none}"
 ".vals{margin:.3rem 0 0;padding-left:1.2rem;font-size:.95rem}"
 ".mv{font-size:.9rem}"
 ".stub{font-size:.9rem;color:#444;border:1px dashed #8a939b;"
@@ -465,26 +465,35 @@ class_names(struct hw *w, unsigned cls, int css_names)
 	}
 }
 
+/* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
+ * plain. */
+static void
+mark_n(struct hw *w, const char *s, size_t len, int how, int typo)
+{
+	const char *el = how < 0 ? "del" : "ins";
+
+	if (len == 0)
+		return;
+	if (how == 0) {
+		esc_n(w, s, len);
+		return;
+	}
+	ld_buf_printf(&w->b, "<%s%s><span class=\"sr\">%s</span>", el,
+	    typo ? " class=\"ty\"" : "", L(w, how < 0 ? H_DEL_SR : H_INS_SR));
+	esc_n(w, s, len);
+	ld_buf_printf(&w->b, "</%s>", el);
+}
+
 static void
 del_text(struct hw *w, const char *s, int typo)
 {
-	if (*s == '\0')
-		return;
-	ld_buf_printf(&w->b, "<del%s><span class=\"sr\">%s</span>",
-	    typo ? " class=\"ty\"" : "", L(w, H_DEL_SR));
-	esc(w, s);
-	puts_(w, "</del>");
+	mark_n(w, s, strlen(s), -1, typo);
 }
 
 static void
 ins_text(struct hw *w, const char *s, int typo)
 {
-	if (*s == '\0')
-		return;
-	ld_buf_printf(&w->b, "<ins%s><span class=\"sr\">%s</span>",
-	    typo ? " class=\"ty\"" : "", L(w, H_INS_SR));
-	esc(w, s);
-	puts_(w, "</ins>");
+	mark_n(w, s, strlen(s), 1, typo);
 }
 
 static int
@@ -494,26 +503,86 @@ typo_only(unsigned cls)
 	    LDIFF_CLASS_RENUMBER)) == 0;
 }
 
+/* Where the clauses of a split or merge meet in the joined texts the
+ * edits run over (diff_new.c joins them with one space): a line break
+ * there, of the side(s) whose clauses end, so each column shows its own
+ * clauses one per line. */
+struct brk {
+	const ldiff_unit *u;
+	size_t oo, no;		/* offsets in the old and new joined texts */
+	size_t ob, nb;		/* next boundary on each side, or SIZE_MAX */
+	size_t ok, nk;		/* clauses passed on each side */
+	size_t os, ns;		/* start of the current clause on each side */
+};
+
+static size_t
+next_boundary(const ldiff_clause *const *cl, size_t n, size_t k,
+    size_t *start)
+{
+	if (k + 1 >= n)
+		return (size_t)-1;
+	*start += strlen(cl[k]->text) + 1;
+	return *start;
+}
+
+static void
+brk_text(struct hw *w, struct brk *b, const char *s, int how, int ty)
+{
+	size_t len = strlen(s), i = 0;
+	int adv_old = how <= 0, adv_new = how >= 0;
+
+	while (i < len) {
+		size_t n = len - i;
+		int at_old, at_new;
+
+		if (adv_old && b->ob != (size_t)-1 && b->ob - b->oo < n)
+			n = b->ob - b->oo;
+		if (adv_new && b->nb != (size_t)-1 && b->nb - b->no < n)
+			n = b->nb - b->no;
+		mark_n(w, s + i, n, how, ty);
+		i += n;
+		b->oo += adv_old ? n : 0;
+		b->no += adv_new ? n : 0;
+		at_old = adv_old && b->oo == b->ob;
+		at_new = adv_new && b->no == b->nb;
+		if (!at_old && !at_new)
+			continue;
+		ld_buf_printf(&w->b, "<br class=\"%s\">", at_old && at_new ?
+		    "b" : at_new ? "nb" : "ob");
+		if (at_old)
+			b->ob = next_boundary(b->u->old_cl, b->u->n_old,
+			    ++b->ok, &b->os);
+		if (at_new)
+			b->nb = next_boundary(b->u->new_cl, b->u->n_new,
+			    ++b->nk, &b->ns);
+	}
+}
+
 /* The edits as one paragraph with both <del> and <ins>; CSS shows what
  * each column needs. */
 static void
 edits_para(struct hw *w, const ldiff_unit *u)
 {
+	struct brk b;
 	size_t i;
 
+	memset(&b, 0, sizeof b);
+	b.u = u;
+	b.ob = next_boundary(u->old_cl, u->n_old, 0, &b.os);
+	b.nb = next_boundary(u->new_cl, u->n_new, 0, &b.ns);
 	puts_(w, "<p>");
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 		int ty = typo_only(e->cls);
 
 		if (e->op == LDIFF_EDIT_EQUAL) {
-			esc(w, e->new_text);
+			brk_text(w, &b, e->new_text, 0, ty);
 			continue;
 		}
 		if (e->op != LDIFF_EDIT_INSERT)
-			del_text(w, e->old_text, ty);
+			brk_text(w, &b, e->old_text, -1, ty);
 		if (e->op != LDIFF_EDIT_DELETE)
-			ins_text(w, e->new_text, ty);
+			brk_text(w, &b, e->new_text, 1, ty);
 	}
 	puts_(w, "</p>");
 }
