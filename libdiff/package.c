@@ -20,6 +20,7 @@ struct ld_pkg {
 	zip_t *zip;
 	ldiff_limits lim;
 	uint64_t total;		/* bytes inflated from every part so far */
+	uint64_t size;		/* bytes of the archive itself */
 };
 
 struct ld_part {
@@ -126,6 +127,7 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
     ldiff_error *err)
 {
 	unsigned char magic[8];
+	uint64_t size;
 	FILE *fp;
 	zip_t *z;
 	int zerr = 0, r;
@@ -146,12 +148,15 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
 		fclose(fp);
 		return r;
 	}
+	size = fseek(fp, 0, SEEK_END) == 0 && ftell(fp) > 0 ?
+	    (uint64_t)ftell(fp) : 0;
 	fclose(fp);
 	z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (z == NULL)
 		return zip_open_error(zerr, err);
 	if (pkg_new(out, z, lim) != 0)
 		return ld_error(err, LDIFF_ENOMEM, NULL);
+	(*out)->size = size;
 	return 0;
 }
 
@@ -183,6 +188,7 @@ ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
 	zip_error_fini(&ze);
 	if (pkg_new(out, z, lim) != 0)
 		return ld_error(err, LDIFF_ENOMEM, NULL);
+	(*out)->size = len;
 	return 0;
 }
 
@@ -271,8 +277,12 @@ ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 	strcpy(pt->name, name);
 	pt->pkg = p;
 	zip_stat_init(&st);
+	/* The directory's compressed size can lie; the archive's own size
+	 * cannot, and no part holds more compressed bytes than that. */
+	pt->comp = p->size;
 	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_COMP_SIZE))
+	    (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    (p->size == 0 || st.comp_size < p->size))
 		pt->comp = st.comp_size;
 	pt->f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
 	if (pt->f == NULL) {

@@ -110,7 +110,10 @@ test_not_docx(void)
 	is_int(r, LDIFF_EIO, "missing file: EIO");
 }
 
-/* A package whose document.xml is given whole. */
+/* A package whose document.xml is given whole; the file stays when
+ * raw_doc_keep is set. */
+static int raw_doc_keep;
+
 static int
 raw_doc(const char *xml, const ldiff_extract_opts *o, ldiff_error *err,
     ldiff_doc **d)
@@ -131,7 +134,8 @@ raw_doc(const char *xml, const ldiff_extract_opts *o, ldiff_error *err,
 	if (mk_zip(mk_path(), p, 3) != 0)
 		return -100;
 	r = ldiff_doc_from_docx_file(d, mk_path(), o, err);
-	unlink(mk_path());
+	if (!raw_doc_keep)
+		unlink(mk_path());
 	return r;
 }
 
@@ -202,6 +206,33 @@ test_limits(void)
 	o.limits.max_ratio = 50;
 	r = raw_doc(xml, &o, &err, &d);
 	expect(r, LDIFF_ELIMIT, &err, "--max-ratio", "ratio limit");
+	{
+		/* the same, the zip claiming 2 GiB of compressed data */
+		size_t zl = 0, i;
+		unsigned char *z;
+
+		raw_doc_keep = 1;
+		raw_doc(xml, NULL, &err, &d);
+		raw_doc_keep = 0;
+		ldiff_doc_free(d);
+		z = (unsigned char *)slurp(mk_path(), &zl);
+		unlink(mk_path());
+		for (i = 0; z != NULL && i + 63 <= zl; i++) {
+			if (memcmp(z + i, "PK\003\004", 4) == 0 &&
+			    memcmp(z + i + 30, "word/document.xml", 17) == 0)
+				memcpy(z + i + 18, "\xff\xff\xff\x7f", 4);
+			if (memcmp(z + i, "PK\001\002", 4) == 0 &&
+			    memcmp(z + i + 46, "word/document.xml", 17) == 0)
+				memcpy(z + i + 20, "\xff\xff\xff\x7f", 4);
+		}
+		ldiff_extract_opts_init(&o);
+		o.limits.max_ratio = 50;
+		r = open_mem(z, zl, &o, &err, &d);
+		expect(r, LDIFF_ELIMIT, &err, "--max-ratio",
+		    "ratio limit when the zip lies about the compressed size");
+		ldiff_doc_free(d);
+		free(z);
+	}
 	ldiff_extract_opts_init(&o);
 	o.limits.max_para_bytes = 1 << 20;
 	r = raw_doc(xml, &o, &err, &d);
