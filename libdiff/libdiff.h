@@ -336,7 +336,11 @@ typedef struct ldiff_subst {
 
 typedef struct ldiff_diff_opts {
 	long max_cost;		/* cost cap of one token diff; 0 = default */
-	double min_similarity;	/* below this two clauses never pair */
+	double min_similarity;	/* default 0.5: below this two clauses pair
+				 * only by position - the one clause left
+				 * between two pairs on each side (a rewrite
+				 * in place, down to 0.15), or headings there
+				 * in equal number (a renamed heading) */
 	int detect_moves;	/* default 1 */
 } ldiff_diff_opts;
 
