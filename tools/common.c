@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,57 +135,88 @@ kl_usage_error(void)
 	exit(KL_TROUBLE);
 }
 
+/* Read all of f into a buffer of at most max + 2 bytes (one past the
+ * limit shows it was passed, one for the NUL); 0, or -1 when the input is
+ * larger than max (*len > max) or memory ran out (errno ENOMEM). */
+static int
+read_all(FILE *f, size_t cap, size_t max, char **data, size_t *len)
+{
+	size_t n = 0, limit = max < SIZE_MAX - 2 ? max + 2 : SIZE_MAX;
+	char *buf = NULL, *p;
+
+	if (cap > limit)
+		cap = limit;
+	for (;;) {
+		size_t got;
+
+		if (buf == NULL || n + 1 >= cap) {
+			if (buf != NULL)
+				cap = cap > limit / 2 ? limit : cap * 2;
+			if ((p = realloc(buf, cap)) == NULL) {
+				free(buf);
+				errno = ENOMEM;
+				return -1;
+			}
+			buf = p;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (n > max || got == 0)
+			break;
+	}
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return n > max ? -1 : 0;
+}
+
+/*
+ * The whole of path ("-": standard input), at most max bytes.  A regular
+ * file over the limit is refused before any byte of it is read, and the
+ * buffer never grows past the limit, so a huge (or sparse) file costs
+ * nothing.
+ */
 int
 kl_read_file(const char *path, size_t max, char **data, size_t *len)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	size_t cap = 1 << 16, n = 0;
-	char *buf = NULL, *p;
+	char *buf = NULL;
 	struct stat st;
 
 	if (f == NULL) {
 		kl_warn("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fileno(f), &st) != 0)
+		memset(&st, 0, sizeof st);
+	if (S_ISDIR(st.st_mode)) {
 		kl_warn("%s: %s", path, strerror(EISDIR));
 		goto fail;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0)
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((unsigned long long)st.st_size > max)
+			goto too_large;
 		cap = (size_t)st.st_size + 1;
-	for (;;) {
-		size_t got;
-
-		if (buf == NULL || n + 1 >= cap) {
-			if (buf != NULL)
-				cap *= 2;
-			p = realloc(buf, cap);
-			if (p == NULL) {
-				kl_warn("%s: %s", path, strerror(ENOMEM));
-				goto fail;
-			}
-			buf = p;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (n > max) {
-			kl_warn(_("%s: input larger than %zu bytes"), path, max);
-			goto fail;
-		}
-		if (got == 0)
-			break;
+	}
+	if (read_all(f, cap, max, &buf, &n) != 0) {
+		if (buf != NULL)
+			goto too_large;
+		kl_warn("%s: %s", path, strerror(ENOMEM));
+		goto fail;
 	}
 	if (ferror(f)) {
 		kl_warn("%s: %s", path, strerror(errno));
 		goto fail;
 	}
-	buf[n] = '\0';
 	if (!is_stdin)
 		fclose(f);
 	*data = buf;
 	*len = n;
 	return 0;
+too_large:
+	kl_warn(_("%s: input larger than %zu bytes"), path, max);
 fail:
 	free(buf);
 	if (!is_stdin)

@@ -1,0 +1,30 @@
+#!/bin/sh
+# review.t - behaviour found wrong in review of the finished modules: each
+# case failed before its fix.
+. "$KL_ROOT/tests/lib/tap.sh"
+
+# --- an input over the size limit is refused before it is read ------------
+# A sparse file far larger than memory: the limit must be told, not an
+# allocation failure, and nothing of it read.
+if truncate -s 64G "$TMP/huge.txt" 2>/dev/null; then
+	kl klsplit --max-total-size=1K "$TMP/huge.txt" >"$TMP/out" 2>"$TMP/err"
+	is "$?" 2 "a 64 GiB input over --max-total-size=1K: exit 2"
+	like "$(cat "$TMP/err")" "huge.txt: input larger than 1024 bytes" \
+	    "a 64 GiB input: the limit is named"
+else
+	skip "truncate cannot make a sparse file here"
+	skip "truncate cannot make a sparse file here"
+fi
+head -c 2000 /dev/zero | tr '\0' 'a' >"$TMP/2k.txt"
+kl klsplit --max-total-size=1K "$TMP/2k.txt" >"$TMP/out" 2>"$TMP/err"
+is "$?" 2 "a 2000-byte input over 1K: exit 2"
+like "$(cat "$TMP/err")" "2k.txt: input larger than 1024 bytes" \
+    "a 2000-byte input: the limit is named"
+kl klsplit --max-total-size=1K - <"$TMP/2k.txt" >"$TMP/out" 2>"$TMP/err"
+like "$(cat "$TMP/err")" "input larger than 1024 bytes" \
+    "the same on standard input"
+head -c 1024 /dev/zero | tr '\0' 'a' >"$TMP/1k.txt"
+kl klsplit --max-total-size=1K "$TMP/1k.txt" >"$TMP/out" 2>"$TMP/err"
+is "$?" 0 "an input of exactly 1K is read"
+
+done_testing
