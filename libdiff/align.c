@@ -1433,6 +1433,28 @@ link_from_group(struct ctx *c, const struct group *g, ld_link *l)
 	}
 }
 
+/* The link of a pair or group: a pair off the chain is a move; on it,
+ * equal keys are equal (diff_new.c tells typography from sameness). */
+static void
+link_from_entry(struct ctx *c, const struct unit_ent *e, ld_link *l)
+{
+	const struct item *o = &c->s[0].it[e->old];
+	const struct item *nw = &c->s[1].it[e->nw];
+
+	if (e->grp >= 0) {
+		link_from_group(c, &c->groups[e->grp], l);
+		return;
+	}
+	memset(l, 0, sizeof *l);
+	l->old[0] = o->ci;
+	l->nold = 1;
+	l->new[0] = nw->ci;
+	l->nnew = 1;
+	l->similarity = o->sim;
+	l->op = e->moved ? LDIFF_OP_MOVED : same_key(o, nw) ?
+	    LDIFF_OP_EQUAL : LDIFF_OP_CHANGED;
+}
+
 /* The pairs and groups as chain entries, in old order. */
 static size_t
 collect_entries(struct ctx *c, struct unit_ent *u)
@@ -1494,26 +1516,10 @@ order_links(struct ctx *c, struct unit_ent *u, size_t nu,
 		sl[n].major = after ? after : 1;
 		sl[n++].minor = i;
 	}
-	for (k = 0; k < nu; k++) {
-		ld_link *l = &sl[n].l;
-		const struct item *o = &c->s[0].it[u[k].old];
-
+	for (k = 0; k < nu; k++, n++) {
 		sl[n].major = 2 * (size_t)u[k].nw + 2;
 		sl[n].minor = 0;
-		if (u[k].grp >= 0) {
-			link_from_group(c, &c->groups[u[k].grp], l);
-		} else {
-			memset(l, 0, sizeof *l);
-			l->old[0] = o->ci;
-			l->nold = 1;
-			l->new[0] = c->s[1].it[u[k].nw].ci;
-			l->nnew = 1;
-			l->similarity = o->sim;
-			l->op = u[k].moved ? LDIFF_OP_MOVED :
-			    same_key(o, &c->s[1].it[u[k].nw]) ?
-			    LDIFF_OP_EQUAL : LDIFF_OP_CHANGED;
-		}
-		n++;
+		link_from_entry(c, &u[k], &sl[n].l);
 	}
 	for (i = 0; i < c->s[1].n; i++) {
 		const struct item *it = &c->s[1].it[i];
