@@ -32,6 +32,11 @@ ld_arena_new(void)
 	return ld_calloc(1, sizeof(ld_arena));
 }
 
+/*
+ * A block for a request of need bytes.  A request larger than a quarter
+ * of a block gets a block of its own, linked behind the head, so the
+ * space left in the head block still serves the small requests after it.
+ */
 static struct block *
 new_block(ld_arena *a, size_t need)
 {
@@ -45,8 +50,13 @@ new_block(ld_arena *a, size_t need)
 		return NULL;
 	b->size = size;
 	b->used = 0;
-	b->next = a->head;
-	a->head = b;
+	if (need > BLOCK_MIN / 4 && a->head != NULL) {
+		b->next = a->head->next;
+		a->head->next = b;
+	} else {
+		b->next = a->head;
+		a->head = b;
+	}
 	a->total += size;
 	return b;
 }
@@ -57,6 +67,8 @@ ld_arena_alloc(ld_arena *a, size_t n)
 	struct block *b = a->head;
 	void *p;
 
+	if (n > SIZE_MAX - 15)
+		return NULL;	/* rounding up would wrap round to 0 */
 	n = (n + 15) & ~(size_t)15;
 	if (n == 0)
 		n = 16;
@@ -74,9 +86,9 @@ ld_arena_alloc(ld_arena *a, size_t n)
 char *
 ld_arena_strndup(ld_arena *a, const char *s, size_t n)
 {
-	char *p = ld_arena_alloc(a, n + 1);
+	char *p;
 
-	if (p == NULL)
+	if (n == SIZE_MAX || (p = ld_arena_alloc(a, n + 1)) == NULL)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
