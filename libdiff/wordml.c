@@ -13,7 +13,11 @@
  *
  * A paragraph whose mark is deleted (accept) or was inserted (reject) did
  * not end in that view: its text is carried into the next paragraph of the
- * same container.  Text-box paragraphs (w:txbxContent) are written after
+ * same container (a table cell, a note, a text box; never across one).  In
+ * markup no paragraph joins; a paragraph whose mark and text are all one
+ * revision is flagged whole (LDIFF_PF_INSERTED ...).  Under reject the
+ * properties in w:pPrChange replace the paragraph's own (style, numbering,
+ * outline level).  Text-box paragraphs (w:txbxContent) are written after
  * the paragraph that anchors them: they are appended as they come and the
  * anchor is rotated in front of them when it ends.
  */
