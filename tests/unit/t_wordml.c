@@ -47,6 +47,12 @@ test_runs(void)
 	    "tab stops in properties are not text");
 	check_body(P(R(T("kept"))) P("") P(R(T("  "))) P(R(T("also"))),
 	    LDIFF_CHANGES_ACCEPT, "kept|also", "empty paragraphs dropped");
+	check_body(P(R(T("f\xc3\xb6re"))) "<w:altChunk r:id=\"rIdX\"/>"
+	    P(R(T("efter"))), LDIFF_CHANGES_ACCEPT, "f\xc3\xb6re|efter",
+	    "altChunk (imported HTML/RTF) has no text to give; the rest is read");
+	check_body(P(R(T("dold")) "<w:r><w:rPr><w:vanish/></w:rPr>"
+	    "<w:instrText>x</w:instrText></w:r>"), LDIFF_CHANGES_ACCEPT,
+	    "dold", "run properties are never text");
 	check_body(P("<w:hyperlink r:id=\"x\">" R(T("link")) "</w:hyperlink>"
 	    "<w:smartTag>" R(T(" smart")) "</w:smartTag>"
 	    "<w:customXml>" R(T(" custom")) "</w:customXml>"),
