@@ -4,7 +4,8 @@
  *
  * Configuration byte: bit 0x80 small limits (fuzz.h), 0x01 no move
  * detection, 0x02 also the text renderer (0x04 with colour), 0x08 also
- * --stat, 0x10 hide equal and non-substantive units.  The rest holds two
+ * --stat, 0x10 hide equal and non-substantive units, 0x20 also the HTML
+ * page, 0x40 also the .docx redline.  The rest holds two
  * or three versions separated by the line "--klausul--"; each may be
  * .docx bytes, a clause stream, a paragraph stream or plain text
  * (ldiff_clauses_from_any decides).  With no separator the data is cut
@@ -13,7 +14,8 @@
  * Properties: every unit is well-formed (its clauses belong to the
  * versions it names, counts fit its op, similarity in 0..1, edits
  * present); every line of the JSON renderer is one valid JSON value in
- * valid UTF-8, so scripts can always parse kldiff --json.
+ * valid UTF-8, so scripts can always parse kldiff --json; the redline
+ * .docx reads back through our own extractor, in both views.
  */
 #include "fuzz.h"
 
@@ -201,8 +203,41 @@ fzf_check_unit(const ldiff_diff *d, const ldiff_unit *u)
 			fz_fail("edit", "bad record");
 }
 
+/* The redline must be a package our own reader accepts. */
 static void
-fzf_render(const ldiff_diff *d, unsigned cfg)
+fzf_redline(const ldiff_diff *d, const ldiff_render_opts *ro,
+    const void *last, size_t lastlen)
+{
+	ldiff_extract_opts xo;
+	ldiff_error err;
+	ldiff_doc *doc = NULL;
+	char *buf = NULL;
+	size_t len;
+	FILE *f;
+	int r, mode;
+
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		fz_fail("open_memstream", NULL);
+	memset(&err, 0, sizeof err);
+	r = ldiff_render_docx(d, last, lastlen, f, ro, &err);
+	fclose(f);
+	fz_check_error(r, &err, "ldiff_render_docx");
+	for (mode = 0; r == 0 && mode < 2; mode++) {
+		ldiff_extract_opts_init(&xo);
+		xo.changes = mode ? LDIFF_CHANGES_REJECT : LDIFF_CHANGES_ACCEPT;
+		memset(&err, 0, sizeof err);
+		if (ldiff_doc_from_docx_mem(&doc, buf, len, &xo, &err) != 0) {
+			fprintf(stderr, "%s\n", err.msg);
+			fz_fail("the redline .docx", "does not read back");
+		}
+		ldiff_doc_free(doc);
+	}
+	free(buf);
+}
+
+static void
+fzf_render(const ldiff_diff *d, unsigned cfg, const void *last,
+    size_t lastlen)
 {
 	ldiff_render_opts ro;
 	char *buf = NULL;
@@ -227,6 +262,12 @@ fzf_render(const ldiff_diff *d, unsigned cfg)
 		fz_fail("ldiff_render_text", "failed");
 	if ((cfg & 0x08) && ldiff_render_stat(d, fz_devnull(), &ro) != 0)
 		fz_fail("ldiff_render_stat", "failed");
+	if ((cfg & 0x20) && ldiff_render_html(d, fz_devnull(), &ro) != 0)
+		fz_fail("ldiff_render_html", "failed");
+	if (cfg & 0x40) {
+		ro.date = "2026-01-01T00:00:00Z";
+		fzf_redline(d, &ro, last, lastlen);
+	}
 }
 
 int
@@ -234,7 +275,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = { "a", "b", "c" };
 	ldiff_clauses *cs[3] = { NULL, NULL, NULL };
-	const char *p, *end, *s;
+	const char *p, *end, *s, *last = NULL;
+	size_t lastlen = 0;
 	ldiff_extract_opts xo;
 	ldiff_split_opts so;
 	ldiff_diff_opts dopt;
@@ -268,6 +310,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&err, 0, sizeof err);
 		r = ldiff_clauses_from_any(&cs[nv], p, (size_t)(s - p), &xo,
 		    &so, &err);
+		/* The newest version's .docx, if it is one, for the redline. */
+		if (s - p >= 4 && memcmp(p, "PK\003\004", 4) == 0) {
+			last = p;
+			lastlen = (size_t)(s - p);
+		} else {
+			last = NULL;
+			lastlen = 0;
+		}
 		fz_check_error(r, &err, "ldiff_clauses_from_any");
 		nv++;
 		if (s == end)
@@ -282,7 +332,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r == 0) {
 			if (ldiff_diff_versions(d) != nv)
 				fz_fail("ldiff_diff_versions", "wrong count");
-			fzf_render(d, cfg);
+			fzf_render(d, cfg, last, lastlen);
 		}
 	}
 	ldiff_diff_free(d);

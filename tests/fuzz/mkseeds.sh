@@ -56,7 +56,7 @@ if [ -f $t/samverkan-2019-2022.txt ]; then
 	done
 fi
 if [ -f corpus/samverkan-2027-2030.docx ]; then
-	{ byte 2; cat corpus/samverkan-2023-2026.docx; printf '%s' "$sep"
+	{ byte 98; cat corpus/samverkan-2023-2026.docx; printf '%s' "$sep"
 	  cat corpus/samverkan-2027-2030.docx; } > "$out/diff/docx-2.bin"
 fi
 echo "seeds: $(ls "$out/docx" | wc -l) docx, $(ls "$out/diff" | wc -l) diff, $(ls "$out/text" | wc -l) text, $(ls "$out/records" | wc -l) records"
