@@ -24,7 +24,8 @@
  *     ordinal within the section: "Bakgrund/¶2" ("¶2" before any heading);
  *   - unnumbered headings: their text;
  *   - table rows: "row:" and the key cell, the first cell of the row that
- *     holds a letter ("row:Umeå kommun"); "t1.r3" if no cell has one;
+ *     holds a letter ("row:Umeå kommun"; its first paragraph, at most 60
+ *     characters); "t1.r3" if no cell has one;
  *   - notes, comments, headers, footers: their where ("fn:2", "cm:0");
  *   - table of contents lines (styles "TOC 1", "Innehåll 2"): "toc:N",
  *     kind other, so they do not take the numbers of the headings.
@@ -1131,6 +1132,24 @@ cell_of(const char *where, size_t *keylen)
 	return cell > 0 ? cell : 1;
 }
 
+#define ROW_KEY_MAX 60	/* characters of a key cell kept in the id */
+
+/* How much of a key cell names the row: its first paragraph, at most
+ * ROW_KEY_MAX characters (a cover page's layout table may hold pages). */
+static size_t
+key_length(const char *c, size_t n)
+{
+	size_t i = 0, chars = 0;
+
+	while (i < n && c[i] != '\n' && chars < ROW_KEY_MAX) {
+		int32_t cp;
+
+		i += ld_utf8_decode(c + i, n - i, &cp);
+		chars++;
+	}
+	return i;
+}
+
 /* The key cell of a row: the first that holds a letter. */
 static const char *
 row_key(builder *b, const char *cells)
@@ -1145,7 +1164,7 @@ row_key(builder *b, const char *cells)
 
 			i += ld_utf8_decode(c + i, n - i, &cp);
 			if (is_letter(cp))
-				return collapse(b, c, n);
+				return collapse(b, c, key_length(c, n));
 		}
 		c += n + (c[n] == '\t');
 	}

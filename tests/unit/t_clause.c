@@ -254,6 +254,27 @@ test_enumeration(void)
 }
 
 static void
+test_row_keys(void)
+{
+	ldiff_clauses *cs = split(P
+	    "cell\t0\t\t\tt1.r1.c1\t\t\tSkellefteå kommun\n"
+	    "cell\t0\t\t\tt1.r1.c1\t\t\tmed Jörn\n"
+	    "cell\t0\t\t\tt1.r2.c1\t\t\t"
+	    "Åååååååååååååååååååååååååååååååååååååååååååååååååååååååååååå"
+	    "xyz\n", 0);
+
+	ok(cs != NULL, "row keys split");
+	if (cs == NULL)
+		return;
+	ok(find(cs, "row:Skellefteå kommun") != NULL,
+	    "row key: the first paragraph of the cell");
+	ok(find(cs, "row:"
+	    "Åååååååååååååååååååååååååååååååååååååååååååååååååååååååååååå")
+	    != NULL, "row key: at most 60 characters");
+	ldiff_clauses_free(cs);
+}
+
+static void
 test_toc(void)
 {
 	ldiff_clauses *cs = split(P
@@ -554,6 +575,7 @@ main(void)
 	test_typed();
 	test_heading_numbers();
 	test_enumeration();
+	test_row_keys();
 	test_toc();
 	test_renumbered();
 	test_duplicates();
