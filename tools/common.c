@@ -292,11 +292,16 @@ kl_out_open(const char *path)
 	return f;
 }
 
-static void
-quiet_on_epipe(void)
+/* The reader went away: no message, and the status a shell expects of
+ * a writer that outlived its reader (128 + SIGPIPE), as for cat. */
+void
+kl_exit_if_epipe(void)
 {
-	if (errno == EPIPE)
-		exit(KL_TROUBLE);	/* the reader went away: no message */
+	if (errno != EPIPE)
+		return;
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+	exit(KL_TROUBLE);	/* SIGPIPE blocked: still quietly */
 }
 
 int
@@ -304,7 +309,7 @@ kl_out_commit(FILE *f)
 {
 	if (f == stdout) {
 		if (fflush(f) != 0 || ferror(f)) {
-			quiet_on_epipe();
+			kl_exit_if_epipe();
 			kl_warn(_("write error: %s"), strerror(errno));
 			return -1;
 		}

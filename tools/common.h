@@ -58,6 +58,9 @@ int kl_parse_size(const char *s, unsigned long long *out);
 FILE *kl_out_open(const char *path);
 int kl_out_commit(FILE *f);
 void kl_out_abort(FILE *f);
+/* When errno is EPIPE (the reader went away), end as a tool killed by
+ * SIGPIPE does, quietly with status 141, even if SIGPIPE was ignored. */
+void kl_exit_if_epipe(void);
 
 /* True if stdout is a terminal and colour is wanted (--color=auto,
  * NO_COLOR honoured).  mode: "auto", "always", "never"; -1 if invalid. */

@@ -424,8 +424,8 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	default: r = ldiff_render_text(d, out, &o->ro); break;
 	}
 	if (r != 0) {
-		if (r == LDIFF_EIO && errno == EPIPE)
-			exit(KL_TROUBLE);
+		if (r == LDIFF_EIO)
+			kl_exit_if_epipe();
 		if (o->fmt != FMT_DOCX || r == LDIFF_EIO)
 			kl_warn("%s", r == LDIFF_EIO ? strerror(errno) :
 			    ldiff_strerror(r));
@@ -446,7 +446,7 @@ main(int argc, char **argv)
 	int first, status = KL_TROUBLE;
 
 	kl_init(argc, argv, "kldiff");
-	signal(SIGPIPE, SIG_IGN);	/* EPIPE ends us quietly instead */
+	signal(SIGPIPE, SIG_IGN);	/* EPIPE: kl_exit_if_epipe() */
 	memset(&o, 0, sizeof o);
 	o.width = -1;
 	ldiff_render_opts_init(&o.ro);

@@ -27,4 +27,19 @@ head -c 1024 /dev/zero | tr '\0' 'a' >"$TMP/1k.txt"
 kl klsplit --max-total-size=1K "$TMP/1k.txt" >"$TMP/out" 2>"$TMP/err"
 is "$?" 0 "an input of exactly 1K is read"
 
+# --- a reader that goes away ends kldiff as it ends the other tools -------
+# (killed by SIGPIPE, status 141, quietly), not with 2, "trouble", which a
+# script must not confuse with a damaged input.
+awk 'BEGIN { print "#klausul-clauses 1";
+	for (i = 1; i <= 3000; i++)
+		printf "%d\t\tclause\t1\t%d.\tAvsnitt\tKlausul %d gäller %d kr per år.\n", i, i, i, i * 1000 }' >"$TMP/big1.in"
+sed 's/per år/per månad/' "$TMP/big1.in" >"$TMP/big2.in"
+for f in "" --json --html; do
+	# shellcheck disable=SC2086
+	{ kl kldiff $f "$TMP/big1.in" "$TMP/big2.in" 2>"$TMP/err"
+	    echo $? >"$TMP/rc"; } | head -n 1 >/dev/null
+	is "$(cat "$TMP/rc")" 141 "kldiff $f | head -1: ended by SIGPIPE (141)"
+	is "$(cat "$TMP/err")" "" "kldiff $f | head -1: no message"
+done
+
 done_testing
