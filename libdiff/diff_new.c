@@ -251,6 +251,46 @@ count_tabs(const char *s, size_t col)
 	return col;
 }
 
+/* The number in an edit's text, white space around it (a cell's TAB
+ * included: cleanup widens edits over it) left out; *lead_tabs counts
+ * the TABs before it. */
+static int
+cell_number(const char *s, double *v, size_t *lead_tabs)
+{
+	size_t n;
+
+	*lead_tabs = 0;
+	for (; *s == ' ' || *s == '\t'; s++)
+		*lead_tabs += *s == '\t';
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n > 0 && ld_parse_swedish_number(s, n, v) == 0;
+}
+
+/* A number edit in a money column becomes an amount in kronor. */
+static void
+cell_amount(ldiff_edit *e, const ldiff_clause *hdr, size_t col)
+{
+	double ov, nv, mult;
+	size_t to, tn;
+
+	if (e->op != LDIFF_EDIT_REPLACE ||
+	    !(e->cls & (LDIFF_CLASS_NUMBER | LDIFF_CLASS_AMOUNT)) ||
+	    !cell_number(e->old_text, &ov, &to) ||
+	    !cell_number(e->new_text, &nv, &tn))
+		return;
+	mult = column_money(hdr->text, col + tn, hdr->section);
+	if (mult == 0 || (mult < 0 && (ov < 1000 || nv < 1000)))
+		return;
+	if (mult < 0)
+		mult = 1;
+	e->cls = (e->cls & ~LDIFF_CLASS_NUMBER) | LDIFF_CLASS_AMOUNT;
+	e->has_values = 1;
+	e->old_value = ov * mult;
+	e->new_value = nv * mult;
+}
+
 static void
 row_amounts(const ldiff_clauses *to, size_t ci, ldiff_unit *u)
 {
@@ -262,25 +302,7 @@ row_amounts(const ldiff_clauses *to, size_t ci, ldiff_unit *u)
 	if (hdr == u->new_cl[0])
 		return;
 	for (i = 0; i < u->n_edits; i++) {
-		double mult = column_money(hdr->text, col, hdr->section);
-		double ov, nv;
-
-		if (e[i].op == LDIFF_EDIT_REPLACE &&
-		    (e[i].cls & (LDIFF_CLASS_NUMBER | LDIFF_CLASS_AMOUNT)) &&
-		    mult != 0 &&
-		    ld_parse_swedish_number(e[i].old_text,
-		    strlen(e[i].old_text), &ov) == 0 &&
-		    ld_parse_swedish_number(e[i].new_text,
-		    strlen(e[i].new_text), &nv) == 0 &&
-		    (mult > 0 || (ov >= 1000 && nv >= 1000))) {
-			if (mult < 0)
-				mult = 1;
-			e[i].cls = (e[i].cls & ~LDIFF_CLASS_NUMBER) |
-			    LDIFF_CLASS_AMOUNT;
-			e[i].has_values = 1;
-			e[i].old_value = ov * mult;
-			e[i].new_value = nv * mult;
-		}
+		cell_amount(&e[i], hdr, col);
 		cls |= e[i].cls;
 		col = count_tabs(e[i].new_text, col);
 	}

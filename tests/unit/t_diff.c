@@ -323,6 +323,48 @@ test_empty_and_other(void)
 	ldiff_clauses_free(o2);
 }
 
+/* Amounts by column: "tkr" in the header multiplies; a column whose
+ * header says nothing of money holds counts, not kronor. */
+static void
+test_table_columns(void)
+{
+	static const char *const a[] = {
+		"section|7.|Kostnader",
+		"row||Kommun\tInvånare\tBidrag (tkr)",
+		"row||Umeå kommun\t130 000\t3 100",
+	};
+	static const char *const b[] = {
+		"section|7.|Kostnader",
+		"row||Kommun\tInvånare\tBidrag (tkr)",
+		"row||Umeå kommun\t131 000\t3 275",
+	};
+	ldiff_clauses *v[2] = { SET(a), SET(b) };
+	const ldiff_unit *u;
+	ldiff_diff *d;
+	ldiff_error err;
+	size_t i;
+	int count = 0, tkr = 0;
+
+	is_int(ldiff_diff_new(&d, (const ldiff_clauses *const *)v, NULL, 2,
+	    NULL, &err), 0, "a table with two number columns");
+	u = ldiff_diff_unit(d, ldiff_diff_count(d) - 1);
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if ((e->cls & LDIFF_CLASS_AMOUNT) && e->has_values &&
+		    e->old_value == 3100000 && e->new_value == 3275000)
+			tkr = 1;
+		if ((e->cls & LDIFF_CLASS_NUMBER) &&
+		    !(e->cls & LDIFF_CLASS_AMOUNT))
+			count = 1;
+	}
+	ok(tkr, "'Bidrag (tkr)': an amount, in kronor (x 1000)");
+	ok(count, "'Invånare': a number, not an amount");
+	ldiff_diff_free(d);
+	ldiff_clauses_free(v[0]);
+	ldiff_clauses_free(v[1]);
+}
+
 /* Every allocation failing in turn: an error or a diff, never a crash
  * or a leak (ASan and valgrind watch). */
 static void
@@ -364,6 +406,7 @@ main(void)
 	test_amounts_and_summary();
 	test_same_and_errors();
 	test_empty_and_other();
+	test_table_columns();
 	test_alloc_failures();
 	return done_testing();
 }
