@@ -346,15 +346,30 @@ const char *ld_unit_section(const ldiff_unit *u);
  * LD_SLOT_TOP; LD_SLOT_NONE for every other unit. */
 int ld_moved_slots(const ldiff_diff *d, size_t pair, size_t *slot);
 /* The moved units of [lo, hi) sorted by the place they left (the top
- * first), for a cursor walk; *out is ld_malloc'd (the caller ld_frees). */
+ * first), several at one place in their old order, for a cursor walk;
+ * *out is ld_malloc'd (the caller ld_frees). */
 typedef struct ld_move {
 	size_t after;	/* slot[unit] */
 	size_t unit;
+	size_t old;	/* index of its first clause in the old version */
 } ld_move;
-int ld_moves_by_place(const size_t *slot, size_t lo, size_t hi,
-    ld_move **out, size_t *n);
+int ld_moves_by_place(const ldiff_diff *d, size_t pair, const size_t *slot,
+    size_t lo, size_t hi, ld_move **out, size_t *n);
 /* Append a short name of a version: with years, the year range of the
  * file name ("2019–2022") when it has one; else the base name. */
 int ld_version_label(ld_buf *b, const char *name, int years);
+
+/* ---- lineages (lineage.c) ------------------------------------------ */
+/* The units of one clause across versions: units[start..end) of the
+ * array ld_lineages() fills, keyed by reading order. */
+typedef struct ld_lineage {
+	size_t start, end;
+	double key;	/* where the clause stands: 0 top .. 1 end */
+} ld_lineage;
+/* The lineages with a change shown under hide (0: any change), in reading
+ * order; *units (unit indexes, grouped by lineage) and *groups are
+ * ld_malloc'd, the caller ld_frees both. */
+int ld_lineages(const ldiff_diff *d, unsigned hide, size_t **units,
+    ld_lineage **groups, size_t *n);
 
 #endif /* LIBDIFF_INTERNAL_H */

@@ -101,13 +101,16 @@ cmp_move(const void *a, const void *b)
 
 	if (kx != ky)
 		return kx < ky ? -1 : 1;
+	if (x->old != y->old)	/* several at one place: as they stood */
+		return x->old < y->old ? -1 : 1;
 	return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
 int
-ld_moves_by_place(const size_t *slot, size_t lo, size_t hi, ld_move **out,
-    size_t *n)
+ld_moves_by_place(const ldiff_diff *d, size_t pair, const size_t *slot,
+    size_t lo, size_t hi, ld_move **out, size_t *n)
 {
+	const ldiff_clauses *cs = ldiff_diff_version(d, pair);
 	size_t i, k = 0;
 	ld_move *mv = ld_reallocarray(NULL, hi - lo + 1, sizeof *mv);
 
@@ -120,6 +123,8 @@ ld_moves_by_place(const size_t *slot, size_t lo, size_t hi, ld_move **out,
 			continue;
 		mv[k].after = slot[i];
 		mv[k].unit = i;
+		mv[k].old = ldiff_diff_unit(d, i)->n_old > 0 ?
+		    clause_index(cs, ldiff_diff_unit(d, i)->old_cl[0]) : 0;
 		k++;
 	}
 	qsort(mv, k, sizeof *mv, cmp_move);

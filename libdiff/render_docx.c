@@ -719,7 +719,8 @@ body(struct dw *w)
 	for (hi = lo; hi < n && ldiff_diff_unit(w->d, hi)->from == pair; hi++)
 		;
 	if ((r = ld_moved_slots(w->d, pair, w->slot)) != 0 ||
-	    (r = ld_moves_by_place(w->slot, lo, hi, &w->mv, &w->nmv)) != 0)
+	    (r = ld_moves_by_place(w->d, pair, w->slot, lo, hi,
+	    &w->mv, &w->nmv)) != 0)
 		return r;
 	moved_rows_as_changes(w, lo, hi);
 	moves_after(w, LD_SLOT_TOP);

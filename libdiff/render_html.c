@@ -1071,7 +1071,8 @@ render_pair(struct hw *w, size_t pair)
 	w->mv = NULL;
 	w->mk = 0;
 	if ((r = ld_moved_slots(w->d, pair, w->slot)) != 0 ||
-	    (r = ld_moves_by_place(w->slot, lo, hi, &w->mv, &w->nmv)) != 0)
+	    (r = ld_moves_by_place(w->d, pair, w->slot, lo, hi,
+	    &w->mv, &w->nmv)) != 0)
 		return r;
 	ld_buf_printf(&w->b, "<section id=\"p%zu\" aria-labelledby=\"p%zu-h\">"
 	    "<h2 id=\"p%zu-h\">", pair, pair, pair);
