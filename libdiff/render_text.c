@@ -876,71 +876,6 @@ pair_substs(struct tw *w, size_t pair)
 
 #define LINEAGE_COL 12	/* widest id column of the lineage table */
 
-struct lin {
-	size_t lineage, idx;
-};
-
-struct group {
-	size_t start, end;
-	double key;		/* reading position, 0..1 */
-};
-
-static int
-cmp_lin(const void *a, const void *b)
-{
-	const struct lin *x = a, *y = b;
-
-	if (x->lineage != y->lineage)
-		return x->lineage < y->lineage ? -1 : 1;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-static int
-cmp_group(const void *a, const void *b)
-{
-	const struct group *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* Where a clause stands in its version, 0 at the top, 1 at the end: the
- * clauses of one version are stored in reading order. */
-static double
-reading_position(const ldiff_diff *d, size_t v, const ldiff_clause *c)
-{
-	const ldiff_clauses *cs = ldiff_diff_version(d, v);
-	size_t n = cs != NULL ? ldiff_clauses_count(cs) : 0;
-	const ldiff_clause *first = n > 0 ? ldiff_clauses_get(cs, 0) : NULL;
-
-	if (first == NULL || c < first || c >= first + n)
-		return 1;
-	return ((double)(c - first) + 0.5) / (double)n;
-}
-
-/* A lineage sorts where its clause stands in the latest version that has
- * it: document order, with deleted clauses where they used to be. */
-static double
-lineage_key(const ldiff_diff *d, const struct lin *l, size_t s, size_t e)
-{
-	const ldiff_clause *c = NULL;
-	size_t i, v = 0;
-
-	for (i = s; i < e; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(d, l[i].idx);
-
-		if (u->n_new > 0 && (c == NULL || u->to >= v)) {
-			c = u->new_cl[0];
-			v = u->to;
-		} else if (u->n_old > 0 && (c == NULL || u->from > v)) {
-			c = u->old_cl[0];
-			v = u->from;
-		}
-	}
-	return c != NULL ? reading_position(d, v, c) : 1;
-}
-
 static int
 is_change(const ldiff_unit *u, unsigned hide)
 {
@@ -976,7 +911,7 @@ text_width(const char *s)
 
 /* The numbers of one lineage in every version, into col[0..nver). */
 static void
-lineage_ids(struct tw *w, const struct lin *l, const struct group *g,
+lineage_ids(struct tw *w, const size_t *units, const ld_lineage *g,
     ld_buf *col, size_t nver)
 {
 	size_t i, v;
@@ -984,7 +919,7 @@ lineage_ids(struct tw *w, const struct lin *l, const struct group *g,
 	for (v = 0; v < nver; v++)
 		ld_buf_reset(&col[v]);
 	for (i = g->start; i < g->end; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
 		if (u->n_old > 0 && u->from < nver && col[u->from].len == 0)
 			ids(&col[u->from], u->old_cl, u->n_old, "+");
@@ -997,7 +932,7 @@ lineage_ids(struct tw *w, const struct lin *l, const struct group *g,
 }
 
 static void
-lineage_line(struct tw *w, const struct lin *l, const struct group *g,
+lineage_line(struct tw *w, const size_t *units, const ld_lineage *g,
     ld_buf *col, const size_t *width, ld_buf *lab, size_t nver)
 {
 	size_t i, v, k, last_to = 0;
@@ -1013,7 +948,7 @@ lineage_line(struct tw *w, const struct lin *l, const struct group *g,
 	}
 	fputs("  ", w->f);
 	for (i = g->start; i < g->end; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 		int ev = event_label(u);
 
 		if (!is_change(u, w->hide) || u->to >= nver)
@@ -1030,48 +965,11 @@ lineage_line(struct tw *w, const struct lin *l, const struct group *g,
 	fputc('\n', w->f);
 }
 
-/* Units grouped by lineage; the groups with a shown change, in reading
- * order. */
-static int
-lineage_groups(struct tw *w, struct lin **lp, struct group **gp,
-    size_t *ng)
-{
-	size_t n = ldiff_diff_count(w->d), i, s, k = 0;
-	struct lin *l = ld_reallocarray(NULL, n ? n : 1, sizeof *l);
-	struct group *g = ld_reallocarray(NULL, n ? n : 1, sizeof *g);
-
-	*lp = l;
-	*gp = g;
-	if (l == NULL || g == NULL)
-		return LDIFF_ENOMEM;
-	for (i = 0; i < n; i++) {
-		l[i].lineage = ldiff_diff_unit(w->d, i)->lineage;
-		l[i].idx = i;
-	}
-	qsort(l, n, sizeof *l, cmp_lin);
-	for (s = 0; s < n; s = i) {
-		int change = 0;
-
-		for (i = s; i < n && l[i].lineage == l[s].lineage; i++)
-			change |= is_change(ldiff_diff_unit(w->d, l[i].idx),
-			    w->hide);
-		if (!change)
-			continue;
-		g[k].start = s;
-		g[k].end = i;
-		g[k].key = lineage_key(w->d, l, s, i);
-		k++;
-	}
-	qsort(g, k, sizeof *g, cmp_group);
-	*ng = k;
-	return 0;
-}
-
 static int
 render_lineage(struct tw *w, size_t nver)
 {
-	struct lin *l = NULL;
-	struct group *g = NULL;
+	size_t *units = NULL;
+	ld_lineage *g = NULL;
 	ld_buf *lab = ld_calloc(nver, sizeof *lab);
 	ld_buf *col = ld_calloc(nver, sizeof *col);
 	size_t *width = ld_calloc(nver, sizeof *width);
@@ -1081,10 +979,11 @@ render_lineage(struct tw *w, size_t nver)
 	if (lab == NULL || col == NULL || width == NULL)
 		goto out;
 	if ((r = version_labels(w->d, lab, nver)) != 0 ||
-	    (r = lineage_groups(w, &l, &g, &ng)) != 0 || ng == 0)
+	    (r = ld_lineages(w->d, w->hide, &units, &g, &ng)) != 0 ||
+	    ng == 0)
 		goto out;
 	for (i = 0; i < ng; i++) {
-		lineage_ids(w, l, &g[i], col, nver);
+		lineage_ids(w, units, &g[i], col, nver);
 		for (v = 0; v < nver; v++)
 			if (text_width(ld_buf_str(&col[v])) > width[v])
 				width[v] = text_width(ld_buf_str(&col[v]));
@@ -1105,8 +1004,8 @@ render_lineage(struct tw *w, size_t nver)
 	sgr(w, SGR_OFF);
 	fputc('\n', w->f);
 	for (i = 0; i < ng; i++) {
-		lineage_ids(w, l, &g[i], col, nver);
-		lineage_line(w, l, &g[i], col, width, lab, nver);
+		lineage_ids(w, units, &g[i], col, nver);
+		lineage_line(w, units, &g[i], col, width, lab, nver);
 	}
 	for (v = 0; v < nver; v++)
 		if (col[v].oom)
@@ -1119,7 +1018,7 @@ out:
 	ld_free(lab);
 	ld_free(col);
 	ld_free(width);
-	ld_free(l);
+	ld_free(units);
 	ld_free(g);
 	return r;
 }
