@@ -485,32 +485,32 @@ put_text(struct tw *w, const char *s, const char *color)
 	sgr(w, color ? SGR_OFF : NULL);
 }
 
+/* Changed text: coloured, or between wdiff's markers without colour. */
 static void
-put_deleted(struct tw *w, const char *s)
+put_marked(struct tw *w, const char *s, const char *sgr_on,
+    const char *open, const char *close)
 {
 	if (*s == '\0')
 		return;
 	if (w->color)
-		put_text(w, s, SGR_DEL);
+		put_text(w, s, sgr_on);
 	else {
-		emit(w, "[-", 2);
+		emit(w, open, 2);
 		put_text(w, s, NULL);
-		emit(w, "-]", 2);
+		emit(w, close, 2);
 	}
+}
+
+static void
+put_deleted(struct tw *w, const char *s)
+{
+	put_marked(w, s, SGR_DEL, "[-", "-]");
 }
 
 static void
 put_inserted(struct tw *w, const char *s)
 {
-	if (*s == '\0')
-		return;
-	if (w->color)
-		put_text(w, s, SGR_INS);
-	else {
-		emit(w, "{+", 2);
-		put_text(w, s, NULL);
-		emit(w, "+}", 2);
-	}
+	put_marked(w, s, SGR_INS, "{+", "+}");
 }
 
 /* "4.2" or "5.2, 5.3", or an en dash when the side is empty. */

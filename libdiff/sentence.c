@@ -53,12 +53,27 @@ tok_is(const char *text, const ldiff_token *t, const char *s)
 	return t->len == l && memcmp(text + t->off, s, l) == 0;
 }
 
+/* A punctuation token that is one of the strings of list (NULL-ended). */
+static int
+punct_in(const char *text, const ldiff_token *t, const char *const *list)
+{
+	int k;
+
+	if (t->type != LDIFF_TOK_PUNCT)
+		return 0;
+	for (k = 0; list[k] != NULL; k++)
+		if (tok_is(text, t, list[k]))
+			return 1;
+	return 0;
+}
+
 static int
 is_stop_punct(const char *text, const ldiff_token *t)
 {
-	return t->type == LDIFF_TOK_PUNCT && (tok_is(text, t, ".") ||
-	    tok_is(text, t, "!") || tok_is(text, t, "?") ||
-	    tok_is(text, t, "\xe2\x80\xa6"));	/* … */
+	static const char *const stop[] = { ".", "!", "?",
+	    "\xe2\x80\xa6", NULL };	/* … */
+
+	return punct_in(text, t, stop);
 }
 
 /* Closing quotes and brackets that stay with the sentence they end. */
@@ -67,14 +82,8 @@ is_closer(const char *text, const ldiff_token *t)
 {
 	static const char *const cl[] = { ")", "]", "\"", "'",
 	    "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", NULL };	/* ” ’ » */
-	int k;
 
-	if (t->type != LDIFF_TOK_PUNCT)
-		return 0;
-	for (k = 0; cl[k] != NULL; k++)
-		if (tok_is(text, t, cl[k]))
-			return 1;
-	return 0;
+	return punct_in(text, t, cl);
 }
 
 /* Opening quotes, brackets and dialogue dashes before a sentence. */
@@ -85,14 +94,8 @@ is_opener(const char *text, const ldiff_token *t)
 	    "\xe2\x80\x9d", "\xe2\x80\x9c", "\xe2\x80\x9e",	/* ” “ „ */
 	    "\xe2\x80\x98", "\xe2\x80\x99", "\xc2\xab", "\xc2\xbb", /* ‘ ’ « » */
 	    "\xe2\x80\x93", "\xe2\x80\x94", NULL };	/* – — */
-	int k;
 
-	if (t->type != LDIFF_TOK_PUNCT)
-		return 0;
-	for (k = 0; op[k] != NULL; k++)
-		if (tok_is(text, t, op[k]))
-			return 1;
-	return 0;
+	return punct_in(text, t, op);
 }
 
 /* A Roman numeral of at most 6 letters ("II", "IV"). */
