@@ -49,6 +49,7 @@ struct dw {
 	ld_buf x;		/* word/document.xml */
 	const ldiff_diff *d;
 	const char *author;
+	const char *title;	/* --title, or NULL: NEW's stays */
 	char date[64];
 	long id;		/* next revision id */
 	long move;		/* next move name */
@@ -753,7 +754,9 @@ static const char plain_types[] =
 "vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
 "ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
 "ContentType=\"application/vnd.openxmlformats-officedocument."
-"wordprocessingml.document.main+xml\"/><Override PartName=\"/word/"
+"wordprocessingml.document.main+xml\"/><Override PartName=\"/docProps/"
+"core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-"
+"properties+xml\"/><Override PartName=\"/word/"
 "styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
 "wordprocessingml.styles+xml\"/></Types>\n";
 
@@ -761,7 +764,15 @@ static const char plain_rels[] =
 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
 "relationships\"><Relationship Id=\"rId1\" Type=\"" R_NS "/officeDocument\" "
-"Target=\"word/document.xml\"/></Relationships>\n";
+"Target=\"word/document.xml\"/><Relationship Id=\"rId2\" Type=\""
+"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+"core-properties\" Target=\"docProps/core.xml\"/></Relationships>\n";
+
+static const char plain_core[] =
+"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+"<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/"
+"2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/"
+"1.1/\"><dc:title></dc:title></cp:coreProperties>\n";
 
 static const char plain_doc_rels[] =
 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -973,6 +984,7 @@ plain_parts(struct out_parts *op, ld_buf *root, ld_buf *sect,
 		{ "_rels/.rels", plain_rels },
 		{ "word/_rels/document.xml.rels", plain_doc_rels },
 		{ "word/styles.xml", plain_styles },
+		{ "docProps/core.xml", plain_core },
 	};
 	size_t k;
 
@@ -1072,6 +1084,50 @@ set_date(struct dw *w, const ldiff_render_opts *o)
 		snprintf(w->date, sizeof w->date, "1970-01-01T00:00:00Z");
 }
 
+/* --title: the package's title (dc:title of docProps/core.xml), put in
+ * place of the one NEW had, or added before the end of the part. */
+static void
+set_title(struct out_parts *op, const char *title)
+{
+	ld_buf *core = NULL, nb;
+	const char *s, *a, *e;
+	size_t k;
+	int add;
+
+	for (k = 0; k < op->n; k++)
+		if (strcasecmp(op->name[k], "docProps/core.xml") == 0)
+			core = &op->data[k];
+	if (core == NULL || title == NULL)
+		return;
+	s = ld_buf_str(core);
+	if ((a = strstr(s, "<dc:title>")) != NULL &&
+	    (e = strstr(a, "</dc:title>")) != NULL) {
+		a += strlen("<dc:title>");
+		add = 0;
+	} else if ((a = strstr(s, "<dc:title/>")) != NULL) {
+		e = a + strlen("<dc:title/>");
+		add = 1;
+	} else if ((a = strstr(s, "</cp:coreProperties>")) != NULL) {
+		e = a;
+		add = 1;
+	} else
+		return;
+	ld_buf_init(&nb);
+	ld_buf_add(&nb, s, (size_t)(a - s));
+	if (add)
+		ld_buf_adds(&nb, "<dc:title>");
+	xml_text(&nb, title, strlen(title));
+	if (add)
+		ld_buf_adds(&nb, "</dc:title>");
+	ld_buf_adds(&nb, e);
+	if (nb.oom) {
+		ld_buf_free(&nb);
+		return;		/* the title stays NEW's */
+	}
+	ld_buf_free(core);
+	*core = nb;
+}
+
 static int
 build(struct dw *w, const void *new_docx, size_t new_len, FILE *out,
     ldiff_error *err)
@@ -1104,6 +1160,7 @@ build(struct dw *w, const void *new_docx, size_t new_len, FILE *out,
 	}
 	*doc = w->x;		/* the parts own it now */
 	ld_buf_init(&w->x);
+	set_title(&op, w->title);
 	r = write_zip(&op, out, err);
 out:
 	parts_free(&op);
@@ -1132,6 +1189,7 @@ ldiff_render_docx(const ldiff_diff *d, const void *new_docx,
 	memset(&w, 0, sizeof w);
 	w.d = d;
 	w.author = o->author != NULL ? o->author : "kldiff";
+	w.title = o->title;
 	w.id = 1;
 	set_date(&w, o);
 	ld_buf_init(&w.x);

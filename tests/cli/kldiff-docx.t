@@ -84,8 +84,16 @@ if command -v unzip >/dev/null 2>&1; then
 	    -o "$TMP/au.docx" "$V2" "$V3"
 	like "$(unzip -p "$TMP/au.docx" word/document.xml)" \
 	    'w:author="Granskare &lt;Anna &amp; Per&gt;"' "--author, escaped"
+	kl kldiff --docx --date=$DATE --title='Remiss <2027> & svar' \
+	    -o "$TMP/ti.docx" "$V2" "$V3"
+	is "$(unzip -p "$TMP/ti.docx" docProps/core.xml | grep -c '<dc:title>Remiss &lt;2027&gt; &amp; svar</dc:title>')" 1 \
+	    "--title: NEW's title replaced, escaped"
+	kl kldiff --docx --date=$DATE --title=Remiss -o "$TMP/tp.docx" \
+	    "$G/a.in" "$G/b.in"
+	is "$(unzip -p "$TMP/tp.docx" docProps/core.xml | grep -c '<dc:title>Remiss</dc:title>')" 1 \
+	    "--title: in our own package too"
 else
-	skip "unzip not installed" 18
+	skip "unzip not installed" 20
 fi
 
 # the small fixture: the whole document part pinned (golden)
@@ -95,7 +103,7 @@ if command -v unzip >/dev/null 2>&1; then
 	golden "$TMP/ab.xml" "$G/a-b.document.xml" \
 	    "a.in -> b.in: word/document.xml (golden)"
 	is "$(unzip -Z1 "$TMP/ab.docx" | tr '\n' ' ')" \
-	    "[Content_Types].xml _rels/.rels word/_rels/document.xml.rels word/styles.xml word/document.xml " \
+	    "[Content_Types].xml _rels/.rels word/_rels/document.xml.rels word/styles.xml docProps/core.xml word/document.xml " \
 	    "a plain package of our own for clause streams"
 else
 	skip "unzip not installed" 2
