@@ -145,10 +145,47 @@ skip_raw(char *p)
 	return depth == 0 ? p : NULL;
 }
 
+/* One value at p: a string (unescaped in place) or a raw value.  Sets
+ * *val and *is_string; returns the char after it, or NULL. */
+static char *
+parse_value(char *p, char **val, int *is_string)
+{
+	char *end;
+
+	if (*p == '"') {
+		*val = p + 1;
+		*is_string = 1;
+		return parse_string(p + 1);
+	}
+	*val = p;
+	*is_string = 0;
+	if ((end = skip_raw(p)) == NULL || end == p)
+		return NULL;
+	return end;
+}
+
+/* Trim the white space that ends raw values (strings keep theirs). */
+static void
+trim_raw_values(ld_json_kv *kv, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char *e;
+
+		if (kv[i].is_string)
+			continue;
+		e = (char *)kv[i].val + strlen(kv[i].val);
+		while (e > kv[i].val && (e[-1] == ' ' || e[-1] == '\t' ||
+		    e[-1] == '\r' || e[-1] == '\n'))
+			*--e = '\0';
+	}
+}
+
 int
 ld_json_parse_flat(char *line, ld_json_kv *kv, int max)
 {
-	char *p = skip_ws(line), *end;
+	char *p = skip_ws(line);
 	int n = 0;
 
 	if (*p++ != '{')
@@ -158,7 +195,7 @@ ld_json_parse_flat(char *line, ld_json_kv *kv, int max)
 		return *skip_ws(p + 1) == '\0' ? 0 : LDIFF_ERECORD;
 	for (;;) {
 		char *key, *val;
-		int is_string = 0;
+		int is_string;
 
 		if (*p != '"')
 			return LDIFF_ERECORD;
@@ -168,18 +205,8 @@ ld_json_parse_flat(char *line, ld_json_kv *kv, int max)
 		p = skip_ws(p);
 		if (*p++ != ':')
 			return LDIFF_ERECORD;
-		p = skip_ws(p);
-		if (*p == '"') {
-			val = p + 1;
-			if ((p = parse_string(val)) == NULL)
-				return LDIFF_ERECORD;
-			is_string = 1;
-		} else {
-			val = p;
-			if ((end = skip_raw(p)) == NULL || end == p)
-				return LDIFF_ERECORD;
-			p = end;
-		}
+		if ((p = parse_value(skip_ws(p), &val, &is_string)) == NULL)
+			return LDIFF_ERECORD;
 		p = skip_ws(p);
 		if (n < max) {
 			kv[n].key = key;
@@ -200,16 +227,7 @@ ld_json_parse_flat(char *line, ld_json_kv *kv, int max)
 			return LDIFF_ERECORD;
 		break;
 	}
-	/* Trim white space that ends raw values. */
-	for (int i = 0; i < n; i++) {
-		if (!kv[i].is_string) {
-			char *e = (char *)kv[i].val + strlen(kv[i].val);
-
-			while (e > kv[i].val && (e[-1] == ' ' ||
-			    e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-				*--e = '\0';
-		}
-	}
+	trim_raw_values(kv, n);
 	return n;
 }
 
