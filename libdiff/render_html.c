@@ -1175,9 +1175,18 @@ lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
 		if (u->to == v && u->n_new > 0) {
 			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", l[i].idx);
 			ids(w, u->new_cl, u->n_new, " + ");
-			ld_buf_printf(&w->b, "</a><span class=\"st\">%s</span>"
-			    "</td>", renumber_only(u) ? L(w, H_RENUMBER) :
+			ld_buf_printf(&w->b, "</a><span class=\"st\">%s",
+			    renumber_only(u) ? L(w, H_RENUMBER) :
 			    op_label(w, u->op));
+			/* what kind of change, so a period shift reads
+			 * apart from a new wording */
+			if (!renumber_only(u) && u->op != LDIFF_OP_INSERTED &&
+			    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) != 0) {
+				puts_(w, ": ");
+				class_names(w, u->cls &
+				    ~(unsigned)LDIFF_CLASS_RENUMBER, 2);
+			}
+			puts_(w, "</span></td>");
 			return;
 		}
 	}
