@@ -1068,20 +1068,46 @@ write_zip(struct out_parts *op, FILE *out, ldiff_error *err)
 	return r;
 }
 
-static void
-set_date(struct dw *w, const ldiff_render_opts *o)
+/* Does s match pat, where 9 stands for a digit? */
+static int
+shaped(const char *s, const char *pat)
 {
+	for (; *pat != '\0'; s++, pat++)
+		if (*pat == '9' ? !(*s >= '0' && *s <= '9') : *s != *pat)
+			return 0;
+	return *s == '\0';
+}
+
+/* The revision date: --date as given when Word reads it (xsd:dateTime,
+ * "2026-11-28T09:00:00Z", or a day, taken as its midnight UTC), else
+ * now.  A date Word cannot read would make it refuse the file. */
+static int
+set_date(struct dw *w, const ldiff_render_opts *o, ldiff_error *err)
+{
+	static const char *const forms[] = { "9999-99-99T99:99:99Z",
+	    "9999-99-99T99:99:99+99:99", "9999-99-99T99:99:99-99:99",
+	    "9999-99-99T99:99Z", "9999-99-99" };
 	time_t t;
 	struct tm tm;
+	size_t i;
 
-	if (o->date != NULL && *o->date != '\0') {
-		snprintf(w->date, sizeof w->date, "%s", o->date);
-		return;
+	if (o->date != NULL) {
+		for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
+			if (shaped(o->date, forms[i]))
+				break;
+		if (i == sizeof forms / sizeof forms[0])
+			return ld_error(err, LDIFF_EINVAL, _("--date '%.64s' is "
+			    "not a date and time Word reads (such as "
+			    "2026-11-28T09:00:00Z)"), o->date);
+		snprintf(w->date, sizeof w->date, "%s%s", o->date,
+		    i == 4 ? "T00:00:00Z" : "");
+		return 0;
 	}
 	t = time(NULL);
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(w->date, sizeof w->date, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		snprintf(w->date, sizeof w->date, "1970-01-01T00:00:00Z");
+	return 0;
 }
 
 /* --title: the package's title (dc:title of docProps/core.xml), put in
@@ -1191,7 +1217,8 @@ ldiff_render_docx(const ldiff_diff *d, const void *new_docx,
 	w.author = o->author != NULL ? o->author : "kldiff";
 	w.title = o->title;
 	w.id = 1;
-	set_date(&w, o);
+	if ((r = set_date(&w, o, err)) != 0)
+		return r;
 	ld_buf_init(&w.x);
 	n = ldiff_diff_count(d);
 	w.slot = ld_reallocarray(NULL, n + 1, sizeof *w.slot);

@@ -386,7 +386,11 @@ render_docx(const ldiff_diff *d, struct opts *o, const struct inputs *in,
 	if (r != 0 && r != LDIFF_EIO) {
 		if (err.code == 0)
 			err.code = r;
-		kl_report(in->names[in->n - 1], &err);
+		/* a bad option is ours; a bad package NEW's */
+		if (r == LDIFF_EINVAL)
+			kl_warn("%s", err.msg);
+		else
+			kl_report(in->names[in->n - 1], &err);
 		return LDIFF_EINVAL;
 	}
 	return r;

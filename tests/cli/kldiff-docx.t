@@ -125,6 +125,12 @@ kl kltext --plain --changes=accept "$TMP/h.docx" >"$TMP/h.txt"
 is "$?" 0 "hostile text: the redline reads back"
 like "$(cat "$TMP/h.txt")" 'Avtalet <w:p/> & "gäller" \.' \
     "markup in the text stays text, control characters dropped"
+kl kldiff --docx --date=yesterday -o "$TMP/bad.docx" "$G/a.in" "$G/b.in" \
+    2>"$TMP/err"
+is "$?" 2 "--date Word cannot read: exit 2"
+is "$(cat "$TMP/err")" "kldiff: --date 'yesterday' is not a date and time Word reads (such as 2026-11-28T09:00:00Z)" \
+    "and the message says why"
+ok "and no file is left" test ! -e "$TMP/bad.docx"
 kl kldiff --docx -o /nonexistent/dir/r.docx "$V2" "$V3" 2>"$TMP/err"
 is "$?" 2 "an unwritable -o: exit 2"
 like "$(cat "$TMP/err")" '^kldiff: ' "and a message"
