@@ -21,16 +21,16 @@ done
 # The files are generated once per build of mkhostile (the 1 GB bomb
 # takes seconds of deflate), into a directory named by its checksum and
 # renamed into place whole, so test runs side by side never see half a
-# set.
+# set.  Sets of other builds are removed once they are hours old (a run
+# under valgrind may still be reading one).
 top=${KL_BUILD:-$KL_ROOT/build}
 H=$top/hostile-$(cksum < "$B/mkhostile" | cut -d' ' -f1)
 if [ ! -d "$H" ]; then
 	mkdir -p "$H.$$" && "$B/mkhostile" "$H.$$" ||
 	    { rm -rf "$H.$$"; echo "Bail out! mkhostile failed"; exit 1; }
 	mv -T "$H.$$" "$H" 2>/dev/null || rm -rf "$H.$$"
-	for d in "$top"/hostile-*; do
-		case $d in "$H"|*.[0-9]*) ;; *) rm -rf "$d" ;; esac
-	done
+	find "$top" -maxdepth 1 -name 'hostile-*' ! -path "$H" -mmin +240 \
+	    -exec rm -rf {} + 2>/dev/null
 fi
 cd "$H" || exit 1
 
