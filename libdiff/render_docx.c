@@ -55,6 +55,7 @@ struct dw {
 	long move;		/* next move name */
 	int plain;		/* our own package: numbers are typed */
 	size_t cols;		/* cells of the open table, 0 = none */
+	const char *cell_style;	/* style of the row's cells, or NULL */
 	size_t *slot;		/* moved-from places */
 	size_t *move_name;	/* move number per moved unit */
 	ld_move *mv;		/* the moves by the place they left */
@@ -494,16 +495,30 @@ row_open(struct dw *w, int mark)
 	}
 }
 
+/* A cell's paragraph takes the style of the row's first paragraph in
+ * NEW (a header row stays a header row). */
 static void
 cell_open(struct dw *w, int mark)
 {
+	const char *st = w->cell_style;
+	int styled = st != NULL && st[0] != '\0' && !w->plain;
+
 	ld_buf_printf(&w->x, "<w:tc><w:tcPr><w:tcW w:w=\"%zu\" "
 	    "w:type=\"dxa\"/></w:tcPr><w:p>", GRID_TWIPS / w->cols);
-	if (mark != MARK_NONE) {
-		ld_buf_printf(&w->x, "<w:pPr><w:rPr><%s", mark_el[mark]);
-		rev_attrs(w);
-		ld_buf_adds(&w->x, "/></w:rPr></w:pPr>");
+	if (mark == MARK_NONE && !styled)
+		return;
+	ld_buf_adds(&w->x, "<w:pPr>");
+	if (styled) {
+		ld_buf_adds(&w->x, "<w:pStyle w:val=\"");
+		xml_text(&w->x, st, strlen(st));
+		ld_buf_adds(&w->x, "\"/>");
 	}
+	if (mark != MARK_NONE) {
+		ld_buf_printf(&w->x, "<w:rPr><%s", mark_el[mark]);
+		rev_attrs(w);
+		ld_buf_adds(&w->x, "/></w:rPr>");
+	}
+	ld_buf_adds(&w->x, "</w:pPr>");
 }
 
 /* Cells of a row's text; the cells beyond the grid join the last. */
@@ -592,6 +607,8 @@ row_unit(struct dw *w, const ldiff_unit *u)
 {
 	size_t k;
 
+	w->cell_style = u->n_new > 0 ? u->new_cl[0]->style_id :
+	    u->old_cl[0]->style_id;
 	if (u->op == LDIFF_OP_EQUAL && u->n_edits == 0) {
 		for (k = 0; k < u->n_new; k++)
 			row_cells(w, u->new_cl[k]->text, MARK_NONE);
@@ -670,6 +687,7 @@ moved_from(struct dw *w, const ldiff_unit *u, size_t i)
 	if (unit_is_row(u)) {
 		if (w->cols == 0)
 			table_open(w, i, i + 1);
+		w->cell_style = u->old_cl[0]->style_id;
 		for (k = 0; k < u->n_old; k++)
 			row_cells(w, u->old_cl[k]->text, MARK_DEL);
 		return;
