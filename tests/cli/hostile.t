@@ -226,6 +226,12 @@ fails kltext deep-nesting.docx 'word/document.xml:.*10.*--max-depth' \
     --max-depth=10
 fails kltext good.docx 'word/document.xml:.*50 bytes.*--max-paragraph' \
     --max-paragraph=50
+# One 64 MiB w:t: libxml2 refuses text nodes over 10 MB before the
+# paragraph limit is judged, with its own words.
+why_todo="libxml2's 'huge text node' comes first, without the option"
+fails kltext long-paragraph.docx 'word/document.xml.*--max-paragraph' \
+    --max-paragraph=1K
+why_todo=
 fails klsplit good.docx 'more than 10 clauses.*--max-clauses' \
     --max-clauses=10
 fails kldiff good.docx 'more than 10 clauses.*--max-clauses' \
