@@ -14,32 +14,37 @@
 int
 ld_tsv_escape(ld_buf *b, const char *s)
 {
-	const char *run = s;
+	for (;;) {
+		/* Runs between special bytes are copied whole: most text
+		 * has none, and strcspn scans fast. */
+		size_t n = strcspn(s, "\\\t\n\r");
+		const char *esc;
 
-	for (; *s != '\0'; s++) {
-		const char *esc = NULL;
-
+		ld_buf_add(b, s, n);
+		s += n;
 		switch (*s) {
 		case '\\': esc = "\\\\"; break;
 		case '\t': esc = "\\t"; break;
 		case '\n': esc = "\\n"; break;
 		case '\r': esc = "\\r"; break;
-		default: continue;
+		default:
+			return b->oom ? LDIFF_ENOMEM : 0;
 		}
-		ld_buf_add(b, run, (size_t)(s - run));
 		ld_buf_add(b, esc, 2);
-		run = s + 1;
+		s++;
 	}
-	ld_buf_add(b, run, (size_t)(s - run));
-	return b->oom ? LDIFF_ENOMEM : 0;
 }
 
 int
 ld_tsv_unescape(char *s)
 {
-	char *w = s;
+	char *w;
 
-	for (; *s != '\0'; s++) {
+	/* Nothing moves before the first backslash. */
+	s = strchr(s, '\\');
+	if (s == NULL)
+		return 0;
+	for (w = s; *s != '\0'; s++) {
 		if (*s != '\\') {
 			*w++ = *s;
 			continue;
