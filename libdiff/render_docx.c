@@ -22,9 +22,13 @@
  *             both named "moveN" inside move range marks
  *   rows      table rows rebuilt; a changed row with its cells intact gets
  *             word-level changes per cell, else the old row is deleted and
- *             the new one inserted (w:trPr/w:del, w:trPr/w:ins)
+ *             the new one inserted (w:trPr/w:del, w:trPr/w:ins); a moved
+ *             row is deleted where it stood and inserted where it went
+ *             (Word has no moved rows)
  * so that accepting everything gives NEW's text and rejecting everything
- * OLD's.  The edits are cut into paragraphs by walking the offsets of both
+ * OLD's.  Footnotes, headers and footers are NEW's, unmarked: their
+ * clauses are not body paragraphs (known gap: a changed footnote is not
+ * a tracked change, and the body loses its footnote references).  The edits are cut into paragraphs by walking the offsets of both
  * joined texts (diff_new.c joins the clauses of a split or merge with one
  * space): a new clause boundary ends a paragraph with an inserted mark, an
  * old one with a deleted mark, both together with a plain one.
