@@ -350,6 +350,8 @@ struct tw {
 	size_t width, col;	/* wrap width (0 = none), current column */
 	size_t tail;		/* columns after the string being written
 				 * up to the next space (next edits) */
+	size_t *reach, reach_cap;	/* edit_reach() of the unit shown */
+	int oom;		/* an allocation failed: ENOMEM at the end */
 	const char *section;	/* the section heading printed last */
 	int section_shown;
 	ld_buf renum;		/* renumber-only clauses of this section */
@@ -627,34 +629,62 @@ word_width(const char *s, int *done)
 	return n;
 }
 
-/* Columns the edits from i on take before their first space, markers
- * included: how far a word at the end of edit i-1 really reaches. */
+/* Columns edit e takes before its first space, markers included; *done
+ * when the space is inside it. */
 static size_t
-next_word(const struct tw *w, const ldiff_unit *u, size_t i)
+edit_word(const struct tw *w, const ldiff_edit *e, int *done)
 {
 	size_t n = 0, mark = w->color ? 0 : 2;
-	int done = 0;
 
-	for (; i < u->n_edits && !done; i++) {
-		const ldiff_edit *e = &u->edits[i];
-
-		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc)) {
-			n += word_width(e->new_text, &done);
-			continue;
-		}
-		if (e->op != LDIFF_EDIT_INSERT && *e->old_text != '\0') {
-			n += mark + word_width(e->old_text, &done);
-			if (done)
-				break;
+	*done = 0;
+	if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc))
+		return word_width(e->new_text, done);
+	if (e->op != LDIFF_EDIT_INSERT && *e->old_text != '\0') {
+		n += mark + word_width(e->old_text, done);
+		if (*done)
+			return n;
+		n += mark;
+	}
+	if (e->op != LDIFF_EDIT_DELETE && *e->new_text != '\0') {
+		n += mark + word_width(e->new_text, done);
+		if (!*done)
 			n += mark;
-		}
-		if (e->op != LDIFF_EDIT_DELETE && *e->new_text != '\0') {
-			n += mark + word_width(e->new_text, &done);
-			if (!done)
-				n += mark;
-		}
 	}
 	return n;
+}
+
+/*
+ * How far a word at the end of edit i-1 really reaches: reach[i] is the
+ * columns the edits from i on take before their first space.  One
+ * backward pass over the unit's edits (reach[i] = edit i's part, plus
+ * reach[i+1] when edit i holds no space), so a clause of many edits with
+ * few spaces costs linear time, not a scan ahead from every edit.  0 when
+ * not wrapping; -1 when out of memory (then nothing is looked ahead).
+ */
+static int
+edit_reach(struct tw *w, const ldiff_unit *u)
+{
+	size_t i, n = u->n_edits;
+
+	if (w->width == 0)
+		return 0;
+	if (n + 1 > w->reach_cap) {
+		size_t *p = ld_reallocarray(w->reach, n + 1, sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		w->reach = p;
+		w->reach_cap = n + 1;
+	}
+	w->reach[n] = 0;
+	for (i = n; i-- > 0;) {
+		int done;
+
+		w->reach[i] = edit_word(w, &u->edits[i], &done);
+		if (!done)
+			w->reach[i] += w->reach[i + 1];
+	}
+	return 0;
 }
 
 /* The same for what follows the old (part 0) or new (part 1) text of
@@ -667,7 +697,7 @@ tail_after(const struct tw *w, const ldiff_unit *u, size_t i, int part)
 	size_t mark = w->color ? 0 : 2, n = mark;
 	int done = 0;
 
-	if (w->width == 0)
+	if (w->width == 0 || w->reach == NULL)
 		return 0;
 	if (part == 0 && e->op == LDIFF_EDIT_REPLACE && *e->new_text != '\0') {
 		n += mark + word_width(e->new_text, &done);
@@ -675,7 +705,7 @@ tail_after(const struct tw *w, const ldiff_unit *u, size_t i, int part)
 			return n;
 		n += mark;
 	}
-	return n + next_word(w, u, i + 1);
+	return n + w->reach[i + 1];
 }
 
 static void
@@ -683,13 +713,19 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 {
 	size_t i;
 
+	if (edit_reach(w, u) != 0) {
+		ld_free(w->reach);	/* no look-ahead, and say so at the end */
+		w->reach = NULL;
+		w->reach_cap = 0;
+		w->oom = 1;
+	}
 	fputs(INDENT, w->f);
 	w->col = sizeof INDENT - 1;
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
 		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc)) {
-			w->tail = w->width ? next_word(w, u, i + 1) : 0;
+			w->tail = w->width && w->reach ? w->reach[i + 1] : 0;
 			put_text(w, e->new_text, NULL);
 			w->tail = 0;
 			continue;
@@ -1092,10 +1128,11 @@ ldiff_render_text(const ldiff_diff *d, FILE *out,
 	if (nver > 2)
 		r = render_lineage(&w, nver);
 out:
-	if (r == 0 && (w.line.oom || w.renum.oom))
+	if (r == 0 && (w.oom || w.line.oom || w.renum.oom))
 		r = LDIFF_ENOMEM;
 	ld_buf_free(&w.line);
 	ld_buf_free(&w.renum);
+	ld_free(w.reach);
 	if (r == 0 && ferror(out))
 		r = LDIFF_EIO;
 	return r;
@@ -1427,10 +1464,11 @@ ldiff_render_stat(const ldiff_diff *d, FILE *out,
 	nver = ldiff_diff_versions(d);
 	for (pair = 0; pair + 1 < nver && r == 0; pair++)
 		r = stat_pair(&w, pair);
-	if (r == 0 && (w.line.oom || w.renum.oom))
+	if (r == 0 && (w.oom || w.line.oom || w.renum.oom))
 		r = LDIFF_ENOMEM;
 	ld_buf_free(&w.line);
 	ld_buf_free(&w.renum);
+	ld_free(w.reach);
 	if (r == 0 && ferror(out))
 		r = LDIFF_EIO;
 	return r;

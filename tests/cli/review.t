@@ -42,4 +42,22 @@ for f in "" --json --html; do
 	is "$(cat "$TMP/err")" "" "kldiff $f | head -1: no message"
 done
 
+# --- wrapping a clause of many edits and few spaces -----------------------
+# Each edit looked ahead over every edit after it to the next space: a
+# 40 000-word clause with no space took minutes at --width=80.  The guard
+# is a hang guard, far above the few tenths of a second it takes now.
+HANG=60
+case ${KL_BUILD:-} in *asan*) HANG=300 ;; esac
+[ -n "${KL_WRAP:-}" ] && HANG=600
+awk 'BEGIN { printf "#klausul-clauses 1\n1\t\tclause\t1\t1.\tAvsnitt\t";
+	for (i = 1; i < 40000; i++) printf "aaaaa."; print "aaaaa" }' >"$TMP/w1.in"
+tr '.' ',' <"$TMP/w1.in" | sed 's/^1,/1./; s/\t1,\t/\t1.\t/' >"$TMP/w2.in"
+timeout $HANG "$KL_BIN/kldiff" --width=80 "$TMP/w1.in" "$TMP/w2.in" \
+    >"$TMP/wrap.txt" 2>"$TMP/err"
+is "$?" 1 "--width=80 on 40 000 edits without a space: done (no hang)"
+is "$(grep -c '\[-\.-\]{+,+}' "$TMP/wrap.txt")" 1 \
+    "the clause is one line: no space to wrap at"
+kl kldiff --width=0 "$TMP/w1.in" "$TMP/w2.in" >"$TMP/nowrap.txt"
+ok "and the same as without wrapping" cmp "$TMP/wrap.txt" "$TMP/nowrap.txt"
+
 done_testing
