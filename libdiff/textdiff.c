@@ -435,6 +435,21 @@ tail_value_cut(const ld_side *a, const ld_side *b, const ld_run *r,
 	    first_word(b, r->b0, *cb) < *cb;
 }
 
+/* The part of *rest before old token ca and new token cb as an edit of
+ * its own; *rest then starts there. */
+static int
+emit_head(struct out *o, const ld_side *a, const ld_side *b, ld_run *rest,
+    size_t ca, size_t cb, int shift)
+{
+	ld_run head = *rest;
+
+	head.a1 = ca;
+	head.b1 = cb;
+	rest->a0 = ca;
+	rest->b0 = cb;
+	return add_edit(o, a, b, &head, shift);
+}
+
 /* A replacement whose two sides begin (or end) with a value is cut
  * there, so the value change keeps a class of its own: the period shift
  * can be hidden without hiding the wording beside it. */
@@ -442,30 +457,19 @@ static int
 emit_edit(struct out *o, const ld_side *a, const ld_side *b,
     const ld_run *r, int shift)
 {
-	ld_run rest = *r, part = *r;
+	ld_run rest = *r;
 	size_t ca, cb;
 	int rc;
 
 	if (r->a0 == r->a1 || r->b0 == r->b1)
 		return add_edit(o, a, b, r, shift);
-	if (lead_value_cut(a, b, &rest, &ca, &cb)) {
-		part.a1 = ca;
-		part.b1 = cb;
-		if ((rc = add_edit(o, a, b, &part, shift)) != 0)
-			return rc;
-		rest.a0 = ca;
-		rest.b0 = cb;
-	}
+	if (lead_value_cut(a, b, &rest, &ca, &cb) &&
+	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
+		return rc;
 	if (rest.a0 < rest.a1 && rest.b0 < rest.b1 &&
-	    tail_value_cut(a, b, &rest, &ca, &cb)) {
-		part = rest;
-		part.a1 = ca;
-		part.b1 = cb;
-		if ((rc = add_edit(o, a, b, &part, shift)) != 0)
-			return rc;
-		rest.a0 = ca;
-		rest.b0 = cb;
-	}
+	    tail_value_cut(a, b, &rest, &ca, &cb) &&
+	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
+		return rc;
 	return add_edit(o, a, b, &rest, shift);
 }
 
