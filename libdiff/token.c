@@ -626,8 +626,6 @@ capital_or_end_after(const char *s, size_t n, size_t i)
 	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT);
 }
 
-/* An abbreviation at s[i]?  A one-part one of the MAY_END class ("bil.",
- * "kr.") before a capital or the end is a word and a full stop instead. */
 /* Could an abbreviation start at s[i]?  Its first part has at most
  * AB_PARTLEN ASCII or Latin-1 letters and a period after it, or at most
  * two and a space ("t ex", "bl a", "fr o m"; this keeps "och", "att" and
@@ -653,6 +651,8 @@ may_be_abbrev(const char *s, size_t n, size_t i)
 	return s[i] == '.' || (k <= 2 && inner_space_at(s, n, i) > 0);
 }
 
+/* An abbreviation at s[i]?  A one-part one of the MAY_END class ("bil.",
+ * "kr.") before a capital or the end is a word and a full stop instead. */
 static size_t
 scan_abbrev(const char *s, size_t n, size_t i)
 {
