@@ -304,6 +304,17 @@ kl_exit_if_epipe(void)
 	exit(KL_TROUBLE);	/* SIGPIPE blocked: still quietly */
 }
 
+void
+kl_write_error(const char *path, int e)
+{
+	errno = e;
+	kl_exit_if_epipe();
+	if (path == NULL || strcmp(path, "-") == 0)
+		kl_warn(_("write error: %s"), strerror(e));
+	else
+		kl_warn("%s: %s", path, strerror(e));
+}
+
 int
 kl_out_commit(FILE *f)
 {

@@ -61,6 +61,10 @@ void kl_out_abort(FILE *f);
 /* When errno is EPIPE (the reader went away), end as a tool killed by
  * SIGPIPE does, quietly with status 141, even if SIGPIPE was ignored. */
 void kl_exit_if_epipe(void);
+/* A write to path (NULL or "-": standard output) failed with errno e:
+ * quiet on EPIPE (kl_exit_if_epipe), else "prog: path: reason" or
+ * "prog: write error: reason", as kl_out_commit() says it. */
+void kl_write_error(const char *path, int e);
 
 /* True if stdout is a terminal and colour is wanted (--color=auto,
  * NO_COLOR honoured).  mode: "auto", "always", "never"; -1 if invalid. */

@@ -428,12 +428,13 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	default: r = ldiff_render_text(d, out, &o->ro); break;
 	}
 	if (r != 0) {
-		if (r == LDIFF_EIO)
-			kl_exit_if_epipe();
-		if (o->fmt != FMT_DOCX || r == LDIFF_EIO)
-			kl_warn("%s", r == LDIFF_EIO ? strerror(errno) :
-			    ldiff_strerror(r));
+		int e = errno;
+
 		kl_out_abort(out);
+		if (r == LDIFF_EIO)
+			kl_write_error(o->output, e);
+		else if (o->fmt != FMT_DOCX)
+			kl_warn("%s", ldiff_strerror(r));
 		return -1;
 	}
 	return kl_out_commit(out);

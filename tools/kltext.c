@@ -2,6 +2,7 @@
  * kltext - a Word document (.docx) as paragraph records, JSON Lines or
  * plain text, with list numbers computed and tracked changes resolved.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,10 +160,13 @@ main(int argc, char **argv)
 	r = ldiff_doc_write(doc, out, fmt, plain);
 	ldiff_doc_free(doc);
 	if (r != 0) {
+		int e = errno;
+
 		kl_out_abort(out);
 		if (r == LDIFF_EIO)
-			kl_out_commit(stdout);	/* EPIPE ends quietly */
-		kl_warn("%s", ldiff_strerror(r));
+			kl_write_error(outpath, e);
+		else
+			kl_warn("%s", ldiff_strerror(r));
 		return KL_TROUBLE;
 	}
 	return kl_out_commit(out) == 0 ? KL_SAME : KL_TROUBLE;

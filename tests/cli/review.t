@@ -60,4 +60,39 @@ is "$(grep -c '\[-\.-\]{+,+}' "$TMP/wrap.txt")" 1 \
 kl kldiff --width=0 "$TMP/w1.in" "$TMP/w2.in" >"$TMP/nowrap.txt"
 ok "and the same as without wrapping" cmp "$TMP/wrap.txt" "$TMP/nowrap.txt"
 
+# --- a full disk: one message that says what failed, the same in each tool,
+# whether the output fails while written (big) or when flushed (small).
+awk 'BEGIN { print "#klausul-paragraphs 1";
+	for (i = 1; i <= 3000; i++)
+		printf "paragraph\t0\t%d.\t\t\t\t\tKlausul %d gäller %d kr per år.\n", i, i, i * 1000 }' >"$TMP/paras.in"
+head -n 3 "$TMP/paras.in" >"$TMP/paras-small.in"
+head -n 3 "$TMP/big1.in" >"$TMP/small1.in"
+head -n 3 "$TMP/big2.in" >"$TMP/small2.in"
+if [ -w /dev/full ]; then
+	for size in big small; do
+		for t in kltext kldiff; do
+			if [ $t = kldiff ] && [ $size = big ]; then
+				a="$TMP/big1.in $TMP/big2.in"
+			elif [ $t = kldiff ]; then
+				a="$TMP/small1.in $TMP/small2.in"
+			elif [ $size = big ]; then
+				a="- <$TMP/paras.in"
+			else
+				a="- <$TMP/paras-small.in"
+			fi
+			eval "kl $t $a" >/dev/full 2>"$TMP/err"
+			is "$?" 2 "$t >/dev/full ($size): exit 2"
+			is "$(cat "$TMP/err")" \
+			    "$t: write error: No space left on device" \
+			    "$t >/dev/full ($size): one message, the reason"
+			eval "kl $t -o /dev/full $a" 2>"$TMP/err"
+			is "$(cat "$TMP/err")" \
+			    "$t: /dev/full: No space left on device" \
+			    "$t -o /dev/full ($size): the file and the reason"
+		done
+	done
+else
+	skip "no /dev/full"
+fi
+
 done_testing
