@@ -53,13 +53,15 @@ tok_is(const char *text, const ldiff_token *t, const char *s)
 	return t->len == l && memcmp(text + t->off, s, l) == 0;
 }
 
-/* A punctuation token that is one of the strings of list (NULL-ended). */
+/* A token of the given type that is one of the strings of list
+ * (NULL-ended). */
 static int
-punct_in(const char *text, const ldiff_token *t, const char *const *list)
+tok_in(const char *text, const ldiff_token *t, ldiff_token_type type,
+    const char *const *list)
 {
 	int k;
 
-	if (t->type != LDIFF_TOK_PUNCT)
+	if (t->type != type)
 		return 0;
 	for (k = 0; list[k] != NULL; k++)
 		if (tok_is(text, t, list[k]))
@@ -73,7 +75,7 @@ is_stop_punct(const char *text, const ldiff_token *t)
 	static const char *const stop[] = { ".", "!", "?",
 	    "\xe2\x80\xa6", NULL };	/* … */
 
-	return punct_in(text, t, stop);
+	return tok_in(text, t, LDIFF_TOK_PUNCT, stop);
 }
 
 /* Closing quotes and brackets that stay with the sentence they end. */
@@ -83,7 +85,7 @@ is_closer(const char *text, const ldiff_token *t)
 	static const char *const cl[] = { ")", "]", "\"", "'",
 	    "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", NULL };	/* ” ’ » */
 
-	return punct_in(text, t, cl);
+	return tok_in(text, t, LDIFF_TOK_PUNCT, cl);
 }
 
 /* Opening quotes, brackets and dialogue dashes before a sentence. */
@@ -95,7 +97,7 @@ is_opener(const char *text, const ldiff_token *t)
 	    "\xe2\x80\x98", "\xe2\x80\x99", "\xc2\xab", "\xc2\xbb", /* ‘ ’ « » */
 	    "\xe2\x80\x93", "\xe2\x80\x94", NULL };	/* – — */
 
-	return punct_in(text, t, op);
+	return tok_in(text, t, LDIFF_TOK_PUNCT, op);
 }
 
 /* A Roman numeral of at most 6 letters ("II", "IV"). */
@@ -119,14 +121,8 @@ is_caption_word(const char *text, const ldiff_token *t)
 	static const char *const w[] = { "Artikel", "Avsnitt", "Bilaga",
 	    "Bild", "Del", "Diagram", "Figur", "Kapitel", "Moment",
 	    "Paragraf", "Punkt", "Tabell", NULL };
-	int k;
 
-	if (t->type != LDIFF_TOK_WORD)
-		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(text, t, w[k]))
-			return 1;
-	return 0;
+	return tok_in(text, t, LDIFF_TOK_WORD, w);
 }
 
 /* "3." "4.2." "a." "IV." "§ 3." "Bilaga 1." at the very start of the
