@@ -91,7 +91,7 @@ parse_changes(const char *arg, ldiff_extract_opts *xo)
 	else if (strcmp(arg, "reject") == 0)
 		xo->changes = LDIFF_CHANGES_REJECT;
 	else {
-		kl_warn(_("invalid --changes '%s' (accept or reject)"), arg);
+		kl_warn(_("invalid --changes '%s' (use accept or reject)"), arg);
 		kl_usage_error();
 	}
 }
