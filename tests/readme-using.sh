@@ -38,7 +38,10 @@ document shows, and `kldiff` compares two or more versions clause by
 clause. Each reads a `.docx`, the other tools' record streams, plain text
 or standard input (`-`); each has a manual page (`man tools/kldiff.1`).
 The outputs below are real: `tests/readme-using.sh` pastes them from
-running the commands in this directory on the agreements in `corpus/`.
+running the commands in this directory on the agreements in `corpus/`,
+in the English of `LC_ALL=C.UTF-8`. Under a Swedish `LANG` the labels
+are Swedish (`Klausulernas historik`, not `Lineage`), so add `--lang=en`
+to `kldiff` for the lines shown here and for the `sed` patterns below.
 
 ### Review a new draft
 
