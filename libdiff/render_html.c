@@ -37,7 +37,7 @@ enum {
 	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
 	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
 	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS,
+	H_CHANGES_OF, H_UNITS, H_TYPO_LEG,
 	/* counted clauses (Swedish plural), in op order */
 	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
 	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
@@ -65,7 +65,7 @@ static const struct {
 	[H_OLD] = { N_("old"), "före" },
 	[H_NEW] = { N_("new"), "efter" },
 	[H_SUBSTANTIVE] = { N_("Substantive changes"),
-	    "Substantiella ändringar" },
+	    "Ändringar i sak" },
 	[H_BYSECTION] = { N_("Changes by section"), "Ändringar per avsnitt" },
 	[H_SECTION] = { N_("Section"), "Avsnitt" },
 	[H_NOSECTION] = { N_("(before the first heading)"),
@@ -74,7 +74,7 @@ static const struct {
 	[H_TIMES] = { N_("times"), "gånger" },
 	[H_SHOW] = { N_("Show"), "Visa" },
 	[H_HIDE_NS] = { N_("Hide non-substantive changes"),
-	    "Dölj ändringar utan betydelse" },
+	    "Dölj det som inte är i sak" },
 	[H_HIDE_EQ] = { N_("Hide unchanged clauses"),
 	    "Dölj oförändrade klausuler" },
 	[H_HIDE_PE] = { N_("Hide period changes"), "Dölj periodändringar" },
@@ -96,6 +96,9 @@ static const struct {
 	[H_TITLE] = { N_("Comparison"), "Jämförelse" },
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
 	[H_UNITS] = { N_("Changes"), "Ändringar" },
+	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
+	    "spaces"), "typografi, inte i sak: streck, citattecken, "
+	    "mellanrum" },
 	[H_N_EQUAL] = { N_("Unchanged"), "Oförändrade" },
 	[H_N_CHANGED] = { N_("Changed"), "Ändrade" },
 	[H_N_MOVED] = { N_("Moved"), "Flyttade" },
@@ -1018,9 +1021,11 @@ legend(struct hw *w)
 	ins_text(w, L(w, H_INS_LEG), 0);
 	puts_(w, " ");
 	del_text(w, L(w, H_DEL_LEG), 0);
-	ld_buf_printf(&w->b, " <span><ins class=\"ty\">%s</ins> / "
-	    "<del class=\"ty\">%s</del></span></div>\n", L(w, H_TYPOGRAPHY),
-	    L(w, H_TYPOGRAPHY));
+	/* what a typography change looks like, not its name twice */
+	ld_buf_printf(&w->b, " <span><del class=\"ty\">\xe2\x80\x93</del>"
+	    "<ins class=\"ty\">-</ins> <del class=\"ty\">\xe2\x80\x9d</del>"
+	    "<ins class=\"ty\">&quot;</ins> %s</span></div>\n",
+	    L(w, H_TYPO_LEG));
 }
 
 /* A section of the agreement, with the filter combinations that hide

@@ -50,6 +50,12 @@ like "$page" '<input class="ctl" type="checkbox" id="f-eq" checked>' \
 like "$page" '<input class="ctl" type="checkbox" id="f-ns">' \
     "non-substantive changes shown at first"
 like "$page" '<section id="lineage"' "three versions: a lineage table"
+like "$page" '>Ändringar i sak<' "Swedish: 'ändringar i sak', not an anglicism"
+ok "no 'Substantiella' anywhere" sh -c "! grep -q Substantiell '$TMP/abc.html'"
+ok "the legend does not name typography twice" \
+    sh -c "! grep -q 'Typografi</ins> / <del' '$TMP/abc.html'"
+like "$page" '<del class="ty">–</del><ins class="ty">-</ins> <del class="ty">”</del><ins class="ty">&quot;</ins> typografi, inte i sak' \
+    "the legend shows what a typography change is"
 
 # every unit of --json is on the page, the counts are --stat's
 kl kldiff --json a.in b.in c.in >"$TMP/abc.jsonl"
