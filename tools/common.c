@@ -181,18 +181,19 @@ kl_read_file(const char *path, size_t max, char **data, size_t *len)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	const char *name = is_stdin ? _("(standard input)") : path;
 	size_t cap = 1 << 16, n = 0;
 	char *buf = NULL;
 	struct stat st;
 
 	if (f == NULL) {
-		kl_warn("%s: %s", path, strerror(errno));
+		kl_warn("%s: %s", name, strerror(errno));
 		return -1;
 	}
 	if (fstat(fileno(f), &st) != 0)
 		memset(&st, 0, sizeof st);
 	if (S_ISDIR(st.st_mode)) {
-		kl_warn("%s: %s", path, strerror(EISDIR));
+		kl_warn("%s: %s", name, strerror(EISDIR));
 		goto fail;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
@@ -203,11 +204,11 @@ kl_read_file(const char *path, size_t max, char **data, size_t *len)
 	if (read_all(f, cap, max, &buf, &n) != 0) {
 		if (buf != NULL)
 			goto too_large;
-		kl_warn("%s: %s", path, strerror(ENOMEM));
+		kl_warn("%s: %s", name, strerror(ENOMEM));
 		goto fail;
 	}
 	if (ferror(f)) {
-		kl_warn("%s: %s", path, strerror(errno));
+		kl_warn("%s: %s", name, strerror(errno));
 		goto fail;
 	}
 	if (!is_stdin)
@@ -216,7 +217,7 @@ kl_read_file(const char *path, size_t max, char **data, size_t *len)
 	*len = n;
 	return 0;
 too_large:
-	kl_warn(_("%s: input larger than %zu bytes"), path, max);
+	kl_warn(_("%s: input larger than %zu bytes"), name, max);
 fail:
 	free(buf);
 	if (!is_stdin)
@@ -290,6 +291,29 @@ kl_out_open(const char *path)
 	if (f == NULL)
 		kl_die("%s: %s", path, strerror(errno));
 	return f;
+}
+
+/* Only a regular file can be destroyed by the rename of kl_out_open():
+ * a device (-o /dev/null) is written in place, and read as well. */
+void
+kl_check_output(const char *path, const char *const *inputs, size_t n)
+{
+	struct stat out, in;
+	size_t i;
+	int r;
+
+	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &out) != 0 ||
+	    !S_ISREG(out.st_mode))
+		return;
+	for (i = 0; i < n; i++) {
+		if (strcmp(inputs[i], "-") == 0)
+			r = fstat(STDIN_FILENO, &in);
+		else
+			r = stat(inputs[i], &in);
+		if (r == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino)
+			kl_die(_("%s: output would overwrite an input"), path);
+	}
 }
 
 /* The reader went away: no message, and the status a shell expects of

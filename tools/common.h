@@ -56,6 +56,12 @@ int kl_parse_size(const char *s, unsigned long long *out);
  * and renames; kl_out_abort() removes the temporary file.  Both return 0
  * or -1 (reported).  A write error of EPIPE ends the program quietly. */
 FILE *kl_out_open(const char *path);
+/* -o FILE must not name one of the n inputs ("-": standard input):
+ * compared by device and inode, so another spelling of the path or a
+ * hard link is caught.  Says "prog: FILE: output would overwrite an
+ * input" and exits 2 if it does. */
+void kl_check_output(const char *path, const char *const *inputs,
+    size_t n);
 int kl_out_commit(FILE *f);
 void kl_out_abort(FILE *f);
 /* When errno is EPIPE (the reader went away), end as a tool killed by

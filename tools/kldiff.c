@@ -72,9 +72,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The largest input read into memory, whatever its kind. */
-#define MAX_INPUT ((size_t)1 << 30)
-
 static void
 usage(void)
 {
@@ -280,7 +277,8 @@ read_version(const char *path, const struct opts *o, ldiff_clauses **out,
 	size_t len;
 	int r;
 
-	if (kl_read_file(path, MAX_INPUT, &data, &len) != 0)
+	if (kl_read_file(path, (size_t)o->xo.limits.max_total_bytes, &data,
+	    &len) != 0)
 		return -1;
 	memset(&err, 0, sizeof err);
 	r = ldiff_clauses_from_any(out, data, len, &o->xo, &o->so, &err);
@@ -466,6 +464,8 @@ main(int argc, char **argv)
 		kl_usage_error();
 	}
 	o.so.limits = o.xo.limits;
+	kl_check_output(o.output, (const char *const *)(argv + first),
+	    (size_t)(argc - first));
 	if (read_inputs(argc - first, argv + first, &o, &in) != 0)
 		goto out;
 	ldiff_diff_opts_init(&dopt);

@@ -160,6 +160,7 @@ main(int argc, char **argv)
 
 	kl_init(argc, argv, "klsplit");
 	parse_args(argc, argv, &a);
+	kl_check_output(a.outpath, &a.path, 1);
 	name = strcmp(a.path, "-") == 0 ? _("(standard input)") : a.path;
 	if (kl_read_file(a.path, (size_t)a.so.limits.max_total_bytes, &data,
 	    &len) != 0)

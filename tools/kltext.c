@@ -100,7 +100,8 @@ load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 	if (strcmp(path, "-") != 0) {
 		r = ldiff_doc_from_docx_file(doc, path, xo, &err);
 	} else {
-		if (kl_read_file(path, (size_t)1 << 30, &data, &len) != 0)
+		if (kl_read_file(path, (size_t)xo->limits.max_total_bytes,
+		    &data, &len) != 0)
 			return -1;
 		if (is_record_stream(data, len))
 			r = ldiff_doc_from_records(doc, data, len, &xo->limits,
@@ -154,6 +155,7 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		path = argv[optind];
+	kl_check_output(outpath, &path, 1);
 	if (load(path, &xo, &doc) != 0)
 		return KL_TROUBLE;
 	out = kl_out_open(outpath);
