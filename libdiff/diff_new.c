@@ -309,6 +309,98 @@ row_amounts(const ldiff_clauses *to, size_t ci, ldiff_unit *u)
 	u->cls = (u->cls & LDIFF_CLASS_RENUMBER) | cls;
 }
 
+/* Kronor of one cell [s, s+n) of column col, or 0 when the column is
+ * not money or the cell holds no number. */
+static int
+cell_kronor(const ldiff_clause *hdr, size_t col, const char *s, size_t n,
+    double *v)
+{
+	double mult;
+
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0 || ld_parse_swedish_number(s, n, v) != 0 ||
+	    (mult = column_money(hdr->text, col, hdr->section)) == 0 ||
+	    (mult < 0 && *v < 1000))
+		return 0;
+	*v *= mult < 0 ? 1 : mult;
+	return 1;
+}
+
+static ldiff_edit *
+add_piece(ldiff_diff *d, ldiff_edit *e, size_t *n, const char *s,
+    size_t len, int insert)
+{
+	const char *t = ld_arena_strndup(d->arena, s, len);
+
+	if (t == NULL)
+		return NULL;
+	e += (*n)++;
+	memset(e, 0, sizeof *e);
+	e->op = insert ? LDIFF_EDIT_INSERT : LDIFF_EDIT_DELETE;
+	e->old_text = insert ? "" : t;
+	e->new_text = insert ? t : "";
+	e->cls = LDIFF_CLASS_WORDING;
+	return e;
+}
+
+/* A row inserted or deleted whole: its money cells become edits of their
+ * own, class amount, with the value on the side that has it (the other
+ * side 0); the cells between stay wording.  The edits still spell the
+ * row.  Rows without a money cell keep their one edit. */
+static int
+whole_row_amounts(ldiff_diff *d, ldiff_unit *u, const ldiff_clauses *cs,
+    size_t ci)
+{
+	int insert = u->op == LDIFF_OP_INSERTED;
+	const ldiff_clause *row = &cs->cl[ci], *hdr = header_row(cs, ci);
+	const char *s = row->text, *start = s, *p;
+	ldiff_edit *e;
+	size_t n = 0, col = 0;
+	unsigned cls = 0;
+	double v;
+
+	if (hdr == row)
+		return 0;
+	e = ld_arena_alloc(d->arena, (2 * count_tabs(s, 0) + 3) * sizeof *e);
+	if (e == NULL)
+		return LDIFF_ENOMEM;
+	for (p = s;; col++) {
+		const char *end = strchr(p, '\t');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		ldiff_edit *x;
+
+		if (cell_kronor(hdr, col, p, len, &v)) {
+			if (p > start && add_piece(d, e, &n, start,
+			    (size_t)(p - start), insert) == NULL)
+				return LDIFF_ENOMEM;
+			if ((x = add_piece(d, e, &n, p, len, insert)) == NULL)
+				return LDIFF_ENOMEM;
+			x->cls = LDIFF_CLASS_AMOUNT;
+			x->has_values = 1;
+			x->old_value = insert ? 0 : v;
+			x->new_value = insert ? v : 0;
+			start = p + len;
+		}
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	if (n == 0)
+		return 0;
+	if (*start != '\0' && add_piece(d, e, &n, start, strlen(start),
+	    insert) == NULL)
+		return LDIFF_ENOMEM;
+	for (col = 0; col < n; col++)
+		cls |= e[col].cls;
+	u->edits = e;
+	u->n_edits = n;
+	u->cls = cls;
+	return 0;
+}
+
 /* ---- units of one version pair ------------------------------------ */
 
 static size_t
@@ -350,6 +442,14 @@ unit_from_link(struct build *b, size_t from, const ld_link *l)
 	if (u.n_old == 1 && u.n_new == 1 &&
 	    nc[0]->kind == LDIFF_CL_ROW && u.n_edits > 0)
 		row_amounts(c, l->new[0], &u);
+	else if (u.op == LDIFF_OP_INSERTED && u.n_new == 1 &&
+	    nc[0]->kind == LDIFF_CL_ROW)
+		rc = whole_row_amounts(d, &u, c, l->new[0]);
+	else if (u.op == LDIFF_OP_DELETED && u.n_old == 1 &&
+	    oc[0]->kind == LDIFF_CL_ROW)
+		rc = whole_row_amounts(d, &u, a, l->old[0]);
+	if (rc != 0)
+		return rc;
 	u.lineage = l->nold ? lineage_of(b, from, l->old[0]) : b->next++;
 	for (k = 0; k < l->nnew; k++)
 		b->lin[from + 1][l->new[k]] = u.lineage;

@@ -146,9 +146,13 @@ json_edits(ld_buf *b, const ldiff_unit *u)
 		ld_json_string(b, e->new_text);
 		ld_buf_adds(b, ",\"class\":");
 		json_classes(b, e->cls);
-		if (e->has_values) {
+		/* a row inserted (deleted) whole has no old (new) value:
+		 * the key is left out rather than claim 0 */
+		if (e->has_values && e->op != LDIFF_EDIT_INSERT) {
 			ld_buf_adds(b, ",\"old_value\":");
 			json_number(b, e->old_value);
+		}
+		if (e->has_values && e->op != LDIFF_EDIT_DELETE) {
 			ld_buf_adds(b, ",\"new_value\":");
 			json_number(b, e->new_value);
 		}

@@ -264,9 +264,16 @@ put_value_change(ld_buf *b, const ldiff_edit *e)
 	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
 	double delta = e->new_value - e->old_value;
 
-	put_value(b, e->old_value, sek);
+	/* a row inserted or deleted whole: "–" on the side without it */
+	if (e->op == LDIFF_EDIT_INSERT)
+		ld_buf_adds(b, "\xe2\x80\x93");
+	else
+		put_value(b, e->old_value, sek);
 	ld_buf_adds(b, " \xe2\x86\x92 ");
-	put_value(b, e->new_value, sek);
+	if (e->op == LDIFF_EDIT_DELETE)
+		ld_buf_adds(b, "\xe2\x80\x93");
+	else
+		put_value(b, e->new_value, sek);
 	ld_buf_adds(b, delta < 0 ? " (-" : " (+");
 	put_value(b, fabs(delta), sek);
 	if (e->old_value != 0) {
@@ -791,9 +798,11 @@ unit_body(struct tw *w, const ldiff_unit *u)
 	switch (u->op) {
 	case LDIFF_OP_INSERTED:
 		clause_block(w, u->new_cl, u->n_new, 1);
+		unit_values(w, u);
 		return;
 	case LDIFF_OP_DELETED:
 		clause_block(w, u->old_cl, u->n_old, -1);
+		unit_values(w, u);
 		return;
 	default:
 		break;

@@ -365,6 +365,74 @@ test_table_columns(void)
 	ldiff_clauses_free(v[1]);
 }
 
+/* A row inserted or deleted in a money column carries its amount: an
+ * insert edit of the cell with new_value (a delete with old_value), so
+ * an analyst summing changed money counts new and gone rows too. */
+static void
+test_row_inserted_deleted(void)
+{
+	static const char *const a[] = {
+		"section|7.|Finansiering",
+		"row||Part\tBidrag (kr)",
+		"row||Umeå kommun\t3 275 000",
+		"row||Sorsele kommun\t60 000",
+	};
+	static const char *const b[] = {
+		"section|7.|Finansiering",
+		"row||Part\tBidrag (kr)",
+		"row||Umeå kommun\t3 275 000",
+		"row||Region Västerbotten, civil beredskap\t500 000",
+	};
+	ldiff_clauses *v[2] = { SET(a), SET(b) };
+	const ldiff_unit *ins = NULL, *del = NULL;
+	const ldiff_edit *ie = NULL, *de = NULL;
+	ldiff_diff *d;
+	ldiff_error err;
+	size_t i;
+
+	is_int(ldiff_diff_new(&d, (const ldiff_clauses *const *)v, NULL, 2,
+	    NULL, &err), 0, "a row inserted, a row deleted");
+	for (i = 0; i < ldiff_diff_count(d); i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+
+		if (u->op == LDIFF_OP_INSERTED)
+			ins = u;
+		if (u->op == LDIFF_OP_DELETED)
+			del = u;
+	}
+	for (i = 0; ins != NULL && i < ins->n_edits; i++)
+		if (ins->edits[i].cls & LDIFF_CLASS_AMOUNT)
+			ie = &ins->edits[i];
+	for (i = 0; del != NULL && i < del->n_edits; i++)
+		if (del->edits[i].cls & LDIFF_CLASS_AMOUNT)
+			de = &del->edits[i];
+	ok(ins != NULL && (ins->cls & LDIFF_CLASS_AMOUNT),
+	    "inserted row: class amount");
+	ok(ie != NULL && ie->op == LDIFF_EDIT_INSERT && ie->has_values &&
+	    ie->new_value == 500000 && ie->old_value == 0 &&
+	    strcmp(ie->new_text, "500 000") == 0,
+	    "inserted row: an insert edit of 500 000 kr");
+	ok(del != NULL && (del->cls & LDIFF_CLASS_AMOUNT),
+	    "deleted row: class amount");
+	ok(de != NULL && de->op == LDIFF_EDIT_DELETE && de->has_values &&
+	    de->old_value == 60000 && de->new_value == 0 &&
+	    strcmp(de->old_text, "60 000") == 0,
+	    "deleted row: a delete edit of 60 000 kr");
+	if (ins != NULL) {
+		ld_buf b;
+
+		ld_buf_init(&b);
+		for (i = 0; i < ins->n_edits; i++)
+			ld_buf_adds(&b, ins->edits[i].new_text);
+		is_str(ld_buf_str(&b), ins->new_cl[0]->text,
+		    "inserted row: the edits still spell the row");
+		ld_buf_free(&b);
+	}
+	ldiff_diff_free(d);
+	ldiff_clauses_free(v[0]);
+	ldiff_clauses_free(v[1]);
+}
+
 /* Every allocation failing in turn: an error or a diff, never a crash
  * or a leak (ASan and valgrind watch). */
 static void
@@ -407,6 +475,7 @@ main(void)
 	test_same_and_errors();
 	test_empty_and_other();
 	test_table_columns();
+	test_row_inserted_deleted();
 	test_alloc_failures();
 	return done_testing();
 }
