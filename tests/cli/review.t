@@ -27,6 +27,14 @@ head -c 1024 /dev/zero | tr '\0' 'a' >"$TMP/1k.txt"
 kl klsplit --max-total-size=1K "$TMP/1k.txt" >"$TMP/out" 2>"$TMP/err"
 is "$?" 0 "an input of exactly 1K is read"
 
+# The same limit in kltext (standard input) and kldiff, as in klsplit.
+kl kltext --max-total-size=1K - <"$TMP/2k.txt" >"$TMP/out" 2>"$TMP/err"
+like "$(cat "$TMP/err")" "^kltext: \\(standard input\\): input larger than 1024 bytes" \
+    "kltext --max-total-size=1K on standard input"
+kl kldiff --max-total-size=1K "$TMP/1k.txt" "$TMP/2k.txt" >"$TMP/out" 2>"$TMP/err"
+like "$(cat "$TMP/err")" "^kldiff: .*2k.txt: input larger than 1024 bytes" \
+    "kldiff --max-total-size=1K"
+
 # --- a reader that goes away ends kldiff as it ends the other tools -------
 # (killed by SIGPIPE, status 141, quietly), not with 2, "trouble", which a
 # script must not confuse with a damaged input.
