@@ -169,6 +169,71 @@ label(int sv, int id)
 	return sv ? labels[id].sv : _(labels[id].en);
 }
 
+#ifndef ENABLE_NLS
+#define dngettext(dom, one, many, n) ((n) == 1 ? (one) : (many))
+#endif
+
+/* Counted clauses, "1 flyttad, 2 flyttade": Swedish agrees in number,
+ * so the built-in terms have both forms and gettext gets ngettext. */
+enum {
+	C_UNCHANGED, C_RENUMBERED, C_CHANGED, C_MOVED, C_INSERTED,
+	C_DELETED, C_SPLIT, C_MERGED, C_HIDDEN, C_MORE_HIDDEN
+};
+
+static const char *const counted_sv[][2] = {
+	[C_UNCHANGED] = { "%zu oförändrad", "%zu oförändrade" },
+	[C_RENUMBERED] = { "%zu omnumrerad", "%zu omnumrerade" },
+	[C_CHANGED] = { "%zu ändrad", "%zu ändrade" },
+	[C_MOVED] = { "%zu flyttad", "%zu flyttade" },
+	[C_INSERTED] = { "%zu tillagd", "%zu tillagda" },
+	[C_DELETED] = { "%zu borttagen", "%zu borttagna" },
+	[C_SPLIT] = { "%zu delad", "%zu delade" },
+	[C_MERGED] = { "%zu sammanslagen", "%zu sammanslagna" },
+	[C_HIDDEN] = { " (dold)", " (dolda)" },
+	[C_MORE_HIDDEN] = { " (ytterligare %zu dold)",
+	    " (ytterligare %zu dolda)" },
+};
+
+static const char *
+counted_en(int id, size_t n)
+{
+	unsigned long k = n;
+
+	switch (id) {
+	case C_UNCHANGED:
+		return dngettext("klausul", "%zu unchanged", "%zu unchanged", k);
+	case C_RENUMBERED:
+		return dngettext("klausul", "%zu renumbered", "%zu renumbered",
+		    k);
+	case C_CHANGED:
+		return dngettext("klausul", "%zu changed", "%zu changed", k);
+	case C_MOVED:
+		return dngettext("klausul", "%zu moved", "%zu moved", k);
+	case C_INSERTED:
+		return dngettext("klausul", "%zu inserted", "%zu inserted", k);
+	case C_DELETED:
+		return dngettext("klausul", "%zu deleted", "%zu deleted", k);
+	case C_SPLIT:
+		return dngettext("klausul", "%zu split", "%zu split", k);
+	case C_MERGED:
+		return dngettext("klausul", "%zu merged", "%zu merged", k);
+	case C_HIDDEN:
+		return dngettext("klausul", " (hidden)", " (hidden)", k);
+	default:
+		return dngettext("klausul", " (%zu more hidden)",
+		    " (%zu more hidden)", k);
+	}
+}
+
+/* Print the counted phrase of id for n (a format with %zu, or none). */
+static void
+put_counted(FILE *f, int sv, int id, size_t n)
+{
+	const char *fmt = sv ? counted_sv[id][n != 1] : counted_en(id, n);
+
+	fprintf(f, fmt, n);
+}
+
 /* ---- what is hidden ---------------------------------------------------- */
 
 static unsigned
@@ -954,22 +1019,34 @@ text_width(const char *s)
 	return n;
 }
 
-/* The numbers of one lineage in every version, into col[0..nver). */
+/* The numbers of one lineage in every version, into col[0..nver): every
+ * clause of it, so the parts of a split stay in the versions after it.
+ * A version's numbers come from the units into it, else (the first
+ * version, a deleted clause) from the units out of it; the units are in
+ * pair order, so those into version v come before those out of it. */
 static void
 lineage_ids(struct tw *w, const size_t *units, const ld_lineage *g,
     ld_buf *col, size_t nver)
 {
-	size_t i, v;
+	size_t i, v, out_of = SIZE_MAX;
 
 	for (v = 0; v < nver; v++)
 		ld_buf_reset(&col[v]);
 	for (i = g->start; i < g->end; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
-		if (u->n_old > 0 && u->from < nver && col[u->from].len == 0)
+		if (u->n_old > 0 && u->from < nver &&
+		    (col[u->from].len == 0 || out_of == u->from)) {
+			if (col[u->from].len > 0)
+				ld_buf_addc(&col[u->from], '+');
 			ids(&col[u->from], u->old_cl, u->n_old, "+");
-		if (u->n_new > 0 && u->to < nver && col[u->to].len == 0)
+			out_of = u->from;
+		}
+		if (u->n_new > 0 && u->to < nver) {
+			if (col[u->to].len > 0)
+				ld_buf_addc(&col[u->to], '+');
 			ids(&col[u->to], u->new_cl, u->n_new, "+");
+		}
 	}
 	for (v = 0; v < nver; v++)
 		if (col[v].len == 0)
@@ -1154,6 +1231,7 @@ enum { N_OPS = LDIFF_OP_MERGED + 1 };
 struct counts {
 	size_t op[N_OPS];
 	size_t renum;		/* renumbered only, counted apart from op[] */
+	size_t hid_renum, hid_chg;	/* changes the filters hide */
 	size_t cls[N_CLASSES];
 	size_t common_old, common_new, del, ins, chg_old, chg_new;
 };
@@ -1230,7 +1308,12 @@ count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
 	size_t i;
 
 	if (!is_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
-		c->op[LDIFF_OP_EQUAL]++;
+		/* hidden is not unchanged: say how many the filters hide */
+		if (is_change(u, 0))
+			*(renumber_only(u, 0) ? &c->hid_renum :
+			    &c->hid_chg) += 1;
+		else
+			c->op[LDIFF_OP_EQUAL]++;
 		c->common_old += count_clause_words(u->old_cl, u->n_old);
 		c->common_new += count_clause_words(u->new_cl, u->n_new);
 		return;
@@ -1264,6 +1347,8 @@ add_counts(struct counts *to, const struct counts *c)
 	for (i = 0; i < N_CLASSES; i++)
 		to->cls[i] += c->cls[i];
 	to->renum += c->renum;
+	to->hid_renum += c->hid_renum;
+	to->hid_chg += c->hid_chg;
 	to->common_old += c->common_old;
 	to->common_new += c->common_new;
 	to->del += c->del;
@@ -1285,8 +1370,8 @@ stat_words(struct tw *w, size_t k, size_t total, const char *what)
 static void
 stat_summary(struct tw *w, const struct counts *c, size_t pair)
 {
-	static const int ops[] = { L_N_CHANGED, L_N_MOVED, L_N_INSERTED,
-	    L_N_DELETED, L_N_SPLIT, L_N_MERGED };
+	static const int ops[] = { C_CHANGED, C_MOVED, C_INSERTED,
+	    C_DELETED, C_SPLIT, C_MERGED };
 	static const ldiff_op opv[] = { LDIFF_OP_CHANGED, LDIFF_OP_MOVED,
 	    LDIFF_OP_INSERTED, LDIFF_OP_DELETED, LDIFF_OP_SPLIT,
 	    LDIFF_OP_MERGED };
@@ -1295,13 +1380,21 @@ stat_summary(struct tw *w, const struct counts *c, size_t pair)
 	size_t i, k;
 	int sv = w->sv;
 
-	fprintf(w->f, "%s: %zu %s, %zu %s; %zu %s, %zu %s", label(sv,
-	    L_CLAUSES), ldiff_clauses_count(ldiff_diff_version(w->d, pair)),
+	fprintf(w->f, "%s: %zu %s, %zu %s; ", label(sv, L_CLAUSES),
+	    ldiff_clauses_count(ldiff_diff_version(w->d, pair)),
 	    label(sv, L_OLD), ldiff_clauses_count(ldiff_diff_version(w->d,
-	    pair + 1)), label(sv, L_NEW), c->op[LDIFF_OP_EQUAL],
-	    label(sv, L_UNCHANGED), c->renum, label(sv, L_N_RENUMBERED));
-	for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
-		fprintf(w->f, ", %zu %s", c->op[opv[i]], label(sv, ops[i]));
+	    pair + 1)), label(sv, L_NEW));
+	put_counted(w->f, sv, C_UNCHANGED, c->op[LDIFF_OP_EQUAL]);
+	fputs(", ", w->f);
+	put_counted(w->f, sv, C_RENUMBERED, c->renum + c->hid_renum);
+	if (c->hid_renum > 0)
+		put_counted(w->f, sv, C_HIDDEN, c->hid_renum);
+	for (i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		fputs(", ", w->f);
+		put_counted(w->f, sv, ops[i], c->op[opv[i]]);
+		if (opv[i] == LDIFF_OP_CHANGED && c->hid_chg > 0)
+			put_counted(w->f, sv, C_MORE_HIDDEN, c->hid_chg);
+	}
 	fprintf(w->f, "\n%s: %zu %s", label(sv, L_OLD), told,
 	    label(sv, L_WORDS));
 	stat_words(w, c->common_old, told, label(sv, L_COMMON));

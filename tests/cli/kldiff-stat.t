@@ -32,7 +32,13 @@ like "$s" "^old: 132 words  132 100\.0% common  0 0\.0% deleted" \
 kl kldiff --stat a.in a.in >/dev/null
 is "$?" 0 "identical: exit 0"
 s=$(kl kldiff --stat --substantive a.in b.in)
-like "$s" "; 7 unchanged, 0 renumbered, 4 changed" \
-    "--substantive: typography and renumbering count as unchanged"
+like "$s" "; 4 unchanged, 2 renumbered \\(hidden\\), 4 changed \\(1 more hidden\\), " \
+    "--substantive: hidden renumbering and typography are not 'unchanged'"
+s=$(kl kldiff --stat --substantive --lang=sv a.in b.in)
+like "$s" "; 4 oförändrade, 2 omnumrerade \\(dolda\\), 4 ändrade \\(ytterligare 1 dold\\), " \
+    "--substantive in Swedish: hidden counts, singular after 1"
+s=$(kl kldiff --stat --lang=sv a.in b.in)
+like "$s" ", 1 flyttad, 1 tillagd, 1 borttagen, 1 delad, 0 sammanslagna$" \
+    "Swedish: singular after 1, plural after 0"
 
 done_testing
