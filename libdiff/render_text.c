@@ -53,7 +53,7 @@ enum {
 	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
-	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS
+	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW
 };
 
 static const struct {
@@ -115,6 +115,7 @@ static const struct {
 	[L_N_MERGED] = { N_("merged"), "sammanslagna" },
 	[L_N_RENUMBERED] = { N_("renumbered"), "omnumrerade" },
 	[L_AMOUNTS] = { N_("amounts"), "belopp" },
+	[L_ROW] = { N_("row"), "rad" },
 };
 
 /* Class bits in the order they are listed. */
@@ -587,9 +588,12 @@ put_inserted(struct tw *w, const char *s)
 	put_marked(w, s, SGR_INS, "{+", "+}");
 }
 
-/* "4.2" or "5.2, 5.3", or an en dash when the side is empty. */
+/* "4.2" or "5.2, 5.3", or an en dash when the side is empty; a table
+ * row's "row:Umeå kommun" is an id for scripts, "rad Umeå kommun" to a
+ * reader. */
 static void
-ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep)
+ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep,
+    int sv)
 {
 	size_t i;
 
@@ -598,7 +602,12 @@ ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			ld_buf_adds(b, sep);
-		ld_buf_adds(b, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
+		if (strncmp(cl[i]->id, "row:", 4) == 0) {
+			ld_buf_adds(b, label(sv, L_ROW));
+			ld_buf_addc(b, ' ');
+			ld_buf_adds(b, cl[i]->id + 4);
+		} else
+			ld_buf_adds(b, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
 	}
 }
 
@@ -671,9 +680,9 @@ unit_header(struct tw *w, const ldiff_unit *u)
 
 	ld_buf_reset(&w->line);
 	ld_buf_adds(&w->line, "  ");
-	ids(&w->line, u->old_cl, u->n_old, ", ");
+	ids(&w->line, u->old_cl, u->n_old, ", ", w->sv);
 	ld_buf_adds(&w->line, ARROW);
-	ids(&w->line, u->new_cl, u->n_new, ", ");
+	ids(&w->line, u->new_cl, u->n_new, ", ", w->sv);
 	ld_buf_adds(&w->line, "  ");
 	put_text(w, ld_buf_str(&w->line), NULL);
 	sgr(w, op_color(u->op));
@@ -886,9 +895,9 @@ show_unit(struct tw *w, const ldiff_unit *u)
 	if (renumber_only(u, w->hc)) {
 		if (w->renum.len > 0)
 			ld_buf_adds(&w->renum, ", ");
-		ids(&w->renum, u->old_cl, u->n_old, "+");
+		ids(&w->renum, u->old_cl, u->n_old, "+", w->sv);
 		ld_buf_adds(&w->renum, ARROW);
-		ids(&w->renum, u->new_cl, u->n_new, "+");
+		ids(&w->renum, u->new_cl, u->n_new, "+", w->sv);
 		return;
 	}
 	unit_header(w, u);
@@ -1039,13 +1048,13 @@ lineage_ids(struct tw *w, const size_t *units, const ld_lineage *g,
 		    (col[u->from].len == 0 || out_of == u->from)) {
 			if (col[u->from].len > 0)
 				ld_buf_addc(&col[u->from], '+');
-			ids(&col[u->from], u->old_cl, u->n_old, "+");
+			ids(&col[u->from], u->old_cl, u->n_old, "+", w->sv);
 			out_of = u->from;
 		}
 		if (u->n_new > 0 && u->to < nver) {
 			if (col[u->to].len > 0)
 				ld_buf_addc(&col[u->to], '+');
-			ids(&col[u->to], u->new_cl, u->n_new, "+");
+			ids(&col[u->to], u->new_cl, u->n_new, "+", w->sv);
 		}
 	}
 	for (v = 0; v < nver; v++)
@@ -1500,7 +1509,7 @@ stat_amounts(struct tw *w, size_t pair)
 			head = 1;
 			ld_buf_reset(&w->line);
 			ids(&w->line, u->n_new ? u->new_cl : u->old_cl,
-			    u->n_new ? u->n_new : u->n_old, "+");
+			    u->n_new ? u->n_new : u->n_old, "+", w->sv);
 			ld_buf_adds(&w->line, "  ");
 			put_value_change(&w->line, e);
 			fputs("  ", w->f);

@@ -1,0 +1,28 @@
+#!/bin/sh
+# What a Swedish reviewer of the corpus asked for in the human output:
+# table rows named "rad Umeå kommun" (not the id "row:Umeå kommun", which
+# stays in --json), a rate in per cent changed in percentage points,
+# clauses whose only change is a substitution told "throughout" gathered
+# into one line per section.
+. "$KL_ROOT/tests/lib/tap.sh"
+
+C=$KL_ROOT/corpus
+[ -f "$C/samverkan-2027-2030.docx" ] || skip_all "corpus missing"
+A=$C/samverkan-2019-2022.docx
+B=$C/samverkan-2023-2026.docx
+N=$C/samverkan-2027-2030.docx
+
+sv=$(kl kldiff --lang=sv "$B" "$N")
+en=$(kl kldiff --lang=en "$B" "$N")
+st=$(kl kldiff --lang=sv --stat "$B" "$N")
+js=$(kl kldiff --json "$B" "$N")
+ok "no 'row:' in the Swedish text" sh -c "! printf '%s' \"\$1\" | grep -q 'row:'" - "$sv"
+like "$sv" "  rad Skellefteå kommun → rad Skellefteå kommun  ändrad" \
+    "Swedish: a table row is 'rad NAME'"
+like "$en" "  row Skellefteå kommun → row Skellefteå kommun  changed" \
+    "English: a table row is 'row NAME'"
+like "$st" "  rad Skellefteå kommun  1 900 000 kr → 2 150 000 kr" \
+    "--stat amounts: 'rad NAME'"
+like "$js" '"id":"row:Skellefteå kommun"' "--json ids stay as they are"
+
+done_testing
