@@ -37,7 +37,7 @@ enum {
 	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
 	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
 	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS, H_TYPO_LEG,
+	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW,
 	/* counted clauses (Swedish plural), in op order */
 	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
 	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
@@ -96,6 +96,7 @@ static const struct {
 	[H_TITLE] = { N_("Comparison"), "Jämförelse" },
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
 	[H_UNITS] = { N_("Changes"), "Ändringar" },
+	[H_ROW] = { N_("row"), "rad" },
 	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
 	    "spaces"), "typografi, inte i sak: streck, citattecken, "
 	    "mellanrum" },
@@ -411,7 +412,12 @@ ids(struct hw *w, const ldiff_clause *const *cl, size_t n, const char *sep)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			puts_(w, sep);
-		esc(w, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
+		if (strncmp(cl[i]->id, "row:", 4) == 0) {
+			/* "rad Umeå kommun" to a reader; data-*-id keep "row:" */
+			ld_buf_printf(&w->b, "%s ", L(w, H_ROW));
+			esc(w, cl[i]->id + 4);
+		} else
+			esc(w, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
 	}
 }
 
@@ -1166,18 +1172,22 @@ lineage_key(const ldiff_diff *d, const struct lin *l, size_t s, size_t e)
 	return c != NULL ? position(d, v, c) : 1;
 }
 
-/* One cell: the clause number in version v and how it got there. */
+/* One cell: the clause numbers in version v and how they got there:
+ * every unit into v (the parts of a split each have theirs). */
 static void
 lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
     size_t v)
 {
 	size_t i;
+	int any = 0;
 
 	puts_(w, "<td>");
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
 
 		if (u->to == v && u->n_new > 0) {
+			puts_(w, any ? "<br>" : "");
+			any = 1;
 			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", l[i].idx);
 			ids(w, u->new_cl, u->n_new, " + ");
 			ld_buf_printf(&w->b, "</a><span class=\"st\">%s",
@@ -1191,21 +1201,27 @@ lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
 				class_names(w, u->cls &
 				    ~(unsigned)LDIFF_CLASS_RENUMBER, 2);
 			}
-			puts_(w, "</span></td>");
-			return;
+			puts_(w, "</span>");
 		}
+	}
+	if (any) {
+		puts_(w, "</td>");
+		return;
 	}
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
 
 		if (u->from == v && u->n_old > 0) {
+			puts_(w, any ? " + " : "");
+			any = 1;
 			ids(w, u->old_cl, u->n_old, " + ");
-			puts_(w, "</td>");
-			return;
 		}
 	}
-	ld_buf_printf(&w->b, "<span class=\"st\">%s</span></td>",
-	    L(w, H_ABSENT));
+	if (any)
+		puts_(w, "</td>");
+	else
+		ld_buf_printf(&w->b, "<span class=\"st\">%s</span></td>",
+		    L(w, H_ABSENT));
 }
 
 static void

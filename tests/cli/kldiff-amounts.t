@@ -49,9 +49,9 @@ like "$(grep '"op":"inserted"' "$TMP/ab.jsonl")" '"class":\[[^]]*"amount"' \
     "--json: the inserted row's class says amount"
 
 kl kldiff --stat --lang=en "$TMP/a.tsv" "$TMP/b.tsv" >"$TMP/ab.stat"
-like "$(cat "$TMP/ab.stat")" 'row:Region Västerbotten, civil beredskap  – → 500 000 kr \(\+500 000 kr\)' \
+like "$(cat "$TMP/ab.stat")" 'row Region Västerbotten, civil beredskap  – → 500 000 kr \(\+500 000 kr\)' \
     "--stat: the inserted row in the amounts list"
-like "$(cat "$TMP/ab.stat")" 'row:Sorsele kommun  60 000 kr → – \(-60 000 kr, -100,0 %\)' \
+like "$(cat "$TMP/ab.stat")" 'row Sorsele kommun  60 000 kr → – \(-60 000 kr, -100,0 %\)' \
     "--stat: the deleted row in the amounts list"
 kl kldiff --lang=en --color=never "$TMP/a.tsv" "$TMP/b.tsv" >"$TMP/ab.txt"
 like "$(cat "$TMP/ab.txt")" 'amount: – → 500 000 kr' \

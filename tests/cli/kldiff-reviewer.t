@@ -25,4 +25,11 @@ like "$st" "  rad Skellefteå kommun  1 900 000 kr → 2 150 000 kr" \
     "--stat amounts: 'rad NAME'"
 like "$js" '"id":"row:Skellefteå kommun"' "--json ids stay as they are"
 
+kl kldiff --html "$A" "$B" "$N" >"$TMP/r.html"
+is "$(sed 's/data-[a-z-]*="[^"]*"//g' "$TMP/r.html" | grep -c 'row:')" 0 \
+    "HTML: no 'row:' a reader sees"
+like "$(cat "$TMP/r.html")" 'data-new-id="row:Skellefteå kommun"' \
+    "HTML: the data-*-id attributes keep the ids"
+like "$(cat "$TMP/r.html")" '>rad Skellefteå kommun<' "HTML: 'rad NAME'"
+
 done_testing
