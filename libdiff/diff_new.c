@@ -25,6 +25,8 @@ struct build {
 	ldiff_diff *d;
 	size_t **lin;		/* per version, per clause */
 	size_t next;		/* next lineage number */
+	size_t *joins;		/* pairs of lineages a merge made one */
+	size_t njoins, joincap;
 };
 
 static int
@@ -412,6 +414,68 @@ lineage_of(struct build *b, size_t v, size_t ci)
 }
 
 static int
+join(struct build *b, size_t x, size_t y)
+{
+	if (b->njoins == b->joincap) {
+		size_t cap = b->joincap ? b->joincap * 2 : 16;
+		size_t *p = ld_reallocarray(b->joins, cap, 2 * sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		b->joins = p;
+		b->joincap = cap;
+	}
+	b->joins[2 * b->njoins] = x;
+	b->joins[2 * b->njoins + 1] = y;
+	b->njoins++;
+	return 0;
+}
+
+static size_t
+find_root(size_t *up, size_t x)
+{
+	size_t r = x, t;
+
+	while (up[r] != r)
+		r = up[r];
+	while (up[x] != r) {	/* path compression */
+		t = up[x];
+		up[x] = r;
+		x = t;
+	}
+	return r;
+}
+
+/* Lineages a merge joined become one, numbered by the oldest, so every
+ * unit of either shows in one history.  Near-linear (union-find). */
+static int
+apply_joins(struct build *b)
+{
+	ldiff_diff *d = b->d;
+	size_t *up, i;
+
+	if (b->njoins == 0)
+		return 0;
+	if ((up = ld_reallocarray(NULL, b->next, sizeof *up)) == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < b->next; i++)
+		up[i] = i;
+	for (i = 0; i < b->njoins; i++) {
+		size_t x = find_root(up, b->joins[2 * i]);
+		size_t y = find_root(up, b->joins[2 * i + 1]);
+
+		if (x < y)
+			up[y] = x;
+		else
+			up[x] = y;
+	}
+	for (i = 0; i < d->n; i++)
+		d->units[i].lineage = find_root(up, d->units[i].lineage);
+	ld_free(up);
+	return 0;
+}
+
+static int
 unit_from_link(struct build *b, size_t from, const ld_link *l)
 {
 	ldiff_diff *d = b->d;
@@ -453,6 +517,12 @@ unit_from_link(struct build *b, size_t from, const ld_link *l)
 	u.lineage = l->nold ? lineage_of(b, from, l->old[0]) : b->next++;
 	for (k = 0; k < l->nnew; k++)
 		b->lin[from + 1][l->new[k]] = u.lineage;
+	/* the other clauses of a merge had a history too: theirs goes on
+	 * in the merged clause */
+	for (k = 1; k < l->nold; k++)
+		if (b->lin[from][l->old[k]] != NO_LINEAGE &&
+		    (rc = join(b, b->lin[from][l->old[k]], u.lineage)) != 0)
+			return rc;
 	return push_unit(d, &u);
 }
 
@@ -667,9 +737,15 @@ ldiff_diff_new(ldiff_diff **out, const ldiff_clauses *const *versions,
 	for (i = 0; i + 1 < n; i++)
 		if ((rc = diff_pair(&b, i, err)) != 0)
 			goto fail;
+	if ((rc = apply_joins(&b)) != 0) {
+		rc = ld_error(err, rc, "%s", ldiff_strerror(rc));
+		goto fail;
+	}
+	ld_free(b.joins);
 	*out = d;
 	return 0;
 fail:
+	ld_free(b.joins);
 	ldiff_diff_free(d);
 	return rc;
 }
