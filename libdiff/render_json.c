@@ -17,6 +17,8 @@
  *    "old_value":1250000,"new_value":1300000}],"from":"a.docx",
  *    "to":"b.docx","section":"Finansiering","similarity":0.93,"lineage":12}
  *
+ * A moved unit also has "old_section", the heading it was under.
+ *
  * Only the edits that change something are listed; the texts are in
  * "old" and "new".  Numbers are written without the C locale, which
  * under a Swedish LC_NUMERIC would write 0,93.  Each record is built in
@@ -184,6 +186,11 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	ld_json_string(b, to != NULL ? to : "");
 	ld_buf_adds(b, ",\"section\":");
 	ld_json_string(b, ld_unit_section(u));
+	/* where a moved clause came from: section is where it went */
+	if (u->op == LDIFF_OP_MOVED && u->n_old > 0) {
+		ld_buf_adds(b, ",\"old_section\":");
+		ld_json_string(b, u->old_cl[0]->section);
+	}
 	ld_buf_adds(b, ",\"similarity\":");
 	json_similarity(b, u->similarity);
 	ld_buf_printf(b, ",\"lineage\":%zu}\n", u->lineage);

@@ -80,6 +80,32 @@ for loc in sv_SE.UTF-8 de_DE.UTF-8; do
 	    "--json under LC_ALL=$loc: valid JSON"
 done
 
+# A moved clause says where it came from: old_section, only on moves.
+ms=$(perl -MJSON::PP -ne '
+	my $r = JSON::PP->new->utf8->decode($_);
+	print "$r->{op} $r->{old_section}\n" if exists $r->{old_section};' \
+	"$TMP/abc.jsonl")
+is "$ms" "moved Giltighet" "--json: old_section on the moved record only"
+H='#klausul-clauses 1'
+T='Parterna ska årligen redovisa hur de gemensamma medlen har använts.'
+printf '%s\n' "$H" "1		section	1	1.	Bakgrund	Bakgrund" \
+    "1.1	1	clause	2	1.1.	Bakgrund	$T" \
+    "1.2	1	clause	2	1.2.	Bakgrund	Regionen och kommunerna benämns nedan parterna." \
+    "2		section	1	2.	Uppföljning	Uppföljning" \
+    "2.1	2	clause	2	2.1.	Uppföljning	Uppföljningen sker inom ramen för primärkommunala delegationen." >"$TMP/mv1.tsv"
+printf '%s\n' "$H" "1		section	1	1.	Bakgrund	Bakgrund" \
+    "1.1	1	clause	2	1.1.	Bakgrund	Regionen och kommunerna benämns nedan parterna." \
+    "2		section	1	2.	Uppföljning	Uppföljning" \
+    "2.1	2	clause	2	2.1.	Uppföljning	Uppföljningen sker inom ramen för primärkommunala delegationen." \
+    "2.2	2	clause	2	2.2.	Uppföljning	$T" >"$TMP/mv2.tsv"
+kl kldiff --json "$TMP/mv1.tsv" "$TMP/mv2.tsv" >"$TMP/mv.jsonl"
+ms=$(perl -CO -MJSON::PP -ne '
+	my $r = JSON::PP->new->utf8->decode($_);
+	print "$r->{old}[0]{id} $r->{old_section} -> $r->{new}[0]{id} $r->{section}\n"
+	    if $r->{op} eq "moved";' "$TMP/mv.jsonl")
+is "$ms" "1.1 Bakgrund -> 2.2 Uppföljning" \
+    "--json: a clause moved to another section names both"
+
 if command -v jq >/dev/null 2>&1; then
 	out=$(jq -r 'select(.op == "moved") | "\(.old[0].id) \(.new[0].id)"' \
 	    <"$TMP/abc.jsonl")
