@@ -358,6 +358,9 @@ int ld_moves_by_place(const ldiff_diff *d, size_t pair, const size_t *slot,
 /* Append a short name of a version: with years, the year range of the
  * file name ("2019–2022") when it has one; else the base name. */
 int ld_version_label(ld_buf *b, const char *name, int years);
+/* Whether the number of edit i of u is a rate in per cent: "%" or
+ * "procent" in the edit or right after it ("2,5 procent", "3 %"). */
+int ld_edit_is_percent(const ldiff_unit *u, size_t i);
 
 /* ---- lineages (lineage.c) ------------------------------------------ */
 /* The units of one clause across versions: units[start..end) of the

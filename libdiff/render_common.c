@@ -167,3 +167,51 @@ ld_version_label(ld_buf *b, const char *name, int years)
 	slash = strrchr(name, '/');
 	return ld_buf_adds(b, slash != NULL ? slash + 1 : name);
 }
+
+/* Skip spaces, no-break spaces (U+00A0, U+202F) at the start of s. */
+static const char *
+skip_blank(const char *s)
+{
+	for (;;) {
+		if (*s == ' ')
+			s++;
+		else if (strncmp(s, "\xc2\xa0", 2) == 0)
+			s += 2;
+		else if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+			s += 3;
+		else
+			return s;
+	}
+}
+
+static int
+starts_percent(const char *s)
+{
+	s = skip_blank(s);
+	return *s == '%' || strncmp(s, "procent", 7) == 0;
+}
+
+/* A changed rate reads "2,5 procent" and a changed size "2,5 miljoner":
+ * the unit is the word after the number, in the edit or the text after
+ * it, so look at both. */
+int
+ld_edit_is_percent(const ldiff_unit *u, size_t i)
+{
+	const ldiff_edit *e;
+	const char *t;
+	size_t len;
+
+	if (u == NULL || i >= u->n_edits)
+		return 0;
+	e = &u->edits[i];
+	t = e->op == LDIFF_EDIT_DELETE ? e->old_text : e->new_text;
+	len = strlen(t);
+	if (strstr(t, "procent") != NULL ||
+	    (len > 0 && memchr(t, '%', len) != NULL))
+		return 1;
+	if (i + 1 >= u->n_edits)
+		return 0;
+	e = &u->edits[i + 1];
+	return starts_percent(e->op == LDIFF_EDIT_DELETE ? e->old_text :
+	    e->new_text);
+}

@@ -37,7 +37,7 @@ enum {
 	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
 	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
 	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW,
+	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW, H_PP1, H_PP,
 	/* counted clauses (Swedish plural), in op order */
 	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
 	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
@@ -97,6 +97,8 @@ static const struct {
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
 	[H_UNITS] = { N_("Changes"), "Ändringar" },
 	[H_ROW] = { N_("row"), "rad" },
+	[H_PP1] = { N_("percentage point"), "procentenhet" },
+	[H_PP] = { N_("percentage points"), "procentenheter" },
 	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
 	    "spaces"), "typografi, inte i sak: streck, citattecken, "
 	    "mellanrum" },
@@ -671,6 +673,23 @@ value(struct hw *w, double v, int sek)
 		ld_format_number(&w->b, v, -1, LD_FMT_TYPO);
 }
 
+/* A rate: "2,5 % → 3 % (+0,5 procentenheter)", not +20 % of itself. */
+static void
+rate_change(struct hw *w, const ldiff_edit *e)
+{
+	double delta = e->new_value - e->old_value;
+
+	ld_buf_printf(&w->b, "<li>%s: ", L(w, H_NUMBER));
+	value(w, e->old_value, 0);
+	puts_(w, "\xc2\xa0% \xe2\x86\x92 ");
+	value(w, e->new_value, 0);
+	puts_(w, "\xc2\xa0% (");
+	sign(w, delta);
+	value(w, fabs(delta), 0);
+	ld_buf_printf(&w->b, " %s)</li>", L(w, fabs(delta) == 1 ? H_PP1 :
+	    H_PP));
+}
+
 /* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)" */
 static void
 value_change(struct hw *w, const ldiff_edit *e)
@@ -716,7 +735,10 @@ unit_values(struct hw *w, const ldiff_unit *u)
 		if (!any)
 			puts_(w, "<ul class=\"vals\">");
 		any = 1;
-		value_change(w, e);
+		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
+			rate_change(w, e);
+		else
+			value_change(w, e);
 	}
 	if (any)
 		puts_(w, "</ul>");

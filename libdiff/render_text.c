@@ -53,7 +53,7 @@ enum {
 	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
-	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW
+	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW, L_PP1, L_PP
 };
 
 static const struct {
@@ -116,6 +116,8 @@ static const struct {
 	[L_N_RENUMBERED] = { N_("renumbered"), "omnumrerade" },
 	[L_AMOUNTS] = { N_("amounts"), "belopp" },
 	[L_ROW] = { N_("row"), "rad" },
+	[L_PP1] = { N_("percentage point"), "procentenhet" },
+	[L_PP] = { N_("percentage points"), "procentenheter" },
 };
 
 /* Class bits in the order they are listed. */
@@ -826,6 +828,21 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 	fputc('\n', w->f);
 }
 
+/* A rate moves in percentage points, not in per cent of itself:
+ * "2,5 % → 3 % (+0,5 procentenheter)". */
+static void
+put_rate_change(ld_buf *b, const ldiff_edit *e, int sv)
+{
+	double delta = e->new_value - e->old_value;
+
+	ld_format_number(b, e->old_value, -1, 0);
+	ld_buf_adds(b, " % \xe2\x86\x92 ");
+	ld_format_number(b, e->new_value, -1, 0);
+	ld_buf_adds(b, delta < 0 ? " % (-" : " % (+");
+	ld_format_number(b, fabs(delta), -1, 0);
+	ld_buf_printf(b, " %s)", label(sv, fabs(delta) == 1 ? L_PP1 : L_PP));
+}
+
 /* One line per amount or number that changed, with the difference. */
 static void
 unit_values(struct tw *w, const ldiff_unit *u)
@@ -840,7 +857,10 @@ unit_values(struct tw *w, const ldiff_unit *u)
 		    edit_hidden(e, w->hc) || e->old_value == e->new_value)
 			continue;
 		ld_buf_reset(&w->line);
-		put_value_change(&w->line, e);
+		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
+			put_rate_change(&w->line, e, w->sv);
+		else
+			put_value_change(&w->line, e);
 		fprintf(w->f, INDENT "%s: %s\n", label(w->sv,
 		    (e->cls & LDIFF_CLASS_AMOUNT) ? L_AMOUNT : L_NUMBER),
 		    ld_buf_str(&w->line));

@@ -25,11 +25,24 @@ like "$st" "  rad Skellefteå kommun  1 900 000 kr → 2 150 000 kr" \
     "--stat amounts: 'rad NAME'"
 like "$js" '"id":"row:Skellefteå kommun"' "--json ids stay as they are"
 
+# 7.3 "räknas upp årligen med 2,5 procent": a rate, in percentage points
+like "$sv" "    tal: 2,5 % → 3 % \\(\\+0,5 procentenheter\\)" \
+    "Swedish: a rate changes in procentenheter"
+like "$en" "    number: 2,5 % → 3 % \\(\\+0,5 percentage points\\)" \
+    "English: a rate changes in percentage points"
+like "$sv" "    tal: 275 000 → 278 000 \\(\\+3 000, \\+1,1 %\\)" \
+    "a number that is no rate keeps its relative change"
+like "$js" '"new":"3","class":\["number"\],"old_value":2.5,"new_value":3' \
+    "--json keeps the values"
+
 kl kldiff --html "$A" "$B" "$N" >"$TMP/r.html"
 is "$(sed 's/data-[a-z-]*="[^"]*"//g' "$TMP/r.html" | grep -c 'row:')" 0 \
     "HTML: no 'row:' a reader sees"
 like "$(cat "$TMP/r.html")" 'data-new-id="row:Skellefteå kommun"' \
     "HTML: the data-*-id attributes keep the ids"
 like "$(cat "$TMP/r.html")" '>rad Skellefteå kommun<' "HTML: 'rad NAME'"
+nb=$(printf '\302\240')
+like "$(cat "$TMP/r.html")" "<li>Taländring: 2${nb}% → 2,5${nb}% \\(\\+0,5 procentenheter\\)</li>" \
+    "HTML: a rate changes in procentenheter"
 
 done_testing

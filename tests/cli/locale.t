@@ -139,7 +139,7 @@ else
 	like "$(cat "$TMP/sv.txt")" \
 	    '^    belopp: 1 250 000 kr → 1 500 000 kr \(\+250 000 kr, \+20,0 %\)$' \
 	    "sv_SE: an amount change as 1 250 000 kr and +20,0 %"
-	like "$(cat "$TMP/sv.txt")" '^    tal: 2,5 → 3 \(\+0,5, \+20,0 %\)$' \
+	like "$(cat "$TMP/sv.txt")" '^    tal: 2,5 % → 3 % \(\+0,5 procentenheter\)$' \
 	    "sv_SE: a rate as 2,5, not 2,50"
 	like "$(run LANG=sv_SE.UTF-8 "$KL_BIN/kldiff" --stat "$A" "$B")" \
 	    '^före: 2543 ord  2386 93,8 % gemensamma' \
