@@ -557,6 +557,29 @@ looks_like_clauses(const char *data, size_t len)
 	return n > 0 && l[0] == '{' && json_has_id(l, n);
 }
 
+/*
+ * Bytes for the package reader: a zip (a local file header, or the end
+ * record of an empty one), an OLE file (an old .doc, an encrypted .docx),
+ * and documents that are no text but start with text, a PDF or an RTF
+ * file: the package reader names each of them, where the text reader
+ * would compare "%PDF-1.4" as a paragraph or stop at invalid UTF-8.
+ */
+static int
+is_package(const char *p, size_t len)
+{
+	static const char *const magic[] = {
+		"PK\003\004", "PK\005\006", "\320\317\021\340", "%PDF-",
+		"{\\rtf"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof magic / sizeof magic[0]; i++)
+		if (len >= strlen(magic[i]) &&
+		    memcmp(p, magic[i], strlen(magic[i])) == 0)
+			return 1;
+	return 0;
+}
+
 int
 ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
     const ldiff_extract_opts *xo, const ldiff_split_opts *so,
@@ -578,7 +601,7 @@ ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
 		ldiff_split_opts_init(&sdef);
 		so = &sdef;
 	}
-	if (len >= 4 && memcmp(data, "PK\003\004", 4) == 0)
+	if (is_package(data, len))
 		r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
 	else if (looks_like_clauses(data, len))
 		return ldiff_clauses_from_records(out, data, len, so, err);

@@ -83,9 +83,44 @@ ole_file_error(FILE *fp, ldiff_error *err)
 	return ole_error(found, err);
 }
 
+/*
+ * Other documents a user may take for a .docx, told by their first bytes
+ * so that they are named instead of called "not a zip archive".  Returns
+ * 0 when the bytes are none of them.
+ */
 static int
-zip_open_error(int zerr, ldiff_error *err)
+foreign_error(const unsigned char *p, size_t n, ldiff_error *err)
 {
+	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
+		return ld_error(err, LDIFF_ENOTDOCX, _("a PDF document, not a "
+		    ".docx"));
+	if (n >= 5 && memcmp(p, "{\\rtf", 5) == 0)
+		return ld_error(err, LDIFF_ENOTDOCX, _("an RTF document, not a "
+		    ".docx"));
+	return 0;
+}
+
+/* The zip signatures: a local file header, or the end record of an empty
+ * archive.  Data starting so was meant to be a zip. */
+static int
+zip_magic(const unsigned char *p, size_t n)
+{
+	return n >= 4 && p[0] == 'P' && p[1] == 'K' &&
+	    ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6));
+}
+
+/* libzip finds an archive by its central directory at the end: a file
+ * cut short (a broken download or copy) starts like a zip but has none. */
+static int
+zip_open_error(int zerr, int magic, ldiff_error *err)
+{
+	if (magic && zerr == ZIP_ER_NOZIP)
+		return ld_error(err, LDIFF_ENOTZIP, _("damaged or truncated "
+		    "zip archive (its directory at the end is missing)"));
+	if (magic && zerr == ZIP_ER_INCONS)
+		return ld_error(err, LDIFF_ENOTZIP, _("damaged or truncated "
+		    "zip archive (its directory does not match its "
+		    "contents)"));
 	switch (zerr) {
 	case ZIP_ER_MEMORY:
 		return ld_error(err, LDIFF_ENOMEM, NULL);
@@ -102,6 +137,35 @@ zip_open_error(int zerr, ldiff_error *err)
 		return ld_error(err, LDIFF_ENOTZIP, _("a damaged zip "
 		    "archive"));
 	}
+}
+
+/*
+ * An OpenDocument file is a zip too, without [Content_Types].xml and with
+ * its media type stored first as the part "mimetype".  Returns 0 when z
+ * is not one (then docx.c says what is missing from the package).
+ */
+static int
+odf_error(zip_t *z, ldiff_error *err)
+{
+	static const char odf[] = "application/vnd.oasis.opendocument.";
+	char type[64];
+	zip_file_t *f;
+	zip_int64_t n;
+
+	if (zip_name_locate(z, "[Content_Types].xml", 0) >= 0 ||
+	    (f = zip_fopen(z, "mimetype", 0)) == NULL)
+		return 0;
+	n = zip_fread(f, type, sizeof type - 1);
+	zip_fclose(f);
+	if (n < (zip_int64_t)sizeof odf - 1 ||
+	    memcmp(type, odf, sizeof odf - 1) != 0)
+		return 0;
+	type[n] = '\0';
+	if (strcmp(type + sizeof odf - 1, "text") == 0)
+		return ld_error(err, LDIFF_ENOTDOCX, _("an OpenDocument text "
+		    "(.odt), not a .docx"));
+	return ld_error(err, LDIFF_ENOTDOCX, _("an OpenDocument file (%s), "
+	    "not a .docx"), type);
 }
 
 static int
@@ -148,12 +212,20 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
 		fclose(fp);
 		return r;
 	}
+	if ((r = foreign_error(magic, n, err)) != 0) {
+		fclose(fp);
+		return r;
+	}
 	size = fseek(fp, 0, SEEK_END) == 0 && ftell(fp) > 0 ?
 	    (uint64_t)ftell(fp) : 0;
 	fclose(fp);
 	z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (z == NULL)
-		return zip_open_error(zerr, err);
+		return zip_open_error(zerr, zip_magic(magic, n), err);
+	if ((r = odf_error(z, err)) != 0) {
+		zip_discard(z);
+		return r;
+	}
 	if (pkg_new(out, z, lim) != 0)
 		return ld_error(err, LDIFF_ENOMEM, NULL);
 	(*out)->size = size;
@@ -172,6 +244,8 @@ ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
 	*out = NULL;
 	if (len >= 8 && memcmp(data, ole_magic, 8) == 0)
 		return ole_error(mem_has(data, len, enc_name, ENC_LEN), err);
+	if ((code = foreign_error(data, len, err)) != 0)
+		return code;
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(data, len, 0, &ze);
 	if (src == NULL) {
@@ -183,9 +257,13 @@ ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
 		code = zip_error_code_zip(&ze);
 		zip_source_free(src);
 		zip_error_fini(&ze);
-		return zip_open_error(code, err);
+		return zip_open_error(code, zip_magic(data, len), err);
 	}
 	zip_error_fini(&ze);
+	if ((code = odf_error(z, err)) != 0) {
+		zip_discard(z);
+		return code;
+	}
 	if (pkg_new(out, z, lim) != 0)
 		return ld_error(err, LDIFF_ENOMEM, NULL);
 	(*out)->size = len;

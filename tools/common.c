@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -223,6 +224,32 @@ fail:
 	if (!is_stdin)
 		fclose(f);
 	return -1;
+}
+
+int
+kl_is_docx_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 5 && strcasecmp(path + n - 5, ".docx") == 0;
+}
+
+int
+kl_clauses_from_input(ldiff_clauses **out, const char *path,
+    const char *data, size_t len, const ldiff_extract_opts *xo,
+    const ldiff_split_opts *so, ldiff_error *err)
+{
+	ldiff_doc *d = NULL;
+	int r;
+
+	if (!kl_is_docx_name(path))
+		return ldiff_clauses_from_any(out, data, len, xo, so, err);
+	*out = NULL;
+	r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
+	if (r == 0)
+		r = ldiff_clauses_from_doc(out, d, so, err);
+	ldiff_doc_free(d);
+	return r;
 }
 
 int

@@ -48,6 +48,15 @@ void kl_usage_error(void) __attribute__((noreturn));
  * reporting the error as "prog: file: message". */
 int kl_read_file(const char *path, size_t max, char **data, size_t *len);
 
+/* True if path ends in .docx, in any case of letters. */
+int kl_is_docx_name(const char *path);
+/* ldiff_clauses_from_any() on the bytes of path, except that a file
+ * named .docx is read as a package whatever its bytes: a text file
+ * named so is an error ("not a zip archive"), not a version. */
+int kl_clauses_from_input(ldiff_clauses **out, const char *path,
+    const char *data, size_t len, const ldiff_extract_opts *xo,
+    const ldiff_split_opts *so, ldiff_error *err);
+
 /* Parse a size like 64M, 1G, 4096 or a plain count; -1 on error. */
 int kl_parse_size(const char *s, unsigned long long *out);
 

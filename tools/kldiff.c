@@ -281,7 +281,8 @@ read_version(const char *path, const struct opts *o, ldiff_clauses **out,
 	    &len) != 0)
 		return -1;
 	memset(&err, 0, sizeof err);
-	r = ldiff_clauses_from_any(out, data, len, &o->xo, &o->so, &err);
+	r = kl_clauses_from_input(out, path, data, len, &o->xo, &o->so,
+	    &err);
 	if (keep != NULL && r == 0) {
 		*keep = data;
 		*keep_len = len;

@@ -167,7 +167,8 @@ main(int argc, char **argv)
 		return KL_TROUBLE;
 	warn_crlf(name, data, len);
 	memset(&err, 0, sizeof err);
-	r = ldiff_clauses_from_any(&cs, data, len, &a.xo, &a.so, &err);
+	r = kl_clauses_from_input(&cs, a.path, data, len, &a.xo, &a.so,
+	    &err);
 	free(data);
 	if (r != 0) {
 		kl_report(name, &err);

@@ -56,4 +56,76 @@ is "$?:$(cat err)" "0:" "kltext -o OTHER INPUT: runs"
 kl kldiff -o /dev/null a.docx "$B" 2>err
 is "$?:$(cat err)" "1:" "kldiff -o /dev/null: runs"
 
+# ---- documents that are not .docx ----------------------------------
+printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' \
+    >doc.pdf
+cp doc.pdf pdf.docx
+printf '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hej}\n' >doc.rtf
+printf '\320\317\021\340\241\261\032\341' >old.doc
+head -c 2000 /dev/zero >>old.doc
+printf 'Avtalet gäller 2023–2026.\n' >text.docx
+python3 - <<'EOF'
+import zipfile
+z = zipfile.ZipFile("doc.odt", "w")
+z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+           compress_type=zipfile.ZIP_STORED)
+z.writestr("content.xml", "<office:document-content/>")
+z.close()
+EOF
+
+# tool FILE: "exit:stderr"
+run() {
+	_t=$1
+	shift
+	if [ "$_t" = kldiff ]; then
+		kl kldiff "$@" "$B" >out 2>err
+	else
+		kl "$_t" "$@" >out 2>err
+	fi
+	echo "$?:$(cat err)"
+}
+for t in kltext klsplit kldiff; do
+	is "$(run $t doc.pdf)" "2:$t: doc.pdf: a PDF document, not a .docx" \
+	    "$t: a PDF is named"
+	is "$(run $t pdf.docx)" "2:$t: pdf.docx: a PDF document, not a .docx" \
+	    "$t: a PDF named .docx is named"
+	is "$(run $t doc.rtf)" "2:$t: doc.rtf: an RTF document, not a .docx" \
+	    "$t: an RTF file is named"
+	is "$(run $t old.doc)" "2:$t: old.doc: a Word 97-2003 .doc, not a .docx; save it as .docx and try again" \
+	    "$t: an old .doc is named"
+	is "$(run $t doc.odt)" "2:$t: doc.odt: an OpenDocument text (.odt), not a .docx" \
+	    "$t: an .odt is named"
+	is "$(run $t text.docx)" "2:$t: text.docx: not a zip archive, so not a .docx" \
+	    "$t: a text file named .docx is read as a zip"
+	is "$(run $t - <doc.pdf)" "2:$t: (standard input): a PDF document, not a .docx" \
+	    "$t: a PDF on standard input is named"
+	# nothing on stdout for any of them
+	is "$(cat out)" "" "$t: nothing on stdout"
+done
+# the name decides, in any case of letters
+cp text.docx TEXT.DOCX
+is "$(run kldiff TEXT.DOCX)" "2:kldiff: TEXT.DOCX: not a zip archive, so not a .docx" \
+    "kldiff: .DOCX is a .docx too"
+# plain text under another name is still text
+printf 'Avtalet gäller 2023–2026.\n' >old.txt
+printf 'Avtalet gäller 2027–2030.\n' >new.txt
+kl kldiff old.txt new.txt >out 2>err
+is "$?:$(cat err)" "1:" "kldiff: text files are still compared"
+
+# ---- a cut-off .docx -----------------------------------------------
+size=$(wc -c <"$A")
+for n in 30 5000 9000 13900 $((size / 2)) $((size - 1)); do
+	head -c "$n" "$A" >cut.docx
+	for t in kltext klsplit kldiff; do
+		like "$(run $t cut.docx)" \
+		    "^2:$t: cut\\.docx: damaged or truncated zip archive \\(" \
+		    "$t: the first $n bytes: damaged or truncated"
+	done
+done
+head -c 9000 "$A" >cut.bin
+like "$(run kldiff cut.bin)" "^2:kldiff: cut\\.bin: damaged or truncated zip archive" \
+    "kldiff: cut off under another name: damaged or truncated"
+like "$(run kltext - <cut.bin)" "^2:kltext: \\(standard input\\): damaged or truncated zip archive" \
+    "kltext: cut off on standard input: damaged or truncated"
+
 done_testing
