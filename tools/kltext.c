@@ -86,9 +86,25 @@ is_record_stream(const char *data, size_t len)
 	    memcmp(data, mark, sizeof mark - 1) == 0;
 }
 
+/* A file that starts with the stream's mark (not one named .docx: that
+ * is a package, whatever it holds).  Only the first bytes are read. */
+static int
+is_record_file(const char *path)
+{
+	char head[32];
+	size_t n;
+	FILE *f;
+
+	if (kl_is_docx_name(path) || (f = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return is_record_stream(head, n);
+}
+
 /* Read the document: a path goes straight to libzip; standard input is
- * read into memory first.  A paragraph stream on input is accepted too,
- * so kltext can turn records into JSON or plain text. */
+ * read into memory first.  A paragraph stream, on input or in a file, is
+ * accepted too, so kltext can turn records into JSON or plain text. */
 static int
 load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 {
@@ -97,7 +113,7 @@ load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 	size_t len = 0;
 	int r;
 
-	if (strcmp(path, "-") != 0) {
+	if (strcmp(path, "-") != 0 && !is_record_file(path)) {
 		r = ldiff_doc_from_docx_file(doc, path, xo, &err);
 	} else {
 		if (kl_read_file(path, (size_t)xo->limits.max_total_bytes,

@@ -128,4 +128,20 @@ like "$(run kldiff cut.bin)" "^2:kldiff: cut\\.bin: damaged or truncated zip arc
 like "$(run kltext - <cut.bin)" "^2:kltext: \\(standard input\\): damaged or truncated zip archive" \
     "kltext: cut off on standard input: damaged or truncated"
 
+# ---- kltext: its own stream from a file ------------------------------
+kl kltext "$A" >p.tsv
+kl kltext -p <p.tsv >stdin.txt 2>err
+is "$?:$(cat err)" "0:" "kltext -p < stream: runs"
+kl kltext -p p.tsv >file.txt 2>err
+is "$?:$(cat err)" "0:" "kltext -p STREAM-FILE: runs"
+golden file.txt stdin.txt "kltext -p STREAM-FILE: as on standard input"
+kl kltext -j p.tsv >file.json 2>/dev/null
+kl kltext -j <p.tsv >stdin.json
+golden file.json stdin.json "kltext -j STREAM-FILE: as on standard input"
+kl kltext -p "$A" >docx.txt
+golden file.txt docx.txt "kltext -p STREAM-FILE: as on the .docx"
+cp p.tsv stream.docx
+is "$(run kltext stream.docx)" "2:kltext: stream.docx: not a zip archive, so not a .docx" \
+    "kltext: a stream named .docx is read as a zip"
+
 done_testing
