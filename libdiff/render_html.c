@@ -37,7 +37,7 @@ enum {
 	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
 	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
 	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW, H_PP1, H_PP,
+	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW, H_PP1, H_PP, H_AMOUNTS,
 	/* counted clauses (Swedish plural), in op order */
 	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
 	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
@@ -97,6 +97,7 @@ static const struct {
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
 	[H_UNITS] = { N_("Changes"), "Ändringar" },
 	[H_ROW] = { N_("row"), "rad" },
+	[H_AMOUNTS] = { N_("Amounts"), "Belopp" },
 	[H_PP1] = { N_("percentage point"), "procentenhet" },
 	[H_PP] = { N_("percentage points"), "procentenheter" },
 	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
@@ -690,18 +691,23 @@ rate_change(struct hw *w, const ldiff_edit *e)
 	    H_PP));
 }
 
-/* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)" */
+/* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)"; a row inserted
+ * or deleted whole has "–" on the side without it. */
 static void
-value_change(struct hw *w, const ldiff_edit *e)
+value_diff(struct hw *w, const ldiff_edit *e)
 {
 	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
 	double delta = e->new_value - e->old_value;
 
-	ld_buf_printf(&w->b, "<li>%s: ",
-	    L(w, sek ? H_AMOUNT : H_NUMBER));
-	value(w, e->old_value, sek);
+	if (e->op == LDIFF_EDIT_INSERT)
+		puts_(w, "\xe2\x80\x93");
+	else
+		value(w, e->old_value, sek);
 	puts_(w, " \xe2\x86\x92 ");
-	value(w, e->new_value, sek);
+	if (e->op == LDIFF_EDIT_DELETE)
+		puts_(w, "\xe2\x80\x93");
+	else
+		value(w, e->new_value, sek);
 	puts_(w, " (");
 	sign(w, delta);
 	value(w, fabs(delta), sek);
@@ -715,7 +721,16 @@ value_change(struct hw *w, const ldiff_edit *e)
 			sign(w, pct);
 		ld_format_percent(&w->b, fabs(pct), LD_FMT_TYPO);
 	}
-	puts_(w, ")</li>");
+	puts_(w, ")");
+}
+
+static void
+value_change(struct hw *w, const ldiff_edit *e)
+{
+	ld_buf_printf(&w->b, "<li>%s: ", L(w, (e->cls & LDIFF_CLASS_AMOUNT) ?
+	    H_AMOUNT : H_NUMBER));
+	value_diff(w, e);
+	puts_(w, "</li>");
 }
 
 static void
@@ -912,6 +927,43 @@ summary_substs(struct hw *w, size_t pair)
 		puts_(w, "</ul>\n");
 }
 
+/* Every amount that changed, linked to its clause: the list kldiff --stat
+ * gives, from the same edits. */
+static void
+summary_amounts(struct hw *w, size_t lo, size_t hi)
+{
+	size_t i, k;
+	int any = 0;
+
+	for (i = lo; i < hi; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
+
+		for (k = 0; k < u->n_edits; k++) {
+			const ldiff_edit *e = &u->edits[k];
+
+			if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
+			    !(e->cls & LDIFF_CLASS_AMOUNT) ||
+			    e->old_value == e->new_value ||
+			    !isfinite(e->old_value) || !isfinite(e->new_value))
+				continue;
+			if (!any)
+				ld_buf_printf(&w->b, "<p>%s:</p><ul class="
+				    "\"amts\">", L(w, H_AMOUNTS));
+			any = 1;
+			ld_buf_printf(&w->b, "<li><a href=\"#u%zu\">", i);
+			if (u->n_new > 0)
+				ids(w, u->new_cl, u->n_new, "+");
+			else
+				ids(w, u->old_cl, u->n_old, "+");
+			puts_(w, "</a>: ");
+			value_diff(w, e);
+			puts_(w, "</li>");
+		}
+	}
+	if (any)
+		puts_(w, "</ul>\n");
+}
+
 /* One row per section with changes: the counts, and a link per unit. */
 static void
 section_row(struct hw *w, size_t s, size_t e)
@@ -1004,6 +1056,7 @@ summary(struct hw *w)
 		puts_(w, "</a></h3>\n");
 		summary_counts(w, pair, &t);
 		summary_substs(w, pair);
+		summary_amounts(w, lo, hi);
 		summary_sections(w, lo, hi);
 		puts_(w, "</section>\n");
 		flush(w, 0);

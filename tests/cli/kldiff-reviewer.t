@@ -45,4 +45,20 @@ nb=$(printf '\302\240')
 like "$(cat "$TMP/r.html")" "<li>Taländring: 2${nb}% → 2,5${nb}% \\(\\+0,5 procentenheter\\)</li>" \
     "HTML: a rate changes in procentenheter"
 
+# The page's list of changed amounts is --stat's, line for line, per pair
+html_amounts() {
+	sed -n 's/.*<ul class="amts">\(.*\)<\/ul>.*/\1/p' "$1" |
+	    sed 's/<\/li>/\n/g' | sed 's/<[^>]*>//g; s/\xc2\xa0/ /g;
+	    s/\xe2\x88\x92/-/g; /^$/d; s/: /  /'
+}
+stat_amounts() {
+	awk '/^belopp:$/ { on = 1; next } on && /^  [^ ]/ { sub(/^  /, ""); print; next } { on = 0 }' "$1"
+}
+kl kldiff --stat --lang=sv "$A" "$B" "$N" >"$TMP/r.stat"
+html_amounts "$TMP/r.html" >"$TMP/h.am"
+stat_amounts "$TMP/r.stat" >"$TMP/s.am"
+ok "--stat lists amounts ($(wc -l <"$TMP/s.am"))" test -s "$TMP/s.am"
+ok "HTML: the summary lists the changed amounts of --stat" \
+    cmp -s "$TMP/h.am" "$TMP/s.am"
+
 done_testing
