@@ -183,6 +183,18 @@ add_label(struct opts *o, const char *name, int argc)
 	o->labels[o->nlabels++] = name;
 }
 
+/* One output format: two of them asked for is a mistake to tell, not a
+ * choice to make for the user (the last one used to win silently). */
+static void
+set_format(struct opts *o, enum fmt f)
+{
+	if (o->fmt != FMT_TEXT && o->fmt != f) {
+		kl_warn(_("choose one of --json, --stat, --html, --docx"));
+		kl_usage_error();
+	}
+	o->fmt = f;
+}
+
 static void
 parse_value_options(int c, const char *arg, struct opts *o)
 {
@@ -229,10 +241,10 @@ parse_options(int argc, char **argv, struct opts *o)
 		if (kl_limit_option(c, optarg, &o->xo.limits))
 			continue;
 		switch (c) {
-		case 'j': o->fmt = FMT_JSON; break;
-		case 's': o->fmt = FMT_STAT; break;
-		case OPT_HTML: o->fmt = FMT_HTML; break;
-		case OPT_DOCX: o->fmt = FMT_DOCX; break;
+		case 'j': set_format(o, FMT_JSON); break;
+		case 's': set_format(o, FMT_STAT); break;
+		case OPT_HTML: set_format(o, FMT_HTML); break;
+		case OPT_DOCX: set_format(o, FMT_DOCX); break;
 		case OPT_AUTHOR: o->ro.author = optarg; break;
 		case OPT_DATE: o->ro.date = optarg; break;
 		case OPT_TITLE: o->ro.title = optarg; break;
@@ -462,6 +474,13 @@ main(int argc, char **argv)
 		    _("one version is not enough: give OLD and NEW"));
 		fprintf(stderr, _("Usage: %s [OPTION]... OLD NEW [NEWER]...\n"),
 		    kl_prog);
+		kl_usage_error();
+	}
+	/* fewer labels than versions name the first ones (diff -L does
+	 * the same); more would be dropped unseen */
+	if (o.nlabels > (size_t)(argc - first)) {
+		kl_warn(_("%zu labels (-L) for %d versions: at most one per "
+		    "version"), o.nlabels, argc - first);
 		kl_usage_error();
 	}
 	o.so.limits = o.xo.limits;

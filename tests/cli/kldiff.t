@@ -80,6 +80,26 @@ like "$(cat "$TMP/err")" "^kldiff: a\.in:[0-9]+: .*--max-clauses" \
 kl kldiff a.in . >/dev/null 2>"$TMP/err"
 is "$?" 2 "a directory: exit 2"
 
+# Contradictory options are told, not resolved behind the user's back.
+for pair in "--json --html" "--stat --json" "-s -j" "--html --docx" \
+    "--docx --stat"; do
+	# shellcheck disable=SC2086
+	kl kldiff $pair a.in b.in >"$TMP/out" 2>"$TMP/err"
+	is "$?" 2 "$pair: exit 2"
+	like "$(head -n 1 "$TMP/err")" \
+	    "^kldiff: choose one of --json, --stat, --html, --docx$" \
+	    "$pair: says to choose one"
+	is "$(cat "$TMP/out")" "" "$pair: nothing on stdout"
+done
+kl kldiff --json -j a.in b.in >/dev/null 2>"$TMP/err"
+is "$?:$(cat "$TMP/err")" "1:" "the same format twice: fine"
+kl kldiff -L x -L y -L z a.in b.in >/dev/null 2>"$TMP/err"
+is "$?" 2 "more -L than versions: exit 2"
+like "$(head -n 1 "$TMP/err")" "^kldiff: 3 labels \(-L\) for 2 versions" \
+    "more -L than versions: says so"
+is "$(kl kldiff -L x a.in b.in | head -n 2)" "--- x
++++ b.in" "fewer -L than versions: the first ones named (diff -L)"
+
 # Standard input, at most once.
 out=$(kl kldiff - b.in <a.in)
 is "$out" "$(kl kldiff --label=- a.in b.in)" "- reads standard input"
