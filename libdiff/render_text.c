@@ -1187,7 +1187,7 @@ tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
 	w->sv = want_swedish(o);
 	w->hide = o->hide;
 	w->hc = hidden_classes(o->hide);
-	w->width = o->width > 20 ? (size_t)o->width : 0;
+	w->width = o->width >= 20 ? (size_t)o->width : 0;
 	w->section = "";
 	ld_buf_init(&w->renum);
 	ld_buf_init(&w->line);

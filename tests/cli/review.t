@@ -68,6 +68,15 @@ is "$(grep -c '\[-\.-\]{+,+}' "$TMP/wrap.txt")" 1 \
 kl kldiff --width=0 "$TMP/w1.in" "$TMP/w2.in" >"$TMP/nowrap.txt"
 ok "and the same as without wrapping" cmp "$TMP/wrap.txt" "$TMP/nowrap.txt"
 
+# --- --width=20, the narrowest width kldiff takes, wraps ----------------
+printf '#klausul-clauses 1\n1\t\tclause\t1\t1.\tAvsnitt\tParterna ska gemensamt verka för att arbetsgivare i hela länet kan rekrytera den kompetens de behöver.\n' >"$TMP/n1.in"
+sed 's/verka/arbeta/' "$TMP/n1.in" >"$TMP/n2.in"
+kl kldiff --width=20 "$TMP/n1.in" "$TMP/n2.in" >"$TMP/w20.txt"
+# Lines wrap at spaces only: a line past 20 columns is one word.
+is "$(perl -CSD -ne 'print if /^    / && length($_) - 1 > 20 && /^    \S*\s\S/' \
+    "$TMP/w20.txt")" "" "--width=20: no line past 20 columns but one word"
+is "$(grep -c '^    ' "$TMP/w20.txt")" 9 "--width=20: the clause on 9 lines"
+
 # --- a full disk: one message that says what failed, the same in each tool,
 # whether the output fails while written (big) or when flushed (small).
 awk 'BEGIN { print "#klausul-paragraphs 1";
