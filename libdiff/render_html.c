@@ -331,7 +331,12 @@ static const char css[] =
 ".bar{display:block;margin:0 0 .3rem}"
 ".side{grid-template-columns:1fr;gap:.3rem}"
 ".n{border-top:1px dotted #c8ccd0;padding-top:.3rem}"
-"table{display:block;overflow-x:auto}}"
+"table{display:block;overflow-x:auto}"
+/* the table by section stacked: name and count, then the clauses below */
+".secs tbody{display:block}.secs tr{display:grid;"
+"grid-template-columns:1fr auto}"
+".secs td:nth-child(3),.secs th:nth-child(3){grid-column:1/-1;"
+"border-top:0}.secs td:nth-child(2){min-width:3rem}}"
 "@media print{.ctl,.ctl+label,.bar{display:none}"
 "body{max-width:none;font-size:10pt}.u{break-inside:avoid}"
 "a{color:inherit;text-decoration:none}}";

@@ -99,7 +99,12 @@ const click = (id) => `document.getElementById('${id}').click()`;
 			return { columns: s ? getComputedStyle(s)
 			    .gridTemplateColumns.split(' ').length : 0,
 			    overflow: document.documentElement.scrollWidth >
-			    window.innerWidth };
+			    window.innerWidth,
+			    // tables by section cut at the right (scrolled
+			    // inside their box: "Ändrade klausuler" unseen)
+			    secsCut: [...document.querySelectorAll('table.secs')]
+			    .filter((t) => t.scrollWidth > t.clientWidth + 1)
+			    .length };
 		})()`);
 		if (shots) {
 			await q.screenshot(path.join(shots, 'review-390.png'));

@@ -70,6 +70,7 @@ is "$(q print.articles)" "$(q filters.start.all)" \
 is "$(q print.lineage)" true "printed: the lineage table"
 is "$(q phone.columns)" 1 "390 px: one column"
 is "$(q phone.overflow)" false "390 px: no sideways scrolling"
+is "$(q phone.secsCut)" 0 "390 px: the tables by section fit, no column cut"
 is "$(q requests)" 2 "two page loads, two requests"
 is "$(perl -MJSON::PP -e 'local $/; my $r = JSON::PP->new->decode(<STDIN>);
     print scalar grep { !/^file:.*review\.html$/ } @{$r->{requests}}' \
