@@ -477,6 +477,20 @@ check_mark(const char *line, size_t n, ldiff_error *err)
 	return 0;
 }
 
+/* Text saved as "Unicode" by Windows tools is UTF-16: a byte order mark,
+ * or ASCII with every other byte NUL.  Named, not "NUL byte in text". */
+static int
+is_utf16(const char *data, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)data;
+
+	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+	    (p[0] == 0xFE && p[1] == 0xFF)))
+		return 1;
+	return len >= 4 && ((p[0] != 0 && p[1] == 0 && p[2] != 0 &&
+	    p[3] == 0) || (p[0] == 0 && p[1] != 0 && p[2] == 0 && p[3] != 0));
+}
+
 int
 ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
     const ldiff_limits *lim, ldiff_error *err)
@@ -490,6 +504,9 @@ ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
 	int r;
 
 	*out = NULL;
+	if (is_utf16(data, len))
+		return ld_error(err, LDIFF_EUTF8, _("UTF-16 text, not UTF-8; "
+		    "save it as UTF-8 and try again"));
 	if ((r = ld_doc_new(&d, lim)) != 0)
 		return ld_error(err, r, NULL);
 	ld_buf_init(&line);

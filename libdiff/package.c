@@ -91,6 +91,10 @@ ole_file_error(FILE *fp, ldiff_error *err)
 static int
 foreign_error(const unsigned char *p, size_t n, ldiff_error *err)
 {
+	/* libzip takes no bytes for an archive of no parts */
+	if (n == 0)
+		return ld_error(err, LDIFF_ENOTZIP, _("an empty file (0 bytes), "
+		    "not a .docx"));
 	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
 		return ld_error(err, LDIFF_ENOTDOCX, _("a PDF document, not a "
 		    ".docx"));

@@ -64,6 +64,8 @@ printf '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hej}\n' >doc.rtf
 printf '\320\317\021\340\241\261\032\341' >old.doc
 head -c 2000 /dev/zero >>old.doc
 printf 'Avtalet gäller 2023–2026.\n' >text.docx
+printf 'Avtalet gäller 2023–2026.\n' >old.txt
+printf 'Avtalet gäller 2027–2030.\n' >new.txt
 python3 - <<'EOF'
 import zipfile
 z = zipfile.ZipFile("doc.odt", "w")
@@ -102,15 +104,34 @@ for t in kltext klsplit kldiff; do
 	# nothing on stdout for any of them
 	is "$(cat out)" "" "$t: nothing on stdout"
 done
+# an empty .docx (a failed save): empty, not a zip of no parts
+: >empty.docx
+for t in kltext klsplit kldiff; do
+	is "$(run $t empty.docx)" "2:$t: empty.docx: an empty file (0 bytes), not a .docx" \
+	    "$t: an empty .docx is named"
+done
+# an empty text file is an empty version, not an error
+: >empty.txt
+kl kldiff empty.txt old.txt >out 2>err
+is "$?:$(cat err)" "1:" "kldiff: an empty text file is a version"
 # the name decides, in any case of letters
 cp text.docx TEXT.DOCX
 is "$(run kldiff TEXT.DOCX)" "2:kldiff: TEXT.DOCX: not a zip archive, so not a .docx" \
     "kldiff: .DOCX is a .docx too"
 # plain text under another name is still text
-printf 'Avtalet gäller 2023–2026.\n' >old.txt
-printf 'Avtalet gäller 2027–2030.\n' >new.txt
 kl kldiff old.txt new.txt >out 2>err
 is "$?:$(cat err)" "1:" "kldiff: text files are still compared"
+
+# text saved as "Unicode" (UTF-16) is named, with and without its mark
+printf 'Avtalet gäller 2023–2026.\n' | iconv -t UTF-16 >u16.txt
+printf 'Avtalet gäller 2023–2026.\n' | iconv -t UTF-16BE >u16be.txt
+printf 'Avtalet gäller 2023–2026.\n' | iconv -t UTF-16LE >u16le.txt
+for f in u16.txt u16be.txt u16le.txt; do
+	for t in klsplit kldiff; do
+		is "$(run $t $f)" "2:$t: $f: UTF-16 text, not UTF-8; save it as UTF-8 and try again" \
+		    "$t: UTF-16 text ($f) is named"
+	done
+done
 
 # ---- a cut-off .docx -----------------------------------------------
 size=$(wc -c <"$A")
