@@ -110,6 +110,105 @@ test_not_docx(void)
 	is_int(r, LDIFF_EIO, "missing file: EIO");
 }
 
+static int
+from_any(const void *data, size_t len, ldiff_error *err)
+{
+	ldiff_clauses *cs = NULL;
+	int r;
+
+	memset(err, 0, sizeof *err);
+	r = ldiff_clauses_from_any(&cs, data, len, NULL, NULL, err);
+	ldiff_clauses_free(cs);
+	return r;
+}
+
+/* Documents taken for a .docx, through the one entry point of the tools
+ * (which used to read them as text) and through a file. */
+static void
+test_impostors(void)
+{
+	static const char pdf[] = "%PDF-1.4\n1 0 obj << >> endobj\n";
+	static const char rtf[] = "{\\rtf1\\ansi Hej}\n";
+	static const char doc97[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+	    "W\0o\0r\0d\0";
+	static const char empty_zip[] = "PK\005\006\0\0\0\0\0\0\0\0\0\0"
+	    "\0\0\0\0\0\0\0\0";
+	static const char u16[] = "\xFF\xFEH\0e\0j\0\n\0";
+	struct mk_part docx[3] = {
+		{ "_rels/.rels", "<?xml version=\"1.0\"?><Relationships "
+		    "xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+		    "relationships\"><Relationship Id=\"rId1\" Type=\""
+		    MK_RELTYPE "officeDocument\" Target=\"word/document.xml\"/>"
+		    "</Relationships>", 0 },
+		{ "word/document.xml", "<w:document xmlns:w=\"" MK_W "\"><w:body>"
+		    BODY "</w:body></w:document>", 0 },
+		{ "[Content_Types].xml", "<Types/>", 0 }
+	};
+	struct mk_part odt[2] = {
+		{ "mimetype", "application/vnd.oasis.opendocument.text", 0 },
+		{ "content.xml", "<office:document-content/>", 0 }
+	};
+	ldiff_error err;
+	ldiff_doc *d = NULL;
+	size_t len, cut;
+	char *data;
+	FILE *f;
+	int r;
+
+	expect(from_any(pdf, sizeof pdf - 1, &err), LDIFF_ENOTDOCX, &err,
+	    "a PDF document", "from_any: a PDF is named");
+	expect(from_any(rtf, sizeof rtf - 1, &err), LDIFF_ENOTDOCX, &err,
+	    "an RTF document", "from_any: an RTF file is named");
+	expect(from_any(doc97, sizeof doc97 - 1, &err), LDIFF_ENOTDOCX, &err,
+	    "Word 97-2003", "from_any: an old .doc is named");
+	expect(from_any(empty_zip, sizeof empty_zip - 1, &err),
+	    LDIFF_ENOTDOCX, &err, "[Content_Types].xml",
+	    "from_any: an empty zip is a package");
+	expect(from_any(u16, sizeof u16 - 1, &err), LDIFF_EUTF8, &err,
+	    "UTF-16", "from_any: UTF-16 text is named");
+	r = open_mem("", 0, NULL, &err, &d);
+	expect(r, LDIFF_ENOTZIP, &err, "empty file", "no bytes: empty");
+
+	ok(mk_zip(mk_path(), odt, 2) == 0, "wrote an .odt");
+	data = slurp(mk_path(), &len);
+	expect(from_any(data, len, &err), LDIFF_ENOTDOCX, &err,
+	    "OpenDocument text (.odt)", "from_any: an .odt is named");
+	free(data);
+	memset(&err, 0, sizeof err);
+	r = ldiff_doc_from_docx_file(&d, mk_path(), NULL, &err);
+	expect(r, LDIFF_ENOTDOCX, &err, "OpenDocument text (.odt)",
+	    "file: an .odt is named");
+
+	ok(mk_zip(mk_path(), docx, 3) == 0, "wrote a .docx");
+	data = slurp(mk_path(), &len);
+	is_int(from_any(data, len, &err), 0, "from_any: the .docx whole");
+	for (cut = 4; data != NULL && cut < len; cut += len / 7) {
+		char name[128];
+
+		snprintf(name, sizeof name, "from_any: the first %zu of %zu "
+		    "bytes: truncated", cut, len);
+		expect(from_any(data, cut, &err), LDIFF_ENOTZIP, &err,
+		    "damaged or truncated zip archive", name);
+	}
+	if ((f = fopen(mk_path(), "wb")) != NULL) {
+		fwrite(data, 1, len / 2, f);
+		fclose(f);
+	}
+	memset(&err, 0, sizeof err);
+	r = ldiff_doc_from_docx_file(&d, mk_path(), NULL, &err);
+	expect(r, LDIFF_ENOTZIP, &err, "damaged or truncated",
+	    "file: half a .docx: truncated");
+	if ((f = fopen(mk_path(), "wb")) != NULL) {
+		fwrite(pdf, 1, sizeof pdf - 1, f);
+		fclose(f);
+	}
+	memset(&err, 0, sizeof err);
+	r = ldiff_doc_from_docx_file(&d, mk_path(), NULL, &err);
+	expect(r, LDIFF_ENOTDOCX, &err, "a PDF document", "file: a PDF");
+	free(data);
+	unlink(mk_path());
+}
+
 /* A package whose document.xml is given whole; the file stays when
  * raw_doc_keep is set. */
 static int raw_doc_keep;
@@ -369,6 +468,7 @@ main(void)
 {
 	plan_no_plan();
 	test_not_docx();
+	test_impostors();
 	test_xml();
 	test_limits();
 	test_paths_and_memory();
