@@ -578,6 +578,8 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 		}
 		cl->num_id = p->num_id;
 		cl->ilvl = p->ilvl;
+		if (p->flags & LDIFF_PF_NOT_NFC)
+			cl->flags |= LDIFF_CLF_NOT_NFC;
 	}
 	return uid;
 }

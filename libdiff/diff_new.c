@@ -130,6 +130,21 @@ whole_edit(ldiff_diff *d, ldiff_unit *u, const char *text, int insert)
 	return 0;
 }
 
+/* The same text (NFC by contract) from sources in different Unicode
+ * normal forms (NFC -> NFD: "å" becomes "a" and a combining ring): a
+ * typography change with no word edits, never substantive by itself. */
+static void
+normal_form(ldiff_unit *u)
+{
+	if (u->n_old != 1 || u->n_new != 1 ||
+	    ((u->old_cl[0]->flags ^ u->new_cl[0]->flags) &
+	    LDIFF_CLF_NOT_NFC) == 0)
+		return;
+	if (u->op == LDIFF_OP_EQUAL)
+		u->op = LDIFF_OP_CHANGED;
+	u->cls |= LDIFF_CLASS_TYPOGRAPHY;
+}
+
 /* Edits, classes and the substantive flag of a unit, by its op. */
 static int
 unit_content(ldiff_diff *d, ldiff_unit *u)
@@ -153,6 +168,7 @@ unit_content(ldiff_diff *d, ldiff_unit *u)
 			if (labels_differ(u->old_cl[0], u->new_cl[0]) &&
 			    u->op == LDIFF_OP_EQUAL)
 				u->cls = LDIFF_CLASS_RENUMBER;
+			normal_form(u);
 			return 0;
 		}
 		/* the same key, other bytes: typography */

@@ -182,6 +182,11 @@ fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 	p->refs = ld_arena_strndup(a, ld_buf_str(&pc->refs), pc->refs.len);
 	p->text = nfc(a, ld_buf_str(&pc->text), pc->text.len);
 	p->flags = flags_of(pc);
+	/* the text is NFC by contract; that the source was not is kept,
+	 * so a change of normal form alone can be shown (typography) */
+	if (p->text != NULL && (strlen(p->text) != pc->text.len ||
+	    memcmp(p->text, ld_buf_str(&pc->text), pc->text.len) != 0))
+		p->flags |= LDIFF_PF_NOT_NFC;
 	if (p->style_id == NULL || p->style == NULL || p->where == NULL ||
 	    p->refs == NULL || p->text == NULL || w->where.oom ||
 	    pc->refs.oom)

@@ -96,7 +96,10 @@ enum {
 	LDIFF_PF_DELETED = 1 << 1,	/* the whole paragraph is a tracked deletion */
 	LDIFF_PF_MOVED_FROM = 1 << 2,
 	LDIFF_PF_MOVED_TO = 1 << 3,
-	LDIFF_PF_HAS_REVISIONS = 1 << 4	/* some run inside was revised */
+	LDIFF_PF_HAS_REVISIONS = 1 << 4,	/* some run inside was revised */
+	LDIFF_PF_NOT_NFC = 1 << 5	/* the source text was not in NFC (set
+					 * from .docx only; not in the record
+					 * stream) */
 };
 
 typedef struct ldiff_para {
@@ -237,7 +240,15 @@ typedef struct ldiff_clause {
 	const char *style_id;
 	int num_id;
 	int ilvl;
+	unsigned flags;		/* LDIFF_CLF_*; from .docx only, not part of
+				 * the clause record stream */
 } ldiff_clause;
+
+/* Flags of a clause. */
+enum {
+	LDIFF_CLF_NOT_NFC = 1 << 0	/* its first paragraph's source text
+					 * was not NFC (LDIFF_PF_NOT_NFC) */
+};
 
 typedef struct ldiff_split_opts {
 	int sentences;		/* also emit LDIFF_CL_SENTENCE records */
