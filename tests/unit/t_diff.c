@@ -429,6 +429,60 @@ test_row_inserted_deleted(void)
 		ld_buf_free(&b);
 	}
 	ldiff_diff_free(d);
+	/* and every allocation of it failing in turn: LDIFF_ENOMEM */
+	for (i = 0; i < 2000; i++) {
+		int rc;
+
+		ld_alloc_fail_after((long)i);
+		rc = ldiff_diff_new(&d, (const ldiff_clauses *const *)v,
+		    NULL, 2, NULL, &err);
+		ld_alloc_fail_after(-1);
+		if (rc == 0) {
+			ldiff_diff_free(d);
+			break;
+		}
+		if (rc != LDIFF_ENOMEM) {
+			diag("allocation %zu: %d %s", i, rc, err.msg);
+			i = 2000;
+		}
+	}
+	ok(i < 2000, "inserted rows: allocation failures give "
+	    "LDIFF_ENOMEM, then a diff");
+	ldiff_clauses_free(v[0]);
+	ldiff_clauses_free(v[1]);
+}
+
+/* A row inserted in a table without a money column stays one wording
+ * edit: counts of people are not kronor. */
+static void
+test_row_inserted_not_money(void)
+{
+	static const char *const a[] = {
+		"section|3.|Befolkning",
+		"row||Kommun\tInvånare",
+		"row||Umeå kommun\t130 000",
+	};
+	static const char *const b[] = {
+		"section|3.|Befolkning",
+		"row||Kommun\tInvånare",
+		"row||Umeå kommun\t130 000",
+		"row||Vännäs kommun\t8 700",
+	};
+	ldiff_clauses *v[2] = { SET(a), SET(b) };
+	const ldiff_unit *u = NULL;
+	ldiff_diff *d;
+	ldiff_error err;
+	size_t i;
+
+	is_int(ldiff_diff_new(&d, (const ldiff_clauses *const *)v, NULL, 2,
+	    NULL, &err), 0, "a row inserted in a table of counts");
+	for (i = 0; i < ldiff_diff_count(d); i++)
+		if (ldiff_diff_unit(d, i)->op == LDIFF_OP_INSERTED)
+			u = ldiff_diff_unit(d, i);
+	ok(u != NULL && u->cls == LDIFF_CLASS_WORDING && u->n_edits == 1 &&
+	    !u->edits[0].has_values,
+	    "inserted row of counts: wording, one edit, no value");
+	ldiff_diff_free(d);
 	ldiff_clauses_free(v[0]);
 	ldiff_clauses_free(v[1]);
 }
@@ -476,6 +530,7 @@ main(void)
 	test_empty_and_other();
 	test_table_columns();
 	test_row_inserted_deleted();
+	test_row_inserted_not_money();
 	test_alloc_failures();
 	return done_testing();
 }
