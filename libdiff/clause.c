@@ -544,6 +544,10 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 	else if (id[0] == '#')	/* a stream line so begun is a comment */
 		id = ld_arena_printf(b->cs->arena, "id:%s", id);
 	uid = id != NULL ? unique_id(b, id) : NULL;
+	/* Qualifying a clash with its section can begin the id with '#'
+	 * too (a heading "#" gives "#/1"). */
+	if (uid != NULL && uid[0] == '#')
+		uid = ld_arena_printf(b->cs->arena, "id:%s", uid);
 	t = ld_arena_strndup(b->cs->arena, text, textlen);
 	l = lab != NULL ? ld_arena_strndup(b->cs->arena, lab, lablen) : "";
 	if (uid == NULL || t == NULL || l == NULL) {

@@ -597,8 +597,11 @@ collect_subs(ldiff_diff *d, size_t u0, struct sub **out, size_t *nout)
 				}
 				s = p;
 			}
-			s[n++] = (struct sub){ e->old_text, e->new_text,
+			/* n is the entry's own index: assign, then count
+			 * (n++ inside the initialiser is unsequenced). */
+			s[n] = (struct sub){ e->old_text, e->new_text,
 			    e->cls, n };
+			n++;
 		}
 	*out = s;
 	*nout = n;
