@@ -53,7 +53,8 @@ enum {
 	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
-	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW, L_PP1, L_PP
+	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW, L_PP1, L_PP,
+	L_ONLY_PERIOD, L_ONLY_SUBST
 };
 
 static const struct {
@@ -118,6 +119,10 @@ static const struct {
 	[L_ROW] = { N_("row"), "rad" },
 	[L_PP1] = { N_("percentage point"), "procentenhet" },
 	[L_PP] = { N_("percentage points"), "procentenheter" },
+	[L_ONLY_PERIOD] = { N_("only the period change"),
+	    "endast periodändring" },
+	[L_ONLY_SUBST] = { N_("only the substitution throughout"),
+	    "endast den genomgående ersättningen" },
 };
 
 /* Class bits in the order they are listed. */
@@ -180,7 +185,7 @@ label(int sv, int id)
  * so the built-in terms have both forms and gettext gets ngettext. */
 enum {
 	C_UNCHANGED, C_RENUMBERED, C_CHANGED, C_MOVED, C_INSERTED,
-	C_DELETED, C_SPLIT, C_MERGED, C_HIDDEN, C_MORE_HIDDEN
+	C_DELETED, C_SPLIT, C_MERGED, C_HIDDEN, C_MORE_HIDDEN, C_CLAUSES
 };
 
 static const char *const counted_sv[][2] = {
@@ -195,6 +200,7 @@ static const char *const counted_sv[][2] = {
 	[C_HIDDEN] = { " (dold)", " (dolda)" },
 	[C_MORE_HIDDEN] = { " (ytterligare %zu dold)",
 	    " (ytterligare %zu dolda)" },
+	[C_CLAUSES] = { "%zu klausul", "%zu klausuler" },
 };
 
 static const char *
@@ -222,9 +228,11 @@ counted_en(int id, size_t n)
 		return dngettext("klausul", "%zu merged", "%zu merged", k);
 	case C_HIDDEN:
 		return dngettext("klausul", " (hidden)", " (hidden)", k);
-	default:
+	case C_MORE_HIDDEN:
 		return dngettext("klausul", " (%zu more hidden)",
 		    " (%zu more hidden)", k);
+	default:
+		return dngettext("klausul", "%zu clause", "%zu clauses", k);
 	}
 }
 
@@ -430,6 +438,10 @@ struct tw {
 	const char *section;	/* the section heading printed last */
 	int section_shown;
 	ld_buf renum;		/* renumber-only clauses of this section */
+	size_t *sub, nsub;	/* per substitution: clauses of this section
+				 * changed by it alone (subst_only) */
+	ld_buf *subids;		/* and their ids */
+	int sub_any;
 	ld_buf line;		/* scratch */
 };
 
@@ -642,12 +654,46 @@ flush_renumbered(struct tw *w)
 	ld_buf_reset(&w->renum);
 }
 
+/* "  16 klausuler: endast periodändring [-2022-] → {+2026+}": clauses
+ * whose only change is a substitution the header already told
+ * "throughout", gathered per section like the renumbered ones. */
+static void
+flush_substs(struct tw *w)
+{
+	size_t k;
+
+	for (k = 0; w->sub_any && k < w->nsub; k++) {
+		const ldiff_subst *s = ldiff_diff_subst(w->d, k);
+
+		if (w->sub[k] == 0)
+			continue;
+		fputs("  ", w->f);
+		put_counted(w->f, w->sv, C_CLAUSES, w->sub[k]);
+		fprintf(w->f, ": %s ", label(w->sv, (s->cls &
+		    LDIFF_CLASS_PERIOD) ? L_ONLY_PERIOD : L_ONLY_SUBST));
+		put_deleted(w, s->old_text);
+		fputs(ARROW, w->f);
+		put_inserted(w, s->new_text);
+		fputs(": ", w->f);
+		sgr(w, SGR_DIM);
+		put_text(w, ld_buf_str(&w->subids[k]), NULL);
+		sgr(w, SGR_OFF);
+		fputc('\n', w->f);
+		if (w->subids[k].oom)
+			w->oom = 1;
+		ld_buf_reset(&w->subids[k]);
+		w->sub[k] = 0;
+	}
+	w->sub_any = 0;
+}
+
 static void
 enter_section(struct tw *w, const char *section)
 {
 	if (w->section_shown && strcmp(section, w->section) == 0)
 		return;
 	flush_renumbered(w);
+	flush_substs(w);
 	fputc('\n', w->f);
 	sgr(w, SGR_BOLD);
 	put_text(w, *section ? section : label(w->sv, L_NOSECTION), NULL);
@@ -908,9 +954,49 @@ unit_body(struct tw *w, const ldiff_unit *u)
 		clause_block(w, u->new_cl, u->n_new, 0);
 }
 
+#define SUBST_EDITS 16	/* more edits than this: not one substitution */
+
+/* The substitution told "throughout" that is a changed clause's only
+ * change, or (size_t)-1.  Only when unchanged clauses are hidden: with
+ * --unchanged the reader asked for every clause in full.  At most
+ * SUBST_EDITS edits times the pair's substitutions per unit. */
+static size_t
+subst_only(const struct tw *w, const ldiff_unit *u)
+{
+	size_t i, k, first = (size_t)-1, shown = 0;
+
+	if (w->sub == NULL || !(w->hide & LDIFF_HIDE_EQUAL) ||
+	    u->op != LDIFF_OP_CHANGED || (u->cls & LDIFF_CLASS_RENUMBER))
+		return (size_t)-1;
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (e->op == LDIFF_EDIT_EQUAL || edit_hidden(e, w->hc))
+			continue;
+		if (++shown > SUBST_EDITS)
+			return (size_t)-1;
+		for (k = 0; k < w->nsub; k++) {
+			const ldiff_subst *s = ldiff_diff_subst(w->d, k);
+
+			if (s->from == u->from &&
+			    (s->cls == 0 || (s->cls & ~w->hc) != 0) &&
+			    strcmp(s->old_text, e->old_text) == 0 &&
+			    strcmp(s->new_text, e->new_text) == 0)
+				break;
+		}
+		if (k == w->nsub)
+			return (size_t)-1;
+		if (first == (size_t)-1)
+			first = k;
+	}
+	return first;
+}
+
 static void
 show_unit(struct tw *w, const ldiff_unit *u)
 {
+	size_t k;
+
 	enter_section(w, ld_unit_section(u));
 	if (renumber_only(u, w->hc)) {
 		if (w->renum.len > 0)
@@ -918,6 +1004,13 @@ show_unit(struct tw *w, const ldiff_unit *u)
 		ids(&w->renum, u->old_cl, u->n_old, "+", w->sv);
 		ld_buf_adds(&w->renum, ARROW);
 		ids(&w->renum, u->new_cl, u->n_new, "+", w->sv);
+		return;
+	}
+	if ((k = subst_only(w, u)) != (size_t)-1) {
+		if (w->sub[k]++ > 0)
+			ld_buf_adds(&w->subids[k], ", ");
+		ids(&w->subids[k], u->new_cl, u->n_new, "+", w->sv);
+		w->sub_any = 1;
 		return;
 	}
 	unit_header(w, u);
@@ -1210,6 +1303,7 @@ render_pair(struct tw *w, size_t pair)
 		shown++;
 	}
 	flush_renumbered(w);
+	flush_substs(w);
 	if (shown == 0)
 		fprintf(w->f, "  (%s)\n", label(w->sv, L_NODIFF));
 	return shown;
@@ -1233,6 +1327,16 @@ ldiff_render_text(const ldiff_diff *d, FILE *out,
 	tw_init(&w, d, out, o);
 	nver = ldiff_diff_versions(d);
 	n = ldiff_diff_count(d);
+	w.nsub = ldiff_diff_subst_count(d);
+	if (w.nsub > 0) {
+		w.sub = ld_calloc(w.nsub, sizeof *w.sub);
+		w.subids = ld_calloc(w.nsub, sizeof *w.subids);
+		if (w.sub == NULL || w.subids == NULL) {
+			ld_free(w.sub);
+			ld_free(w.subids);
+			return LDIFF_ENOMEM;
+		}
+	}
 	/* Like diff(1): nothing at all when nothing is shown. */
 	for (i = 0; i < n && shown == 0; i++)
 		shown = !ldiff_unit_hidden(ldiff_diff_unit(d, i), w.hide);
@@ -1248,6 +1352,10 @@ out:
 	ld_buf_free(&w.line);
 	ld_buf_free(&w.renum);
 	ld_free(w.reach);
+	for (i = 0; i < w.nsub; i++)
+		ld_buf_free(&w.subids[i]);
+	ld_free(w.subids);
+	ld_free(w.sub);
 	if (r == 0 && ferror(out))
 		r = LDIFF_EIO;
 	return r;

@@ -25,6 +25,24 @@ like "$st" "  rad Skellefteå kommun  1 900 000 kr → 2 150 000 kr" \
     "--stat amounts: 'rad NAME'"
 like "$js" '"id":"row:Skellefteå kommun"' "--json ids stay as they are"
 
+# Underskrifter: 16 signature lines changed only by "2022 → 2026", which
+# the header already tells throughout: one line, not 16 entries
+like "$sv" "  genomgående: \\[-2022-\\] → \\{\\+2026\\+\\} \\(16 gånger, period\\)" \
+    "the period shift is told at the top"
+like "$sv" "
+Underskrifter
+  16 klausuler: endast periodändring \\[-2022-\\] → \\{\\+2026\\+\\}: Underskrifter/¶2, Underskrifter/¶3," \
+    "Swedish: the 16 clauses gathered on one line with their numbers"
+is "$(printf '%s\n' "$sv" | grep -c '^  Underskrifter/¶[0-9]* → ')" 0 \
+    "no signature line listed on its own"
+like "$en" "  16 clauses: only the period change \\[-2022-\\] → \\{\\+2026\\+\\}: " \
+    "English: '16 clauses: only the period change'"
+like "$sv" "  2 klausuler: endast periodändring \\[-2019–2022-\\] → \\{\\+2023–2026\\+\\}: 2.2, 2.6" \
+    "Bakgrund: the two clauses of the other substitution"
+u=$(kl kldiff --lang=sv -u "$B" "$N")
+is "$(printf '%s\n' "$u" | grep -c '^  Underskrifter/¶[0-9]* → Underskrifter/¶[0-9]*  ändrad (period)$')" 16 \
+    "--unchanged lists each of them in full"
+
 # 7.3 "räknas upp årligen med 2,5 procent": a rate, in percentage points
 like "$sv" "    tal: 2,5 % → 3 % \\(\\+0,5 procentenheter\\)" \
     "Swedish: a rate changes in procentenheter"
