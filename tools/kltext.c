@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common.h"
 
@@ -86,15 +87,27 @@ is_record_stream(const char *data, size_t len)
 	    memcmp(data, mark, sizeof mark - 1) == 0;
 }
 
-/* A file that starts with the stream's mark (not one named .docx: that
- * is a package, whatever it holds).  Only the first bytes are read. */
+/*
+ * Whether path is read into memory rather than opened by libzip: a pipe
+ * (standard input, <(...), /dev/stdin) cannot be seeked, and its first
+ * bytes cannot be read twice; a regular file is read into memory only
+ * when it starts with the stream's mark and is not named .docx (that is a
+ * package, whatever it holds).  Only the first bytes are looked at.
+ */
 static int
-is_record_file(const char *path)
+read_into_memory(const char *path)
 {
+	struct stat st;
 	char head[32];
 	size_t n;
 	FILE *f;
 
+	if (strcmp(path, "-") == 0)
+		return 1;
+	if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
+		return 0;	/* libzip's open says why */
+	if (!S_ISREG(st.st_mode))
+		return 1;
 	if (kl_is_docx_name(path) || (f = fopen(path, "rb")) == NULL)
 		return 0;
 	n = fread(head, 1, sizeof head, f);
@@ -102,9 +115,10 @@ is_record_file(const char *path)
 	return is_record_stream(head, n);
 }
 
-/* Read the document: a path goes straight to libzip; standard input is
- * read into memory first.  A paragraph stream, on input or in a file, is
- * accepted too, so kltext can turn records into JSON or plain text. */
+/* Read the document: a path goes straight to libzip; standard input and
+ * pipes are read into memory first.  A paragraph stream, on input or in a
+ * file, is accepted too, so kltext can turn records into JSON or plain
+ * text. */
 static int
 load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 {
@@ -113,7 +127,7 @@ load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 	size_t len = 0;
 	int r;
 
-	if (strcmp(path, "-") != 0 && !is_record_file(path)) {
+	if (!read_into_memory(path)) {
 		r = ldiff_doc_from_docx_file(doc, path, xo, &err);
 	} else {
 		if (kl_read_file(path, (size_t)xo->limits.max_total_bytes,

@@ -161,6 +161,18 @@ kl kltext -j <p.tsv >stdin.json
 golden file.json stdin.json "kltext -j STREAM-FILE: as on standard input"
 kl kltext -p "$A" >docx.txt
 golden file.txt docx.txt "kltext -p STREAM-FILE: as on the .docx"
+# a pipe (a FIFO, as <(...) and /dev/stdin give): read once, into memory
+mkfifo fifo
+cat p.tsv >fifo &
+kl kltext -p fifo >fifo.txt 2>err
+is "$?:$(cat err)" "0:" "kltext -p FIFO of the stream: runs"
+wait
+golden fifo.txt stdin.txt "kltext -p FIFO of the stream: as on standard input"
+cat "$A" >fifo &
+kl kltext -p fifo >fifo.txt 2>err
+is "$?:$(cat err)" "0:" "kltext -p FIFO of the .docx: runs"
+wait
+golden fifo.txt docx.txt "kltext -p FIFO of the .docx: as the file"
 cp p.tsv stream.docx
 is "$(run kltext stream.docx)" "2:kltext: stream.docx: not a zip archive, so not a .docx" \
     "kltext: a stream named .docx is read as a zip"
