@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zip.h>
 
@@ -83,6 +84,30 @@ ole_file_error(FILE *fp, ldiff_error *err)
 	return ole_error(found, err);
 }
 
+/* A web page saved under the document's name (an intranet's login or
+ * error page): "<!DOCTYPE html" or "<html" after a BOM and white space. */
+static int
+is_html(const unsigned char *p, size_t n)
+{
+	static const char *const start[] = { "<!doctype html", "<html" };
+	size_t i, k, m;
+
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	else
+		i = 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'))
+		i++;
+	for (k = 0; k < sizeof start / sizeof start[0]; k++) {
+		m = strlen(start[k]);
+		if (n - i >= m && strncasecmp((const char *)p + i, start[k],
+		    m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Other documents a user may take for a .docx, told by their first bytes
  * so that they are named instead of called "not a zip archive".  Returns
@@ -101,6 +126,9 @@ foreign_error(const unsigned char *p, size_t n, ldiff_error *err)
 	if (n >= 5 && memcmp(p, "{\\rtf", 5) == 0)
 		return ld_error(err, LDIFF_ENOTDOCX, _("an RTF document, not a "
 		    ".docx"));
+	if (is_html(p, n))
+		return ld_error(err, LDIFF_ENOTDOCX, _("an HTML page, not a "
+		    ".docx (a download that failed?)"));
 	return 0;
 }
 
@@ -194,7 +222,7 @@ int
 ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
     ldiff_error *err)
 {
-	unsigned char magic[8];
+	unsigned char magic[64];
 	uint64_t size;
 	FILE *fp;
 	zip_t *z;
@@ -211,7 +239,7 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
 		fclose(fp);
 		return r;
 	}
-	if (n == sizeof magic && memcmp(magic, ole_magic, 8) == 0) {
+	if (n >= 8 && memcmp(magic, ole_magic, 8) == 0) {
 		r = ole_file_error(fp, err);
 		fclose(fp);
 		return r;

@@ -104,6 +104,12 @@ for t in kltext klsplit kldiff; do
 	# nothing on stdout for any of them
 	is "$(cat out)" "" "$t: nothing on stdout"
 done
+# a web page saved under the document's name (a login page downloaded)
+printf '\n  <!DOCTYPE HTML>\n<html><body>Logga in</body></html>\n' >login.docx
+for t in kltext klsplit kldiff; do
+	is "$(run $t login.docx)" "2:$t: login.docx: an HTML page, not a .docx (a download that failed?)" \
+	    "$t: an HTML page named .docx is named"
+done
 # an empty .docx (a failed save): empty, not a zip of no parts
 : >empty.docx
 for t in kltext klsplit kldiff; do
