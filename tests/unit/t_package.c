@@ -168,7 +168,7 @@ test_impostors(void)
 	    "UTF-16", "from_any: UTF-16 text is named");
 	r = open_mem("", 0, NULL, &err, &d);
 	expect(r, LDIFF_ENOTZIP, &err, "empty file", "no bytes: empty");
-	r = open_mem("\xEF\xBB\xBF\r\n<HTML><body>", 18, NULL, &err, &d);
+	r = open_mem("\xEF\xBB\xBF\r\n<HTML><body>", 17, NULL, &err, &d);
 	expect(r, LDIFF_ENOTDOCX, &err, "an HTML page", "a web page is named");
 
 	ok(mk_zip(mk_path(), odt, 2) == 0, "wrote an .odt");
