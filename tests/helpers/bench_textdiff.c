@@ -91,10 +91,13 @@ plant(struct w *w, size_t n, size_t cap)
 		return n;
 	default:	/* typography: straight quotes around a word */
 		if (strlen(w[i].s) < 60) {
-			char t[64];
+			size_t k = strlen(w[i].s);
 
-			snprintf(t, sizeof t, "\"%s\"", w[i].s);
-			memcpy(w[i].s, t, sizeof t);
+			/* Quote in place: k + 2 quotes + NUL fit in 64. */
+			memmove(w[i].s + 1, w[i].s, k);
+			w[i].s[0] = '"';
+			w[i].s[k + 1] = '"';
+			w[i].s[k + 2] = '\0';
 		}
 		return n;
 	}
