@@ -111,17 +111,26 @@ ld_buf_str(const ld_buf *b)
 	return b->data != NULL ? b->data : "";
 }
 
+void *
+ld_grow(void *v, size_t *cap, size_t first, size_t size)
+{
+	size_t c = *cap ? *cap * 2 : first;
+
+	if (c < *cap || (v = ld_reallocarray(v, c, size)) == NULL)
+		return NULL;
+	*cap = c;
+	return v;
+}
+
 int
 ld_ptrs_push(ld_ptrs *p, void *x)
 {
 	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		void **v = ld_reallocarray(p->v, cap, sizeof *v);
+		void **v = ld_grow(p->v, &p->cap, 16, sizeof *v);
 
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		p->v = v;
-		p->cap = cap;
 	}
 	p->v[p->n++] = x;
 	return 0;

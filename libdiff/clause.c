@@ -123,15 +123,12 @@ ld_clauses_add(ldiff_clauses *c, int *code)
 		return NULL;
 	}
 	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-
-		cl = ld_reallocarray(c->cl, cap, sizeof *cl);
+		cl = ld_grow(c->cl, &c->cap, 64, sizeof *cl);
 		if (cl == NULL) {
 			*code = LDIFF_ENOMEM;
 			return NULL;
 		}
 		c->cl = cl;
-		c->cap = cap;
 	}
 	cl = &c->cl[c->n++];
 	memset(cl, 0, sizeof *cl);

@@ -102,15 +102,12 @@ ld_doc_add(ldiff_doc *d, int *code)
 		return NULL;
 	}
 	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-
-		p = ld_reallocarray(d->paras, cap, sizeof *p);
+		p = ld_grow(d->paras, &d->cap, 64, sizeof *p);
 		if (p == NULL) {
 			*code = LDIFF_ENOMEM;
 			return NULL;
 		}
 		d->paras = p;
-		d->cap = cap;
 	}
 	p = &d->paras[d->n++];
 	memset(p, 0, sizeof *p);

@@ -91,6 +91,11 @@ typedef struct ld_ptrs {
 	size_t n, cap;
 } ld_ptrs;
 int ld_ptrs_push(ld_ptrs *p, void *x);
+/* The one growth rule of the library's arrays: a full array of
+ * elements of size bytes doubles (to first when empty).  Returns the
+ * array, moved or not, and updates *cap; NULL when out of memory (the
+ * old array is then still valid and *cap unchanged). */
+void *ld_grow(void *v, size_t *cap, size_t first, size_t size);
 void ld_ptrs_free(ld_ptrs *p);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */

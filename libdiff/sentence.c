@@ -307,13 +307,11 @@ static int
 add_span(struct spans *s, size_t off, size_t end)
 {
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 8;
-		ldiff_span *v = ld_reallocarray(s->v, cap, sizeof *v);
+		ldiff_span *v = ld_grow(s->v, &s->cap, 8, sizeof *v);
 
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		s->v = v;
-		s->cap = cap;
 	}
 	s->v[s->n].off = off;
 	s->v[s->n].len = end - off;

@@ -92,13 +92,10 @@ add_style(ld_styles *s)
 	struct style *v;
 
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-
-		v = ld_reallocarray(s->v, cap, sizeof *v);
+		v = ld_grow(s->v, &s->cap, 64, sizeof *v);
 		if (v == NULL)
 			return NULL;
 		s->v = v;
-		s->cap = cap;
 	}
 	v = &s->v[s->n++];
 	memset(v, 0, sizeof *v);

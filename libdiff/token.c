@@ -595,13 +595,11 @@ static int
 push(struct toks *t, size_t off, size_t len, ldiff_token_type type)
 {
 	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		ldiff_token *v = ld_reallocarray(t->v, cap, sizeof *v);
+		ldiff_token *v = ld_grow(t->v, &t->cap, 64, sizeof *v);
 
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		t->v = v;
-		t->cap = cap;
 	}
 	t->v[t->n].off = off;
 	t->v[t->n].len = len;
