@@ -73,6 +73,20 @@ ld_buf_addc(ld_buf *b, char c)
 }
 
 int
+ld_buf_addint(ld_buf *b, long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return ld_buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+int
 ld_buf_printf(ld_buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -162,7 +162,10 @@ write_tsv(ld_buf *b, const ldiff_para *p)
 	const char *fields[] = { p->label, p->style, p->where, p->refs };
 	size_t i;
 
-	ld_buf_printf(b, "%s\t%d\t", ldiff_para_kind_name(p->kind), p->level);
+	ld_buf_adds(b, ldiff_para_kind_name(p->kind));
+	ld_buf_addc(b, '\t');
+	ld_buf_addint(b, p->level);
+	ld_buf_addc(b, '\t');
 	for (i = 0; i < 4; i++) {
 		ld_tsv_escape(b, fields[i]);
 		ld_buf_addc(b, '\t');

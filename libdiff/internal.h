@@ -75,6 +75,7 @@ void ld_buf_init(ld_buf *b);
 int ld_buf_add(ld_buf *b, const void *p, size_t n);	/* 0 or LDIFF_ENOMEM */
 int ld_buf_adds(ld_buf *b, const char *s);
 int ld_buf_addc(ld_buf *b, char c);
+int ld_buf_addint(ld_buf *b, long v);	/* decimal, without printf */
 int ld_buf_printf(ld_buf *b, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 2, 3)))

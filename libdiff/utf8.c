@@ -69,17 +69,6 @@ ld_utf8_encode(ld_buf *b, int32_t cp)
 	return ld_buf_add(b, tmp, (size_t)k);
 }
 
-static int
-is_ascii(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 /*
  * Text made only of code points below U+0300 (Latin with å ä ö é ü, no
  * combining marks) and of U+2002..U+206F (dashes, quotes, spaces, but not
@@ -95,10 +84,24 @@ is_plain_nfc(const char *s, size_t n)
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		uint64_t w;
 		int32_t cp;
 
+		if (n - i >= 8) {	/* ASCII eight bytes at a time */
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* Lead bytes C2..CB start U+0080..U+02FF: å ä ö é and kin. */
+		if (c >= 0xC2 && c <= 0xCB && i + 1 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		i += ld_utf8_decode(s + i, n - i, &cp);
@@ -115,7 +118,7 @@ ld_utf8_nfc(ld_arena *a, const char *s, size_t n)
 	utf8proc_ssize_t r;
 	char *p;
 
-	if (is_ascii(s, n) || is_plain_nfc(s, n))
+	if (is_plain_nfc(s, n))
 		return ld_arena_strndup(a, s, n);
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
