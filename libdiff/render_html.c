@@ -1193,69 +1193,13 @@ render_pair(struct hw *w, size_t pair)
 
 /* ---- lineage -------------------------------------------------------------- */
 
-struct lin {
-	size_t lineage, idx;
-	double key;
-};
-
-static int
-cmp_lineage(const void *a, const void *b)
-{
-	const struct lin *x = a, *y = b;
-
-	if (x->lineage != y->lineage)
-		return x->lineage < y->lineage ? -1 : 1;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-static int
-cmp_key(const void *a, const void *b)
-{
-	const struct lin *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-static double
-position(const ldiff_diff *d, size_t v, const ldiff_clause *c)
-{
-	const ldiff_clauses *cs = ldiff_diff_version(d, v);
-	size_t n = cs != NULL ? ldiff_clauses_count(cs) : 0;
-	const ldiff_clause *first = n > 0 ? ldiff_clauses_get(cs, 0) : NULL;
-
-	if (first == NULL || c < first || c >= first + n)
-		return 1;
-	return ((double)(c - first) + 0.5) / (double)n;
-}
-
-/* The clause of a lineage in its latest version, for ordering the rows:
- * reading order, deleted clauses where they stood. */
-static double
-lineage_key(const ldiff_diff *d, const struct lin *l, size_t s, size_t e)
-{
-	const ldiff_clause *c = NULL;
-	size_t i, v = 0;
-
-	for (i = s; i < e; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(d, l[i].idx);
-
-		if (u->n_new > 0 && (c == NULL || u->to >= v)) {
-			c = u->new_cl[0];
-			v = u->to;
-		} else if (u->n_old > 0 && (c == NULL || u->from > v)) {
-			c = u->old_cl[0];
-			v = u->from;
-		}
-	}
-	return c != NULL ? position(d, v, c) : 1;
-}
+/* The rows come from ld_lineages() (lineage.c), shared with the text
+ * renderer: units[s..e) are the unit indexes of one clause's history. */
 
 /* One cell: the clause numbers in version v and how they got there:
  * every unit into v (the parts of a split each have theirs). */
 static void
-lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
+lineage_cell(struct hw *w, const size_t *units, size_t s, size_t e,
     size_t v)
 {
 	size_t i;
@@ -1263,12 +1207,12 @@ lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
 
 	puts_(w, "<td>");
 	for (i = s; i < e; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
 		if (u->to == v && u->n_new > 0) {
 			puts_(w, any ? "<br>" : "");
 			any = 1;
-			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", l[i].idx);
+			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", units[i]);
 			ids(w, u->new_cl, u->n_new, " + ");
 			ld_buf_printf(&w->b, "</a><span class=\"st\">%s",
 			    renumber_only(u) ? L(w, H_RENUMBER) :
@@ -1289,7 +1233,7 @@ lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
 		return;
 	}
 	for (i = s; i < e; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
 		if (u->from == v && u->n_old > 0) {
 			puts_(w, any ? " + " : "");
@@ -1305,14 +1249,14 @@ lineage_cell(struct hw *w, const struct lin *l, size_t s, size_t e,
 }
 
 static void
-lineage_row(struct hw *w, const struct lin *l, size_t s, size_t e)
+lineage_row(struct hw *w, const size_t *units, size_t s, size_t e)
 {
 	const ldiff_clause *c = NULL;
 	size_t i, v, nver = ldiff_diff_versions(w->d);
 	int ns = 1;
 
 	for (i = s; i < e; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(w->d, l[i].idx);
+		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
 		if (u->n_new > 0)
 			c = u->new_cl[0];
@@ -1326,7 +1270,7 @@ lineage_row(struct hw *w, const struct lin *l, size_t s, size_t e)
 		esc(w, c->text);
 	puts_(w, "</td>");
 	for (v = 0; v < nver; v++)
-		lineage_cell(w, l, s, e, v);
+		lineage_cell(w, units, s, e, v);
 	puts_(w, "</tr>\n");
 	flush(w, 0);
 }
@@ -1334,32 +1278,13 @@ lineage_row(struct hw *w, const struct lin *l, size_t s, size_t e)
 static int
 render_lineage(struct hw *w)
 {
-	size_t n = ldiff_diff_count(w->d), nver = ldiff_diff_versions(w->d);
-	struct lin *l = ld_reallocarray(NULL, n + 1, sizeof *l);
-	struct lin *g = ld_reallocarray(NULL, n + 1, sizeof *g);
-	size_t i, s, k = 0, v;
-	int r = LDIFF_ENOMEM;
+	size_t nver = ldiff_diff_versions(w->d), i, k, v;
+	size_t *units;
+	ld_lineage *g;
+	int r;
 
-	if (l == NULL || g == NULL)
-		goto out;
-	for (i = 0; i < n; i++) {
-		l[i].lineage = ldiff_diff_unit(w->d, i)->lineage;
-		l[i].idx = i;
-	}
-	qsort(l, n, sizeof *l, cmp_lineage);
-	for (s = 0; s < n; s = i) {
-		int change = 0;
-
-		for (i = s; i < n && l[i].lineage == l[s].lineage; i++)
-			change |= is_change(ldiff_diff_unit(w->d, l[i].idx));
-		if (!change)
-			continue;
-		g[k].lineage = s;	/* start */
-		g[k].idx = i;		/* end */
-		g[k].key = lineage_key(w->d, l, s, i);
-		k++;
-	}
-	qsort(g, k, sizeof *g, cmp_key);
+	if ((r = ld_lineages(w->d, 0, &units, &g, &k)) != 0)
+		return r;
 	ld_buf_printf(&w->b, "<section id=\"lineage\" aria-labelledby="
 	    "\"lin-h\"><h2 id=\"lin-h\">%s</h2>\n<table class=\"lin\">"
 	    "<tr><th scope=\"col\">%s</th>", L(w, H_LINEAGE),
@@ -1371,13 +1296,11 @@ render_lineage(struct hw *w)
 	}
 	puts_(w, "</tr>\n");
 	for (i = 0; i < k; i++)
-		lineage_row(w, l, g[i].lineage, g[i].idx);
+		lineage_row(w, units, g[i].start, g[i].end);
 	puts_(w, "</table></section>\n");
-	r = 0;
-out:
-	ld_free(l);
+	ld_free(units);
 	ld_free(g);
-	return r;
+	return 0;
 }
 
 /* ---- ldiff_render_html ------------------------------------------------- */
