@@ -86,6 +86,10 @@ PROVE_FLAGS ?=
 
 all: lib tools locale
 
+# Keep the tools' object files: make would otherwise delete them as
+# intermediates and print an 'rm' line after every build.
+.SECONDARY:
+
 # Translations: tools/po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/klausul.mo
 PO = $(wildcard tools/po/*.po)
 MO = $(PO:tools/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/klausul.mo)
