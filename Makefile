@@ -39,8 +39,8 @@ WARN += -Werror
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -Ilibdiff \
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -pthread -Ilibdiff \
 	-DENABLE_NLS -DLOCALEDIR='"$(LOCALEDIR)"' -DKL_VERSION='"$(VERSION)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 

@@ -282,7 +282,11 @@ free_words(struct ctx *c)
 				ld_free(c->w[k][i]);
 		ld_free(c->w[k]);
 		ld_free(c->nw[k]);
+		c->w[k] = NULL;
+		c->nw[k] = NULL;
 	}
+	ld_lexicon_free(c->lx);
+	c->lx = NULL;
 }
 
 /* The words of a clause as one hash: two clauses that differ only in
@@ -364,6 +368,52 @@ keys_for_word_twins(struct ctx *c, char *need[2])
 	return rc;
 }
 
+/*
+ * For each of the n keys, the versions it occurs in: bit 0 the old, bit 1
+ * the new.  One pass over an open-addressing table of the distinct keys,
+ * so grouping 2 x 200 000 clauses costs what reading them does (sorting
+ * them by key cost more than everything else in alignment).  NULL when
+ * out of memory.
+ */
+static unsigned char *
+key_sides(const struct kent *e, size_t n)
+{
+	size_t cap = 16, i, j, *slot, *at;
+	unsigned char *mask, *sides;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	slot = ld_calloc(cap, sizeof *slot);	/* entry + 1, 0: free */
+	at = ld_reallocarray(NULL, n + 1, sizeof *at);
+	mask = ld_calloc(cap, 1);
+	sides = ld_calloc(n + 1, 1);
+	if (slot == NULL || at == NULL || mask == NULL || sides == NULL) {
+		ld_free(sides);
+		sides = NULL;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = e[i].h & (cap - 1); slot[j] != 0; j = (j + 1) &
+		    (cap - 1)) {
+			const struct kent *g = &e[slot[j] - 1];
+
+			if (g->h == e[i].h && strcmp(g->k, e[i].k) == 0)
+				break;
+		}
+		if (slot[j] == 0)
+			slot[j] = i + 1;
+		mask[j] |= (unsigned char)(1u << e[i].side);
+		at[i] = j;
+	}
+	for (i = 0; i < n; i++)
+		sides[i] = mask[at[i]];
+out:
+	ld_free(slot);
+	ld_free(at);
+	ld_free(mask);
+	return sides;
+}
+
 /* The comparison keys.  A clause whose exact text also stands on the
  * other side needs no key: its raw text pairs it just as well, and most
  * clauses of two versions are such.  Of the rest only those whose words
@@ -374,9 +424,11 @@ compute_keys(struct ctx *c)
 {
 	struct kent *e;
 	char *need[2];
-	size_t n = 0, k, i, j;
+	unsigned char *sides;
+	size_t n = 0, k, i;
 	int rc = LDIFF_ENOMEM;
 
+	sides = NULL;
 	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
 	need[0] = ld_calloc(c->s[0].n + 1, 1);
 	need[1] = ld_calloc(c->s[1].n + 1, 1);
@@ -386,24 +438,18 @@ compute_keys(struct ctx *c)
 		for (i = 0; i < c->s[k].n; i++, n++)
 			e[n] = (struct kent){ hash_str(c->s[k].it[i].key),
 			    c->s[k].it[i].key, (int)k, i };
-	qsort(e, n, sizeof *e, cmp_kent);
-	for (i = 0; i < n; i = j) {
-		int twin;
+	if ((sides = key_sides(e, n)) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		struct item *it = &c->s[e[i].side].it[e[i].i];
 
-		for (j = i + 1; j < n && e[j].h == e[i].h &&
-		    strcmp(e[j].k, e[i].k) == 0; j++)
-			;
-		twin = e[i].side != e[j - 1].side;
-		for (k = i; k < j; k++) {
-			struct item *it = &c->s[e[k].side].it[e[k].i];
-
-			need[e[k].side][e[k].i] = !twin;
-			it->khash = e[k].h ^ (uint32_t)it->cls;
-		}
+		need[e[i].side][e[i].i] = sides[i] != 3;
+		it->khash = e[i].h ^ (uint32_t)it->cls;
 	}
 	rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);
+	ld_free(sides);
 	ld_free(need[0]);
 	ld_free(need[1]);
 	return rc;
@@ -1557,7 +1603,7 @@ drop_moves(struct ctx *c, struct unit_ent *u, size_t *nu)
 }
 
 static int
-make_links(struct ctx *c, ld_link **links, size_t *nlinks)
+make_links(struct ctx *c, ld_arena *out, ld_link **links, size_t *nlinks)
 {
 	struct unit_ent *u;
 	struct sortlink *sl = NULL;
@@ -1578,7 +1624,7 @@ make_links(struct ctx *c, ld_link **links, size_t *nlinks)
 		goto out;
 	qsort(sl, nsl, sizeof *sl, cmp_sortlink);
 	rc = LDIFF_ENOMEM;
-	*links = ld_arena_alloc(c->ar, (nsl + 1) * sizeof **links);
+	*links = ld_arena_alloc(out, (nsl + 1) * sizeof **links);
 	if (*links == NULL)
 		goto out;
 	for (i = 0; i < nsl; i++)
@@ -1603,7 +1649,11 @@ ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
 	memset(&c, 0, sizeof c);
 	*links = NULL;
 	*nlinks = 0;
-	c.ar = ar;
+	/* Items, keys and bags live only while aligning: their own arena,
+	 * freed before the caller builds its units. */
+	if ((c.ar = ld_arena_new()) == NULL)
+		return ld_error(err, LDIFF_ENOMEM, _("aligning clauses: %s"),
+		    ldiff_strerror(LDIFF_ENOMEM));
 	c.opts = o;
 	c.st = st;
 	c.s[0].cs = a;
@@ -1622,13 +1672,14 @@ ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
 	    (rc = stage_identical(&c)) != 0 ||
 	    (rc = build_bags(&c, 0)) != 0 ||
 	    (rc = stage_ordered(&c)) != 0 ||
-	    (rc = stage_leftovers(&c)) != 0 ||
-	    (rc = make_links(&c, links, nlinks)) != 0)
+	    (rc = stage_leftovers(&c)) != 0)
 		goto out;
+	free_words(&c);		/* the links need no words: less at the peak */
+	rc = make_links(&c, ar, links, nlinks);
 out:
 	free_words(&c);
-	ld_lexicon_free(c.lx);
 	ld_free(c.groups);
+	ld_arena_free(c.ar);
 	if (rc != 0)
 		return ld_error(err, rc, _("aligning clauses: %s"),
 		    ldiff_strerror(rc));

@@ -672,6 +672,55 @@ compile_typed(builder *b)
 	return 0;
 }
 
+/* Does s begin with a word of typed_pattern's <word> group (its first
+ * letter in either case)? */
+static int
+starts_label_word(const char *s, size_t n)
+{
+	static const char *const rest[] = {
+		"unkt", "ilaga", "rtikel", "vsnitt", "apitel"
+	};
+	static const char first[] = "PBAAK";
+	size_t k, len;
+
+	for (k = 0; k < sizeof rest / sizeof rest[0]; k++) {
+		len = strlen(rest[k]);
+		if ((s[0] == first[k] || s[0] == first[k] + ('a' - 'A')) &&
+		    n > len && memcmp(s + 1, rest[k], len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Can typed_pattern match at s?  Most paragraphs begin with a word, and
+ * a failed match of the pattern's many alternatives costs more than the
+ * rest of the paragraph's splitting (pcre2 copies its frames at every
+ * alternative), so rule out the common case first.  An ASCII letter can
+ * only begin "Punkt", "Bilaga", "Artikel", "Avsnitt", "Kapitel" or a
+ * relative label "a)", "iv)"; anything else goes to the pattern.  The
+ * cases are in t_clause's test_typed_starts.
+ */
+static int
+may_be_typed(const char *s, size_t n)
+{
+	unsigned char c = n > 0 ? (unsigned char)s[0] : 0;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+		return 1;
+	if (starts_label_word(s, n))
+		return 1;
+	if (c < 'a')
+		return 0;	/* no capital begins a relative label */
+	for (i = 1; i < n && i <= 5; i++)
+		if (s[i] == ')')
+			return 1;
+	return 0;
+}
+
 /* A number typed at the start of s[0..n) (already trimmed). */
 static void
 typed_label(builder *b, label *lb, const char *s, size_t n)
@@ -682,6 +731,8 @@ typed_label(builder *b, label *lb, const char *s, size_t n)
 
 	memset(lb, 0, sizeof *lb);
 	lb->cls = LAB_NONE;
+	if (!may_be_typed(s, n))
+		return;
 	rc = pcre2_match(b->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
 	    b->md, NULL);
 	if (rc < 0)

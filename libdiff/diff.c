@@ -86,6 +86,7 @@ ldiff_diff_free(ldiff_diff *d)
 {
 	if (d == NULL)
 		return;
+	ld_free(d->units);
 	ld_arena_free(d->arena);
 	ld_free(d);
 }

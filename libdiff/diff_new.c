@@ -29,23 +29,34 @@ struct build {
 	size_t njoins, joincap;
 };
 
+/* Room for `more` units (on the heap: an arena would keep every copy a
+ * growing array leaves behind). */
+static int
+reserve_units(ldiff_diff *d, size_t more)
+{
+	ldiff_unit *p;
+	size_t cap = d->cap;
+
+	if (more > SIZE_MAX / sizeof *p - d->n)
+		return LDIFF_ENOMEM;
+	if (d->n + more <= cap)
+		return 0;
+	while (cap < d->n + more)
+		cap = cap ? cap * 2 : 64;
+	if ((p = ld_reallocarray(d->units, cap, sizeof *p)) == NULL)
+		return LDIFF_ENOMEM;
+	d->units = p;
+	d->cap = cap;
+	return 0;
+}
+
 static int
 push_unit(ldiff_diff *d, const ldiff_unit *u)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		ldiff_unit *p;
+	int rc;
 
-		if (cap > SIZE_MAX / sizeof *p)
-			return LDIFF_ENOMEM;
-		p = ld_arena_alloc(d->arena, cap * sizeof *p);
-		if (p == NULL)
-			return LDIFF_ENOMEM;
-		if (d->n > 0)
-			memcpy(p, d->units, d->n * sizeof *p);
-		d->units = p;
-		d->cap = cap;
-	}
+	if (d->n == d->cap && (rc = reserve_units(d, 1)) != 0)
+		return rc;
 	d->units[d->n++] = *u;
 	return 0;
 }
@@ -662,19 +673,27 @@ static int
 diff_pair(struct build *b, size_t from, ldiff_error *err)
 {
 	ldiff_diff *d = b->d;
+	ld_arena *tmp = ld_arena_new();	/* the links, while units are made */
 	ld_link *links;
 	size_t nlinks, i, u0 = d->n;
 	int rc;
 
-	rc = ld_align(d->arena, d->ver[from], d->ver[from + 1], &d->opts,
+	if (tmp == NULL)
+		return ld_error(err, LDIFF_ENOMEM, "%s",
+		    ldiff_strerror(LDIFF_ENOMEM));
+	rc = ld_align(tmp, d->ver[from], d->ver[from + 1], &d->opts,
 	    &links, &nlinks, &d->stats, err);
+	if (rc != 0) {
+		ld_arena_free(tmp);
+		return rc;	/* err says what */
+	}
+	rc = reserve_units(d, nlinks);
+	for (i = 0; rc == 0 && i < nlinks; i++)
+		rc = unit_from_link(b, from, &links[i]);
+	ld_arena_free(tmp);
 	if (rc != 0)
-		return rc;
-	for (i = 0; i < nlinks; i++)
-		if ((rc = unit_from_link(b, from, &links[i])) != 0)
-			return ld_error(err, rc, _("comparing %s with %s: %s"),
-			    d->names[from], d->names[from + 1],
-			    ldiff_strerror(rc));
+		return ld_error(err, rc, _("comparing %s with %s: %s"),
+		    d->names[from], d->names[from + 1], ldiff_strerror(rc));
 	if ((rc = summarise(d, from, u0)) != 0)
 		return ld_error(err, rc, "%s", ldiff_strerror(rc));
 	return 0;

@@ -253,7 +253,7 @@ static int
 push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
 {
 	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
+		size_t c = *cap ? *cap * 2 : 4;	/* most clauses are short */
 		uint32_t *p = ld_reallocarray(*ids, c, sizeof *p);
 
 		if (p == NULL)

@@ -19,6 +19,7 @@
  * Linear: each class looks a bounded distance ahead (the longest number
  * pattern excepted, which only runs over digits and spaces it keeps).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -391,8 +392,10 @@ static const char time_pattern[] =
 	"\\d{1,2}[.:]\\d{2}(?:" SP "?[-\\x{2013}]" SP "?\\d{1,2}[.:]\\d{2})?"
 	"(?![\\p{N}]|[.:]\\d)";
 
+/* Compiled once per process (pthread_once: tokenizers may run in several
+ * threads); each call has its own match data. */
 static pcre2_code *num_re, *time_re;
-static pcre2_match_data *md;
+static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
 
 static pcre2_code *
 compile(const char *pat)
@@ -412,25 +415,21 @@ patterns_free(void)
 {
 	pcre2_code_free(num_re);
 	pcre2_code_free(time_re);
-	pcre2_match_data_free(md);
 	num_re = time_re = NULL;
-	md = NULL;
+}
+
+static void
+patterns_compile(void)
+{
+	num_re = compile(num_pattern);
+	time_re = compile(time_pattern);
 }
 
 static int
 patterns_init(void)
 {
-	if (md != NULL)
-		return 0;
-	num_re = compile(num_pattern);
-	time_re = compile(time_pattern);
-	if (num_re != NULL)
-		md = pcre2_match_data_create_from_pattern(num_re, NULL);
-	if (num_re == NULL || time_re == NULL || md == NULL) {
-		patterns_free();
-		return LDIFF_ENOMEM;
-	}
-	return 0;
+	pthread_once(&patterns_once, patterns_compile);
+	return num_re != NULL && time_re != NULL ? 0 : LDIFF_ENOMEM;
 }
 
 /* Does a space and s[j...] go on into a longer token after a number:
@@ -488,8 +487,9 @@ plain_number(const char *s, size_t n, size_t i)
  * the digits begin a word instead ("2020-talet", "3G", "1:a"). */
 static size_t
 scan_number(const char *s, size_t n, size_t i, int after_kl,
-    ldiff_token_type *t)
+    pcre2_match_data *const *mdp, ldiff_token_type *t)
 {
+	pcre2_match_data *md;
 	PCRE2_SIZE *ov;
 	size_t l;
 	int rc, g;
@@ -501,6 +501,7 @@ scan_number(const char *s, size_t n, size_t i, int after_kl,
 		return l;
 	}
 	n = i + ld_utf8_valid_prefix(s + i, n - i < 64 ? n - i : 64);
+	md = *mdp;
 	if (after_kl) {
 		rc = pcre2_match(time_re, (PCRE2_SPTR)s, n, i,
 		    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, NULL);
@@ -589,6 +590,7 @@ scan_word(const char *s, size_t n, size_t i)
 struct toks {
 	ldiff_token *v;
 	size_t n, cap;
+	pcre2_match_data *md;	/* when the text has a digit */
 };
 
 static int
@@ -687,7 +689,7 @@ is_kl(const char *s, const struct toks *t)
 
 /* One token at s[i]: its length and type. */
 static size_t
-next_token(const char *s, size_t n, size_t i, const struct toks *t,
+next_token(const char *s, size_t n, size_t i, struct toks *t,
     ldiff_token_type *type)
 {
 	size_t l, e;
@@ -701,7 +703,7 @@ next_token(const char *s, size_t n, size_t i, const struct toks *t,
 		return e - i;
 	case C_DIGIT:
 		if ((unsigned char)s[i] < 0x80 &&
-		    (e = scan_number(s, n, i, is_kl(s, t), type)) > 0)
+		    (e = scan_number(s, n, i, is_kl(s, t), &t->md, type)) > 0)
 			return e;
 		*type = LDIFF_TOK_WORD;
 		return scan_word(s, n, i) - i;
@@ -721,10 +723,21 @@ next_token(const char *s, size_t n, size_t i, const struct toks *t,
 	}
 }
 
+static int
+has_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 int
 ldiff_tokenize(const char *text, size_t len, ldiff_token **out, size_t *n)
 {
-	struct toks t = { NULL, 0, 0 };
+	struct toks t = { NULL, 0, 0, NULL };
 	ldiff_token_type type;
 	size_t i = 0, l;
 	int rc;
@@ -735,6 +748,9 @@ ldiff_tokenize(const char *text, size_t len, ldiff_token **out, size_t *n)
 	*n = 0;
 	if ((rc = patterns_init()) != 0)
 		return rc;
+	if (has_digit(text, len) && (t.md =
+	    pcre2_match_data_create_from_pattern(num_re, NULL)) == NULL)
+		return LDIFF_ENOMEM;
 	while (i < len) {
 		l = next_token(text, len, i, &t, &type);
 		if (l == 0)	/* cannot happen; never loop forever */
@@ -743,12 +759,16 @@ ldiff_tokenize(const char *text, size_t len, ldiff_token **out, size_t *n)
 			goto fail;
 		i += l;
 	}
-	if (t.v == NULL && (t.v = ld_malloc(sizeof *t.v)) == NULL)
-		return LDIFF_ENOMEM;
+	if (t.v == NULL && (t.v = ld_malloc(sizeof *t.v)) == NULL) {
+		rc = LDIFF_ENOMEM;
+		goto fail;
+	}
+	pcre2_match_data_free(t.md);
 	*out = t.v;
 	*n = t.n;
 	return 0;
 fail:
+	pcre2_match_data_free(t.md);
 	ld_free(t.v);
 	return rc;
 }

@@ -11,6 +11,7 @@
  * Transitional and Strict OOXML namespaces are folded into one id, so the
  * walkers compare small integers, not URIs.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/xmlreader.h>
@@ -133,6 +134,8 @@ on_error(void *ctx, xmlErrorPtr e)
 	x->depth_error = strstr(x->parse_msg, "Excessive depth") != NULL;
 }
 
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
 int
 ld_xml_open(ld_xml **out, ld_pkg *p, const char *part, ldiff_error *err)
 {
@@ -140,7 +143,9 @@ ld_xml_open(ld_xml **out, ld_pkg *p, const char *part, ldiff_error *err)
 	int r;
 
 	*out = NULL;
-	xmlInitParser();
+	/* Documents may be read in several threads at once; libxml2 2.9
+	 * wants its first initialisation done in one. */
+	pthread_once(&xml_once, xmlInitParser);
 	x = ld_calloc(1, sizeof *x);
 	if (x == NULL || (x->name = ld_malloc(strlen(part) + 1)) == NULL) {
 		ld_free(x);

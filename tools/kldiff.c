@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,58 +281,112 @@ struct inputs {
 	size_t last_len;
 };
 
-static int
-read_version(const char *path, const struct opts *o, ldiff_clauses **out,
-    char **keep, size_t *keep_len)
-{
-	ldiff_error err;
+/* One version made into clauses, in a thread of its own when there are
+ * processors to spare: reading a .docx is most of kldiff's work, and the
+ * versions do not depend on each other. */
+struct job {
+	const char *path;
+	const struct opts *o;
 	char *data;
 	size_t len;
-	int r;
+	ldiff_clauses *cl;
+	ldiff_error err;
+	int rc;
+};
 
-	if (kl_read_file(path, (size_t)o->xo.limits.max_total_bytes, &data,
-	    &len) != 0)
-		return -1;
-	memset(&err, 0, sizeof err);
-	r = kl_clauses_from_input(out, path, data, len, &o->xo, &o->so,
-	    &err);
-	if (keep != NULL && r == 0) {
-		*keep = data;
-		*keep_len = len;
-	} else
-		free(data);
-	if (r != 0) {
-		if (err.code == 0)
-			err.code = r;
-		kl_report(strcmp(path, "-") == 0 ? _("(standard input)") :
-		    path, &err);
-		return -1;
-	}
-	return 0;
+static void *
+run_job(void *arg)
+{
+	struct job *j = arg;
+
+	memset(&j->err, 0, sizeof j->err);
+	j->rc = kl_clauses_from_input(&j->cl, j->path, j->data, j->len,
+	    &j->o->xo, &j->o->so, &j->err);
+	return NULL;
 }
 
+static size_t
+processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 1 ? (size_t)n : 1;
+}
+
+/* Jobs [0, n), at most `width` at a time; a thread that cannot be
+ * started runs its job here instead. */
+static void
+run_jobs(struct job *jobs, size_t n)
+{
+	size_t width = processors(), k, i;
+	pthread_t *tid = calloc(width, sizeof *tid);
+	char *started = calloc(width, 1);
+
+	if (tid == NULL || started == NULL)
+		width = 1;
+	for (k = 0; k < n; k += width) {
+		for (i = 0; i < width && k + i < n; i++) {
+			started[i] = width > 1 && i + 1 < width &&
+			    k + i + 1 < n && pthread_create(&tid[i], NULL,
+			    run_job, &jobs[k + i]) == 0;
+			if (!started[i])
+				run_job(&jobs[k + i]);
+		}
+		for (i = 0; i < width && k + i < n; i++)
+			if (started[i])
+				pthread_join(tid[i], NULL);
+	}
+	free(tid);
+	free(started);
+}
+
+/* Every input read (in order, so that a missing file is named first),
+ * then made into clauses; the first that fails, in order, is reported. */
 static int
 read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 {
 	size_t i, stdin_seen = 0;
+	struct job *jobs;
+	int rc = 0;
 
 	in->n = (size_t)argc;
 	in->cl = calloc(in->n, sizeof *in->cl);
 	in->names = calloc(in->n, sizeof *in->names);
-	if (in->cl == NULL || in->names == NULL)
+	jobs = calloc(in->n, sizeof *jobs);
+	if (in->cl == NULL || in->names == NULL || jobs == NULL)
 		kl_die("%s", strerror(ENOMEM));
 	for (i = 0; i < in->n; i++)
 		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
 			kl_die(_("standard input (-) given more than once"));
-	for (i = 0; i < in->n; i++) {
+	for (i = 0; i < in->n && rc == 0; i++) {
 		in->names[i] = i < o->nlabels ? o->labels[i] : argv[i];
-		int last = i + 1 == in->n && o->fmt == FMT_DOCX;
-
-		if (read_version(argv[i], o, &in->cl[i],
-		    last ? &in->last : NULL, last ? &in->last_len : NULL) != 0)
-			return -1;
+		jobs[i].path = argv[i];
+		jobs[i].o = o;
+		if (kl_read_file(argv[i], (size_t)o->xo.limits.max_total_bytes,
+		    &jobs[i].data, &jobs[i].len) != 0)
+			rc = -1;
 	}
-	return 0;
+	if (rc == 0)
+		run_jobs(jobs, in->n);
+	for (i = 0; i < in->n; i++) {
+		struct job *j = &jobs[i];
+
+		in->cl[i] = j->cl;
+		if (rc == 0 && j->data != NULL && j->rc != 0) {
+			if (j->err.code == 0)
+				j->err.code = j->rc;
+			kl_report(strcmp(j->path, "-") == 0 ?
+			    _("(standard input)") : j->path, &j->err);
+			rc = -1;
+		}
+		if (i + 1 == in->n && o->fmt == FMT_DOCX && rc == 0) {
+			in->last = j->data;	/* --docx: NEW's package */
+			in->last_len = j->len;
+		} else
+			free(j->data);
+	}
+	free(jobs);
+	return rc;
 }
 
 static void

@@ -204,6 +204,63 @@ test_typed(void)
 	ldiff_clauses_free(cs);
 }
 
+/* The label of the clause whose text is `text`, or "(none)". */
+static const char *
+label_of(const ldiff_clauses *cs, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < ldiff_clauses_count(cs); i++)
+		if (strcmp(ldiff_clauses_get(cs, i)->text, text) == 0)
+			return ldiff_clauses_get(cs, i)->label;
+	return "(none)";
+}
+
+/* Every way a typed number can begin, and words that only look like one
+ * (clause.c rules most paragraphs out before its pattern runs). */
+static void
+test_typed_starts(void)
+{
+	const char *in =
+	    "Parterna ska:\n"
+	    "i) samverka,\n"
+	    "iv) informera,\n"
+	    "xviii) besluta,\n"
+	    "ä) pröva,\n"
+	    "(c) rapportera och\n"
+	    "12) följa upp.\n"
+	    "Kapitel 3 Ekonomin styrs.\n"
+	    "Avsnitt 2: Reglerna gäller.\n"
+	    "artikel 7 gäller också.\n"
+	    "Artikel 8 gäller.\n"
+	    "* Stjärnpunkt\n"
+	    "Ko) är inget nummer.\n"
+	    "xy) är inget nummer.\n"
+	    "Stycke utan nummer.\n"
+	    "kapitlet börjar med gemen.\n";
+	ldiff_clauses *cs = split(in, 0);
+
+	ok(cs != NULL, "typed starts split");
+	if (cs == NULL)
+		return;
+	is_str(label_of(cs, "samverka,"), "i)", "i)");
+	is_str(label_of(cs, "informera,"), "iv)", "iv)");
+	is_str(label_of(cs, "pröva,"), "ä)", "ä) (a letter outside ASCII)");
+	is_str(label_of(cs, "rapportera och"), "(c)", "(c)");
+	is_str(label_of(cs, "följa upp."), "12)", "12)");
+	is_str(label_of(cs, "Ekonomin styrs."), "Kapitel 3", "Kapitel 3");
+	is_str(label_of(cs, "Reglerna gäller."), "Avsnitt 2:", "Avsnitt 2:");
+	is_str(label_of(cs, "gäller också."), "artikel 7", "artikel 7");
+	is_str(label_of(cs, "gäller."), "Artikel 8", "Artikel 8");
+	is_str(label_of(cs, "Stjärnpunkt"), "*", "* bullet");
+	is_str(label_of(cs, "Ko) är inget nummer."), "", "Ko) is text");
+	is_str(label_of(cs, "xy) är inget nummer."), "", "xy) is text");
+	is_str(label_of(cs, "Stycke utan nummer."), "", "a word is text");
+	is_str(label_of(cs, "kapitlet börjar med gemen."), "",
+	    "kapitlet is text");
+	ldiff_clauses_free(cs);
+}
+
 /* "2 Parterna" is a number only on a heading; elsewhere it stays text. */
 static void
 test_heading_numbers(void)
@@ -573,6 +630,7 @@ main(void)
 	test_kinds();
 	test_docx_like();
 	test_typed();
+	test_typed_starts();
 	test_heading_numbers();
 	test_enumeration();
 	test_row_keys();
