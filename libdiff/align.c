@@ -898,6 +898,29 @@ cmp_rare(const void *pa, const void *pb)
 
 /* Up to CAND_K list positions sharing the most weight of q's rarest
  * terms, into out[]; returns how many. */
+/* The CAND_K touched items of most weight into out, heaviest first (the
+ * earlier touched first among equals), in one pass: a query can touch
+ * hundreds of items, and selecting the maximum CAND_K times over them
+ * cost more than the rest of the query. */
+static size_t
+heaviest(const struct tindex *ix, size_t nt, size_t *out)
+{
+	size_t i, k, nout = 0;
+
+	for (i = 0; i < nt; i++) {
+		size_t p = ix->touched[i];
+		double w = ix->acc[p];
+
+		if (w <= 0 || (nout == CAND_K && w <= ix->acc[out[nout - 1]]))
+			continue;
+		k = nout < CAND_K ? nout++ : CAND_K - 1;
+		for (; k > 0 && ix->acc[out[k - 1]] < w; k--)
+			out[k] = out[k - 1];
+		out[k] = p;
+	}
+	return nout;
+}
+
 static size_t
 index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
 {
@@ -935,21 +958,7 @@ index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
 			ix->acc[p] += r[i].w;
 		}
 	c->st->candidates += read;
-	/* keep the CAND_K heaviest, by selection (CAND_K is small) */
-	while (nout < CAND_K) {
-		double m = 0;
-		size_t mi = 0;
-
-		for (i = 0; i < nt; i++)
-			if (ix->acc[ix->touched[i]] > m) {
-				m = ix->acc[ix->touched[i]];
-				mi = i;
-			}
-		if (m <= 0)
-			break;
-		out[nout++] = ix->touched[mi];
-		ix->acc[ix->touched[mi]] = -1;	/* taken */
-	}
+	nout = heaviest(ix, nt, out);
 	for (i = 0; i < nt; i++)
 		ix->acc[ix->touched[i]] = 0;
 	return nout;
@@ -1271,7 +1280,10 @@ best_window(struct ctx *c, int d, const struct item *x, size_t j,
 			for (k = st; okw && k < st + len; k++) {
 				const struct item *y = &ps->it[k];
 
-				if (!part_ok(x, y, (long)k) ||
+				/* x holds at most x's total of y: a short x
+				 * is no union of long parts, no need to look */
+				if (!part_ok(x, y, (long)k) || x->bag.total <
+				    PART_MIN * y->bag.total * (1 - 1e-9) ||
 				    ld_bag_containment(&x->bag, &y->bag) <
 				    PART_MIN)
 					okw = 0;

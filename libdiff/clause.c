@@ -143,6 +143,7 @@ ld_clauses_add(ldiff_clauses *c, int *code)
 typedef struct strmap {
 	const char **key;
 	const void **val;
+	size_t *hash;		/* of each key: no rehashing, few strcmp */
 	size_t n, cap;
 } strmap;
 
@@ -157,11 +158,12 @@ hash_str(const char *s)
 }
 
 static size_t
-map_slot(const strmap *m, const char *key)
+map_slot(const strmap *m, const char *key, size_t h)
 {
-	size_t i = hash_str(key) & (m->cap - 1);
+	size_t i = h & (m->cap - 1);
 
-	while (m->key[i] != NULL && strcmp(m->key[i], key) != 0)
+	while (m->key[i] != NULL && (m->hash[i] != h ||
+	    strcmp(m->key[i], key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -173,35 +175,46 @@ map_get(const strmap *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = map_slot(m, key);
+	i = map_slot(m, key, hash_str(key));
 	return m->key[i] != NULL ? m->val[i] : NULL;
 }
 
+/* Room for `want` keys at a load of at most one half. */
 static int
-map_grow(strmap *m)
+map_reserve(strmap *m, size_t want)
 {
 	strmap g;
 	size_t i;
 
-	g.cap = m->cap ? m->cap * 2 : 256;
+	if (want < m->n + 1)
+		want = m->n + 1;
+	if (want * 2 <= m->cap)
+		return 0;
+	g.cap = m->cap ? m->cap : 256;
+	while (g.cap < want * 2)
+		g.cap *= 2;
 	g.n = m->n;
 	g.key = ld_calloc(g.cap, sizeof *g.key);
 	g.val = ld_calloc(g.cap, sizeof *g.val);
-	if (g.key == NULL || g.val == NULL) {
+	g.hash = ld_calloc(g.cap, sizeof *g.hash);
+	if (g.key == NULL || g.val == NULL || g.hash == NULL) {
 		ld_free(g.key);
 		ld_free(g.val);
+		ld_free(g.hash);
 		return LDIFF_ENOMEM;
 	}
 	for (i = 0; i < m->cap; i++) {
 		if (m->key[i] != NULL) {
-			size_t j = map_slot(&g, m->key[i]);
+			size_t j = map_slot(&g, m->key[i], m->hash[i]);
 
 			g.key[j] = m->key[i];
 			g.val[j] = m->val[i];
+			g.hash[j] = m->hash[i];
 		}
 	}
 	ld_free(m->key);
 	ld_free(m->val);
+	ld_free(m->hash);
 	*m = g;
 	return 0;
 }
@@ -210,15 +223,17 @@ map_grow(strmap *m)
 static int
 map_put(strmap *m, const char *key, const void *val)
 {
-	size_t i;
+	size_t i, h;
 
-	if ((m->n + 1) * 2 > m->cap && map_grow(m) != 0)
+	if ((m->n + 1) * 2 > m->cap && map_reserve(m, m->n + 1) != 0)
 		return LDIFF_ENOMEM;
-	i = map_slot(m, key);
+	h = hash_str(key);
+	i = map_slot(m, key, h);
 	if (m->key[i] != NULL)
 		return 0;
 	m->key[i] = key;
 	m->val[i] = val;
+	m->hash[i] = h;
 	m->n++;
 	return 1;
 }
@@ -228,6 +243,7 @@ map_free(strmap *m)
 {
 	ld_free(m->key);
 	ld_free(m->val);
+	ld_free(m->hash);
 }
 
 /* ---- labels ---------------------------------------------------------- */
@@ -1004,6 +1020,35 @@ add_heading(builder *b, const ldiff_para *p, const label *lb,
 	return note_refs(b, p->refs, id);
 }
 
+/* "HEAD/MARKn", or "MARKn" when head is empty ("Bakgrund/¶2", "¶1",
+ * "4.2/•3"): a clause's ordinal id, made once per paragraph, so without
+ * printf. */
+static char *
+ordinal_id(builder *b, const char *head, const char *mark, size_t n)
+{
+	char digits[24], *id, *p;
+	size_t nd = 0, hl = strlen(head), ml = strlen(mark);
+
+	do
+		digits[nd++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	id = ld_arena_alloc(b->cs->arena, hl + 1 + ml + nd + 1);
+	if (id == NULL)
+		return NULL;
+	p = id;
+	if (hl > 0) {
+		memcpy(p, head, hl);
+		p += hl;
+		*p++ = '/';
+	}
+	memcpy(p, mark, ml);
+	p += ml;
+	while (nd > 0)
+		*p++ = digits[--nd];
+	*p = '\0';
+	return id;
+}
+
 /* A paragraph without a number: "Bakgrund/¶2". */
 static int
 add_plain(builder *b, const ldiff_para *p, const char *s, size_t n)
@@ -1013,12 +1058,11 @@ add_plain(builder *b, const ldiff_para *p, const char *s, size_t n)
 
 	if (b->nsec > 0) {
 		ord = ++b->sec[b->nsec - 1].ordinal;
-		id = ld_arena_printf(b->cs->arena, "%s/¶%zu",
-		    cur_section_text(b), ord);
+		id = ordinal_id(b, cur_section_text(b), "¶", ord);
 	} else {
 		/* before any heading: a spare slot counts */
 		ord = ++b->sec[MAXSEC - 1].ordinal;
-		id = ld_arena_printf(b->cs->arena, "¶%zu", ord);
+		id = ordinal_id(b, "", "¶", ord);
 	}
 	if (id == NULL)
 		return oom(b);
@@ -1040,8 +1084,7 @@ add_member(builder *b, const ldiff_para *p, ldiff_clause_kind kind,
 	const char *parent = b->owner != NULL ? b->owner : cur_section_id(b);
 	const char *id;
 
-	id = ld_arena_printf(b->cs->arena, "%s%s•%zu", parent,
-	    parent[0] != '\0' ? "/" : "", ++b->owner_count);
+	id = ordinal_id(b, parent, "•", ++b->owner_count);
 	if (id == NULL)
 		return oom(b);
 	if ((id = emit(b, kind, id, parent, b->owner_level + 1,
@@ -1466,6 +1509,11 @@ ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
 	}
 	if (compile_typed(&b) != 0)
 		goto out;
+	/* about one id per paragraph: no regrowing of the map as they come */
+	if (map_reserve(&b.ids, d->n + 1) != 0) {
+		oom(&b);
+		goto out;
+	}
 	b.plain = is_plain_text(d);
 	for (b.i = 0; b.i < d->n && b.rc == 0; b.i++) {
 		b.src = b.i;
