@@ -230,19 +230,58 @@ struct kent {
 	size_t i;
 };
 
+/*
+ * Reorder e[0..n) so that entries with equal keys (hash and text) stand
+ * together, each group in the order its entries came in (the callers
+ * list the old side, then the new, each in item order).  One pass over
+ * an open-addressing table of the distinct keys and a counting scatter:
+ * grouping 2 x 200 000 clauses by sorting them cost more than all the
+ * rest of alignment.  The order of the groups is arbitrary.
+ */
 static int
-cmp_kent(const void *pa, const void *pb)
+group_keys(struct kent *e, size_t n)
 {
-	const struct kent *a = pa, *b = pb;
-	int r;
+	size_t cap = 16, i, j, ng = 0, *slot, *gid, *start;
+	struct kent *out;
+	int rc = LDIFF_ENOMEM;
 
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	if ((r = strcmp(a->k, b->k)) != 0)
-		return r;
-	if (a->side != b->side)
-		return a->side - b->side;
-	return a->i < b->i ? -1 : a->i > b->i;
+	while (cap < 2 * n)
+		cap *= 2;
+	slot = ld_calloc(cap, sizeof *slot);	/* group + 1, 0: free */
+	gid = ld_reallocarray(NULL, n + 1, sizeof *gid);
+	start = ld_calloc(n + 2, sizeof *start);
+	out = ld_reallocarray(NULL, n + 1, sizeof *out);
+	if (slot == NULL || gid == NULL || start == NULL || out == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		for (j = e[i].h & (cap - 1); slot[j] != 0;
+		    j = (j + 1) & (cap - 1)) {
+			const struct kent *g = &e[start[slot[j] - 1]];
+
+			if (g->h == e[i].h && strcmp(g->k, e[i].k) == 0)
+				break;
+		}
+		if (slot[j] == 0) {
+			start[ng] = i;	/* its first entry, for now */
+			slot[j] = ++ng;
+		}
+		gid[i] = slot[j] - 1;
+	}
+	memset(start, 0, (ng + 1) * sizeof *start);
+	for (i = 0; i < n; i++)
+		start[gid[i] + 1]++;
+	for (i = 0; i < ng; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < n; i++)
+		out[start[gid[i]]++] = e[i];
+	memcpy(e, out, n * sizeof *e);
+	rc = 0;
+done:
+	ld_free(slot);
+	ld_free(gid);
+	ld_free(start);
+	ld_free(out);
+	return rc;
 }
 
 /* The vocabulary: the words of every clause of both versions (the base
@@ -368,52 +407,6 @@ keys_for_word_twins(struct ctx *c, char *need[2])
 	return rc;
 }
 
-/*
- * For each of the n keys, the versions it occurs in: bit 0 the old, bit 1
- * the new.  One pass over an open-addressing table of the distinct keys,
- * so grouping 2 x 200 000 clauses costs what reading them does (sorting
- * them by key cost more than everything else in alignment).  NULL when
- * out of memory.
- */
-static unsigned char *
-key_sides(const struct kent *e, size_t n)
-{
-	size_t cap = 16, i, j, *slot, *at;
-	unsigned char *mask, *sides;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	slot = ld_calloc(cap, sizeof *slot);	/* entry + 1, 0: free */
-	at = ld_reallocarray(NULL, n + 1, sizeof *at);
-	mask = ld_calloc(cap, 1);
-	sides = ld_calloc(n + 1, 1);
-	if (slot == NULL || at == NULL || mask == NULL || sides == NULL) {
-		ld_free(sides);
-		sides = NULL;
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		for (j = e[i].h & (cap - 1); slot[j] != 0; j = (j + 1) &
-		    (cap - 1)) {
-			const struct kent *g = &e[slot[j] - 1];
-
-			if (g->h == e[i].h && strcmp(g->k, e[i].k) == 0)
-				break;
-		}
-		if (slot[j] == 0)
-			slot[j] = i + 1;
-		mask[j] |= (unsigned char)(1u << e[i].side);
-		at[i] = j;
-	}
-	for (i = 0; i < n; i++)
-		sides[i] = mask[at[i]];
-out:
-	ld_free(slot);
-	ld_free(at);
-	ld_free(mask);
-	return sides;
-}
-
 /* The comparison keys.  A clause whose exact text also stands on the
  * other side needs no key: its raw text pairs it just as well, and most
  * clauses of two versions are such.  Of the rest only those whose words
@@ -424,11 +417,9 @@ compute_keys(struct ctx *c)
 {
 	struct kent *e;
 	char *need[2];
-	unsigned char *sides;
-	size_t n = 0, k, i;
+	size_t n = 0, k, i, j;
 	int rc = LDIFF_ENOMEM;
 
-	sides = NULL;
 	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
 	need[0] = ld_calloc(c->s[0].n + 1, 1);
 	need[1] = ld_calloc(c->s[1].n + 1, 1);
@@ -438,18 +429,25 @@ compute_keys(struct ctx *c)
 		for (i = 0; i < c->s[k].n; i++, n++)
 			e[n] = (struct kent){ hash_str(c->s[k].it[i].key),
 			    c->s[k].it[i].key, (int)k, i };
-	if ((sides = key_sides(e, n)) == NULL)
+	if ((rc = group_keys(e, n)) != 0)
 		goto out;
-	for (i = 0; i < n; i++) {
-		struct item *it = &c->s[e[i].side].it[e[i].i];
+	for (i = 0; i < n; i = j) {
+		int twin;
 
-		need[e[i].side][e[i].i] = sides[i] != 3;
-		it->khash = e[i].h ^ (uint32_t)it->cls;
+		for (j = i + 1; j < n && e[j].h == e[i].h &&
+		    strcmp(e[j].k, e[i].k) == 0; j++)
+			;
+		twin = e[i].side != e[j - 1].side;
+		for (k = i; k < j; k++) {
+			struct item *it = &c->s[e[k].side].it[e[k].i];
+
+			need[e[k].side][e[k].i] = !twin;
+			it->khash = e[k].h ^ (uint32_t)it->cls;
+		}
 	}
 	rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);
-	ld_free(sides);
 	ld_free(need[0]);
 	ld_free(need[1]);
 	return rc;
@@ -511,7 +509,10 @@ rows_by_key(struct ctx *c, int in_section)
 			}
 			e[n++] = (struct kent){ hash_str(key), key, (int)k, i };
 		}
-	qsort(e, n, sizeof *e, cmp_kent);
+	if (group_keys(e, n) != 0) {
+		ld_free(e);
+		return LDIFF_ENOMEM;
+	}
 	c->st->anchor_items += n;
 	for (i = 0; i < n; i = j) {
 		size_t no = 0, nn, a;
@@ -658,7 +659,10 @@ unique_anchors(struct ctx *c, size_t o0, size_t o1, size_t n0, size_t n1,
 		e[n] = (struct kent){ it->khash, it->key, 1, i };
 	}
 	c->st->anchor_items += n;
-	qsort(e, n, sizeof *e, cmp_kent);
+	if (group_keys(e, n) != 0) {
+		ld_free(e);
+		return LDIFF_ENOMEM;
+	}
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && e[j].h == e[i].h &&
 		    strcmp(e[j].k, e[i].k) == 0; j++)
@@ -1175,7 +1179,10 @@ moves_identical(struct ctx *c, size_t *lo, size_t *ln)
 	for (i = 0; i < nb; i++, n++)
 		e[n] = (struct kent){ c->s[1].it[ln[i]].khash,
 		    c->s[1].it[ln[i]].key, 1, ln[i] };
-	qsort(e, n, sizeof *e, cmp_kent);
+	if (group_keys(e, n) != 0) {
+		ld_free(e);
+		return LDIFF_ENOMEM;
+	}
 	for (i = 0; i < n; i = j) {
 		size_t no = 0, a;
 
