@@ -86,6 +86,8 @@ struct ctx {
 	size_t ngroups, capgroups;
 	uint32_t **w[2];	/* word ids per item, for the bags */
 	size_t *nw[2];
+	char *scanned[2];	/* 1: in the vocabulary, 2: ids in w too */
+	int vocabulary;		/* every clause's words are in it */
 };
 
 static uint32_t
@@ -224,11 +226,23 @@ side_items(struct ctx *c, struct side *s, int use_other)
 /* ---- grouping by key ----------------------------------------------- */
 
 struct kent {
-	uint32_t h;
 	const char *k;
-	int side;
 	size_t i;
+	uint32_t h;
+	int side;
 };
+
+static struct kent
+kent_of(uint32_t h, const char *k, int side, size_t i)
+{
+	struct kent e;
+
+	e.k = k;
+	e.i = i;
+	e.h = h;
+	e.side = side;
+	return e;
+}
 
 /*
  * Reorder e[0..n) so that entries with equal keys (hash and text) stand
@@ -247,11 +261,11 @@ group_keys(struct kent *e, size_t n)
 
 	while (cap < 2 * n)
 		cap *= 2;
+	out = NULL;
 	slot = ld_calloc(cap, sizeof *slot);	/* group + 1, 0: free */
 	gid = ld_reallocarray(NULL, n + 1, sizeof *gid);
 	start = ld_calloc(n + 2, sizeof *start);
-	out = ld_reallocarray(NULL, n + 1, sizeof *out);
-	if (slot == NULL || gid == NULL || start == NULL || out == NULL)
+	if (slot == NULL || gid == NULL || start == NULL)
 		goto done;
 	for (i = 0; i < n; i++) {
 		for (j = e[i].h & (cap - 1); slot[j] != 0;
@@ -267,6 +281,10 @@ group_keys(struct kent *e, size_t n)
 		}
 		gid[i] = slot[j] - 1;
 	}
+	ld_free(slot);		/* before the copy: less at the peak */
+	slot = NULL;
+	if ((out = ld_reallocarray(NULL, n + 1, sizeof *out)) == NULL)
+		goto done;
 	memset(start, 0, (ng + 1) * sizeof *start);
 	for (i = 0; i < n; i++)
 		start[gid[i] + 1]++;
@@ -284,29 +302,87 @@ done:
 	return rc;
 }
 
-/* The vocabulary: the words of every clause of both versions (the base
- * forms of stem.c look them up).  The word ids are kept for the bags. */
+/*
+ * Words, when they are needed.  Bags need each clause's word ids, and
+ * their terms need the whole vocabulary of both versions (stem.c drops a
+ * definite ending only when the shorter word occurs anywhere).  But most
+ * clauses have an exact twin on the other side and are never asked about:
+ * their ids are not kept, and their words join the vocabulary only when
+ * the first bag is made.  Ids and terms come out as if every clause had
+ * been read up front: terms are made in bag order either way.
+ */
 static int
-build_words(struct ctx *c)
+words_alloc(struct ctx *c)
 {
-	size_t k, i;
-	int rc;
+	size_t k;
 
 	for (k = 0; k < 2; k++) {
 		c->w[k] = ld_calloc(c->s[k].n + 1, sizeof *c->w[k]);
 		c->nw[k] = ld_calloc(c->s[k].n + 1, sizeof *c->nw[k]);
-		if (c->w[k] == NULL || c->nw[k] == NULL)
+		c->scanned[k] = ld_calloc(c->s[k].n + 1, 1);
+		if (c->w[k] == NULL || c->nw[k] == NULL ||
+		    c->scanned[k] == NULL)
 			return LDIFF_ENOMEM;
-		for (i = 0; i < c->s[k].n; i++) {
-			const ldiff_clause *cl =
-			    &c->s[k].cs->cl[c->s[k].it[i].ci];
-
-			rc = ld_lexicon_words(c->lx, cl->text, &c->w[k][i],
-			    &c->nw[k][i]);
-			if (rc != 0)
-				return rc;
-		}
 	}
+	return 0;
+}
+
+static const char *
+item_text(const struct ctx *c, size_t k, size_t i)
+{
+	return c->s[k].cs->cl[c->s[k].it[i].ci].text;
+}
+
+/* The word ids of item i of side k. */
+static int
+item_words(struct ctx *c, size_t k, size_t i)
+{
+	int rc;
+
+	if (c->scanned[k][i] == 2)
+		return 0;
+	rc = ld_lexicon_words(c->lx, item_text(c, k, i), &c->w[k][i],
+	    &c->nw[k][i]);
+	if (rc == 0)
+		c->scanned[k][i] = 2;
+	return rc;
+}
+
+/* Every clause's words in the vocabulary, before the first term. */
+static int
+complete_vocabulary(struct ctx *c)
+{
+	size_t k, i;
+	int rc;
+
+	if (c->vocabulary)
+		return 0;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++) {
+			if (c->scanned[k][i])
+				continue;
+			if ((rc = ld_lexicon_add_text(c->lx,
+			    item_text(c, k, i))) != 0)
+				return rc;
+			c->scanned[k][i] = 1;
+		}
+	c->vocabulary = 1;
+	return 0;
+}
+
+/* Ids for the clauses keys_for_word_twins compares (need) and for rows,
+ * which always get bags. */
+static int
+build_words(struct ctx *c, char *const need[2])
+{
+	size_t k, i;
+	int rc;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++)
+			if ((need[k][i] || c->s[k].it[i].cls == CL_ROW) &&
+			    (rc = item_words(c, k, i)) != 0)
+				return rc;
 	return 0;
 }
 
@@ -321,8 +397,10 @@ free_words(struct ctx *c)
 				ld_free(c->w[k][i]);
 		ld_free(c->w[k]);
 		ld_free(c->nw[k]);
+		ld_free(c->scanned[k]);
 		c->w[k] = NULL;
 		c->nw[k] = NULL;
+		c->scanned[k] = NULL;
 	}
 	ld_lexicon_free(c->lx);
 	c->lx = NULL;
@@ -427,8 +505,8 @@ compute_keys(struct ctx *c)
 		goto out;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++, n++)
-			e[n] = (struct kent){ hash_str(c->s[k].it[i].key),
-			    c->s[k].it[i].key, (int)k, i };
+			e[n] = kent_of(hash_str(c->s[k].it[i].key),
+			    c->s[k].it[i].key, (int)k, i);
 	if ((rc = group_keys(e, n)) != 0)
 		goto out;
 	for (i = 0; i < n; i = j) {
@@ -445,7 +523,8 @@ compute_keys(struct ctx *c)
 			it->khash = e[k].h ^ (uint32_t)it->cls;
 		}
 	}
-	rc = keys_for_word_twins(c, need);
+	if ((rc = build_words(c, need)) == 0)
+		rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);
 	ld_free(need[0]);
@@ -469,6 +548,9 @@ build_bags(struct ctx *c, int rows)
 			if (it->has_bag || (rows ? it->cls != CL_ROW :
 			    it->match >= 0))
 				continue;
+			if ((rc = complete_vocabulary(c)) != 0 ||
+			    (rc = item_words(c, k, i)) != 0)
+				return rc;
 			rc = ld_bag_of(c->ar, c->lx, c->w[k][i], c->nw[k][i],
 			    &it->bag);
 			if (rc != 0)
@@ -507,7 +589,7 @@ rows_by_key(struct ctx *c, int in_section)
 				ld_free(e);
 				return LDIFF_ENOMEM;
 			}
-			e[n++] = (struct kent){ hash_str(key), key, (int)k, i };
+			e[n++] = kent_of(hash_str(key), key, (int)k, i);
 		}
 	if (group_keys(e, n) != 0) {
 		ld_free(e);
@@ -651,12 +733,12 @@ unique_anchors(struct ctx *c, size_t o0, size_t o1, size_t n0, size_t n1,
 	for (i = o0; i < o1; i++, n++) {
 		struct item *it = &c->s[0].it[c->s[0].free[i]];
 
-		e[n] = (struct kent){ it->khash, it->key, 0, i };
+		e[n] = kent_of(it->khash, it->key, 0, i);
 	}
 	for (i = n0; i < n1; i++, n++) {
 		struct item *it = &c->s[1].it[c->s[1].free[i]];
 
-		e[n] = (struct kent){ it->khash, it->key, 1, i };
+		e[n] = kent_of(it->khash, it->key, 1, i);
 	}
 	c->st->anchor_items += n;
 	if (group_keys(e, n) != 0) {
@@ -1174,11 +1256,11 @@ moves_identical(struct ctx *c, size_t *lo, size_t *ln)
 	if (e == NULL)
 		return LDIFF_ENOMEM;
 	for (i = 0; i < na; i++, n++)
-		e[n] = (struct kent){ c->s[0].it[lo[i]].khash,
-		    c->s[0].it[lo[i]].key, 0, lo[i] };
+		e[n] = kent_of(c->s[0].it[lo[i]].khash,
+		    c->s[0].it[lo[i]].key, 0, lo[i]);
 	for (i = 0; i < nb; i++, n++)
-		e[n] = (struct kent){ c->s[1].it[ln[i]].khash,
-		    c->s[1].it[ln[i]].key, 1, ln[i] };
+		e[n] = kent_of(c->s[1].it[ln[i]].khash,
+		    c->s[1].it[ln[i]].key, 1, ln[i]);
 	if (group_keys(e, n) != 0) {
 		ld_free(e);
 		return LDIFF_ENOMEM;
@@ -1684,7 +1766,7 @@ ld_align(ld_arena *ar, const ldiff_clauses *a, const ldiff_clauses *b,
 	if ((rc = ld_lexicon_new(&c.lx)) != 0 ||
 	    (rc = side_items(&c, &c.s[0], body == 0)) != 0 ||
 	    (rc = side_items(&c, &c.s[1], body == 0)) != 0 ||
-	    (rc = build_words(&c)) != 0 ||
+	    (rc = words_alloc(&c)) != 0 ||
 	    (rc = compute_keys(&c)) != 0 ||
 	    (rc = build_bags(&c, 1)) != 0 ||
 	    (rc = stage_rows(&c)) != 0 ||

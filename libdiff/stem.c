@@ -277,8 +277,10 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 	char *w;
 	int rc = 0;
 
-	*ids = NULL;
-	*n = 0;
+	if (ids != NULL) {
+		*ids = NULL;
+		*n = 0;
+	}
 	/* lower case never needs more than 4 bytes per input byte */
 	if (len > (SIZE_MAX - 8) / 4 || (w = ld_malloc(4 * len + 8)) == NULL)
 		return LDIFF_ENOMEM;
@@ -318,17 +320,21 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 		if (cp == -2 && wl > 0) {
 			long id = strtab_find(&lx->words, lx->arena, w, wl);
 
-			rc = id < 0 ? LDIFF_ENOMEM :
-			    push_id(ids, n, &cap, (uint32_t)id);
+			if (id < 0)
+				rc = LDIFF_ENOMEM;
+			else if (ids != NULL)
+				rc = push_id(ids, n, &cap, (uint32_t)id);
 			wl = 0;
 		}
 		i += k;
 	}
 	ld_free(w);
 	if (rc != 0) {
-		ld_free(*ids);
-		*ids = NULL;
-		*n = 0;
+		if (ids != NULL) {
+			ld_free(*ids);
+			*ids = NULL;
+			*n = 0;
+		}
 		return LDIFF_ENOMEM;
 	}
 	return 0;
@@ -339,6 +345,12 @@ ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
     size_t *n)
 {
 	return scan_words(lx, text, strlen(text), ids, n);
+}
+
+int
+ld_lexicon_add_text(ld_lexicon *lx, const char *text)
+{
+	return scan_words(lx, text, strlen(text), NULL, NULL);
 }
 
 static int
