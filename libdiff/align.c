@@ -244,62 +244,26 @@ kent_of(uint32_t h, const char *k, int side, size_t i)
 	return e;
 }
 
-/*
- * Reorder e[0..n) so that entries with equal keys (hash and text) stand
- * together, each group in the order its entries came in (the callers
- * list the old side, then the new, each in item order).  One pass over
- * an open-addressing table of the distinct keys and a counting scatter:
- * grouping 2 x 200 000 clauses by sorting them cost more than all the
- * rest of alignment.  The order of the groups is arbitrary.
- */
+static uint32_t
+kent_hash(const void *p)
+{
+	return ((const struct kent *)p)->h;
+}
+
+static int
+kent_same(const void *pa, const void *pb)
+{
+	const struct kent *a = pa, *b = pb;
+
+	return a->h == b->h && strcmp(a->k, b->k) == 0;
+}
+
+/* Entries of equal keys (hash and text) together, old before new, each
+ * side in item order (group.c). */
 static int
 group_keys(struct kent *e, size_t n)
 {
-	size_t cap = 16, i, j, ng = 0, *slot, *gid, *start;
-	struct kent *out;
-	int rc = LDIFF_ENOMEM;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	out = NULL;
-	slot = ld_calloc(cap, sizeof *slot);	/* group + 1, 0: free */
-	gid = ld_reallocarray(NULL, n + 1, sizeof *gid);
-	start = ld_calloc(n + 2, sizeof *start);
-	if (slot == NULL || gid == NULL || start == NULL)
-		goto done;
-	for (i = 0; i < n; i++) {
-		for (j = e[i].h & (cap - 1); slot[j] != 0;
-		    j = (j + 1) & (cap - 1)) {
-			const struct kent *g = &e[start[slot[j] - 1]];
-
-			if (g->h == e[i].h && strcmp(g->k, e[i].k) == 0)
-				break;
-		}
-		if (slot[j] == 0) {
-			start[ng] = i;	/* its first entry, for now */
-			slot[j] = ++ng;
-		}
-		gid[i] = slot[j] - 1;
-	}
-	ld_free(slot);		/* before the copy: less at the peak */
-	slot = NULL;
-	if ((out = ld_reallocarray(NULL, n + 1, sizeof *out)) == NULL)
-		goto done;
-	memset(start, 0, (ng + 1) * sizeof *start);
-	for (i = 0; i < n; i++)
-		start[gid[i] + 1]++;
-	for (i = 0; i < ng; i++)
-		start[i + 1] += start[i];
-	for (i = 0; i < n; i++)
-		out[start[gid[i]]++] = e[i];
-	memcpy(e, out, n * sizeof *e);
-	rc = 0;
-done:
-	ld_free(slot);
-	ld_free(gid);
-	ld_free(start);
-	ld_free(out);
-	return rc;
+	return ld_group_equal(e, n, sizeof *e, kent_hash, kent_same);
 }
 
 /*
@@ -429,19 +393,19 @@ struct went {
 	size_t i;
 };
 
+static uint32_t
+went_hash(const void *p)
+{
+	return ((const struct went *)p)->h;
+}
+
 static int
-cmp_went(const void *pa, const void *pb)
+went_same(const void *pa, const void *pb)
 {
 	const struct went *a = pa, *b = pb;
-	int r;
 
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	if (a->n != b->n)
-		return a->n < b->n ? -1 : 1;
-	if (a->n > 0 && (r = memcmp(a->w, b->w, a->n * sizeof *a->w)) != 0)
-		return r;
-	return a->side - b->side;
+	return a->h == b->h && a->n == b->n && (a->n == 0 ||
+	    memcmp(a->w, b->w, a->n * sizeof *a->w) == 0);
 }
 
 /* Of the clauses without a raw twin (need[] set), those whose words stand
@@ -463,7 +427,10 @@ keys_for_word_twins(struct ctx *c, char *need[2])
 				e[n++] = (struct went){ words_hash(c->w[k][i],
 				    c->nw[k][i]), c->w[k][i], c->nw[k][i],
 				    (int)k, i };
-	qsort(e, n, sizeof *e, cmp_went);
+	if (ld_group_equal(e, n, sizeof *e, went_hash, went_same) != 0) {
+		ld_free(e);
+		return LDIFF_ENOMEM;
+	}
 	for (i = 0; i < n && rc == 0; i = j) {
 		for (j = i + 1; j < n && e[j].h == e[i].h &&
 		    e[j].n == e[i].n && (e[i].n == 0 || memcmp(e[i].w,
@@ -911,12 +878,21 @@ out:
 
 /* An inverted index over a list of items of one side: term -> list
  * positions, in compressed rows. */
+struct rare {
+	size_t df;
+	uint32_t term;
+	double w;
+};
+
 struct tindex {
 	size_t *start;		/* nterms + 1 */
 	uint32_t *post;
 	size_t nterms;
 	double *acc;		/* per list position, scratch */
 	size_t *touched;
+	struct rare last[RARE_TERMS];	/* the last query and its answer */
+	size_t nlast, last_out[CAND_K], nlast_out;
+	int has_last;
 };
 
 static void
@@ -966,12 +942,6 @@ fail:
 	return LDIFF_ENOMEM;
 }
 
-struct rare {
-	size_t df;
-	uint32_t term;
-	double w;
-};
-
 static int
 cmp_rare(const void *pa, const void *pb)
 {
@@ -982,8 +952,6 @@ cmp_rare(const void *pa, const void *pb)
 	return a->term < b->term ? -1 : a->term > b->term;
 }
 
-/* Up to CAND_K list positions sharing the most weight of q's rarest
- * terms, into out[]; returns how many. */
 /* The CAND_K touched items of most weight into out, heaviest first (the
  * earlier touched first among equals), in one pass: a query can touch
  * hundreds of items, and selecting the maximum CAND_K times over them
@@ -1007,6 +975,24 @@ heaviest(const struct tindex *ix, size_t nt, size_t *out)
 	return nout;
 }
 
+/* Is r[0..nr) the query answered last?  Many clauses can share their
+ * indexed terms (a long list of "Stycke N om samverkan." against a
+ * text that says "om" and "samverkan"): those are answered once. */
+static int
+same_query(const struct tindex *ix, const struct rare *r, size_t nr)
+{
+	size_t i;
+
+	if (!ix->has_last || nr != ix->nlast)
+		return 0;
+	for (i = 0; i < nr; i++)
+		if (r[i].term != ix->last[i].term || r[i].w != ix->last[i].w)
+			return 0;
+	return 1;
+}
+
+/* Up to CAND_K list positions sharing the most weight of q's rarest
+ * terms, into out[]; returns how many. */
 static size_t
 index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
 {
@@ -1034,6 +1020,10 @@ index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
 		}
 	}
 	qsort(r, nr, sizeof r[0], cmp_rare);
+	if (same_query(ix, r, nr)) {
+		memcpy(out, ix->last_out, ix->nlast_out * sizeof *out);
+		return ix->nlast_out;
+	}
 	for (i = 0; i < nr && read < POSTING_CAP; i++)
 		for (j = ix->start[r[i].term]; j < ix->start[r[i].term + 1] &&
 		    read < POSTING_CAP; j++, read++) {
@@ -1047,6 +1037,11 @@ index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
 	nout = heaviest(ix, nt, out);
 	for (i = 0; i < nt; i++)
 		ix->acc[ix->touched[i]] = 0;
+	memcpy(ix->last, r, nr * sizeof *r);
+	ix->nlast = nr;
+	memcpy(ix->last_out, out, nout * sizeof *out);
+	ix->nlast_out = nout;
+	ix->has_last = 1;
 	return nout;
 }
 

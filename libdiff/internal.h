@@ -286,6 +286,12 @@ const char *ld_lexicon_term_text(const ld_lexicon *lx, long term);
 size_t ld_lexicon_nterms(const ld_lexicon *lx);
 int ld_is_stopword(const ld_lexicon *lx, const char *folded, size_t n);
 
+/* ---- grouping equal entries (group.c) -------------------------------
+ * Reorder the n entries of `size` bytes at base so that entries the same()
+ * (and of equal hash()) stand together, each group in input order. */
+int ld_group_equal(void *base, size_t n, size_t size,
+    uint32_t (*hash)(const void *), int (*same)(const void *, const void *));
+
 /* ---- clause alignment (align.c, align_sim.c) ------------------------- */
 /* Work done by one diff, for tests that bound it (never wall time). */
 typedef struct ld_align_stats {

@@ -54,7 +54,7 @@ enum {
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
 	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW, L_PP1, L_PP,
-	L_ONLY_PERIOD, L_ONLY_SUBST
+	L_ONLY_PERIOD, L_ONLY_SUBST, L_COUNT
 };
 
 static const struct {
@@ -443,7 +443,18 @@ struct tw {
 	ld_buf *subids;		/* and their ids */
 	int sub_any;
 	ld_buf line;		/* scratch */
+	const char *lab[L_COUNT];	/* label(), looked up once each */
 };
+
+/* A label through the writer's cache: gettext per unit of a long diff
+ * cost a twentieth of kldiff's time. */
+static const char *
+wlabel(struct tw *w, int id)
+{
+	if (w->lab[id] == NULL)
+		w->lab[id] = label(w->sv, id);
+	return w->lab[id];
+}
 
 static void
 sgr(struct tw *w, const char *code)
@@ -646,7 +657,7 @@ flush_renumbered(struct tw *w)
 {
 	if (w->renum.len == 0)
 		return;
-	fprintf(w->f, "  %s: ", label(w->sv, L_RENUMBERED));
+	fprintf(w->f, "  %s: ", wlabel(w, L_RENUMBERED));
 	sgr(w, SGR_DIM);
 	put_text(w, ld_buf_str(&w->renum), NULL);
 	sgr(w, SGR_OFF);
@@ -669,7 +680,7 @@ flush_substs(struct tw *w)
 			continue;
 		fputs("  ", w->f);
 		put_counted(w->f, w->sv, C_CLAUSES, w->sub[k]);
-		fprintf(w->f, ": %s ", label(w->sv, (s->cls &
+		fprintf(w->f, ": %s ", wlabel(w, (s->cls &
 		    LDIFF_CLASS_PERIOD) ? L_ONLY_PERIOD : L_ONLY_SUBST));
 		put_deleted(w, s->old_text);
 		fputs(ARROW, w->f);
@@ -696,7 +707,7 @@ enter_section(struct tw *w, const char *section)
 	flush_substs(w);
 	fputc('\n', w->f);
 	sgr(w, SGR_BOLD);
-	put_text(w, *section ? section : label(w->sv, L_NOSECTION), NULL);
+	put_text(w, *section ? section : wlabel(w, L_NOSECTION), NULL);
 	sgr(w, SGR_OFF);
 	fputc('\n', w->f);
 	w->section = section;
@@ -734,7 +745,7 @@ unit_header(struct tw *w, const ldiff_unit *u)
 	ld_buf_adds(&w->line, "  ");
 	put_text(w, ld_buf_str(&w->line), NULL);
 	sgr(w, op_color(u->op));
-	fputs(label(w->sv, op_label(u->op)), w->f);
+	fputs(wlabel(w, op_label(u->op)), w->f);
 	sgr(w, SGR_OFF);
 	if (u->op == LDIFF_OP_INSERTED || u->op == LDIFF_OP_DELETED)
 		cls = 0;
@@ -1092,14 +1103,14 @@ pair_substs(struct tw *w, size_t pair)
 
 		if (s->from != pair || (s->cls != 0 && (s->cls & ~w->hc) == 0))
 			continue;
-		fprintf(w->f, "  %s: ", label(w->sv, L_THROUGHOUT));
+		fprintf(w->f, "  %s: ", wlabel(w, L_THROUGHOUT));
 		put_deleted(w, s->old_text);
 		fputs(ARROW, w->f);
 		put_inserted(w, s->new_text);
 		ld_buf_reset(&w->line);
 		class_list(&w->line, s->cls, w->sv);
 		fprintf(w->f, " (%zu %s%s%s)\n", s->count,
-		    label(w->sv, L_TIMES), w->line.len ? ", " : "",
+		    wlabel(w, L_TIMES), w->line.len ? ", " : "",
 		    ld_buf_str(&w->line));
 	}
 }
@@ -1200,7 +1211,7 @@ lineage_line(struct tw *w, const size_t *units, const ld_lineage *g,
 		/* the parts of a split clause change together: say it once */
 		if (!first && ev == last_ev && u->to == last_to)
 			continue;
-		fprintf(w->f, "%s%s ", first ? "" : ", ", label(w->sv, ev));
+		fprintf(w->f, "%s%s ", first ? "" : ", ", wlabel(w, ev));
 		put_text(w, ld_buf_str(&lab[u->to]), NULL);
 		first = 0;
 		last_ev = ev;
@@ -1240,7 +1251,7 @@ render_lineage(struct tw *w, size_t nver)
 	}
 	fputc('\n', w->f);
 	sgr(w, SGR_BOLD);
-	fprintf(w->f, "%s: ", label(w->sv, L_LINEAGE));
+	fprintf(w->f, "%s: ", wlabel(w, L_LINEAGE));
 	for (v = 0; v < nver; v++) {
 		fputs(v > 0 ? ARROW : "", w->f);
 		put_text(w, ld_buf_str(&lab[v]), NULL);
@@ -1305,7 +1316,7 @@ render_pair(struct tw *w, size_t pair)
 	flush_renumbered(w);
 	flush_substs(w);
 	if (shown == 0)
-		fprintf(w->f, "  (%s)\n", label(w->sv, L_NODIFF));
+		fprintf(w->f, "  (%s)\n", wlabel(w, L_NODIFF));
 	return shown;
 }
 
@@ -1593,7 +1604,7 @@ stat_sections(struct tw *w, const struct sections *t)
 					fputc(' ', w->f);
 				fputs(h, w->f);
 			}
-			fprintf(w->f, "  %s\n", label(w->sv, L_SECTION));
+			fprintf(w->f, "  %s\n", wlabel(w, L_SECTION));
 		}
 		head = 1;
 		fprintf(w->f, "%6zu%6zu%6zu%6zu%6zu%6zu%6zu%8zu%8zu  ",
@@ -1606,7 +1617,7 @@ stat_sections(struct tw *w, const struct sections *t)
 		fprintf(w->f, "%*s%s  ", (int)(9 - text_width(
 		    ld_buf_str(&w->line))), "", ld_buf_str(&w->line));
 		put_text(w, *t->v[i].name ? t->v[i].name :
-		    label(w->sv, L_NOSECTION), NULL);
+		    wlabel(w, L_NOSECTION), NULL);
 		fputc('\n', w->f);
 	}
 }
