@@ -34,10 +34,6 @@ struct ld_xml {
 	const xmlChar *end_name;
 	int end_ns;
 	int in_end;
-	/* Namespace cache keyed by the interned URI pointer. */
-	const xmlChar *ns_ptr[4];
-	int ns_id[4];
-	int ns_next;
 };
 
 static const struct {
@@ -70,22 +66,23 @@ ns_lookup(const xmlChar *uri)
 	return LD_NS_OTHER;
 }
 
-/* URIs are interned in the reader's dictionary: cache by pointer. */
-static int
-ns_cached(ld_xml *x, const xmlChar *uri)
+/*
+ * The namespace URI of the current element or attribute, as
+ * xmlTextReaderConstNamespaceUri() gives it but without interning it in
+ * the reader's dictionary first: that lookup, once per element, was a
+ * twentieth of reading a document.  The pointer is good until the next
+ * read; ns_lookup() compares the text, so a freed and reused address
+ * can never be mistaken for another namespace.
+ */
+static const xmlChar *
+node_ns_uri(ld_xml *x)
 {
-	int i, id;
+	xmlNodePtr n = xmlTextReaderCurrentNode(x->rd);
 
-	if (uri == NULL)
-		return LD_NS_OTHER;
-	for (i = 0; i < 4; i++)
-		if (x->ns_ptr[i] == uri)
-			return x->ns_id[i];
-	id = ns_lookup(uri);
-	x->ns_ptr[x->ns_next] = uri;
-	x->ns_id[x->ns_next] = id;
-	x->ns_next = (x->ns_next + 1) & 3;
-	return id;
+	if (n == NULL || (n->type != XML_ELEMENT_NODE &&
+	    n->type != XML_ATTRIBUTE_NODE) || n->ns == NULL)
+		return NULL;
+	return n->ns->href;
 }
 
 static int
@@ -283,7 +280,7 @@ ld_xml_ns(ld_xml *x)
 {
 	if (x->in_end && x->end_name != NULL)
 		return x->end_ns;
-	return ns_cached(x, xmlTextReaderConstNamespaceUri(x->rd));
+	return ns_lookup(node_ns_uri(x));
 }
 
 const char *
@@ -321,7 +318,7 @@ ld_xml_attr(ld_xml *x, int ns, const char *name, char *buf, size_t size)
 		const xmlChar *ln = xmlTextReaderConstLocalName(x->rd);
 
 		if (ln != NULL && strcmp((const char *)ln, name) == 0 &&
-		    ns_lookup(xmlTextReaderConstNamespaceUri(x->rd)) == ns) {
+		    ns_lookup(node_ns_uri(x)) == ns) {
 			const xmlChar *v = xmlTextReaderConstValue(x->rd);
 
 			snprintf(buf, size, "%s", v ? (const char *)v : "");
