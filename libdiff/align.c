@@ -1344,6 +1344,14 @@ part_ok(const struct item *x, const struct item *y, long yi)
 	return y->match < 0 || x->match == yi;
 }
 
+/* Is y too long to be a part of x?  x holds at most x's total of y, so
+ * a short x is no union of long parts: no need to compare them. */
+static int
+too_long(const struct item *x, const struct item *y)
+{
+	return x->bag.total < PART_MIN * y->bag.total * (1 - 1e-9);
+}
+
 /* The best window of 2-3 consecutive parts-side items around item j
  * for x; returns its similarity (0 when none qualifies). */
 static double
@@ -1364,10 +1372,7 @@ best_window(struct ctx *c, int d, const struct item *x, size_t j,
 			for (k = st; okw && k < st + len; k++) {
 				const struct item *y = &ps->it[k];
 
-				/* x holds at most x's total of y: a short x
-				 * is no union of long parts, no need to look */
-				if (!part_ok(x, y, (long)k) || x->bag.total <
-				    PART_MIN * y->bag.total * (1 - 1e-9) ||
+				if (!part_ok(x, y, (long)k) || too_long(x, y) ||
 				    ld_bag_containment(&x->bag, &y->bag) <
 				    PART_MIN)
 					okw = 0;
@@ -1461,6 +1466,8 @@ groups(struct ctx *c, int d, size_t *all)
 		if (x->match >= 0)
 			cand[nc++] = (size_t)x->match;
 		for (k = 0; k < nc; k++) {
+			if (too_long(x, &ps->it[all[cand[k]]]))
+				continue;	/* every window holds it */
 			v = best_window(c, d, x, all[cand[k]], &w0, &wn);
 			if (v < 0) {
 				rc = LDIFF_ENOMEM;

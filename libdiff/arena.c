@@ -61,8 +61,9 @@ new_block(ld_arena *a, size_t need)
 	return b;
 }
 
-void *
-ld_arena_alloc(ld_arena *a, size_t n)
+/* n bytes, not cleared: for strings, which are written whole at once. */
+static void *
+take(ld_arena *a, size_t n)
 {
 	struct block *b = a->head;
 	void *p;
@@ -79,7 +80,16 @@ ld_arena_alloc(ld_arena *a, size_t n)
 	}
 	p = (char *)b + HDR + b->used;
 	b->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *
+ld_arena_alloc(ld_arena *a, size_t n)
+{
+	void *p = take(a, n);
+
+	if (p != NULL)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -88,7 +98,7 @@ ld_arena_strndup(ld_arena *a, const char *s, size_t n)
 {
 	char *p;
 
-	if (n == SIZE_MAX || (p = ld_arena_alloc(a, n + 1)) == NULL)
+	if (n == SIZE_MAX || (p = take(a, n + 1)) == NULL)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -113,7 +123,7 @@ ld_arena_printf(ld_arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return NULL;
-	p = ld_arena_alloc(a, (size_t)n + 1);
+	p = take(a, (size_t)n + 1);
 	if (p == NULL)
 		return NULL;
 	va_start(ap, fmt);

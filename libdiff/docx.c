@@ -158,12 +158,32 @@ nfc(ld_arena *a, const char *s, size_t n)
 	return ld_utf8_nfc(a, s, n);
 }
 
+/* s in the document's arena: the copy made for the paragraph before
+ * when it says the same (most paragraphs share their style and place),
+ * no copy at all when it is empty.  NULL when out of memory. */
+enum { KEEP_STYLE_ID, KEEP_STYLE, KEEP_WHERE, KEEP_REFS };
+
+static const char *
+kept(struct walker *w, int slot, const char *s, size_t n)
+{
+	const char *k = w->kept[slot];
+
+	if (n == 0)
+		return "";
+	if (k != NULL && strncmp(k, s, n) == 0 && k[n] == '\0')
+		return k;
+	if ((k = ld_arena_strndup(w->d->arena, s, n)) != NULL)
+		w->kept[slot] = k;
+	return k;
+}
+
 static int
 fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 {
 	ld_arena *a = w->d->arena;
 	const char *sid = pc->style_id[0] ? pc->style_id :
 	    ld_styles_default_para(w->st);
+	const char *style, *where;
 	int heading;
 
 	heading = pc->outline >= 0 ? (pc->outline <= 8 ? pc->outline + 1 : 0)
@@ -176,10 +196,13 @@ fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 	else if (heading > 0)
 		p->kind = LDIFF_PARA_HEADING;
 	p->level = p->kind == LDIFF_PARA_HEADING ? heading : 0;
-	p->style_id = ld_arena_strdup(a, pc->style_id);
-	p->style = ld_arena_strdup(a, ld_styles_name(w->st, sid));
-	p->where = ld_arena_strdup(a, where_of(w));
-	p->refs = ld_arena_strndup(a, ld_buf_str(&pc->refs), pc->refs.len);
+	style = ld_styles_name(w->st, sid);
+	where = where_of(w);
+	p->style_id = kept(w, KEEP_STYLE_ID, pc->style_id,
+	    strlen(pc->style_id));
+	p->style = kept(w, KEEP_STYLE, style, strlen(style));
+	p->where = kept(w, KEEP_WHERE, where, strlen(where));
+	p->refs = kept(w, KEEP_REFS, ld_buf_str(&pc->refs), pc->refs.len);
 	p->text = nfc(a, ld_buf_str(&pc->text), pc->text.len);
 	p->flags = flags_of(pc);
 	/* the text is NFC by contract; that the source was not is kept,

@@ -83,6 +83,9 @@ struct walker {
 	int body_tables;
 	int suppress;		/* inside a vMerge continuation cell */
 	ld_buf where;		/* scratch */
+	/* The last style id, style name, place and refs stored, so that a
+	 * run of paragraphs alike shares one copy (docx.c: kept()). */
+	const char *kept[4];
 };
 
 int wm_walk(struct walker *w);
