@@ -27,6 +27,20 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static void
+sort_small(uint32_t *t, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		uint32_t x = t[i];
+
+		for (j = i; j > 0 && t[j - 1] > x; j--)
+			t[j] = t[j - 1];
+		t[j] = x;
+	}
+}
+
 int
 ld_bag_of(ld_arena *ar, ld_lexicon *lx, const uint32_t *words,
     size_t nwords, ld_bag *out)
@@ -49,7 +63,10 @@ ld_bag_of(ld_arena *ar, ld_lexicon *lx, const uint32_t *words,
 		}
 		t[i] = (uint32_t)term;
 	}
-	qsort(t, nwords, sizeof *t, cmp_u32);
+	if (nwords <= 16)
+		sort_small(t, nwords);	/* most clauses: no qsort call */
+	else
+		qsort(t, nwords, sizeof *t, cmp_u32);
 	out->term = ld_arena_alloc(ar, nwords * sizeof *out->term);
 	out->w = ld_arena_alloc(ar, nwords * sizeof *out->w);
 	if (out->term == NULL || out->w == NULL) {

@@ -543,13 +543,22 @@ put_text(struct tw *w, const char *s, const char *color)
 {
 	size_t len = strlen(s), i = 0, run = 0, k;
 	const char *mark;
+	int wraps = w->wrap && w->width > 0;
 
 	sgr(w, color);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		int bad = (c < 0x20 && c != '\n' && (c != '\t' || w->row)) ||
+		int bad, c1;
+
+		/* the common bytes first: nothing below needs them */
+		if (!w->visible && c >= 0x20 && c != 0x7f && c != 0xc2 &&
+		    (c != ' ' || !wraps)) {
+			i++;
+			continue;
+		}
+		bad = (c < 0x20 && c != '\n' && (c != '\t' || w->row)) ||
 		    c == 0x7f;
-		int c1 = c == 0xc2 && i + 1 < len &&
+		c1 = c == 0xc2 && i + 1 < len &&
 		    (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9f;
 

@@ -81,6 +81,8 @@ struct ld_lexicon {
 	double *term_weight;
 	size_t term_weight_cap;
 	struct strtab stops;
+	char *scratch;		/* scan_words' folded word */
+	size_t scratch_cap;
 };
 
 static uint32_t
@@ -222,6 +224,7 @@ ld_lexicon_free(ld_lexicon *lx)
 	strtab_free(&lx->stops);
 	ld_free(lx->word_term);
 	ld_free(lx->term_weight);
+	ld_free(lx->scratch);
 	ld_arena_free(lx->arena);
 	ld_free(lx);
 }
@@ -281,9 +284,19 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 		*ids = NULL;
 		*n = 0;
 	}
-	/* lower case never needs more than 4 bytes per input byte */
-	if (len > (SIZE_MAX - 8) / 4 || (w = ld_malloc(4 * len + 8)) == NULL)
+	/* lower case never needs more than 4 bytes per input byte; the
+	 * buffer is the lexicon's, kept from text to text */
+	if (len > (SIZE_MAX - 8) / 4)
 		return LDIFF_ENOMEM;
+	if (4 * len + 8 > lx->scratch_cap) {
+		ld_free(lx->scratch);
+		lx->scratch_cap = 4 * len + 8 > 256 ? 4 * len + 8 : 256;
+		if ((lx->scratch = ld_malloc(lx->scratch_cap)) == NULL) {
+			lx->scratch_cap = 0;
+			return LDIFF_ENOMEM;
+		}
+	}
+	w = lx->scratch;
 	while (i <= len && rc == 0) {
 		unsigned char ch = i < len ? (unsigned char)f[i] : ' ';
 		int32_t cp = -1;
@@ -328,7 +341,6 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 		}
 		i += k;
 	}
-	ld_free(w);
 	if (rc != 0) {
 		if (ids != NULL) {
 			ld_free(*ids);
