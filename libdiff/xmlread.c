@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>	/* XML_MAX_TEXT_LENGTH */
 #include <libxml/xmlreader.h>
 
 #include "docx.h"
@@ -29,6 +30,8 @@ struct ld_xml {
 	char parse_msg[256];
 	long parse_line;
 	int depth_error;	/* libxml2's own depth cap was hit */
+	int huge_text;		/* libxml2's cap on one text node was hit */
+	size_t max_para;	/* --max-paragraph, for that message */
 	/* Synthesised end of an empty or skipped element. */
 	int pending_end, have_node, node_ret;
 	const xmlChar *end_name;
@@ -129,6 +132,7 @@ on_error(void *ctx, xmlErrorPtr e)
 			*p = ' ';
 	x->parse_line = e->line;
 	x->depth_error = strstr(x->parse_msg, "Excessive depth") != NULL;
+	x->huge_text = strstr(x->parse_msg, "huge text node") != NULL;
 }
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -150,6 +154,7 @@ ld_xml_open(ld_xml **out, ld_pkg *p, const char *part, ldiff_error *err)
 	}
 	strcpy(x->name, part);
 	x->max_depth = ld_pkg_limits(p)->max_xml_depth;
+	x->max_para = ld_pkg_limits(p)->max_para_bytes;
 	if ((r = ld_part_open(&x->part, p, part, err)) != 0) {
 		ld_xml_close(x);
 		return r;
@@ -193,6 +198,17 @@ fail(ld_xml *x, ldiff_error *err)
 		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: elements nest "
 		    "deeper than the limit of %lu (--max-depth)"), x->name,
 		    x->parse_line, (unsigned long)x->max_depth);
+	/* A text node over 10 MB (XML_MAX_TEXT_LENGTH): libxml2 stops
+	 * before the paragraph limit can be judged.  Say which limit. */
+	if (x->huge_text && x->max_para < XML_MAX_TEXT_LENGTH)
+		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: a paragraph is "
+		    "longer than the limit of %lu bytes (--max-paragraph)"),
+		    x->name, x->parse_line, (unsigned long)x->max_para);
+	if (x->huge_text)
+		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: a run of text "
+		    "is longer than the XML reader's limit of %d bytes, which "
+		    "--max-paragraph cannot raise"), x->name, x->parse_line,
+		    XML_MAX_TEXT_LENGTH);
 	if (x->parse_msg[0])
 		return ld_error(err, LDIFF_EXML, _("%s:%ld: malformed XML: "
 		    "%s"), x->name, x->parse_line, x->parse_msg);
