@@ -737,10 +737,60 @@ may_be_typed(const char *s, size_t n)
 	return 0;
 }
 
+/* Length of the digit run at s[i..n). */
+static size_t
+digit_run(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k - i;
+}
+
+/*
+ * The common typed number, "4.2 " or "3. ", without the pattern: what
+ * its <dec> group matches when the number has a dot, each part at most
+ * three digits, and ASCII blanks or the end follow.  Returns the length
+ * of the whole match (spaces included) and the number's in *numlen, or
+ * 0 for anything else - the pattern then decides, so the result is
+ * always the pattern's.  A dot rules out <kap> and <par>, which tried
+ * first would want a blank or '§' straight after the digits.
+ */
+static size_t
+simple_decimal(const char *s, size_t n, size_t *numlen)
+{
+	size_t i = 0, d, dots = 0;
+
+	for (;;) {
+		d = digit_run(s, n, i);
+		if (d == 0 || d > 3)
+			return 0;
+		i += d;
+		if (i == n || s[i] != '.')
+			break;
+		i++;
+		dots++;
+		if (i == n || s[i] < '0' || s[i] > '9')
+			break;	/* "2.1." or "3.": the dot ends it */
+	}
+	if (dots == 0)
+		return 0;
+	*numlen = i;
+	if (i < n && s[i] != ' ' && s[i] != '\t')
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && (unsigned char)s[i] >= 0x80)
+		return 0;	/* maybe more \h (NBSP ...): the pattern */
+	return i;
+}
+
 /* A number typed at the start of s[0..n) (already trimmed). */
 static void
 typed_label(builder *b, label *lb, const char *s, size_t n)
 {
+	size_t skip, numlen;
 	PCRE2_SIZE *ov;
 	uint32_t g;
 	int rc;
@@ -749,6 +799,15 @@ typed_label(builder *b, label *lb, const char *s, size_t n)
 	lb->cls = LAB_NONE;
 	if (!may_be_typed(s, n))
 		return;
+	if ((skip = simple_decimal(s, n, &numlen)) > 0) {
+		lb->shown = s;
+		lb->len = numlen;
+		lb->skip = skip;
+		lb->cls = LAB_ABS;
+		lb->decimal = count_decimal_parts(s, numlen);
+		lb->level = lb->decimal;
+		return;
+	}
 	rc = pcre2_match(b->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
 	    b->md, NULL);
 	if (rc < 0)
