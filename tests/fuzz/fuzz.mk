@@ -33,10 +33,10 @@ PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-O1 -g -Wall -Wextra $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	-O1 -g -Wall -Wextra $(FUZZ_SAN) -fsanitize=fuzzer-no-link -pthread \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) -Ilibdiff -Itests \
 	-DENABLE_NLS -DLOCALEDIR='"/usr/share/locale"'
-FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
+FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 
 LIB_SRC = $(sort $(wildcard libdiff/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(FB)/%.o)
