@@ -1079,11 +1079,13 @@ add_heading(builder *b, const ldiff_para *p, const label *lb,
 	return note_refs(b, p->refs, id);
 }
 
-/* "HEAD/MARKn", or "MARKn" when head is empty ("Bakgrund/¶2", "¶1",
+/* "HEAD/MARKn", or "MARKn" without the slash ("Bakgrund/¶2", "¶1",
  * "4.2/•3"): a clause's ordinal id, made once per paragraph, so without
- * printf. */
+ * printf.  A section whose heading has no text ("3.") still gets its
+ * slash: "/¶1" is not the "¶1" before the first heading. */
 static char *
-ordinal_id(builder *b, const char *head, const char *mark, size_t n)
+ordinal_id(builder *b, const char *head, int slash, const char *mark,
+    size_t n)
 {
 	char digits[24], *id, *p;
 	size_t nd = 0, hl = strlen(head), ml = strlen(mark);
@@ -1095,11 +1097,10 @@ ordinal_id(builder *b, const char *head, const char *mark, size_t n)
 	if (id == NULL)
 		return NULL;
 	p = id;
-	if (hl > 0) {
-		memcpy(p, head, hl);
-		p += hl;
+	memcpy(p, head, hl);
+	p += hl;
+	if (slash)
 		*p++ = '/';
-	}
 	memcpy(p, mark, ml);
 	p += ml;
 	while (nd > 0)
@@ -1117,11 +1118,11 @@ add_plain(builder *b, const ldiff_para *p, const char *s, size_t n)
 
 	if (b->nsec > 0) {
 		ord = ++b->sec[b->nsec - 1].ordinal;
-		id = ordinal_id(b, cur_section_text(b), "¶", ord);
+		id = ordinal_id(b, cur_section_text(b), 1, "¶", ord);
 	} else {
 		/* before any heading: a spare slot counts */
 		ord = ++b->sec[MAXSEC - 1].ordinal;
-		id = ordinal_id(b, "", "¶", ord);
+		id = ordinal_id(b, "", 0, "¶", ord);
 	}
 	if (id == NULL)
 		return oom(b);
@@ -1143,7 +1144,8 @@ add_member(builder *b, const ldiff_para *p, ldiff_clause_kind kind,
 	const char *parent = b->owner != NULL ? b->owner : cur_section_id(b);
 	const char *id;
 
-	id = ordinal_id(b, parent, "•", ++b->owner_count);
+	id = ordinal_id(b, parent, parent[0] != '\0', "•",
+	    ++b->owner_count);
 	if (id == NULL)
 		return oom(b);
 	if ((id = emit(b, kind, id, parent, b->owner_level + 1,
@@ -1414,6 +1416,8 @@ add_gathered(builder *b, const ldiff_para *p, ldiff_clause_kind kind)
 		ld_buf_reset(&b->pend_refs);
 		ld_buf_add(&b->pend_key, p->where, keylen);
 		ld_buf_addc(&b->pend_key, '\0');
+		if (b->pend_key.oom)	/* its length below would be a lie */
+			return oom(b);
 		b->pend_key.len = keylen;
 	} else if (kind != LDIFF_CL_ROW)
 		ld_buf_addc(&b->pend_text, '\n');

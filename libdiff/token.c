@@ -392,10 +392,11 @@ static const char time_pattern[] =
 	"\\d{1,2}[.:]\\d{2}(?:" SP "?[-\\x{2013}]" SP "?\\d{1,2}[.:]\\d{2})?"
 	"(?![\\p{N}]|[.:]\\d)";
 
-/* Compiled once per process (pthread_once: tokenizers may run in several
- * threads); each call has its own match data. */
+/* Compiled once per process, under a lock (tokenizers may run in several
+ * threads), and again on a later call if compiling failed; each call has
+ * its own match data. */
 static pcre2_code *num_re, *time_re;
-static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t patterns_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static pcre2_code *
 compile(const char *pat)
@@ -418,18 +419,23 @@ patterns_free(void)
 	num_re = time_re = NULL;
 }
 
-static void
-patterns_compile(void)
-{
-	num_re = compile(num_pattern);
-	time_re = compile(time_pattern);
-}
-
 static int
 patterns_init(void)
 {
-	pthread_once(&patterns_once, patterns_compile);
-	return num_re != NULL && time_re != NULL ? 0 : LDIFF_ENOMEM;
+	int rc = 0;
+
+	pthread_mutex_lock(&patterns_lock);
+	if (num_re == NULL || time_re == NULL) {
+		patterns_free();
+		num_re = compile(num_pattern);
+		time_re = compile(time_pattern);
+		if (num_re == NULL || time_re == NULL) {
+			patterns_free();
+			rc = LDIFF_ENOMEM;
+		}
+	}
+	pthread_mutex_unlock(&patterns_lock);
+	return rc;
 }
 
 /* Does a space and s[j...] go on into a longer token after a number:

@@ -186,6 +186,13 @@ ld_xml_close(ld_xml *x)
 	ld_free(x);
 }
 
+/* The longest text node libxml2 takes, as the reader was opened. */
+static int
+text_cap(const ld_xml *x)
+{
+	return x->max_depth > 256 ? 1000000000 : XML_MAX_TEXT_LENGTH;
+}
+
 static int
 fail(ld_xml *x, ldiff_error *err)
 {
@@ -198,9 +205,10 @@ fail(ld_xml *x, ldiff_error *err)
 		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: elements nest "
 		    "deeper than the limit of %lu (--max-depth)"), x->name,
 		    x->parse_line, (unsigned long)x->max_depth);
-	/* A text node over 10 MB (XML_MAX_TEXT_LENGTH): libxml2 stops
-	 * before the paragraph limit can be judged.  Say which limit. */
-	if (x->huge_text && x->max_para < XML_MAX_TEXT_LENGTH)
+	/* A text node over 10 MB (XML_MAX_TEXT_LENGTH; 1 GB when the
+	 * depth limit asked for XML_PARSE_HUGE): libxml2 stops before the
+	 * paragraph limit can be judged.  Say which limit. */
+	if (x->huge_text && x->max_para < (size_t)text_cap(x))
 		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: a paragraph is "
 		    "longer than the limit of %lu bytes (--max-paragraph)"),
 		    x->name, x->parse_line, (unsigned long)x->max_para);
@@ -208,7 +216,7 @@ fail(ld_xml *x, ldiff_error *err)
 		return ld_error(err, LDIFF_ELIMIT, _("%s:%ld: a run of text "
 		    "is longer than the XML reader's limit of %d bytes, which "
 		    "--max-paragraph cannot raise"), x->name, x->parse_line,
-		    XML_MAX_TEXT_LENGTH);
+		    text_cap(x));
 	if (x->parse_msg[0])
 		return ld_error(err, LDIFF_EXML, _("%s:%ld: malformed XML: "
 		    "%s"), x->name, x->parse_line, x->parse_msg);

@@ -292,6 +292,7 @@ struct job {
 	const struct opts *o;
 	char *data;
 	size_t len;
+	int keep;		/* --docx: the last version's bytes are kept */
 	ldiff_clauses *cl;
 	ldiff_error err;
 	int rc;
@@ -305,6 +306,10 @@ run_job(void *arg)
 	memset(&j->err, 0, sizeof j->err);
 	j->rc = kl_clauses_from_input(&j->cl, j->path, j->data, j->len,
 	    &j->o->xo, &j->o->so, &j->err);
+	if (!j->keep) {		/* the bytes are done with: free them now */
+		free(j->data);
+		j->data = NULL;
+	}
 	return NULL;
 }
 
@@ -325,8 +330,11 @@ run_jobs(struct job *jobs, size_t n)
 	pthread_t *tid = calloc(width, sizeof *tid);
 	char *started = calloc(width, 1);
 
-	if (tid == NULL || started == NULL)
-		width = 1;
+	if (tid == NULL || started == NULL) {
+		for (i = 0; i < n; i++)		/* one at a time, here */
+			run_job(&jobs[i]);
+		goto out;
+	}
 	for (k = 0; k < n; k += width) {
 		for (i = 0; i < width && k + i < n; i++) {
 			started[i] = width > 1 && i + 1 < width &&
@@ -339,6 +347,7 @@ run_jobs(struct job *jobs, size_t n)
 			if (started[i])
 				pthread_join(tid[i], NULL);
 	}
+out:
 	free(tid);
 	free(started);
 }
@@ -365,6 +374,7 @@ read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 		in->names[i] = i < o->nlabels ? o->labels[i] : argv[i];
 		jobs[i].path = argv[i];
 		jobs[i].o = o;
+		jobs[i].keep = i + 1 == in->n && o->fmt == FMT_DOCX;
 		if (kl_read_file(argv[i], (size_t)o->xo.limits.max_total_bytes,
 		    &jobs[i].data, &jobs[i].len) != 0)
 			rc = -1;
@@ -381,14 +391,14 @@ read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 		struct job *j = &jobs[i];
 
 		in->cl[i] = j->cl;
-		if (rc == 0 && j->data != NULL && j->rc != 0) {
+		if (rc == 0 && j->rc != 0) {
 			if (j->err.code == 0)
 				j->err.code = j->rc;
 			kl_report(strcmp(j->path, "-") == 0 ?
 			    _("(standard input)") : j->path, &j->err);
 			rc = -1;
 		}
-		if (i + 1 == in->n && o->fmt == FMT_DOCX && rc == 0) {
+		if (j->keep && rc == 0) {
 			in->last = j->data;	/* --docx: NEW's package */
 			in->last_len = j->len;
 		} else

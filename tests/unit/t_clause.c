@@ -261,6 +261,26 @@ test_typed_starts(void)
 	ldiff_clauses_free(cs);
 }
 
+/* A numbered heading without text ("3.") gives its paragraphs "/¶n":
+ * never the "¶n" of the paragraphs before the first heading. */
+static void
+test_empty_heading_ids(void)
+{
+	const char *in = P
+	    "paragraph\t0\t\t\t\t\t\tFöre.\n"
+	    "heading\t1\t3.\tHeading 1\t\t\t\t\n"
+	    "paragraph\t0\t\t\t\t\t\tEtt stycke.\n";
+	ldiff_clauses *cs = split(in, 0);
+
+	ok(cs != NULL, "empty heading splits");
+	if (cs == NULL)
+		return;
+	is_str(show(cs, "¶1"), "¶1||clause||Före.", "before any heading: ¶1");
+	is_str(show(cs, "/¶1"), "/¶1|3|clause||Ett stycke.",
+	    "under a heading without text: /¶1");
+	ldiff_clauses_free(cs);
+}
+
 /* "2 Parterna" is a number only on a heading; elsewhere it stays text. */
 static void
 test_heading_numbers(void)
@@ -631,6 +651,7 @@ main(void)
 	test_docx_like();
 	test_typed();
 	test_typed_starts();
+	test_empty_heading_ids();
 	test_heading_numbers();
 	test_enumeration();
 	test_row_keys();
