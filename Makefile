@@ -188,7 +188,8 @@ asan:
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 check
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
-	--errors-for-leak-kinds=definite,indirect
+	--errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect
 valgrind: tests
 	$(TEST_ENV) $(PROVE) $(PROVE_FLAGS) --exec '$(VALGRIND)' $(UNIT_BIN)
 	$(TEST_ENV) KL_WRAP='$(VALGRIND)' KL_SLOW=1 $(PROVE) $(PROVE_FLAGS) \
