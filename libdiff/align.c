@@ -975,6 +975,22 @@ heaviest(const struct tindex *ix, size_t nt, size_t *out)
 	return nout;
 }
 
+/* The few rarest terms in order (insertion: at most RARE_TERMS of them,
+ * once per query, where qsort's call cost more than the sorting). */
+static void
+sort_rare(struct rare *r, size_t nr)
+{
+	size_t i, j;
+
+	for (i = 1; i < nr; i++) {
+		struct rare x = r[i];
+
+		for (j = i; j > 0 && cmp_rare(&r[j - 1], &x) > 0; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
+}
+
 /* Is r[0..nr) the query answered last?  Many clauses can share their
  * indexed terms (a long list of "Stycke N om samverkan." against a
  * text that says "om" and "samverkan"): those are answered once. */
@@ -1019,7 +1035,7 @@ index_query(struct ctx *c, struct tindex *ix, const ld_bag *q, size_t *out)
 				r[m] = (struct rare){ df, q->term[i], q->w[i] };
 		}
 	}
-	qsort(r, nr, sizeof r[0], cmp_rare);
+	sort_rare(r, nr);
 	if (same_query(ix, r, nr)) {
 		memcpy(out, ix->last_out, ix->nlast_out * sizeof *out);
 		return ix->nlast_out;

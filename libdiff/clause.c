@@ -140,10 +140,16 @@ ld_clauses_add(ldiff_clauses *c, int *code)
 
 /* ---- a string map (open addressing, FNV-1a) ------------------------- */
 
+/* One slot: the key, its value and its hash side by side, so that a probe
+ * of a large map touches one cache line, not three arrays. */
+typedef struct slot {
+	const char *key;
+	const void *val;
+	size_t hash;		/* of key: no rehashing, few strcmp */
+} slot;
+
 typedef struct strmap {
-	const char **key;
-	const void **val;
-	size_t *hash;		/* of each key: no rehashing, few strcmp */
+	slot *s;
 	size_t n, cap;
 } strmap;
 
@@ -162,8 +168,8 @@ map_slot(const strmap *m, const char *key, size_t h)
 {
 	size_t i = h & (m->cap - 1);
 
-	while (m->key[i] != NULL && (m->hash[i] != h ||
-	    strcmp(m->key[i], key) != 0))
+	while (m->s[i].key != NULL && (m->s[i].hash != h ||
+	    strcmp(m->s[i].key, key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -176,7 +182,7 @@ map_get(const strmap *m, const char *key)
 	if (m->cap == 0)
 		return NULL;
 	i = map_slot(m, key, hash_str(key));
-	return m->key[i] != NULL ? m->val[i] : NULL;
+	return m->s[i].key != NULL ? m->s[i].val : NULL;
 }
 
 /* Room for `want` keys at a load of at most one half. */
@@ -194,27 +200,13 @@ map_reserve(strmap *m, size_t want)
 	while (g.cap < want * 2)
 		g.cap *= 2;
 	g.n = m->n;
-	g.key = ld_calloc(g.cap, sizeof *g.key);
-	g.val = ld_calloc(g.cap, sizeof *g.val);
-	g.hash = ld_calloc(g.cap, sizeof *g.hash);
-	if (g.key == NULL || g.val == NULL || g.hash == NULL) {
-		ld_free(g.key);
-		ld_free(g.val);
-		ld_free(g.hash);
+	if ((g.s = ld_calloc(g.cap, sizeof *g.s)) == NULL)
 		return LDIFF_ENOMEM;
-	}
-	for (i = 0; i < m->cap; i++) {
-		if (m->key[i] != NULL) {
-			size_t j = map_slot(&g, m->key[i], m->hash[i]);
-
-			g.key[j] = m->key[i];
-			g.val[j] = m->val[i];
-			g.hash[j] = m->hash[i];
-		}
-	}
-	ld_free(m->key);
-	ld_free(m->val);
-	ld_free(m->hash);
+	for (i = 0; i < m->cap; i++)
+		if (m->s[i].key != NULL)
+			g.s[map_slot(&g, m->s[i].key, m->s[i].hash)] =
+			    m->s[i];
+	ld_free(m->s);
 	*m = g;
 	return 0;
 }
@@ -229,11 +221,11 @@ map_put(strmap *m, const char *key, const void *val)
 		return LDIFF_ENOMEM;
 	h = hash_str(key);
 	i = map_slot(m, key, h);
-	if (m->key[i] != NULL)
+	if (m->s[i].key != NULL)
 		return 0;
-	m->key[i] = key;
-	m->val[i] = val;
-	m->hash[i] = h;
+	m->s[i].key = key;
+	m->s[i].val = val;
+	m->s[i].hash = h;
 	m->n++;
 	return 1;
 }
@@ -241,9 +233,7 @@ map_put(strmap *m, const char *key, const void *val)
 static void
 map_free(strmap *m)
 {
-	ld_free(m->key);
-	ld_free(m->val);
-	ld_free(m->hash);
+	ld_free(m->s);
 }
 
 /* ---- labels ---------------------------------------------------------- */
