@@ -3,6 +3,7 @@
 #   make            build libdiff and tools/kltext, tools/klsplit, tools/kldiff
 #   make check      the test suite under prove (TAP)
 #   make asan       the test suite built with ASan+UBSan (in build-asan/)
+#   make tsan       the test suite built with ThreadSanitizer (build-tsan/)
 #   make valgrind   the test suite under valgrind (in build/)
 #   make bench      benchmarks against the peers
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS
@@ -187,6 +188,13 @@ asan:
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 check
 
+# ThreadSanitizer: kldiff reads its versions in threads.  tests/tsan.supp
+# names the one report that is glibc's, not ours.
+tsan:
+	$(MAKE) BUILD=build-tsan CFLAGS="-O1 -g" SAN="-fsanitize=thread" \
+		TSAN_OPTIONS="halt_on_error=1 exitcode=66 \
+		suppressions=$(CURDIR)/tests/tsan.supp" check
+
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect \
 	--show-leak-kinds=definite,indirect
@@ -247,4 +255,4 @@ uninstall:
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/klausul.mo; done
 
 clean:
-	rm -rf build build-asan build-fuzz $(TOOL_NAMES:%=tools/%)
+	rm -rf build build-asan build-tsan build-fuzz $(TOOL_NAMES:%=tools/%)

@@ -46,7 +46,7 @@ fi
 # Under valgrind (KL_SLOW) the package and XML cases run through kltext
 # only: klsplit and kldiff reach the same reader.
 [ -n "${KL_SLOW:-}" ] && TOOLS=kltext
-case ${KL_BUILD:-} in *asan*) CHECK_RSS= HANG=300 ;; esac
+case ${KL_BUILD:-} in *asan*|*tsan*) CHECK_RSS= HANG=300 ;; esac
 TIME=/usr/bin/time
 [ -x $TIME ] || { TIME=; CHECK_RSS=; diag "no /usr/bin/time: RSS not checked"; }
 grep -v '^$' /etc/passwd > "$TMP/passwd"

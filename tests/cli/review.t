@@ -57,7 +57,7 @@ done
 # 40 000-word clause with no space took minutes at --width=80.  The guard
 # is a hang guard, far above the few tenths of a second it takes now.
 HANG=60
-case ${KL_BUILD:-} in *asan*) HANG=300 ;; esac
+case ${KL_BUILD:-} in *asan*|*tsan*) HANG=300 ;; esac
 [ -n "${KL_WRAP:-}" ] && HANG=600
 awk 'BEGIN { printf "#klausul-clauses 1\n1\t\tclause\t1\t1.\tAvsnitt\t";
 	for (i = 1; i < 40000; i++) printf "aaaaa."; print "aaaaa" }' >"$TMP/w1.in"
