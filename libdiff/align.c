@@ -325,8 +325,8 @@ complete_vocabulary(struct ctx *c)
 		for (i = 0; i < c->s[k].n; i++) {
 			if (c->scanned[k][i])
 				continue;
-			if ((rc = ld_lexicon_add_text(c->lx,
-			    item_text(c, k, i))) != 0)
+			if ((rc = ld_lexicon_words(c->lx, item_text(c, k, i),
+			    NULL, NULL)) != 0)
 				return rc;
 			c->scanned[k][i] = 1;
 		}

@@ -275,11 +275,10 @@ int ld_format_delta(ld_buf *b, double old_v, double new_v, unsigned flags);
 typedef struct ld_lexicon ld_lexicon;
 int ld_lexicon_new(ld_lexicon **out);
 void ld_lexicon_free(ld_lexicon *lx);
-/* Word ids of text, in order, into *ids (ld_malloc'd; caller ld_frees). */
+/* Word ids of text, in order, into *ids (ld_malloc'd; caller ld_frees);
+ * with ids NULL the words only join the vocabulary. */
 int ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
     size_t *n);
-/* The words of text into the vocabulary only (no id list). */
-int ld_lexicon_add_text(ld_lexicon *lx, const char *text);
 long ld_lexicon_term(ld_lexicon *lx, uint32_t word);	/* >= 0 or error */
 double ld_lexicon_weight(const ld_lexicon *lx, long term);
 const char *ld_lexicon_term_text(const ld_lexicon *lx, long term);

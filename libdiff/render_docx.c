@@ -177,17 +177,25 @@ para_style(struct dw *w, const ldiff_clause *c)
 		    c->ilvl >= 0 && c->ilvl <= 8 ? c->ilvl : 0, c->num_id);
 }
 
+/* The end of a w:pPr: the paragraph mark's revision, if any, then the
+ * close tag. */
 static void
-para_open(struct dw *w, const ldiff_clause *c, int mark)
+close_ppr(struct dw *w, int mark)
 {
-	ld_buf_adds(&w->x, "<w:p><w:pPr>");
-	para_style(w, c);
 	if (mark != MARK_NONE) {
 		ld_buf_printf(&w->x, "<w:rPr><%s", mark_el[mark]);
 		rev_attrs(w);
 		ld_buf_adds(&w->x, "/></w:rPr>");
 	}
 	ld_buf_adds(&w->x, "</w:pPr>");
+}
+
+static void
+para_open(struct dw *w, const ldiff_clause *c, int mark)
+{
+	ld_buf_adds(&w->x, "<w:p><w:pPr>");
+	para_style(w, c);
+	close_ppr(w, mark);
 }
 
 /* Close a paragraph opened without a mark, giving it one now: the mark
@@ -517,12 +525,7 @@ cell_open(struct dw *w, int mark)
 		xml_text(&w->x, st, strlen(st));
 		ld_buf_adds(&w->x, "\"/>");
 	}
-	if (mark != MARK_NONE) {
-		ld_buf_printf(&w->x, "<w:rPr><%s", mark_el[mark]);
-		rev_attrs(w);
-		ld_buf_adds(&w->x, "/></w:rPr>");
-	}
-	ld_buf_adds(&w->x, "</w:pPr>");
+	close_ppr(w, mark);
 }
 
 /* Cells of a row's text; the cells beyond the grid join the last. */

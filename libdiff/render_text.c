@@ -171,11 +171,6 @@ want_swedish(const ldiff_render_opts *o)
 	return loc != NULL && strncmp(loc, "sv", 2) == 0;
 }
 
-static const char *
-label(int sv, int id)
-{
-	return sv ? labels[id].sv : _(labels[id].en);
-}
 
 #ifndef ENABLE_NLS
 #define dngettext(dom, one, many, n) ((n) == 1 ? (one) : (many))
@@ -443,16 +438,17 @@ struct tw {
 	ld_buf *subids;		/* and their ids */
 	int sub_any;
 	ld_buf line;		/* scratch */
-	const char *lab[L_COUNT];	/* label(), looked up once each */
+	const char *lab[L_COUNT];	/* wlabel(), looked up once each */
 };
 
-/* A label through the writer's cache: gettext per unit of a long diff
- * cost a twentieth of kldiff's time. */
+/* A label in the writer's language, looked up once per writer: gettext
+ * per unit of a long diff cost a twentieth of kldiff's time.  Every label
+ * of the text renderer goes through here. */
 static const char *
 wlabel(struct tw *w, int id)
 {
 	if (w->lab[id] == NULL)
-		w->lab[id] = label(w->sv, id);
+		w->lab[id] = w->sv ? labels[id].sv : _(labels[id].en);
 	return w->lab[id];
 }
 
@@ -626,8 +622,8 @@ put_inserted(struct tw *w, const char *s)
  * row's "row:Umeå kommun" is an id for scripts, "rad Umeå kommun" to a
  * reader. */
 static void
-ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep,
-    int sv)
+ids(struct tw *w, ld_buf *b, const ldiff_clause *const *cl, size_t n,
+    const char *sep)
 {
 	size_t i;
 
@@ -637,7 +633,7 @@ ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep,
 		if (i > 0)
 			ld_buf_adds(b, sep);
 		if (strncmp(cl[i]->id, "row:", 4) == 0) {
-			ld_buf_adds(b, label(sv, L_ROW));
+			ld_buf_adds(b, wlabel(w, L_ROW));
 			ld_buf_addc(b, ' ');
 			ld_buf_adds(b, cl[i]->id + 4);
 		} else
@@ -646,7 +642,7 @@ ids(ld_buf *b, const ldiff_clause *const *cl, size_t n, const char *sep,
 }
 
 static void
-class_list(ld_buf *b, unsigned cls, int sv)
+class_list(struct tw *w, ld_buf *b, unsigned cls)
 {
 	size_t i;
 	int first = 1;
@@ -656,7 +652,7 @@ class_list(ld_buf *b, unsigned cls, int sv)
 			continue;
 		if (!first)
 			ld_buf_adds(b, ", ");
-		ld_buf_adds(b, label(sv, class_order[i].label));
+		ld_buf_adds(b, wlabel(w, class_order[i].label));
 		first = 0;
 	}
 }
@@ -748,9 +744,9 @@ unit_header(struct tw *w, const ldiff_unit *u)
 
 	ld_buf_reset(&w->line);
 	ld_buf_adds(&w->line, "  ");
-	ids(&w->line, u->old_cl, u->n_old, ", ", w->sv);
+	ids(w, &w->line, u->old_cl, u->n_old, ", ");
 	ld_buf_adds(&w->line, ARROW);
-	ids(&w->line, u->new_cl, u->n_new, ", ", w->sv);
+	ids(w, &w->line, u->new_cl, u->n_new, ", ");
 	ld_buf_adds(&w->line, "  ");
 	put_text(w, ld_buf_str(&w->line), NULL);
 	sgr(w, op_color(u->op));
@@ -760,7 +756,7 @@ unit_header(struct tw *w, const ldiff_unit *u)
 		cls = 0;
 	if (cls != 0) {
 		ld_buf_reset(&w->line);
-		class_list(&w->line, cls, w->sv);
+		class_list(w, &w->line, cls);
 		fprintf(w->f, " (%s)", ld_buf_str(&w->line));
 	}
 	fputc('\n', w->f);
@@ -897,7 +893,7 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 /* A rate moves in percentage points, not in per cent of itself:
  * "2,5 % → 3 % (+0,5 procentenheter)". */
 static void
-put_rate_change(ld_buf *b, const ldiff_edit *e, int sv)
+put_rate_change(struct tw *w, ld_buf *b, const ldiff_edit *e)
 {
 	double delta = e->new_value - e->old_value;
 
@@ -906,7 +902,7 @@ put_rate_change(ld_buf *b, const ldiff_edit *e, int sv)
 	ld_format_number(b, e->new_value, -1, 0);
 	ld_buf_adds(b, delta < 0 ? " % (-" : " % (+");
 	ld_format_number(b, fabs(delta), -1, 0);
-	ld_buf_printf(b, " %s)", label(sv, fabs(delta) == 1 ? L_PP1 : L_PP));
+	ld_buf_printf(b, " %s)", wlabel(w, fabs(delta) == 1 ? L_PP1 : L_PP));
 }
 
 /* One line per amount or number that changed, with the difference. */
@@ -924,10 +920,10 @@ unit_values(struct tw *w, const ldiff_unit *u)
 			continue;
 		ld_buf_reset(&w->line);
 		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
-			put_rate_change(&w->line, e, w->sv);
+			put_rate_change(w, &w->line, e);
 		else
 			put_value_change(&w->line, e);
-		fprintf(w->f, INDENT "%s: %s\n", label(w->sv,
+		fprintf(w->f, INDENT "%s: %s\n", wlabel(w,
 		    (e->cls & LDIFF_CLASS_AMOUNT) ? L_AMOUNT : L_NUMBER),
 		    ld_buf_str(&w->line));
 	}
@@ -1021,15 +1017,15 @@ show_unit(struct tw *w, const ldiff_unit *u)
 	if (renumber_only(u, w->hc)) {
 		if (w->renum.len > 0)
 			ld_buf_adds(&w->renum, ", ");
-		ids(&w->renum, u->old_cl, u->n_old, "+", w->sv);
+		ids(w, &w->renum, u->old_cl, u->n_old, "+");
 		ld_buf_adds(&w->renum, ARROW);
-		ids(&w->renum, u->new_cl, u->n_new, "+", w->sv);
+		ids(w, &w->renum, u->new_cl, u->n_new, "+");
 		return;
 	}
 	if ((k = subst_only(w, u)) != (size_t)-1) {
 		if (w->sub[k]++ > 0)
 			ld_buf_adds(&w->subids[k], ", ");
-		ids(&w->subids[k], u->new_cl, u->n_new, "+", w->sv);
+		ids(w, &w->subids[k], u->new_cl, u->n_new, "+");
 		w->sub_any = 1;
 		return;
 	}
@@ -1117,7 +1113,7 @@ pair_substs(struct tw *w, size_t pair)
 		fputs(ARROW, w->f);
 		put_inserted(w, s->new_text);
 		ld_buf_reset(&w->line);
-		class_list(&w->line, s->cls, w->sv);
+		class_list(w, &w->line, s->cls);
 		fprintf(w->f, " (%zu %s%s%s)\n", s->count,
 		    wlabel(w, L_TIMES), w->line.len ? ", " : "",
 		    ld_buf_str(&w->line));
@@ -1181,13 +1177,13 @@ lineage_ids(struct tw *w, const size_t *units, const ld_lineage *g,
 		    (col[u->from].len == 0 || out_of == u->from)) {
 			if (col[u->from].len > 0)
 				ld_buf_addc(&col[u->from], '+');
-			ids(&col[u->from], u->old_cl, u->n_old, "+", w->sv);
+			ids(w, &col[u->from], u->old_cl, u->n_old, "+");
 			out_of = u->from;
 		}
 		if (u->n_new > 0 && u->to < nver) {
 			if (col[u->to].len > 0)
 				ld_buf_addc(&col[u->to], '+');
-			ids(&col[u->to], u->new_cl, u->n_new, "+", w->sv);
+			ids(w, &col[u->to], u->new_cl, u->n_new, "+");
 		}
 	}
 	for (v = 0; v < nver; v++)
@@ -1537,10 +1533,10 @@ stat_summary(struct tw *w, const struct counts *c, size_t pair)
 	size_t i, k;
 	int sv = w->sv;
 
-	fprintf(w->f, "%s: %zu %s, %zu %s; ", label(sv, L_CLAUSES),
+	fprintf(w->f, "%s: %zu %s, %zu %s; ", wlabel(w, L_CLAUSES),
 	    ldiff_clauses_count(ldiff_diff_version(w->d, pair)),
-	    label(sv, L_OLD), ldiff_clauses_count(ldiff_diff_version(w->d,
-	    pair + 1)), label(sv, L_NEW));
+	    wlabel(w, L_OLD), ldiff_clauses_count(ldiff_diff_version(w->d,
+	    pair + 1)), wlabel(w, L_NEW));
 	put_counted(w->f, sv, C_UNCHANGED, c->op[LDIFF_OP_EQUAL]);
 	fputs(", ", w->f);
 	put_counted(w->f, sv, C_RENUMBERED, c->renum + c->hid_renum);
@@ -1552,20 +1548,20 @@ stat_summary(struct tw *w, const struct counts *c, size_t pair)
 		if (opv[i] == LDIFF_OP_CHANGED && c->hid_chg > 0)
 			put_counted(w->f, sv, C_MORE_HIDDEN, c->hid_chg);
 	}
-	fprintf(w->f, "\n%s: %zu %s", label(sv, L_OLD), told,
-	    label(sv, L_WORDS));
-	stat_words(w, c->common_old, told, label(sv, L_COMMON));
-	stat_words(w, c->del, told, label(sv, L_N_DELETED));
-	stat_words(w, c->chg_old, told, label(sv, L_N_CHANGED));
-	fprintf(w->f, "\n%s: %zu %s", label(sv, L_NEW), tnew,
-	    label(sv, L_WORDS));
-	stat_words(w, c->common_new, tnew, label(sv, L_COMMON));
-	stat_words(w, c->ins, tnew, label(sv, L_N_INSERTED));
-	stat_words(w, c->chg_new, tnew, label(sv, L_N_CHANGED));
-	fprintf(w->f, "\n%s:", label(sv, L_CLASSES));
+	fprintf(w->f, "\n%s: %zu %s", wlabel(w, L_OLD), told,
+	    wlabel(w, L_WORDS));
+	stat_words(w, c->common_old, told, wlabel(w, L_COMMON));
+	stat_words(w, c->del, told, wlabel(w, L_N_DELETED));
+	stat_words(w, c->chg_old, told, wlabel(w, L_N_CHANGED));
+	fprintf(w->f, "\n%s: %zu %s", wlabel(w, L_NEW), tnew,
+	    wlabel(w, L_WORDS));
+	stat_words(w, c->common_new, tnew, wlabel(w, L_COMMON));
+	stat_words(w, c->ins, tnew, wlabel(w, L_N_INSERTED));
+	stat_words(w, c->chg_new, tnew, wlabel(w, L_N_CHANGED));
+	fprintf(w->f, "\n%s:", wlabel(w, L_CLASSES));
 	for (i = 0, k = 0; i < N_CLASSES; i++)
 		if (c->cls[i] > 0)
-			fprintf(w->f, "%s %s %zu", k++ ? "," : "", label(sv,
+			fprintf(w->f, "%s %s %zu", k++ ? "," : "", wlabel(w,
 			    class_order[i].label), c->cls[i]);
 	fputs(k ? "\n" : " 0\n", w->f);
 }
@@ -1604,7 +1600,7 @@ stat_sections(struct tw *w, const struct sections *t)
 			continue;
 		if (!head) {
 			for (k = 0; k < 10; k++) {
-				const char *h = label(w->sv,
+				const char *h = wlabel(w,
 				    L_COL_INS + (int)k);
 				size_t col = k < 7 ? 6 : k < 9 ? 8 : 9;
 				size_t tw = text_width(h);
@@ -1652,12 +1648,12 @@ stat_amounts(struct tw *w, size_t pair)
 			    e->old_value == e->new_value)
 				continue;
 			if (!head)
-				fprintf(w->f, "%s:\n", label(w->sv,
+				fprintf(w->f, "%s:\n", wlabel(w,
 				    L_AMOUNTS));
 			head = 1;
 			ld_buf_reset(&w->line);
-			ids(&w->line, u->n_new ? u->new_cl : u->old_cl,
-			    u->n_new ? u->n_new : u->n_old, "+", w->sv);
+			ids(w, &w->line, u->n_new ? u->new_cl : u->old_cl,
+			    u->n_new ? u->n_new : u->n_old, "+");
 			ld_buf_adds(&w->line, "  ");
 			put_value_change(&w->line, e);
 			fputs("  ", w->f);

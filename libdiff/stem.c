@@ -359,12 +359,6 @@ ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
 	return scan_words(lx, text, strlen(text), ids, n);
 }
 
-int
-ld_lexicon_add_text(ld_lexicon *lx, const char *text)
-{
-	return scan_words(lx, text, strlen(text), NULL, NULL);
-}
-
 static int
 all_digits(const char *s, size_t n)
 {

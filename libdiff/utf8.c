@@ -27,29 +27,33 @@ ld_utf8_decode(const char *s, size_t n, int32_t *cp)
 	return (size_t)r;
 }
 
+/* Past the ASCII at s[i..n), eight bytes at a time (most of Swedish
+ * text); the index of the first byte that is not ASCII, or n. */
+static size_t
+skip_ascii(const char *s, size_t n, size_t i)
+{
+	uint64_t w;
+
+	while (n - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if ((w & UINT64_C(0x8080808080808080)) != 0)
+			break;
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t
 ld_utf8_valid_prefix(const char *s, size_t n)
 {
 	size_t i = 0;
 	int32_t cp;
 
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		uint64_t w;
+	while ((i = skip_ascii(s, n, i)) < n) {
 		size_t k;
 
-		/* ASCII, most of Swedish text: eight bytes at a time. */
-		if (n - i >= 8) {
-			memcpy(&w, s + i, 8);
-			if ((w & UINT64_C(0x8080808080808080)) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
 		k = ld_utf8_decode(s + i, n - i, &cp);
 		if (cp < 0)
 			return i;
@@ -82,22 +86,10 @@ is_plain_nfc(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n) {
+	while ((i = skip_ascii(s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
-		uint64_t w;
 		int32_t cp;
 
-		if (n - i >= 8) {	/* ASCII eight bytes at a time */
-			memcpy(&w, s + i, 8);
-			if ((w & UINT64_C(0x8080808080808080)) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
 		/* Lead bytes C2..CB start U+0080..U+02FF: å ä ö é and kin. */
 		if (c >= 0xC2 && c <= 0xCB && i + 1 < n &&
 		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {

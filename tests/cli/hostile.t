@@ -51,20 +51,9 @@ TIME=/usr/bin/time
 [ -x $TIME ] || { TIME=; CHECK_RSS=; diag "no /usr/bin/time: RSS not checked"; }
 grep -v '^$' /etc/passwd > "$TMP/passwd"
 
-todo=
-# res STATUS NAME [TODO]: a result, TODO when $todo (or TODO) is set.
+# res STATUS NAME: a result (STATUS 0 is a pass).
 res() {
-	_todo=${3:-$todo}
-	if [ -z "$_todo" ]; then
-		_tap_result "$1" "$2"
-		return
-	fi
-	_tap_n=$((_tap_n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $_tap_n - $2 # TODO $_todo"
-	else
-		echo "not ok $_tap_n - $2 # TODO $_todo"
-	fi
+	_tap_result "$1" "$2"
 }
 
 # run TOOL ARG...: rc, $TMP/out, $TMP/err, $TMP/time ("seconds KB").
@@ -97,10 +86,7 @@ common_checks() {
 
 # fails TOOL FILE REGEX [ARG...]: exit 2, nothing on stdout, the message
 # names the file and says why on one line; with $OCHECK set, an existing
-# -o FILE is left alone.  $why_todo and $lines_todo mark known failures
-# of the reason and of the one-line check.
-why_todo=
-lines_todo=
+# -o FILE is left alone.
 OCHECK=
 fails() {
 	_tool=$1 _file=$2 _re=$3
@@ -118,9 +104,9 @@ fails() {
 	printf '%s\n' "$_msg" | grep -Eq -- "^$_tool: $_file(:[0-9]+)?: "
 	res $? "$_n: message names the file: $_msg"
 	grep -Eiq -- "$_re" "$TMP/err"
-	res $? "$_n: message says why ($_re)" "$why_todo"
+	res $? "$_n: message says why ($_re)"
 	grep -v -q "^$_tool: " "$TMP/err"
-	res $((1 - $?)) "$_n: every stderr line is '$_tool: ...'" "$lines_todo"
+	res $((1 - $?)) "$_n: every stderr line is '$_tool: ...'"
 	common_checks "$_n"
 	[ -n "$OCHECK" ] || return 0
 	# -o: an existing file is left as it was, nothing left beside it.
