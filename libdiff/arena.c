@@ -138,6 +138,29 @@ ld_arena_used(const ld_arena *a)
 	return a->total;
 }
 
+/* The blocks go behind into's head, which stays the block that serves
+ * the next small request. */
+void
+ld_arena_adopt(ld_arena *into, ld_arena *from)
+{
+	struct block *last;
+
+	if (from == NULL)
+		return;
+	if (from->head != NULL) {
+		for (last = from->head; last->next != NULL; last = last->next)
+			;
+		if (into->head == NULL)
+			into->head = from->head;
+		else {
+			last->next = into->head->next;
+			into->head->next = from->head;
+		}
+		into->total += from->total;
+	}
+	ld_free(from);
+}
+
 void
 ld_arena_free(ld_arena *a)
 {

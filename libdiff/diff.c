@@ -16,6 +16,7 @@ ldiff_diff_opts_init(ldiff_diff_opts *o)
 	o->max_cost = 0;		/* ld_text_diff's default cap */
 	o->min_similarity = 0.5;
 	o->detect_moves = 1;
+	o->threads = 1;
 }
 
 size_t

@@ -101,23 +101,84 @@ joined(ld_arena *a, const ldiff_clause *const *cl, size_t n)
 	return s;
 }
 
-static int
-word_diff(ldiff_diff *d, ldiff_unit *u, const char *ot, const char *nt)
-{
+/* One link's clauses and texts and, when it needs one, its word diff.
+ * Every link of a pair is planned before any unit is made, so that the
+ * word diffs, most of the work, can run side by side. */
+struct pending {
+	const ldiff_clause **oc, **nc;
+	const char *ot, *nt;
+	int need;		/* a word diff is wanted */
+	int rc;			/* of ld_text_diff */
 	ld_textdiff td;
-	int rc;
+};
 
-	memset(&td, 0, sizeof td);
-	rc = ld_text_diff(d->arena, ot, nt, d->opts.max_cost, &td);
-	if (rc != 0)
-		return rc;
+/* Below this many bytes of text to compare, a thread costs more to start
+ * than it saves. */
+#define PARALLEL_MIN_BYTES (16 * 1024)
+
+struct word_diffs {
+	struct pending *p;
+	size_t *todo;		/* the links that need a word diff */
+	ld_arena *arena[LD_MAX_THREADS];	/* one per worker */
+	long max_cost;
+};
+
+static void
+word_diff_task(void *ctx, size_t task, size_t worker)
+{
+	struct word_diffs *w = ctx;
+	struct pending *p = &w->p[w->todo[task]];
+
+	p->rc = ld_text_diff(w->arena[worker], p->ot, p->nt, w->max_cost,
+	    &p->td);
+}
+
+/* The word diffs of every planned link that needs one; their edits end
+ * up in the diff's arena. */
+static int
+run_word_diffs(ldiff_diff *d, struct pending *p, size_t n)
+{
+	struct word_diffs w;
+	size_t i, ntodo = 0, bytes = 0, threads = 1;
+	int rc = 0;
+
+	memset(&w, 0, sizeof w);
+	w.p = p;
+	w.max_cost = d->opts.max_cost;
+	if ((w.todo = ld_reallocarray(NULL, n + 1, sizeof *w.todo)) == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < n; i++)
+		if (p[i].need) {
+			w.todo[ntodo++] = i;
+			bytes += strlen(p[i].ot) + strlen(p[i].nt);
+		}
+	if (d->opts.threads > 1 && bytes >= PARALLEL_MIN_BYTES)
+		threads = d->opts.threads < LD_MAX_THREADS ?
+		    (size_t)d->opts.threads : LD_MAX_THREADS;
+	for (i = 0; i < threads && rc == 0; i++)
+		if ((w.arena[i] = ld_arena_new()) == NULL)
+			rc = LDIFF_ENOMEM;
+	if (rc == 0)
+		ld_parallel(ntodo, threads, word_diff_task, &w);
+	for (i = 0; i < threads; i++)
+		ld_arena_adopt(d->arena, w.arena[i]);
+	ld_free(w.todo);
+	return rc;
+}
+
+/* A planned word diff, taken into its unit. */
+static int
+take_word_diff(ldiff_diff *d, ldiff_unit *u, const struct pending *p)
+{
+	if (p->rc != 0)
+		return p->rc;
 	d->stats.text_diffs++;
-	d->stats.text_work += td.work;
-	u->edits = td.edits;
-	u->n_edits = td.n;
-	u->cls = td.cls;
-	u->substantive = td.substantive;
-	u->similarity = td.similarity;
+	d->stats.text_work += p->td.work;
+	u->edits = p->td.edits;
+	u->n_edits = p->td.n;
+	u->cls = p->td.cls;
+	u->substantive = p->td.substantive;
+	u->similarity = p->td.similarity;
 	return 0;
 }
 
@@ -156,24 +217,36 @@ normal_form(ldiff_unit *u)
 	u->cls |= LDIFF_CLASS_TYPOGRAPHY;
 }
 
-/* Edits, classes and the substantive flag of a unit, by its op. */
+/* Does a unit of this op with these texts get a word diff? */
 static int
-unit_content(ldiff_diff *d, ldiff_unit *u)
+needs_word_diff(int op, const char *ot, const char *nt)
 {
-	const char *ot = u->n_old ? joined(d->arena, u->old_cl, u->n_old) : "";
-	const char *nt = u->n_new ? joined(d->arena, u->new_cl, u->n_new) : "";
-	int rc = 0;
-
-	if (ot == NULL || nt == NULL)
-		return LDIFF_ENOMEM;
-	switch (u->op) {
+	switch (op) {
 	case LDIFF_OP_INSERTED:
-		return whole_edit(d, u, nt, 1);
 	case LDIFF_OP_DELETED:
-		return whole_edit(d, u, ot, 0);
+		return 0;
 	case LDIFF_OP_EQUAL:
 	case LDIFF_OP_MOVED:
-		if (strcmp(ot, nt) == 0) {
+		return strcmp(ot, nt) != 0;	/* same key, other bytes */
+	default:
+		return 1;
+	}
+}
+
+/* Edits, classes and the substantive flag of a unit, by its op. */
+static int
+unit_content(ldiff_diff *d, ldiff_unit *u, const struct pending *p)
+{
+	int rc = 0;
+
+	switch (u->op) {
+	case LDIFF_OP_INSERTED:
+		return whole_edit(d, u, p->nt, 1);
+	case LDIFF_OP_DELETED:
+		return whole_edit(d, u, p->ot, 0);
+	case LDIFF_OP_EQUAL:
+	case LDIFF_OP_MOVED:
+		if (!p->need) {
 			u->similarity = 1;
 			u->substantive = u->op == LDIFF_OP_MOVED;
 			if (labels_differ(u->old_cl[0], u->new_cl[0]) &&
@@ -183,7 +256,7 @@ unit_content(ldiff_diff *d, ldiff_unit *u)
 			return 0;
 		}
 		/* the same key, other bytes: typography */
-		rc = word_diff(d, u, ot, nt);
+		rc = take_word_diff(d, u, p);
 		if (rc == 0 && u->op == LDIFF_OP_EQUAL) {
 			u->op = LDIFF_OP_CHANGED;
 			if (labels_differ(u->old_cl[0], u->new_cl[0]))
@@ -191,12 +264,13 @@ unit_content(ldiff_diff *d, ldiff_unit *u)
 		}
 		break;
 	default:
-		rc = word_diff(d, u, ot, nt);
+		rc = take_word_diff(d, u, p);
 		break;
 	}
 	if (rc != 0)
 		return rc;
-	if (u->op == LDIFF_OP_CHANGED && u->cls == 0 && strcmp(ot, nt) != 0)
+	if (u->op == LDIFF_OP_CHANGED && u->cls == 0 &&
+	    strcmp(p->ot, p->nt) != 0)
 		u->cls = LDIFF_CLASS_WORDING;
 	/* a clause that moves or splits changes the structure a reader
 	 * relies on, whatever its words */
@@ -502,42 +576,57 @@ apply_joins(struct build *b)
 	return 0;
 }
 
+/* A link's clauses and texts, and whether it needs a word diff. */
 static int
-unit_from_link(struct build *b, size_t from, const ld_link *l)
+plan_link(ldiff_diff *d, size_t from, const ld_link *l, struct pending *p)
+{
+	const ldiff_clauses *a = d->ver[from], *c = d->ver[from + 1];
+	size_t k;
+
+	p->oc = ld_arena_alloc(d->arena, (l->nold + 1) * sizeof *p->oc);
+	p->nc = ld_arena_alloc(d->arena, (l->nnew + 1) * sizeof *p->nc);
+	if (p->oc == NULL || p->nc == NULL)
+		return LDIFF_ENOMEM;
+	for (k = 0; k < l->nold; k++)
+		p->oc[k] = &a->cl[l->old[k]];
+	for (k = 0; k < l->nnew; k++)
+		p->nc[k] = &c->cl[l->new[k]];
+	p->ot = l->nold ? joined(d->arena, p->oc, l->nold) : "";
+	p->nt = l->nnew ? joined(d->arena, p->nc, l->nnew) : "";
+	if (p->ot == NULL || p->nt == NULL)
+		return LDIFF_ENOMEM;
+	p->need = needs_word_diff(l->op, p->ot, p->nt);
+	return 0;
+}
+
+static int
+unit_from_link(struct build *b, size_t from, const ld_link *l,
+    const struct pending *p)
 {
 	ldiff_diff *d = b->d;
 	const ldiff_clauses *a = d->ver[from], *c = d->ver[from + 1];
-	const ldiff_clause **oc, **nc;
 	ldiff_unit u;
 	size_t k;
 	int rc;
 
 	memset(&u, 0, sizeof u);
-	oc = ld_arena_alloc(d->arena, (l->nold + 1) * sizeof *oc);
-	nc = ld_arena_alloc(d->arena, (l->nnew + 1) * sizeof *nc);
-	if (oc == NULL || nc == NULL)
-		return LDIFF_ENOMEM;
-	for (k = 0; k < l->nold; k++)
-		oc[k] = &a->cl[l->old[k]];
-	for (k = 0; k < l->nnew; k++)
-		nc[k] = &c->cl[l->new[k]];
 	u.op = l->op;
 	u.from = from;
 	u.to = from + 1;
-	u.old_cl = oc;
+	u.old_cl = p->oc;
 	u.n_old = l->nold;
-	u.new_cl = nc;
+	u.new_cl = p->nc;
 	u.n_new = l->nnew;
-	if ((rc = unit_content(d, &u)) != 0)
+	if ((rc = unit_content(d, &u, p)) != 0)
 		return rc;
 	if (u.n_old == 1 && u.n_new == 1 &&
-	    nc[0]->kind == LDIFF_CL_ROW && u.n_edits > 0)
+	    p->nc[0]->kind == LDIFF_CL_ROW && u.n_edits > 0)
 		row_amounts(c, l->new[0], &u);
 	else if (u.op == LDIFF_OP_INSERTED && u.n_new == 1 &&
-	    nc[0]->kind == LDIFF_CL_ROW)
+	    p->nc[0]->kind == LDIFF_CL_ROW)
 		rc = whole_row_amounts(d, &u, c, l->new[0]);
 	else if (u.op == LDIFF_OP_DELETED && u.n_old == 1 &&
-	    oc[0]->kind == LDIFF_CL_ROW)
+	    p->oc[0]->kind == LDIFF_CL_ROW)
 		rc = whole_row_amounts(d, &u, a, l->old[0]);
 	if (rc != 0)
 		return rc;
@@ -551,6 +640,28 @@ unit_from_link(struct build *b, size_t from, const ld_link *l)
 		    (rc = join(b, b->lin[from][l->old[k]], u.lineage)) != 0)
 			return rc;
 	return push_unit(d, &u);
+}
+
+/* Units from the links of pair `from`: plan each, run the word diffs,
+ * then make the units in link order. */
+static int
+units_from_links(struct build *b, size_t from, const ld_link *links,
+    size_t nlinks)
+{
+	struct pending *p = ld_calloc(nlinks + 1, sizeof *p);
+	size_t i;
+	int rc = p == NULL ? LDIFF_ENOMEM : 0;
+
+	for (i = 0; rc == 0 && i < nlinks; i++)
+		rc = plan_link(b->d, from, &links[i], &p[i]);
+	if (rc == 0)
+		rc = run_word_diffs(b->d, p, nlinks);
+	if (rc == 0)
+		rc = reserve_units(b->d, nlinks);
+	for (i = 0; rc == 0 && i < nlinks; i++)
+		rc = unit_from_link(b, from, &links[i], &p[i]);
+	ld_free(p);
+	return rc;
 }
 
 /* ---- the substitution summary ---------------------------------------- */
@@ -675,7 +786,7 @@ diff_pair(struct build *b, size_t from, ldiff_error *err)
 	ldiff_diff *d = b->d;
 	ld_arena *tmp = ld_arena_new();	/* the links, while units are made */
 	ld_link *links;
-	size_t nlinks, i, u0 = d->n;
+	size_t nlinks, u0 = d->n;
 	int rc;
 
 	if (tmp == NULL)
@@ -687,9 +798,7 @@ diff_pair(struct build *b, size_t from, ldiff_error *err)
 		ld_arena_free(tmp);
 		return rc;	/* err says what */
 	}
-	rc = reserve_units(d, nlinks);
-	for (i = 0; rc == 0 && i < nlinks; i++)
-		rc = unit_from_link(b, from, &links[i]);
+	rc = units_from_links(b, from, links, nlinks);
 	ld_arena_free(tmp);
 	if (rc != 0)
 		return ld_error(err, rc, _("comparing %s with %s: %s"),

@@ -63,6 +63,16 @@ char *ld_arena_printf(ld_arena *a, const char *fmt, ...)
 #endif
     ;
 size_t ld_arena_used(const ld_arena *a);
+/* Every block of from moves into into; from is freed. */
+void ld_arena_adopt(ld_arena *into, ld_arena *from);
+
+/* fn(ctx, task, worker) for every task in [0, ntasks), on at most
+ * `threads` threads (the caller's among them, as worker 0; workers are
+ * numbered below min(threads, LD_MAX_THREADS)).  Tasks must not share
+ * anything they write (parallel.c). */
+#define LD_MAX_THREADS 64
+void ld_parallel(size_t ntasks, size_t threads,
+    void (*fn)(void *ctx, size_t task, size_t worker), void *ctx);
 void ld_arena_free(ld_arena *a);
 
 /* ---- growable byte buffer (buf.c) ----------------------------------- */

@@ -353,6 +353,9 @@ typedef struct ldiff_diff_opts {
 				 * in place, down to 0.15), or headings there
 				 * in equal number (a renamed heading) */
 	int detect_moves;	/* default 1 */
+	int threads;		/* default 1: the word diffs of a version
+				 * pair run in the calling thread; more
+				 * spreads them over that many threads */
 } ldiff_diff_opts;
 
 void ldiff_diff_opts_init(ldiff_diff_opts *o);

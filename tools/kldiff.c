@@ -563,6 +563,7 @@ main(int argc, char **argv)
 	if (read_inputs(argc - first, argv + first, &o, &in) != 0)
 		goto out;
 	ldiff_diff_opts_init(&dopt);
+	dopt.threads = (int)processors();
 	memset(&err, 0, sizeof err);
 	if (ldiff_diff_new(&d, (const ldiff_clauses *const *)in.cl,
 	    in.names, in.n, &dopt, &err) != 0) {

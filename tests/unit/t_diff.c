@@ -1,7 +1,7 @@
 /* t_diff.c - the public diff: units and their contract (ops, classes,
  * substantive, edits, order), lineage across three versions, table
  * amounts, the substitution summary, argument errors and allocation
- * failures. */
+ * failures; the word diffs spread over threads change nothing. */
 #include <stdio.h>
 #include <string.h>
 
@@ -520,9 +520,90 @@ test_alloc_failures(void)
 	ldiff_clauses_free(v[1]);
 }
 
+/* Clauses that change in every other one: more than enough text for the
+ * word diffs to be spread over threads. */
+static ldiff_clauses *
+many(int newer)
+{
+	ldiff_clauses *c;
+	size_t i;
+	int code;
+
+	if (ld_clauses_new(&c, NULL) != 0)
+		return NULL;
+	for (i = 0; i < 400; i++) {
+		ldiff_clause *cl = ld_clauses_add(c, &code);
+
+		if (cl == NULL)
+			break;
+		cl->kind = LDIFF_CL_CLAUSE;
+		cl->label = ld_arena_printf(c->arena, "%zu.%zu", i / 10 + 1,
+		    i % 10 + 1);
+		cl->id = cl->label;
+		cl->text = ld_arena_printf(c->arena, "Kommunen nr %zu ska "
+		    "%s bidra med %zu kronor per år under perioden %s, och "
+		    "regionen följer upp insatsen i samråd med kommunerna.",
+		    i, newer && i % 2 ? "gemensamt" : "årligen",
+		    1000 * i + (newer && i % 4 == 1 ? 500 : 0),
+		    newer ? "2027–2030" : "2023–2026");
+	}
+	return c;
+}
+
+static int
+same_edits(const ldiff_unit *a, const ldiff_unit *b)
+{
+	size_t k;
+
+	if (a->op != b->op || a->n_old != b->n_old || a->n_new != b->n_new ||
+	    a->cls != b->cls || a->substantive != b->substantive ||
+	    a->similarity != b->similarity || a->n_edits != b->n_edits)
+		return 0;
+	for (k = 0; k < a->n_edits; k++)
+		if (a->edits[k].op != b->edits[k].op ||
+		    a->edits[k].cls != b->edits[k].cls ||
+		    strcmp(a->edits[k].old_text, b->edits[k].old_text) != 0 ||
+		    strcmp(a->edits[k].new_text, b->edits[k].new_text) != 0)
+			return 0;
+	return 1;
+}
+
+/* The word diffs spread over threads give the units of one thread. */
+static void
+test_threads(void)
+{
+	ldiff_clauses *v[2] = { many(0), many(1) };
+	ldiff_diff *d1 = NULL, *d4 = NULL;
+	ldiff_diff_opts o;
+	size_t i, n, same = 0, changed = 0;
+
+	ldiff_diff_opts_init(&o);
+	is_int(o.threads, 1, "one thread by default");
+	ok(ldiff_diff_new(&d1, (const ldiff_clauses *const *)v, NULL, 2, &o,
+	    NULL) == 0, "diff in one thread");
+	o.threads = 4;
+	ok(ldiff_diff_new(&d4, (const ldiff_clauses *const *)v, NULL, 2, &o,
+	    NULL) == 0, "diff in four threads");
+	n = d1 != NULL ? ldiff_diff_count(d1) : 0;
+	is_int((long)(d4 != NULL ? ldiff_diff_count(d4) : 0), (long)n,
+	    "as many units");
+	for (i = 0; d4 != NULL && i < n && i < ldiff_diff_count(d4); i++) {
+		same += same_edits(ldiff_diff_unit(d1, i),
+		    ldiff_diff_unit(d4, i));
+		changed += ldiff_diff_unit(d1, i)->n_edits > 1;
+	}
+	is_int((long)same, (long)n, "every unit the same, edit by edit");
+	ok(changed >= 200, "half of them or more with word edits");
+	ldiff_diff_free(d1);
+	ldiff_diff_free(d4);
+	ldiff_clauses_free(v[0]);
+	ldiff_clauses_free(v[1]);
+}
+
 int
 main(void)
 {
+	test_threads();
 	test_names();
 	test_three_versions();
 	test_amounts_and_summary();
