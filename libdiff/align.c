@@ -312,24 +312,63 @@ item_words(struct ctx *c, size_t k, size_t i)
 	return rc;
 }
 
-/* Every clause's words in the vocabulary, before the first term. */
+struct vocabulary {
+	struct ctx *c;
+	ld_wordset *ws[2];
+	int rc[2];
+};
+
+/* The words of side k's clauses not yet read, gathered apart. */
+static void
+gather_side(void *ctx, size_t k, size_t worker)
+{
+	struct vocabulary *v = ctx;
+	struct ctx *c = v->c;
+	size_t i;
+
+	(void)worker;
+	for (i = 0; i < c->s[k].n && v->rc[k] == 0; i++)
+		if (!c->scanned[k][i])
+			v->rc[k] = ld_wordset_add(v->ws[k], item_text(c, k, i));
+}
+
+/* Every clause's words in the vocabulary, before the first term: each
+ * side's gathered in a thread of its own when there is text enough, then
+ * merged old side first, in the order a single reading would give. */
 static int
 complete_vocabulary(struct ctx *c)
 {
-	size_t k, i;
+	struct vocabulary v;
+	size_t k, i, bytes = 0, threads = 1;
 	int rc;
 
 	if (c->vocabulary)
 		return 0;
+	memset(&v, 0, sizeof v);
+	v.c = c;
 	for (k = 0; k < 2; k++)
-		for (i = 0; i < c->s[k].n; i++) {
-			if (c->scanned[k][i])
-				continue;
-			if ((rc = ld_lexicon_words(c->lx, item_text(c, k, i),
-			    NULL, NULL)) != 0)
-				return rc;
-			c->scanned[k][i] = 1;
-		}
+		for (i = 0; i < c->s[k].n; i++)
+			if (!c->scanned[k][i])
+				bytes += strlen(item_text(c, k, i));
+	if (c->opts->threads > 1 && bytes >= LD_PARALLEL_MIN_BYTES)
+		threads = 2;
+	rc = ld_wordset_new(&v.ws[0]);
+	if (rc == 0)
+		rc = ld_wordset_new(&v.ws[1]);
+	if (rc == 0) {
+		ld_parallel(2, threads, gather_side, &v);
+		rc = v.rc[0] != 0 ? v.rc[0] : v.rc[1];
+	}
+	for (k = 0; k < 2 && rc == 0; k++)
+		rc = ld_lexicon_merge(c->lx, v.ws[k]);
+	ld_wordset_free(v.ws[0]);
+	ld_wordset_free(v.ws[1]);
+	if (rc != 0)
+		return rc;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++)
+			if (!c->scanned[k][i])
+				c->scanned[k][i] = 1;
 	c->vocabulary = 1;
 	return 0;
 }

@@ -112,10 +112,6 @@ struct pending {
 	ld_textdiff td;
 };
 
-/* Below this many bytes of text to compare, a thread costs more to start
- * than it saves. */
-#define PARALLEL_MIN_BYTES (16 * 1024)
-
 struct word_diffs {
 	struct pending *p;
 	size_t *todo;		/* the links that need a word diff */
@@ -152,7 +148,7 @@ run_word_diffs(ldiff_diff *d, struct pending *p, size_t n)
 			w.todo[ntodo++] = i;
 			bytes += strlen(p[i].ot) + strlen(p[i].nt);
 		}
-	if (d->opts.threads > 1 && bytes >= PARALLEL_MIN_BYTES)
+	if (d->opts.threads > 1 && bytes >= LD_PARALLEL_MIN_BYTES)
 		threads = d->opts.threads < LD_MAX_THREADS ?
 		    (size_t)d->opts.threads : LD_MAX_THREADS;
 	for (i = 0; i < threads && rc == 0; i++)

@@ -71,6 +71,9 @@ void ld_arena_adopt(ld_arena *into, ld_arena *from);
  * numbered below min(threads, LD_MAX_THREADS)).  Tasks must not share
  * anything they write (parallel.c). */
 #define LD_MAX_THREADS 64
+/* Below this many bytes of text to work on, a thread costs more to start
+ * than it saves. */
+#define LD_PARALLEL_MIN_BYTES (16 * 1024)
 void ld_parallel(size_t ntasks, size_t threads,
     void (*fn)(void *ctx, size_t task, size_t worker), void *ctx);
 void ld_arena_free(ld_arena *a);
@@ -294,6 +297,15 @@ double ld_lexicon_weight(const ld_lexicon *lx, long term);
 const char *ld_lexicon_term_text(const ld_lexicon *lx, long term);
 size_t ld_lexicon_nterms(const ld_lexicon *lx);
 int ld_is_stopword(const ld_lexicon *lx, const char *folded, size_t n);
+/* The words of many texts gathered apart from any lexicon (one version's,
+ * in a thread of its own), then merged into one in the order first seen:
+ * the lexicon's word ids are those it would have given reading the same
+ * texts itself. */
+typedef struct ld_wordset ld_wordset;
+int ld_wordset_new(ld_wordset **out);
+int ld_wordset_add(ld_wordset *ws, const char *text);
+int ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws);
+void ld_wordset_free(ld_wordset *ws);
 
 /* ---- grouping equal entries (group.c) -------------------------------
  * Reorder the n entries of `size` bytes at base so that entries the same()

@@ -71,19 +71,49 @@ struct strtab {
 	size_t nslot;		/* power of two */
 };
 
+/* Folded words, numbered in the order first seen: a lexicon's own, or
+ * one version's gathered apart (ld_wordset) and merged in later. */
+struct ld_wordset {
+	struct strtab t;
+	ld_arena *arena;	/* their bytes */
+	int own_arena;
+	char *scratch;		/* scan_words' folded word */
+	size_t scratch_cap;
+};
+
 struct ld_lexicon {
 	ld_arena *arena;
 	struct sb_stemmer *sb;
-	struct strtab words;	/* folded surface forms */
+	struct ld_wordset words;	/* folded surface forms */
 	struct strtab terms;	/* canonical terms */
 	int32_t *word_term;	/* per word: term id, -1 until computed */
 	size_t word_term_cap;
 	double *term_weight;
 	size_t term_weight_cap;
 	struct strtab stops;
-	char *scratch;		/* scan_words' folded word */
-	size_t scratch_cap;
 };
+
+/* ASCII bytes inside a word: letters lower-cased, digits as they are.
+ * Everything else is 0: a separator, or (from 0x80) a byte to decode. */
+#define SAME(c) [c] = c
+#define LOWER(c) [c] = c + 32
+static const unsigned char fold_ascii[256] = {
+	SAME('0'), SAME('1'), SAME('2'), SAME('3'), SAME('4'),
+	SAME('5'), SAME('6'), SAME('7'), SAME('8'), SAME('9'),
+	SAME('a'), SAME('b'), SAME('c'), SAME('d'), SAME('e'), SAME('f'),
+	SAME('g'), SAME('h'), SAME('i'), SAME('j'), SAME('k'), SAME('l'),
+	SAME('m'), SAME('n'), SAME('o'), SAME('p'), SAME('q'), SAME('r'),
+	SAME('s'), SAME('t'), SAME('u'), SAME('v'), SAME('w'), SAME('x'),
+	SAME('y'), SAME('z'),
+	LOWER('A'), LOWER('B'), LOWER('C'), LOWER('D'), LOWER('E'),
+	LOWER('F'), LOWER('G'), LOWER('H'), LOWER('I'), LOWER('J'),
+	LOWER('K'), LOWER('L'), LOWER('M'), LOWER('N'), LOWER('O'),
+	LOWER('P'), LOWER('Q'), LOWER('R'), LOWER('S'), LOWER('T'),
+	LOWER('U'), LOWER('V'), LOWER('W'), LOWER('X'), LOWER('Y'),
+	LOWER('Z')
+};
+#undef SAME
+#undef LOWER
 
 static uint32_t
 hash_bytes(const char *s, size_t n)
@@ -187,6 +217,15 @@ strtab_free(struct strtab *t)
 	memset(t, 0, sizeof *t);
 }
 
+static void
+wordset_clear(struct ld_wordset *ws)
+{
+	strtab_free(&ws->t);
+	ld_free(ws->scratch);
+	ws->scratch = NULL;
+	ws->scratch_cap = 0;
+}
+
 int
 ld_lexicon_new(ld_lexicon **out)
 {
@@ -198,6 +237,7 @@ ld_lexicon_new(ld_lexicon **out)
 	if (lx == NULL)
 		return LDIFF_ENOMEM;
 	lx->arena = ld_arena_new();
+	lx->words.arena = lx->arena;
 	lx->sb = sb_stemmer_new("swedish", "UTF_8");
 	if (lx->arena == NULL || lx->sb == NULL)
 		goto fail;
@@ -219,12 +259,11 @@ ld_lexicon_free(ld_lexicon *lx)
 		return;
 	if (lx->sb != NULL)
 		sb_stemmer_delete(lx->sb);
-	strtab_free(&lx->words);
+	wordset_clear(&lx->words);
 	strtab_free(&lx->terms);
 	strtab_free(&lx->stops);
 	ld_free(lx->word_term);
 	ld_free(lx->term_weight);
-	ld_free(lx->scratch);
 	ld_arena_free(lx->arena);
 	ld_free(lx);
 }
@@ -268,15 +307,29 @@ push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
 	return 0;
 }
 
+/* Intern one folded word and, when ids are wanted, list its id. */
+static int
+add_word(struct ld_wordset *ws, const char *w, size_t wl, uint32_t **ids,
+    size_t *n, size_t *cap)
+{
+	long id = strtab_find(&ws->t, ws->arena, w, wl);
+
+	if (id < 0)
+		return LDIFF_ENOMEM;
+	return ids != NULL ? push_id(ids, n, cap, (uint32_t)id) : 0;
+}
+
 /* Scan text for words (runs of letters, marks and digits) and intern
  * each in lower case.  Text is NFC already (the paragraph contract), so
  * lower-casing code point by code point is the fold: far cheaper than a
- * full utf8proc_map, and for Swedish the same (no special casing). */
+ * full utf8proc_map, and for Swedish the same (no special casing).  Most
+ * bytes are ASCII and take one table look-up. */
 static int
-scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
+scan_words(struct ld_wordset *ws, const char *f, size_t len, uint32_t **ids,
     size_t *n)
 {
-	size_t i = 0, cap = 0, wl = 0;
+	const unsigned char *p = (const unsigned char *)f, *end = p + len;
+	size_t cap = 0, wl = 0;
 	char *w;
 	int rc = 0;
 
@@ -285,62 +338,58 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 		*n = 0;
 	}
 	/* lower case never needs more than 4 bytes per input byte; the
-	 * buffer is the lexicon's, kept from text to text */
+	 * buffer is kept from text to text */
 	if (len > (SIZE_MAX - 8) / 4)
 		return LDIFF_ENOMEM;
-	if (4 * len + 8 > lx->scratch_cap) {
-		ld_free(lx->scratch);
-		lx->scratch_cap = 4 * len + 8 > 256 ? 4 * len + 8 : 256;
-		if ((lx->scratch = ld_malloc(lx->scratch_cap)) == NULL) {
-			lx->scratch_cap = 0;
+	if (4 * len + 8 > ws->scratch_cap) {
+		ld_free(ws->scratch);
+		ws->scratch_cap = 4 * len + 8 > 256 ? 4 * len + 8 : 256;
+		if ((ws->scratch = ld_malloc(ws->scratch_cap)) == NULL) {
+			ws->scratch_cap = 0;
 			return LDIFF_ENOMEM;
 		}
 	}
-	w = lx->scratch;
-	while (i <= len && rc == 0) {
-		unsigned char ch = i < len ? (unsigned char)f[i] : ' ';
-		int32_t cp = -1;
+	w = ws->scratch;
+	while (p < end) {
+		unsigned char lc;
+		int32_t cp;
 		size_t k = 1;
 
-		if (ch < 0x80) {
-			if (ch >= 'A' && ch <= 'Z')
-				w[wl++] = (char)(ch + 32);
-			else if ((ch >= 'a' && ch <= 'z') ||
-			    (ch >= '0' && ch <= '9'))
-				w[wl++] = (char)ch;
-			else
-				cp = -2;	/* a separator */
-		} else if (ch == 0xc3 && i + 1 < len &&
-		    ((unsigned char)f[i + 1] & 0xc0) == 0x80 &&
-		    f[i + 1] != (char)0x97 && f[i + 1] != (char)0xb7) {
+		/* the common case: a run of ASCII letters and digits */
+		while (p < end && (lc = fold_ascii[*p]) != 0) {
+			w[wl++] = (char)lc;
+			p++;
+		}
+		if (p == end)
+			break;
+		if (p[0] == 0xc3 && p + 1 < end && (p[1] & 0xc0) == 0x80 &&
+		    p[1] != 0x97 && p[1] != 0xb7) {
 			/* U+00C0-U+00FF but x and -: the letters of Swedish
 			 * (å ä ö é), lower case is 0x20 up */
-			unsigned char c2 = (unsigned char)f[i + 1];
-
 			w[wl++] = (char)0xc3;
-			w[wl++] = (char)(c2 < 0xa0 && c2 != 0x9f ? c2 + 0x20 :
-			    c2);
-			k = 2;
-		} else {
-			k = ld_utf8_decode(f + i, len - i, &cp);
-			if (cp >= 0 && is_word_cp(cp))
+			w[wl++] = (char)(p[1] < 0xa0 && p[1] != 0x9f ?
+			    p[1] + 0x20 : p[1]);
+			p += 2;
+			continue;
+		}
+		if (p[0] >= 0x80) {
+			k = ld_utf8_decode((const char *)p, (size_t)(end - p),
+			    &cp);
+			if (cp >= 0 && is_word_cp(cp)) {
 				wl += (size_t)utf8proc_encode_char(
 				    utf8proc_tolower(cp),
 				    (utf8proc_uint8_t *)w + wl);
-			else
-				cp = -2;
+				p += k;
+				continue;
+			}
 		}
-		if (cp == -2 && wl > 0) {
-			long id = strtab_find(&lx->words, lx->arena, w, wl);
-
-			if (id < 0)
-				rc = LDIFF_ENOMEM;
-			else if (ids != NULL)
-				rc = push_id(ids, n, &cap, (uint32_t)id);
-			wl = 0;
-		}
-		i += k;
+		p += k;		/* a separator ends the word */
+		if (wl > 0 && (rc = add_word(ws, w, wl, ids, n, &cap)) != 0)
+			break;
+		wl = 0;
 	}
+	if (rc == 0 && wl > 0)
+		rc = add_word(ws, w, wl, ids, n, &cap);
 	if (rc != 0) {
 		if (ids != NULL) {
 			ld_free(*ids);
@@ -353,10 +402,58 @@ scan_words(ld_lexicon *lx, const char *f, size_t len, uint32_t **ids,
 }
 
 int
+ld_wordset_new(ld_wordset **out)
+{
+	ld_wordset *ws = ld_calloc(1, sizeof *ws);
+
+	*out = NULL;
+	if (ws == NULL)
+		return LDIFF_ENOMEM;
+	if ((ws->arena = ld_arena_new()) == NULL) {
+		ld_free(ws);
+		return LDIFF_ENOMEM;
+	}
+	ws->own_arena = 1;
+	*out = ws;
+	return 0;
+}
+
+void
+ld_wordset_free(ld_wordset *ws)
+{
+	if (ws == NULL)
+		return;
+	wordset_clear(ws);
+	if (ws->own_arena)
+		ld_arena_free(ws->arena);
+	ld_free(ws);
+}
+
+int
+ld_wordset_add(ld_wordset *ws, const char *text)
+{
+	return scan_words(ws, text, strlen(text), NULL, NULL);
+}
+
+/* The words of ws join the vocabulary in the order ws first saw them, so
+ * the ids come out as if each text had been read by the lexicon itself. */
+int
+ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws)
+{
+	size_t i;
+
+	for (i = 0; i < ws->t.n; i++)
+		if (strtab_find(&lx->words.t, lx->arena, ws->t.s[i],
+		    ws->t.len[i]) < 0)
+			return LDIFF_ENOMEM;
+	return 0;
+}
+
+int
 ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
     size_t *n)
 {
-	return scan_words(lx, text, strlen(text), ids, n);
+	return scan_words(&lx->words, text, strlen(text), ids, n);
 }
 
 static int
@@ -382,7 +479,7 @@ base_length(ld_lexicon *lx, const char *w, size_t n)
 
 		if (n < e + 3 || memcmp(w + n - e, def_endings[i], e) != 0)
 			continue;
-		if (strtab_find(&lx->words, NULL, w, n - e) >= 0)
+		if (strtab_find(&lx->words.t, NULL, w, n - e) >= 0)
 			return n - e;
 	}
 	return n;
@@ -391,8 +488,8 @@ base_length(ld_lexicon *lx, const char *w, size_t n)
 static int
 ensure_caps(ld_lexicon *lx)
 {
-	if (lx->word_term_cap < lx->words.n) {
-		size_t c = lx->words.cap, i;
+	if (lx->word_term_cap < lx->words.t.n) {
+		size_t c = lx->words.t.cap, i;
 		int32_t *p = ld_reallocarray(lx->word_term, c, sizeof *p);
 
 		if (p == NULL)
@@ -437,14 +534,14 @@ ld_lexicon_term(ld_lexicon *lx, uint32_t word)
 	double wt = 1.0;
 	long t;
 
-	if (word >= lx->words.n)
+	if (word >= lx->words.t.n)
 		return LDIFF_EINVAL;
 	if (ensure_caps(lx) != 0)
 		return LDIFF_ENOMEM;
 	if (lx->word_term[word] >= 0)
 		return lx->word_term[word];
-	w = lx->words.s[word];
-	n = lx->words.len[word];
+	w = lx->words.t.s[word];
+	n = lx->words.t.len[word];
 	if (all_digits(w, n)) {
 		if (n == 4 && (memcmp(w, "19", 2) == 0 ||
 		    memcmp(w, "20", 2) == 0))

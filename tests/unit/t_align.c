@@ -411,6 +411,46 @@ test_lexicon(void)
 	ld_lexicon_free(lx);
 }
 
+/* Words gathered apart and merged get the ids the lexicon would have
+ * given reading the texts itself, in the same order. */
+static void
+test_wordset_merge(void)
+{
+	const char *t[] = { "Avtalet gäller för KOMMUNERNA 2023–2026.",
+		"Kommunerna och regionen, Ångermanälven; ÉTUDE över ÅR",
+		"avtal avtalets kommunernas ﬁnansiering ΑΒΓ 2027" };
+	ld_lexicon *direct, *merged;
+	ld_wordset *ws[2];
+	uint32_t *a, *b;
+	size_t na, nb, i;
+	int same;
+
+	ok(ld_lexicon_new(&direct) == 0 && ld_lexicon_new(&merged) == 0 &&
+	    ld_wordset_new(&ws[0]) == 0 && ld_wordset_new(&ws[1]) == 0,
+	    "lexicons and word sets");
+	ld_lexicon_words(direct, t[2], NULL, NULL);
+	ld_lexicon_words(direct, t[0], NULL, NULL);
+	ld_lexicon_words(direct, t[1], NULL, NULL);
+	ld_lexicon_words(merged, t[2], NULL, NULL);	/* read before */
+	ok(ld_wordset_add(ws[0], t[0]) == 0 && ld_wordset_add(ws[1], t[1]) == 0,
+	    "words gathered apart");
+	ok(ld_lexicon_merge(merged, ws[0]) == 0 &&
+	    ld_lexicon_merge(merged, ws[1]) == 0, "and merged");
+	ld_lexicon_words(direct, "kommunerna ÅR avtalet ny", &a, &na);
+	ld_lexicon_words(merged, "kommunerna ÅR avtalet ny", &b, &nb);
+	same = na == nb && na == 4;
+	for (i = 0; same && i < na; i++)
+		same = a[i] == b[i] &&
+		    ld_lexicon_term(direct, a[i]) == ld_lexicon_term(merged, b[i]);
+	ok(same, "the same word ids and terms");
+	ld_free(a);
+	ld_free(b);
+	ld_wordset_free(ws[0]);
+	ld_wordset_free(ws[1]);
+	ld_lexicon_free(direct);
+	ld_lexicon_free(merged);
+}
+
 /* n clauses: identical text, or each its own words. */
 static ldiff_clauses *
 generated(size_t n, int identical, unsigned seed)
@@ -550,6 +590,7 @@ main(void)
 	test_no_moves();
 	test_repeated();
 	test_lexicon();
+	test_wordset_merge();
 	test_bounded();
 	test_long_gap();
 	test_enormous();
