@@ -90,18 +90,6 @@ struct ctx {
 	int vocabulary;		/* every clause's words are in it */
 };
 
-static uint32_t
-hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static int
 kind_class(ldiff_clause_kind k)
 {
@@ -414,14 +402,7 @@ free_words(struct ctx *c)
 static uint32_t
 words_hash(const uint32_t *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= w[i];
-		h *= 16777619u;
-	}
-	return h;
+	return ld_hash(w, n * sizeof *w);
 }
 
 struct went {
@@ -483,7 +464,7 @@ keys_for_word_twins(struct ctx *c, char *need[2])
 			if ((it->key = ld_text_key(c->ar, it->key)) == NULL)
 				rc = LDIFF_ENOMEM;
 			else
-				it->khash = hash_str(it->key) ^
+				it->khash = ld_hash_str(it->key) ^
 				    (uint32_t)it->cls;
 		}
 	}
@@ -511,7 +492,7 @@ compute_keys(struct ctx *c)
 		goto out;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++, n++)
-			e[n] = kent_of(hash_str(c->s[k].it[i].key),
+			e[n] = kent_of(ld_hash_str(c->s[k].it[i].key),
 			    c->s[k].it[i].key, (int)k, i);
 	if ((rc = group_keys(e, n)) != 0)
 		goto out;
@@ -595,7 +576,7 @@ rows_by_key(struct ctx *c, int in_section)
 				ld_free(e);
 				return LDIFF_ENOMEM;
 			}
-			e[n++] = kent_of(hash_str(key), key, (int)k, i);
+			e[n++] = kent_of(ld_hash_str(key), key, (int)k, i);
 		}
 	if (group_keys(e, n) != 0) {
 		ld_free(e);

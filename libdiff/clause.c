@@ -154,16 +154,6 @@ typedef struct strmap {
 } strmap;
 
 static size_t
-hash_str(const char *s)
-{
-	size_t h = (size_t)2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)16777619u;
-	return h;
-}
-
-static size_t
 map_slot(const strmap *m, const char *key, size_t h)
 {
 	size_t i = h & (m->cap - 1);
@@ -181,7 +171,7 @@ map_get(const strmap *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = map_slot(m, key, hash_str(key));
+	i = map_slot(m, key, ld_hash_str(key));
 	return m->s[i].key != NULL ? m->s[i].val : NULL;
 }
 
@@ -219,7 +209,7 @@ map_put(strmap *m, const char *key, const void *val)
 
 	if ((m->n + 1) * 2 > m->cap && map_reserve(m, m->n + 1) != 0)
 		return LDIFF_ENOMEM;
-	h = hash_str(key);
+	h = ld_hash_str(key);
 	i = map_slot(m, key, h);
 	if (m->s[i].key != NULL)
 		return 0;

@@ -209,16 +209,6 @@ typedef struct reader {
 	size_t nseen, cap;
 } reader;
 
-static size_t
-hash_id(const char *s)
-{
-	size_t h = (size_t)2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)16777619u;
-	return h;
-}
-
 /* 1 if id is new (and now remembered), 0 if seen, <0 out of memory. */
 static int
 remember_id(reader *rd, const char *id)
@@ -234,7 +224,7 @@ remember_id(reader *rd, const char *id)
 		for (k = 0; k < rd->cap; k++) {
 			if (rd->seen[k] == NULL)
 				continue;
-			i = hash_id(rd->seen[k]) & (cap - 1);
+			i = ld_hash_str(rd->seen[k]) & (cap - 1);
 			while (v[i] != NULL)
 				i = (i + 1) & (cap - 1);
 			v[i] = rd->seen[k];
@@ -243,7 +233,7 @@ remember_id(reader *rd, const char *id)
 		rd->seen = v;
 		rd->cap = cap;
 	}
-	i = hash_id(id) & (rd->cap - 1);
+	i = ld_hash_str(id) & (rd->cap - 1);
 	while (rd->seen[i] != NULL) {
 		if (strcmp(rd->seen[i], id) == 0)
 			return 0;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "libdiff.h"
 
@@ -306,6 +307,56 @@ int ld_wordset_new(ld_wordset **out);
 int ld_wordset_add(ld_wordset *ws, const char *text);
 int ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws);
 void ld_wordset_free(ld_wordset *ws);
+
+/* ---- hashing for the library's tables ------------------------------
+ * One hash for every table of strings and ids.  Most keys are words and
+ * short ids: up to 8 bytes are read as two overlapping 4-byte loads (or
+ * three single bytes) and mixed with one multiplication, longer keys 8
+ * bytes at a time; the length goes in first, so "ab" and "abb" differ.
+ * Only bytes inside [p, p + n) are read. */
+static inline uint64_t
+ld_load64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline uint32_t
+ld_load32(const unsigned char *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline uint32_t
+ld_hash(const void *key, size_t n)
+{
+	const unsigned char *p = key;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ ((uint64_t)n * 0xff51afd7ed558ccdu);
+	uint64_t x = 0;
+
+	for (; n > 8; p += 8, n -= 8) {
+		h = (h ^ ld_load64(p)) * 0xbf58476d1ce4e5b9u;
+		h ^= h >> 29;
+	}
+	if (n >= 4)
+		x = ld_load32(p) | (uint64_t)ld_load32(p + n - 4) << 32;
+	else if (n > 0)
+		x = (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1];
+	h = (h ^ x) * 0x94d049bb133111ebu;
+	h ^= h >> 31;
+	return (uint32_t)h ^ (uint32_t)(h >> 32);
+}
+
+static inline uint32_t
+ld_hash_str(const char *s)
+{
+	return ld_hash(s, strlen(s));
+}
 
 /* ---- grouping equal entries (group.c) -------------------------------
  * Reorder the n entries of `size` bytes at base so that entries the same()

@@ -1403,20 +1403,10 @@ struct sections {
 	size_t mask;
 };
 
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static struct counts *
 section_counts(struct sections *t, const char *name)
 {
-	size_t h = hash_str(name) & t->mask;
+	size_t h = ld_hash_str(name) & t->mask;
 
 	while (t->slot[h] != 0) {
 		struct sect *s = &t->v[t->slot[h] - 1];

@@ -115,19 +115,6 @@ static const unsigned char fold_ascii[256] = {
 #undef SAME
 #undef LOWER
 
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static int
 strtab_grow_slots(struct strtab *t)
 {
@@ -177,7 +164,7 @@ strtab_grow_entries(struct strtab *t)
 static long
 strtab_find(struct strtab *t, ld_arena *arena, const char *s, size_t n)
 {
-	uint32_t h = hash_bytes(s, n);
+	uint32_t h = ld_hash(s, n);
 	size_t j;
 
 	if (t->nslot == 0 || (t->n + 1) * 2 > t->nslot) {

@@ -42,17 +42,6 @@ struct intern {
 	size_t nraw;		/* distinct raw tokens (>= nid) */
 };
 
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* Both tables share a size, kept at most half full; they start small
  * since a clause has few distinct tokens. */
 static int
@@ -81,7 +70,7 @@ intern_grow(struct intern *in)
 	for (i = 0; i < in->nid; i++) {
 		const char *k = in->pool.data + in->off[i];
 
-		j = hash(k, strlen(k)) & (n - 1);
+		j = ld_hash(k, strlen(k)) & (n - 1);
 		while (slot[j] != 0)
 			j = (j + 1) & (n - 1);
 		slot[j] = (uint32_t)i + 1;
@@ -89,7 +78,7 @@ intern_grow(struct intern *in)
 	for (i = 0; i < in->nslot; i++) {
 		if (in->raw[i].p == NULL)
 			continue;
-		j = hash(in->raw[i].p, in->raw[i].len) & (n - 1);
+		j = ld_hash(in->raw[i].p, in->raw[i].len) & (n - 1);
 		while (raw[j].p != NULL)
 			j = (j + 1) & (n - 1);
 		raw[j] = in->raw[i];
@@ -115,7 +104,7 @@ intern_free(struct intern *in)
 static struct raw *
 raw_slot(struct intern *in, const ld_tok *t)
 {
-	size_t i = hash(t->s, t->len) & (in->nslot - 1);
+	size_t i = ld_hash(t->s, t->len) & (in->nslot - 1);
 
 	while (in->raw[i].p != NULL) {
 		if (in->raw[i].len == t->len &&
@@ -133,7 +122,7 @@ intern_key(struct intern *in, size_t start, uint32_t *id)
 {
 	const char *k = in->pool.data + start;
 	size_t n = in->pool.len - start;
-	size_t i = hash(k, n) & (in->nslot - 1);
+	size_t i = ld_hash(k, n) & (in->nslot - 1);
 
 	while (in->slot[i] != 0) {
 		const char *o = in->pool.data + in->off[in->slot[i] - 1];
