@@ -15,7 +15,10 @@
  *      "å" and folds ligatures, but never strips marks: å, ä and ö are
  *      letters of their own in Swedish.
  *
- * ASCII keys (most tokens) skip utf8proc and are lowercased in place.
+ * ASCII keys (most tokens) skip utf8proc and are lowercased in place, and
+ * so do keys whose other letters are Latin-1's (å ä ö é ü ...): those are
+ * NFKC already and fold by one step, 0x20 up.  ß (folds to "ss"), µ and
+ * everything else go through utf8proc.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -55,12 +58,23 @@ map_class(int32_t c)
 	return MAP_KEEP;
 }
 
-/* Pass 1 into b from b->len on; returns 1 when all ASCII. */
+/* What pass 2 has to do with the key pass 1 made. */
+enum { KEY_ASCII, KEY_LATIN1, KEY_OTHER };
+
+/* A Latin-1 letter whose case fold is itself or 0x20 up (not the
+ * signs x and -, not ß, which folds to "ss"). */
+static int
+simple_latin1(int32_t c)
+{
+	return c >= 0xc0 && c <= 0xff && c != 0xd7 && c != 0xf7 && c != 0xdf;
+}
+
+/* Pass 1 into b from b->len on; returns a KEY_ kind. */
 static int
 fold_typography(ld_buf *b, const char *s, size_t n)
 {
 	size_t i = 0, start = b->len;
-	int pend = 0, ascii = 1;
+	int pend = 0, kind = KEY_ASCII;
 
 	while (i < n) {
 		int32_t c;
@@ -89,25 +103,34 @@ fold_typography(ld_buf *b, const char *s, size_t n)
 		else if (c < 0x80)
 			ld_buf_addc(b, (char)c);
 		else {
-			ascii = 0;
+			if (!simple_latin1(c))
+				kind = KEY_OTHER;
+			else if (kind == KEY_ASCII)
+				kind = KEY_LATIN1;
 			ld_utf8_encode(b, c);
 		}
 	}
-	return ascii;
+	return kind;
 }
 
-/* Pass 2 on b->data[start..len): case fold and NFKC. */
+/* Pass 2 on b->data[start..len): case fold and NFKC (of a KEY_ kind). */
 static int
-fold_case(ld_buf *b, size_t start, int ascii)
+fold_case(ld_buf *b, size_t start, int kind)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
 	size_t i;
 
-	if (ascii) {
-		for (i = start; i < b->len; i++)
-			if (b->data[i] >= 'A' && b->data[i] <= 'Z')
-				b->data[i] += 'a' - 'A';
+	if (kind != KEY_OTHER) {
+		for (i = start; i < b->len; i++) {
+			unsigned char ch = (unsigned char)b->data[i];
+
+			if (ch >= 'A' && ch <= 'Z')
+				b->data[i] = (char)(ch + 'a' - 'A');
+			else if (ch == 0xc3 && i + 1 < b->len &&
+			    (unsigned char)b->data[i + 1] < 0xa0)
+				b->data[++i] += 0x20;	/* Å -> å */
+		}
 		return 0;
 	}
 	r = utf8proc_map((const utf8proc_uint8_t *)b->data + start,
@@ -126,12 +149,12 @@ int
 ld_text_key_buf(ld_buf *b, const char *s, size_t n)
 {
 	size_t start = b->len;
-	int ascii, rc;
+	int kind, rc;
 
-	ascii = fold_typography(b, s, n);
+	kind = fold_typography(b, s, n);
 	if (b->oom)
 		return LDIFF_ENOMEM;
-	rc = fold_case(b, start, ascii);
+	rc = fold_case(b, start, kind);
 	if (rc == 0)
 		ld_buf_add(b, "", 0);	/* keep it NUL-terminated */
 	return b->oom ? LDIFF_ENOMEM : rc;

@@ -1,6 +1,9 @@
 /* t_key.c - the comparison key: typography folds, Swedish letters stay,
  * and the Swedish number reader and formatters the renderers use. */
+#include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "internal.h"
 #include "tap.h"
@@ -50,6 +53,40 @@ test_key(void)
 	is_str(ld_text_key(A, "a\xff" "b"), "a\xef\xbf\xbd" "b",
 	    "invalid byte becomes U+FFFD");
 	key_is("", "", "empty text");
+}
+
+/* The Latin-1 shortcut gives what utf8proc's NFKC and case fold give,
+ * for every code point U+00C0..U+00FF, alone and inside a word. */
+static void
+test_latin1_fold(void)
+{
+	int32_t c;
+	size_t wrong = 0;
+
+	for (c = 0xc0; c <= 0xff; c++) {
+		char in[16];
+		utf8proc_uint8_t *ref = NULL;
+		utf8proc_ssize_t r;
+		int n = (int)utf8proc_encode_char(c, (utf8proc_uint8_t *)in + 1);
+
+		in[0] = 'K';
+		in[n + 1] = 'A';
+		in[n + 2] = '\0';
+		r = utf8proc_map((const utf8proc_uint8_t *)in, n + 2, &ref,
+		    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+		    UTF8PROC_CASEFOLD);
+		if (r < 0 || strcmp(ld_text_key(A, in), (char *)ref) != 0) {
+			wrong++;
+			diag("U+%04X: key \"%s\", utf8proc \"%s\"", (unsigned)c,
+			    ld_text_key(A, in), r < 0 ? "?" : (char *)ref);
+		}
+		free(ref);
+	}
+	is_int((long)wrong, 0, "U+00C0..U+00FF fold as utf8proc folds them");
+	key_is("STRA\xc3\x9f" "E", "strasse", "ß still folds to ss");
+	key_is("\xc3\x85RE \xc3\x89TUDE \xc3\x98", "\xc3\xa5re \xc3\xa9tude "
+	    "\xc3\xb8", "Å É Ø fold by the shortcut");
+	key_same("A\xcc\x8a" "R", "\xc3\xa5r", "NFD Å+ring still composes");
 }
 
 static void
@@ -170,6 +207,7 @@ main(void)
 {
 	A = ld_arena_new();
 	test_key();
+	test_latin1_fold();
 	test_parse();
 	test_units();
 	test_format();
