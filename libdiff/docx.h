@@ -12,8 +12,40 @@
 
 #include "internal.h"
 
-/* ---- package.c ------------------------------------------------------ */
+/* ---- zip archives in memory (zip.c) ----------------------------------- */
+enum {
+	LD_ZIP_ENOTZIP = 1, LD_ZIP_ENOEND, LD_ZIP_EINCONS, LD_ZIP_ENOMEM,
+	LD_ZIP_EENCRYPTED, LD_ZIP_EMETHOD, LD_ZIP_EDATA, LD_ZIP_ESHORT,
+	LD_ZIP_ESIZE, LD_ZIP_ECRC
+};
+typedef struct ld_zip ld_zip;
+typedef struct ld_zip_entry {
+	const char *name;	/* NUL-terminated */
+	size_t name_len;
+	uint64_t csize, usize;	/* as the directory claims them */
+	uint64_t offset;	/* of the local header */
+	uint32_t crc;
+	unsigned method, flags;
+} ld_zip_entry;
+/* The directory of the archive in data (which must outlive it). */
+int ld_zip_open(ld_zip **out, const void *data, size_t len);
+void ld_zip_close(ld_zip *z);
+size_t ld_zip_count(const ld_zip *z);
+const ld_zip_entry *ld_zip_entry_at(const ld_zip *z, size_t i);
+long ld_zip_find(const ld_zip *z, const char *name, int nocase);
+const char *ld_zip_strerror(int code);	/* an LD_ZIP_ code */
+/* An entry's bytes: ld_zip_fread gives how many, 0 at the end (once size
+ * and CRC-32 have been checked), or -LD_ZIP_code. */
+typedef struct ld_zip_file ld_zip_file;
+int ld_zip_fopen(ld_zip_file **out, const ld_zip *z, size_t i);
+long ld_zip_fread(ld_zip_file *f, void *buf, size_t len);
+void ld_zip_fclose(ld_zip_file *f);
+/* An archive of n entries (deflated, or stored when deflate cannot
+ * shrink them) appended to out: 0, LDIFF_ENOMEM or LDIFF_EINVAL. */
+int ld_zip_write(ld_buf *out, size_t n, const char *const *names,
+    const ld_buf *data);
 
+/* ---- package.c ------------------------------------------------------ */
 typedef struct ld_pkg ld_pkg;
 
 /* One relationship of a part's .rels: the type's last path segment
@@ -38,6 +70,9 @@ void ld_pkg_close(ld_pkg *p);
 const ldiff_limits *ld_pkg_limits(const ld_pkg *p);
 /* 1 if the package has a part of that name (case-insensitive). */
 int ld_pkg_has_part(ld_pkg *p, const char *name);
+/* The names of the package's entries, in directory order. */
+size_t ld_pkg_count(const ld_pkg *p);
+const char *ld_pkg_name(const ld_pkg *p, size_t i);
 
 /* The relationships of part ("" for the package itself).  A missing .rels
  * part gives an empty set.  Free with ld_rels_free. */

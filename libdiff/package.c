@@ -3,9 +3,9 @@
  *
  * The idea: trust nothing the archive says about itself.  Parts are found
  * through relationships, never fixed paths; an OLE compound file is told
- * apart (encrypted package or old .doc) before libzip sees it; and every
- * byte inflated is counted against the part, total and ratio limits as it
- * is read, because a zip directory can lie about sizes.
+ * apart (encrypted package or old .doc) before the zip reader (zip.c)
+ * sees it; and every byte inflated is counted against the part, total and
+ * ratio limits as it is read, because a zip directory can lie about sizes.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,12 +13,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <zip.h>
-
 #include "docx.h"
 
 struct ld_pkg {
-	zip_t *zip;
+	ld_zip *zip;
+	void *own;		/* the archive's bytes, when read from a file */
 	ldiff_limits lim;
 	uint64_t total;		/* bytes inflated from every part so far */
 	uint64_t size;		/* bytes of the archive itself */
@@ -26,7 +25,7 @@ struct ld_pkg {
 
 struct ld_part {
 	ld_pkg *pkg;
-	zip_file_t *f;
+	ld_zip_file *f;
 	char *name;
 	uint64_t comp, got;
 };
@@ -116,7 +115,7 @@ is_html(const unsigned char *p, size_t n)
 static int
 foreign_error(const unsigned char *p, size_t n, ldiff_error *err)
 {
-	/* libzip takes no bytes for an archive of no parts */
+	/* no bytes would otherwise pass for an archive of no parts */
 	if (n == 0)
 		return ld_error(err, LDIFF_ENOTZIP, _("an empty file (0 bytes), "
 		    "not a .docx"));
@@ -141,28 +140,22 @@ zip_magic(const unsigned char *p, size_t n)
 	    ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6));
 }
 
-/* libzip finds an archive by its central directory at the end: a file
- * cut short (a broken download or copy) starts like a zip but has none. */
+/* An archive is found by its central directory at the end: a file cut
+ * short (a broken download or copy) starts like a zip but has none. */
 static int
 zip_open_error(int zerr, int magic, ldiff_error *err)
 {
-	if (magic && zerr == ZIP_ER_NOZIP)
+	if (magic && zerr == LD_ZIP_ENOEND)
 		return ld_error(err, LDIFF_ENOTZIP, _("damaged or truncated "
 		    "zip archive (its directory at the end is missing)"));
-	if (magic && zerr == ZIP_ER_INCONS)
+	if (magic && zerr == LD_ZIP_EINCONS)
 		return ld_error(err, LDIFF_ENOTZIP, _("damaged or truncated "
 		    "zip archive (its directory does not match its "
 		    "contents)"));
 	switch (zerr) {
-	case ZIP_ER_MEMORY:
+	case LD_ZIP_ENOMEM:
 		return ld_error(err, LDIFF_ENOMEM, NULL);
-	case ZIP_ER_OPEN:
-	case ZIP_ER_READ:
-	case ZIP_ER_SEEK:
-	case ZIP_ER_NOENT:
-		return ld_error(err, LDIFF_EIO, _("cannot read: %s"),
-		    strerror(errno));
-	case ZIP_ER_NOZIP:
+	case LD_ZIP_ENOEND:
 		return ld_error(err, LDIFF_ENOTZIP, _("not a zip archive, so "
 		    "not a .docx"));
 	default:
@@ -171,25 +164,39 @@ zip_open_error(int zerr, int magic, ldiff_error *err)
 	}
 }
 
+/* Up to len bytes of entry i, whole or cut short; -1 when unreadable. */
+static long
+read_entry_head(const ld_zip *z, size_t i, char *buf, size_t len)
+{
+	ld_zip_file *f;
+	long n, got = 0;
+
+	if (ld_zip_fopen(&f, z, i) != 0)
+		return -1;
+	while ((size_t)got < len &&
+	    (n = ld_zip_fread(f, buf + got, len - (size_t)got)) > 0)
+		got += n;
+	ld_zip_fclose(f);
+	return got;
+}
+
 /*
  * An OpenDocument file is a zip too, without [Content_Types].xml and with
  * its media type stored first as the part "mimetype".  Returns 0 when z
  * is not one (then docx.c says what is missing from the package).
  */
 static int
-odf_error(zip_t *z, ldiff_error *err)
+odf_error(const ld_zip *z, ldiff_error *err)
 {
 	static const char odf[] = "application/vnd.oasis.opendocument.";
 	char type[64];
-	zip_file_t *f;
-	zip_int64_t n;
+	long i, n;
 
-	if (zip_name_locate(z, "[Content_Types].xml", 0) >= 0 ||
-	    (f = zip_fopen(z, "mimetype", 0)) == NULL)
+	if (ld_zip_find(z, "[Content_Types].xml", 0) >= 0 ||
+	    (i = ld_zip_find(z, "mimetype", 0)) < 0)
 		return 0;
-	n = zip_fread(f, type, sizeof type - 1);
-	zip_fclose(f);
-	if (n < (zip_int64_t)sizeof odf - 1 ||
+	n = read_entry_head(z, (size_t)i, type, sizeof type - 1);
+	if (n < (long)sizeof odf - 1 ||
 	    memcmp(type, odf, sizeof odf - 1) != 0)
 		return 0;
 	type[n] = '\0';
@@ -200,16 +207,34 @@ odf_error(zip_t *z, ldiff_error *err)
 	    "not a .docx"), type);
 }
 
+/* The package of the zip archive in data[0, len). */
 static int
-pkg_new(ld_pkg **out, zip_t *z, const ldiff_limits *lim)
+pkg_new(ld_pkg **out, const void *data, size_t len, void *own,
+    const ldiff_limits *lim, ldiff_error *err)
 {
-	ld_pkg *p = ld_calloc(1, sizeof *p);
+	ld_zip *z;
+	ld_pkg *p;
+	int r;
 
-	if (p == NULL) {
-		zip_discard(z);
-		return LDIFF_ENOMEM;
+	*out = NULL;
+	if ((r = ld_zip_open(&z, data, len)) != 0) {
+		r = zip_open_error(r, zip_magic(data, len), err);
+		ld_free(own);
+		return r;
+	}
+	if ((r = odf_error(z, err)) != 0) {
+		ld_zip_close(z);
+		ld_free(own);
+		return r;
+	}
+	if ((p = ld_calloc(1, sizeof *p)) == NULL) {
+		ld_zip_close(z);
+		ld_free(own);
+		return ld_error(err, LDIFF_ENOMEM, NULL);
 	}
 	p->zip = z;
+	p->own = own;
+	p->size = len;
 	if (lim != NULL)
 		p->lim = *lim;
 	else
@@ -218,16 +243,48 @@ pkg_new(ld_pkg **out, zip_t *z, const ldiff_limits *lim)
 	return 0;
 }
 
+/* The whole file, read into memory. */
+static int
+slurp(FILE *fp, char **out, size_t *len, ldiff_error *err)
+{
+	size_t cap = 1 << 16, n = 0, k;
+	char *p = ld_malloc(cap), *q;
+
+	while (p != NULL && (k = fread(p + n, 1, cap - n, fp)) > 0) {
+		n += k;
+		if (n == cap) {
+			q = cap > SIZE_MAX / 2 ? NULL :
+			    ld_realloc(p, cap * 2);
+			if (q == NULL) {
+				ld_free(p);
+				p = NULL;
+				break;
+			}
+			p = q;
+			cap *= 2;
+		}
+	}
+	if (p == NULL)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	if (ferror(fp)) {
+		ld_free(p);
+		return ld_error(err, LDIFF_EIO, _("cannot read: %s"),
+		    strerror(errno));
+	}
+	*out = p;
+	*len = n;
+	return 0;
+}
+
 int
 ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
     ldiff_error *err)
 {
 	unsigned char magic[64];
-	uint64_t size;
 	FILE *fp;
-	zip_t *z;
-	int zerr = 0, r;
-	size_t n;
+	char *data = NULL;
+	size_t n, len = 0;
+	int r;
 
 	*out = NULL;
 	fp = fopen(path, "rb");
@@ -248,29 +305,18 @@ ld_pkg_open_file(ld_pkg **out, const char *path, const ldiff_limits *lim,
 		fclose(fp);
 		return r;
 	}
-	size = fseek(fp, 0, SEEK_END) == 0 && ftell(fp) > 0 ?
-	    (uint64_t)ftell(fp) : 0;
+	rewind(fp);
+	r = slurp(fp, &data, &len, err);
 	fclose(fp);
-	z = zip_open(path, ZIP_RDONLY, &zerr);
-	if (z == NULL)
-		return zip_open_error(zerr, zip_magic(magic, n), err);
-	if ((r = odf_error(z, err)) != 0) {
-		zip_discard(z);
+	if (r != 0)
 		return r;
-	}
-	if (pkg_new(out, z, lim) != 0)
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	(*out)->size = size;
-	return 0;
+	return pkg_new(out, data, len, data, lim, err);
 }
 
 int
 ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
     const ldiff_limits *lim, ldiff_error *err)
 {
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *z;
 	int code;
 
 	*out = NULL;
@@ -278,28 +324,7 @@ ld_pkg_open_mem(ld_pkg **out, const void *data, size_t len,
 		return ole_error(mem_has(data, len, enc_name, ENC_LEN), err);
 	if ((code = foreign_error(data, len, err)) != 0)
 		return code;
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(data, len, 0, &ze);
-	if (src == NULL) {
-		zip_error_fini(&ze);
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	}
-	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
-	if (z == NULL) {
-		code = zip_error_code_zip(&ze);
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return zip_open_error(code, zip_magic(data, len), err);
-	}
-	zip_error_fini(&ze);
-	if ((code = odf_error(z, err)) != 0) {
-		zip_discard(z);
-		return code;
-	}
-	if (pkg_new(out, z, lim) != 0)
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	(*out)->size = len;
-	return 0;
+	return pkg_new(out, data, len, NULL, lim, err);
 }
 
 void
@@ -307,7 +332,8 @@ ld_pkg_close(ld_pkg *p)
 {
 	if (p == NULL)
 		return;
-	zip_discard(p->zip);
+	ld_zip_close(p->zip);
+	ld_free(p->own);
 	ld_free(p);
 }
 
@@ -320,7 +346,21 @@ ld_pkg_limits(const ld_pkg *p)
 int
 ld_pkg_has_part(ld_pkg *p, const char *name)
 {
-	return zip_name_locate(p->zip, name, ZIP_FL_NOCASE) >= 0;
+	return ld_zip_find(p->zip, name, 1) >= 0;
+}
+
+size_t
+ld_pkg_count(const ld_pkg *p)
+{
+	return ld_zip_count(p->zip);
+}
+
+const char *
+ld_pkg_name(const ld_pkg *p, size_t i)
+{
+	const ld_zip_entry *e = ld_zip_entry_at(p->zip, i);
+
+	return e != NULL ? e->name : NULL;
 }
 
 /* ---- limits while inflating ------------------------------------------ */
@@ -369,13 +409,13 @@ check_limits(ld_part *pt, ldiff_error *err)
 int
 ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 {
-	zip_int64_t idx;
-	zip_stat_t st;
+	const ld_zip_entry *e;
+	long idx;
 	ld_part *pt;
 	int zerr;
 
 	*out = NULL;
-	idx = zip_name_locate(p->zip, name, ZIP_FL_NOCASE);
+	idx = ld_zip_find(p->zip, name, 1);
 	if (idx < 0)
 		return ld_error(err, LDIFF_ENOTDOCX, _("%s: part missing from "
 		    "the package"), name);
@@ -386,24 +426,22 @@ ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 	}
 	strcpy(pt->name, name);
 	pt->pkg = p;
-	zip_stat_init(&st);
 	/* The directory's compressed size can lie; the archive's own size
 	 * cannot, and no part holds more compressed bytes than that. */
+	e = ld_zip_entry_at(p->zip, (size_t)idx);
 	pt->comp = p->size;
-	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_COMP_SIZE) &&
-	    (p->size == 0 || st.comp_size < p->size))
-		pt->comp = st.comp_size;
-	pt->f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
-	if (pt->f == NULL) {
-		zerr = zip_error_code_zip(zip_get_error(p->zip));
+	if (p->size == 0 || e->csize < p->size)
+		pt->comp = e->csize;
+	zerr = ld_zip_fopen(&pt->f, p->zip, (size_t)idx);
+	if (zerr != 0) {
 		ld_part_close(pt);
-		if (zerr == ZIP_ER_NOPASSWD || zerr == ZIP_ER_WRONGPASSWD ||
-		    zerr == ZIP_ER_ENCRNOTSUPP)
+		if (zerr == LD_ZIP_ENOMEM)
+			return ld_error(err, LDIFF_ENOMEM, NULL);
+		if (zerr == LD_ZIP_EENCRYPTED)
 			return ld_error(err, LDIFF_EENCRYPTED, _("%s: the part "
 			    "is encrypted"), name);
 		return ld_error(err, LDIFF_ENOTZIP, _("%s: cannot read the "
-		    "part: %s"), name, zip_strerror(p->zip));
+		    "part: %s"), name, ld_zip_strerror(zerr));
 	}
 	*out = pt;
 	return 0;
@@ -412,18 +450,20 @@ ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 long
 ld_part_read(ld_part *pt, char *buf, size_t len, ldiff_error *err)
 {
-	zip_int64_t n;
+	long n;
 	int r;
 
-	n = zip_fread(pt->f, buf, len);
+	n = ld_zip_fread(pt->f, buf, len);
+	if (n == -LD_ZIP_ENOMEM)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
 	if (n < 0)
 		return ld_error(err, LDIFF_ENOTZIP, _("%s: damaged data in the "
-		    "zip archive: %s"), pt->name, zip_file_strerror(pt->f));
+		    "zip archive: %s"), pt->name, ld_zip_strerror((int)-n));
 	pt->got += (uint64_t)n;
 	pt->pkg->total += (uint64_t)n;
 	if ((r = check_limits(pt, err)) != 0)
 		return r;
-	return (long)n;
+	return n;
 }
 
 void
@@ -431,8 +471,7 @@ ld_part_close(ld_part *pt)
 {
 	if (pt == NULL)
 		return;
-	if (pt->f != NULL)
-		zip_fclose(pt->f);
+	ld_zip_fclose(pt->f);
 	ld_free(pt->name);
 	ld_free(pt);
 }

@@ -38,8 +38,6 @@
 #include <strings.h>
 #include <time.h>
 
-#include <zip.h>
-
 #include "docx.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -940,10 +938,7 @@ copy_parts(const void *docx, size_t len, struct out_parts *op,
 	ld_pkg *p = NULL;
 	ld_rels rels = { NULL, 0 };
 	const ld_rel *rel;
-	zip_source_t *src = NULL;
-	zip_t *z = NULL;
-	zip_error_t ze;
-	zip_int64_t i, n;
+	size_t i, n;
 	ld_buf doc;
 	int r;
 
@@ -965,17 +960,9 @@ copy_parts(const void *docx, size_t len, struct out_parts *op,
 	if ((r = read_part(p, rel->target, &doc, err)) != 0)
 		goto out;
 	root_and_sect(&doc, root, sect);
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(docx, len, 0, &ze);
-	z = src != NULL ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-	if (z == NULL) {
-		r = ld_error(err, LDIFF_ENOTZIP, "%s", _("cannot reopen the "
-		    "package"));
-		goto out;
-	}
-	n = zip_get_num_entries(z, 0);
+	n = ld_pkg_count(p);
 	for (i = 0; i < n && r == 0; i++) {
-		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		const char *name = ld_pkg_name(p, i);
 		ld_buf *b;
 
 		if (name == NULL || name[0] == '\0' ||
@@ -988,10 +975,6 @@ copy_parts(const void *docx, size_t len, struct out_parts *op,
 			r = read_part(p, name, b, err);
 	}
 out:
-	if (z != NULL)
-		zip_discard(z);
-	else if (src != NULL)
-		zip_source_free(src);
 	ld_buf_free(&doc);
 	ld_rels_free(&rels);
 	ld_pkg_close(p);
@@ -1033,63 +1016,16 @@ plain_parts(struct out_parts *op, ld_buf *root, ld_buf *sect,
 static int
 write_zip(struct out_parts *op, FILE *out, ldiff_error *err)
 {
-	zip_error_t ze;
-	zip_source_t *src, *s;
-	zip_t *z;
-	zip_int64_t size;
-	size_t k;
-	char *buf = NULL;
-	int r = 0;
+	ld_buf z;
+	int r;
 
-	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	if ((z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
-		zip_source_free(src);
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	}
-	zip_source_keep(src);
-	for (k = 0; k < op->n && r == 0; k++) {
-		zip_int64_t idx;
-
-		s = zip_source_buffer(z, op->data[k].len ? op->data[k].data :
-		    "", op->data[k].len, 0);
-		idx = s != NULL ? zip_file_add(z, op->name[k], s,
-		    ZIP_FL_ENC_UTF_8) : -1;
-		if (idx < 0) {
-			zip_source_free(s);
-			r = ld_error(err, LDIFF_ENOMEM, "%s: %s", op->name[k],
-			    zip_strerror(z));
-		} else {
-			zip_file_set_mtime(z, (zip_uint64_t)idx, 315532800, 0);
-			/* the fastest deflate: a redline is opened once and
-			 * the time went to zlib, not to our XML */
-			zip_set_file_compression(z, (zip_uint64_t)idx,
-			    ZIP_CM_DEFLATE, 1);
-		}
-	}
-	if (r != 0 || zip_close(z) != 0) {
-		if (r == 0)
-			r = ld_error(err, LDIFF_ENOMEM, "%s", zip_strerror(z));
-		zip_discard(z);
-		zip_source_free(src);
-		return r;
-	}
-	if (zip_source_open(src) != 0 ||
-	    zip_source_seek(src, 0, SEEK_END) != 0 ||
-	    (size = zip_source_tell(src)) < 0 ||
-	    zip_source_seek(src, 0, SEEK_SET) != 0 ||
-	    (buf = ld_malloc((size_t)size + 1)) == NULL ||
-	    zip_source_read(src, buf, (zip_uint64_t)size) != size)
-		r = ld_error(err, LDIFF_ENOMEM, "%s", _("cannot build the zip "
-		    "archive"));
-	else
-		r = ld_fwrite_all(out, buf, (size_t)size);
-	if (r == LDIFF_EIO)
+	ld_buf_init(&z);
+	r = ld_zip_write(&z, op->n, (const char *const *)op->name, op->data);
+	if (r != 0)
+		r = ld_error(err, r, "%s", _("cannot build the zip archive"));
+	else if ((r = ld_fwrite_all(out, z.data, z.len)) == LDIFF_EIO)
 		ld_error(err, r, NULL);
-	zip_source_close(src);
-	zip_source_free(src);
-	ld_free(buf);
+	ld_buf_free(&z);
 	return r;
 }
 

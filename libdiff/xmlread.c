@@ -1,7 +1,7 @@
 /*
  * xmlread.c - one safe way to read an XML part: streaming and locked down.
  *
- * Every part goes through libxml2's xmlTextReader fed by zip_fread, so no
+ * Every part goes through libxml2's xmlTextReader fed by ld_part_read, so no
  * part is ever held whole in memory.  The reader gets no network, no DTD
  * loading and no entity substitution, and a document type declaration is
  * refused outright: Word never writes one, and without it there are no

@@ -88,11 +88,12 @@ is_record_stream(const char *data, size_t len)
 }
 
 /*
- * Whether path is read into memory rather than opened by libzip: a pipe
- * (standard input, <(...), /dev/stdin) cannot be seeked, and its first
- * bytes cannot be read twice; a regular file is read into memory only
- * when it starts with the stream's mark and is not named .docx (that is a
- * package, whatever it holds).  Only the first bytes are looked at.
+ * Whether path is read into memory here rather than opened by the
+ * library: a pipe (standard input, <(...), /dev/stdin) cannot be seeked,
+ * and its first bytes cannot be read twice; a regular file is read into
+ * memory only when it starts with the stream's mark and is not named
+ * .docx (that is a package, whatever it holds).  Only the first bytes are
+ * looked at.
  */
 static int
 read_into_memory(const char *path)
@@ -105,7 +106,7 @@ read_into_memory(const char *path)
 	if (strcmp(path, "-") == 0)
 		return 1;
 	if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
-		return 0;	/* libzip's open says why */
+		return 0;	/* the library's open says why */
 	if (!S_ISREG(st.st_mode))
 		return 1;
 	if (kl_is_docx_name(path) || (f = fopen(path, "rb")) == NULL)
@@ -115,10 +116,10 @@ read_into_memory(const char *path)
 	return is_record_stream(head, n);
 }
 
-/* Read the document: a path goes straight to libzip; standard input and
- * pipes are read into memory first.  A paragraph stream, on input or in a
- * file, is accepted too, so kltext can turn records into JSON or plain
- * text. */
+/* Read the document: a path goes straight to the library; standard input
+ * and pipes are read into memory first.  A paragraph stream, on input or
+ * in a file, is accepted too, so kltext can turn records into JSON or
+ * plain text. */
 static int
 load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 {
