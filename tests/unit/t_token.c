@@ -112,6 +112,14 @@ test_refs(void)
 	expect("enligt 3 a § gäller", "3 a §", "REF");
 	expect("enligt 2 kap. 3 § gäller", "2 kap.", "REF");
 	expect("enligt 2 kap. 3 § gäller", "3 §", "REF");
+	expect("enligt 3 i kap. 4 gäller", "3 i kap.", "REF");
+	expect("enligt 3 o § gäller", "3", "NUMBER");
+	/* what only a § or "kap" could make longer, read without PCRE2 */
+	expect("se 5 i avsnitt 3.", "5", "NUMBER");
+	expect("se 5 i avsnitt 3.", "3", "NUMBER");
+	expect("se punkt 12. Regionen", "12", "NUMBER");
+	expect("den 1.3.2024 gäller", "1.3.2024", "DATE");
+	expect("år 2023.", "2023", "NUMBER");
 	expect("lag (2010:630) om", "2010:630", "REF");
 	expect("prop. 2009/10:156 om", "2009/10:156", "REF");
 	expect("prop. 2009/10:156 om", "prop.", "ABBR");
