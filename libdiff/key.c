@@ -69,6 +69,23 @@ simple_latin1(int32_t c)
 	return c >= 0xc0 && c <= 0xff && c != 0xd7 && c != 0xf7 && c != 0xdf;
 }
 
+/* Length of the run of ASCII at s[i] that pass 1 keeps as it is: no
+ * quote, no white space, nothing above 0x7f. */
+static size_t
+plain_run(const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	for (j = i; j < n; j++) {
+		unsigned char c = (unsigned char)s[j];
+
+		if (c >= 0x80 || c == '\'' || c == '"' || c == ' ' ||
+		    (c >= 0x09 && c <= 0x0d))
+			break;
+	}
+	return j - i;
+}
+
 /* Pass 1 into b from b->len on; returns a KEY_ kind. */
 static int
 fold_typography(ld_buf *b, const char *s, size_t n)
@@ -78,9 +95,18 @@ fold_typography(ld_buf *b, const char *s, size_t n)
 
 	while (i < n) {
 		int32_t c;
-		size_t k = ld_utf8_decode(s + i, n - i, &c);
+		size_t k = plain_run(s, n, i);
 		int m;
 
+		if (k > 0) {		/* ASCII that stays as it is */
+			if (pend)
+				ld_buf_addc(b, ' ');
+			pend = 0;
+			ld_buf_add(b, s + i, k);
+			i += k;
+			continue;
+		}
+		k = ld_utf8_decode(s + i, n - i, &c);
 		if (c < 0)
 			c = 0xfffd;	/* keys never carry invalid UTF-8 */
 		i += k;

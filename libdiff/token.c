@@ -551,6 +551,13 @@ alnum_run(const char *s, size_t n, size_t i)
 	int c;
 
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {	/* the common case */
+			c = ascii_class[(unsigned char)s[i]];
+			if (c != C_LETTER && c != C_DIGIT)
+				break;
+			i++;
+			continue;
+		}
 		c = class_at(s, n, i, &l);
 		if (c == C_JOINER && alnum_at(s, n, i + l))
 			c = C_LETTER;
