@@ -78,8 +78,12 @@ where_of(struct walker *w)
 	for (i = 0; i < w->ntb; i++) {
 		if (b->len > 0)
 			ld_buf_addc(b, '/');
-		ld_buf_printf(b, "t%d.r%d.c%d", w->tb[i].no, w->tb[i].row,
-		    w->tb[i].cell_col + 1);
+		ld_buf_addc(b, 't');	/* "t1.r2.c3", without printf */
+		ld_buf_addint(b, w->tb[i].no);
+		ld_buf_adds(b, ".r");
+		ld_buf_addint(b, w->tb[i].row);
+		ld_buf_adds(b, ".c");
+		ld_buf_addint(b, w->tb[i].cell_col + 1);
 	}
 	return ld_buf_str(b);
 }
@@ -130,19 +134,19 @@ rotate_anchor(ldiff_doc *d, size_t at)
 static int
 nfc_stable(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
 
-	while (p < e) {
-		if (*p < 0x80) {
-			p++;
-		} else if (*p >= 0xC2 && *p < 0xCC) {
-			p += 2;		/* U+0080..U+02FF */
-		} else if (*p == 0xE2 && p + 2 < e && p[1] == 0x80 &&
-		    p[2] >= 0x90 && p[2] <= 0xA7) {
-			p += 3;
-		} else if (*p == 0xE2 && p + 2 < e && ((p[1] == 0x80 &&
-		    p[2] >= 0xB0) || (p[1] == 0x81 && p[2] <= 0x9E))) {
-			p += 3;
+	while (i < n && (i = ld_utf8_skip_ascii(s, n, i)) < n) {
+		if (p[i] >= 0xC2 && p[i] < 0xCC) {
+			i += 2;		/* U+0080..U+02FF */
+		} else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    p[i + 2] >= 0x90 && p[i + 2] <= 0xA7) {
+			i += 3;
+		} else if (p[i] == 0xE2 && i + 2 < n && ((p[i + 1] == 0x80 &&
+		    p[i + 2] >= 0xB0) || (p[i + 1] == 0x81 &&
+		    p[i + 2] <= 0x9E))) {
+			i += 3;
 		} else {
 			return 0;
 		}

@@ -121,6 +121,8 @@ size_t ld_utf8_valid_prefix(const char *s, size_t n);
 size_t ld_utf8_decode(const char *s, size_t n, int32_t *cp);
 /* Append the UTF-8 encoding of cp. */
 int ld_utf8_encode(ld_buf *b, int32_t cp);
+/* The first index from i on that is not ASCII, or n (8 bytes a step). */
+size_t ld_utf8_skip_ascii(const char *s, size_t n, size_t i);
 /* NFC of s into the arena.  Returns NULL on invalid UTF-8 or no memory. */
 char *ld_utf8_nfc(ld_arena *a, const char *s, size_t n);
 /* NFC + case fold (keeps å ä ö), into a malloc'd string the caller frees. */

@@ -29,8 +29,8 @@ ld_utf8_decode(const char *s, size_t n, int32_t *cp)
 
 /* Past the ASCII at s[i..n), eight bytes at a time (most of Swedish
  * text); the index of the first byte that is not ASCII, or n. */
-static size_t
-skip_ascii(const char *s, size_t n, size_t i)
+size_t
+ld_utf8_skip_ascii(const char *s, size_t n, size_t i)
 {
 	uint64_t w;
 
@@ -51,7 +51,7 @@ ld_utf8_valid_prefix(const char *s, size_t n)
 	size_t i = 0;
 	int32_t cp;
 
-	while ((i = skip_ascii(s, n, i)) < n) {
+	while ((i = ld_utf8_skip_ascii(s, n, i)) < n) {
 		size_t k;
 
 		k = ld_utf8_decode(s + i, n - i, &cp);
@@ -86,7 +86,7 @@ is_plain_nfc(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	while ((i = skip_ascii(s, n, i)) < n) {
+	while ((i = ld_utf8_skip_ascii(s, n, i)) < n) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
 

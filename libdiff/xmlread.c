@@ -344,8 +344,13 @@ ld_xml_attr(ld_xml *x, int ns, const char *name, char *buf, size_t size)
 		if (ln != NULL && strcmp((const char *)ln, name) == 0 &&
 		    ns_lookup(node_ns_uri(x)) == ns) {
 			const xmlChar *v = xmlTextReaderConstValue(x->rd);
+			size_t n = v != NULL ? strlen((const char *)v) : 0;
 
-			snprintf(buf, size, "%s", v ? (const char *)v : "");
+			if (size > 0) {	/* cut to fit, as snprintf would */
+				n = n < size - 1 ? n : size - 1;
+				memcpy(buf, v != NULL ? (const char *)v : "", n);
+				buf[n] = '\0';
+			}
 			found = 1;
 			break;
 		}
