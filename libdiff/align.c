@@ -86,8 +86,16 @@ struct ctx {
 	size_t ngroups, capgroups;
 	uint32_t **w[2];	/* word ids per item, for the bags */
 	size_t *nw[2];
-	char *scanned[2];	/* 1: in the vocabulary, 2: ids in w too */
+	char *scanned[2];	/* 2: ids in w */
 	int vocabulary;		/* every clause's words are in it */
+	/* Per side, every item's words as the vocabulary was gathered: ids
+	 * in that side's word set (items i: off[i] .. off[i + 1]), and the
+	 * lexicon id of each (map). */
+	struct gathered {
+		ld_ids ids;
+		size_t *off;
+		uint32_t *map;
+	} g[2];
 };
 
 static int
@@ -255,13 +263,15 @@ group_keys(struct kent *e, size_t n)
 }
 
 /*
- * Words, when they are needed.  Bags need each clause's word ids, and
- * their terms need the whole vocabulary of both versions (stem.c drops a
- * definite ending only when the shorter word occurs anywhere).  But most
- * clauses have an exact twin on the other side and are never asked about:
- * their ids are not kept, and their words join the vocabulary only when
- * the first bag is made.  Ids and terms come out as if every clause had
- * been read up front: terms are made in bag order either way.
+ * Words.  Bags need each clause's word ids, and their terms need the
+ * whole vocabulary of both versions (stem.c drops a definite ending only
+ * when the shorter word occurs anywhere).  So the vocabulary comes first:
+ * each side's words are gathered in a thread of its own (when there is
+ * text enough), remembering every item's word list, and merged into the
+ * lexicon, old side first.  A clause whose ids are asked for later gets
+ * its list translated, not its text read again; most clauses have an
+ * exact twin on the other side and are never asked.  Only the equality of
+ * ids matters (word twins, bag terms); terms are numbered in bag order.
  */
 static int
 words_alloc(struct ctx *c)
@@ -272,8 +282,9 @@ words_alloc(struct ctx *c)
 		c->w[k] = ld_calloc(c->s[k].n + 1, sizeof *c->w[k]);
 		c->nw[k] = ld_calloc(c->s[k].n + 1, sizeof *c->nw[k]);
 		c->scanned[k] = ld_calloc(c->s[k].n + 1, 1);
+		c->g[k].off = ld_calloc(c->s[k].n + 1, sizeof *c->g[k].off);
 		if (c->w[k] == NULL || c->nw[k] == NULL ||
-		    c->scanned[k] == NULL)
+		    c->scanned[k] == NULL || c->g[k].off == NULL)
 			return LDIFF_ENOMEM;
 	}
 	return 0;
@@ -285,19 +296,24 @@ item_text(const struct ctx *c, size_t k, size_t i)
 	return c->s[k].cs->cl[c->s[k].it[i].ci].text;
 }
 
-/* The word ids of item i of side k. */
+/* The word ids of item i of side k, from what was gathered. */
 static int
 item_words(struct ctx *c, size_t k, size_t i)
 {
-	int rc;
+	const struct gathered *g = &c->g[k];
+	size_t j, n = g->off[i + 1] - g->off[i];
+	uint32_t *w;
 
 	if (c->scanned[k][i] == 2)
 		return 0;
-	rc = ld_lexicon_words(c->lx, item_text(c, k, i), &c->w[k][i],
-	    &c->nw[k][i]);
-	if (rc == 0)
-		c->scanned[k][i] = 2;
-	return rc;
+	if ((w = ld_reallocarray(NULL, n + 1, sizeof *w)) == NULL)
+		return LDIFF_ENOMEM;
+	for (j = 0; j < n; j++)
+		w[j] = g->map[g->ids.v[g->off[i] + j]];
+	c->w[k][i] = w;
+	c->nw[k][i] = n;
+	c->scanned[k][i] = 2;
+	return 0;
 }
 
 struct vocabulary {
@@ -306,23 +322,25 @@ struct vocabulary {
 	int rc[2];
 };
 
-/* The words of side k's clauses not yet read, gathered apart. */
+/* The words of side k's items, gathered apart, each item's listed. */
 static void
 gather_side(void *ctx, size_t k, size_t worker)
 {
 	struct vocabulary *v = ctx;
 	struct ctx *c = v->c;
+	struct gathered *g = &c->g[k];
 	size_t i;
 
 	(void)worker;
-	for (i = 0; i < c->s[k].n && v->rc[k] == 0; i++)
-		if (!c->scanned[k][i])
-			v->rc[k] = ld_wordset_add(v->ws[k], item_text(c, k, i));
+	for (i = 0; i < c->s[k].n && v->rc[k] == 0; i++) {
+		g->off[i] = g->ids.n;
+		v->rc[k] = ld_wordset_add(v->ws[k], item_text(c, k, i),
+		    &g->ids);
+	}
+	g->off[c->s[k].n] = g->ids.n;
 }
 
-/* Every clause's words in the vocabulary, before the first term: each
- * side's gathered in a thread of its own when there is text enough, then
- * merged old side first, in the order a single reading would give. */
+/* Every item's words in the vocabulary, before anything asks for ids. */
 static int
 complete_vocabulary(struct ctx *c)
 {
@@ -336,8 +354,7 @@ complete_vocabulary(struct ctx *c)
 	v.c = c;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++)
-			if (!c->scanned[k][i])
-				bytes += strlen(item_text(c, k, i));
+			bytes += strlen(item_text(c, k, i));
 	if (c->opts->threads > 1 && bytes >= LD_PARALLEL_MIN_BYTES)
 		threads = 2;
 	rc = ld_wordset_new(&v.ws[0]);
@@ -347,18 +364,17 @@ complete_vocabulary(struct ctx *c)
 		ld_parallel(2, threads, gather_side, &v);
 		rc = v.rc[0] != 0 ? v.rc[0] : v.rc[1];
 	}
-	for (k = 0; k < 2 && rc == 0; k++)
-		rc = ld_lexicon_merge(c->lx, v.ws[k]);
+	for (k = 0; k < 2 && rc == 0; k++) {
+		c->g[k].map = ld_reallocarray(NULL,
+		    ld_wordset_count(v.ws[k]) + 1, sizeof *c->g[k].map);
+		rc = c->g[k].map == NULL ? LDIFF_ENOMEM :
+		    ld_lexicon_merge(c->lx, v.ws[k], c->g[k].map);
+	}
 	ld_wordset_free(v.ws[0]);
 	ld_wordset_free(v.ws[1]);
-	if (rc != 0)
-		return rc;
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < c->s[k].n; i++)
-			if (!c->scanned[k][i])
-				c->scanned[k][i] = 1;
-	c->vocabulary = 1;
-	return 0;
+	if (rc == 0)
+		c->vocabulary = 1;
+	return rc;
 }
 
 /* Ids for the clauses keys_for_word_twins compares (need) and for rows,
@@ -389,6 +405,10 @@ free_words(struct ctx *c)
 		ld_free(c->w[k]);
 		ld_free(c->nw[k]);
 		ld_free(c->scanned[k]);
+		ld_free(c->g[k].ids.v);
+		ld_free(c->g[k].off);
+		ld_free(c->g[k].map);
+		memset(&c->g[k], 0, sizeof c->g[k]);
 		c->w[k] = NULL;
 		c->nw[k] = NULL;
 		c->scanned[k] = NULL;
@@ -510,7 +530,8 @@ compute_keys(struct ctx *c)
 			it->khash = e[k].h ^ (uint32_t)it->cls;
 		}
 	}
-	if ((rc = build_words(c, need)) == 0)
+	if ((rc = complete_vocabulary(c)) == 0 &&
+	    (rc = build_words(c, need)) == 0)
 		rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);

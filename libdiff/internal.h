@@ -305,9 +305,15 @@ int ld_is_stopword(const ld_lexicon *lx, const char *folded, size_t n);
  * the lexicon's word ids are those it would have given reading the same
  * texts itself. */
 typedef struct ld_wordset ld_wordset;
+typedef struct ld_ids {		/* a growing list of word ids */
+	uint32_t *v;
+	size_t n, cap;
+} ld_ids;
 int ld_wordset_new(ld_wordset **out);
-int ld_wordset_add(ld_wordset *ws, const char *text);
-int ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws);
+/* The words of text; their ids in ws appended to ids (may be NULL). */
+int ld_wordset_add(ld_wordset *ws, const char *text, ld_ids *ids);
+size_t ld_wordset_count(const ld_wordset *ws);
+int ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws, uint32_t *map);
 void ld_wordset_free(ld_wordset *ws);
 
 /* ---- hashing for the library's tables ------------------------------

@@ -279,31 +279,30 @@ is_word_cp(int32_t cp)
 
 /* Add one word id to the growing id list. */
 static int
-push_id(uint32_t **ids, size_t *n, size_t *cap, uint32_t id)
+push_id(ld_ids *ids, uint32_t id)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 4;	/* most clauses are short */
-		uint32_t *p = ld_reallocarray(*ids, c, sizeof *p);
+	if (ids->n == ids->cap) {
+		size_t c = ids->cap ? ids->cap * 2 : 4;	/* most are short */
+		uint32_t *p = ld_reallocarray(ids->v, c, sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
-		*ids = p;
-		*cap = c;
+		ids->v = p;
+		ids->cap = c;
 	}
-	(*ids)[(*n)++] = id;
+	ids->v[ids->n++] = id;
 	return 0;
 }
 
 /* Intern one folded word and, when ids are wanted, list its id. */
 static int
-add_word(struct ld_wordset *ws, const char *w, size_t wl, uint32_t **ids,
-    size_t *n, size_t *cap)
+add_word(struct ld_wordset *ws, const char *w, size_t wl, ld_ids *ids)
 {
 	long id = strtab_find(&ws->t, ws->arena, w, wl);
 
 	if (id < 0)
 		return LDIFF_ENOMEM;
-	return ids != NULL ? push_id(ids, n, cap, (uint32_t)id) : 0;
+	return ids != NULL ? push_id(ids, (uint32_t)id) : 0;
 }
 
 /* Scan text for words (runs of letters, marks and digits) and intern
@@ -312,18 +311,12 @@ add_word(struct ld_wordset *ws, const char *w, size_t wl, uint32_t **ids,
  * full utf8proc_map, and for Swedish the same (no special casing).  Most
  * bytes are ASCII and take one table look-up. */
 static int
-scan_words(struct ld_wordset *ws, const char *f, size_t len, uint32_t **ids,
-    size_t *n)
+scan_words(struct ld_wordset *ws, const char *f, size_t len, ld_ids *ids)
 {
 	const unsigned char *p = (const unsigned char *)f, *end = p + len;
-	size_t cap = 0, wl = 0;
+	size_t wl = 0;
 	char *w;
 	int rc = 0;
-
-	if (ids != NULL) {
-		*ids = NULL;
-		*n = 0;
-	}
 	/* lower case never needs more than 4 bytes per input byte; the
 	 * buffer is kept from text to text */
 	if (len > (SIZE_MAX - 8) / 4)
@@ -371,21 +364,13 @@ scan_words(struct ld_wordset *ws, const char *f, size_t len, uint32_t **ids,
 			}
 		}
 		p += k;		/* a separator ends the word */
-		if (wl > 0 && (rc = add_word(ws, w, wl, ids, n, &cap)) != 0)
+		if (wl > 0 && (rc = add_word(ws, w, wl, ids)) != 0)
 			break;
 		wl = 0;
 	}
 	if (rc == 0 && wl > 0)
-		rc = add_word(ws, w, wl, ids, n, &cap);
-	if (rc != 0) {
-		if (ids != NULL) {
-			ld_free(*ids);
-			*ids = NULL;
-			*n = 0;
-		}
-		return LDIFF_ENOMEM;
-	}
-	return 0;
+		rc = add_word(ws, w, wl, ids);
+	return rc;
 }
 
 int
@@ -417,22 +402,34 @@ ld_wordset_free(ld_wordset *ws)
 }
 
 int
-ld_wordset_add(ld_wordset *ws, const char *text)
+ld_wordset_add(ld_wordset *ws, const char *text, ld_ids *ids)
 {
-	return scan_words(ws, text, strlen(text), NULL, NULL);
+	return scan_words(ws, text, strlen(text), ids);
+}
+
+size_t
+ld_wordset_count(const ld_wordset *ws)
+{
+	return ws->t.n;
 }
 
 /* The words of ws join the vocabulary in the order ws first saw them, so
- * the ids come out as if each text had been read by the lexicon itself. */
+ * the ids come out as if each text had been read by the lexicon itself;
+ * map (ld_wordset_count entries, or NULL) gets each word's lexicon id. */
 int
-ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws)
+ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws, uint32_t *map)
 {
 	size_t i;
 
-	for (i = 0; i < ws->t.n; i++)
-		if (strtab_find(&lx->words.t, lx->arena, ws->t.s[i],
-		    ws->t.len[i]) < 0)
+	for (i = 0; i < ws->t.n; i++) {
+		long id = strtab_find(&lx->words.t, lx->arena, ws->t.s[i],
+		    ws->t.len[i]);
+
+		if (id < 0)
 			return LDIFF_ENOMEM;
+		if (map != NULL)
+			map[i] = (uint32_t)id;
+	}
 	return 0;
 }
 
@@ -440,7 +437,20 @@ int
 ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
     size_t *n)
 {
-	return scan_words(&lx->words, text, strlen(text), ids, n);
+	ld_ids v = { NULL, 0, 0 };
+	int rc = scan_words(&lx->words, text, strlen(text),
+	    ids != NULL ? &v : NULL);
+
+	if (ids != NULL) {
+		if (rc != 0) {
+			ld_free(v.v);
+			v.v = NULL;
+			v.n = 0;
+		}
+		*ids = v.v;
+		*n = v.n;
+	}
+	return rc;
 }
 
 static int

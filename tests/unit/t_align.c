@@ -412,7 +412,8 @@ test_lexicon(void)
 }
 
 /* Words gathered apart and merged get the ids the lexicon would have
- * given reading the texts itself, in the same order. */
+ * given reading the texts itself, in the same order; the ids listed while
+ * gathering translate through the merge's map to those ids. */
 static void
 test_wordset_merge(void)
 {
@@ -421,9 +422,10 @@ test_wordset_merge(void)
 		"avtal avtalets kommunernas ﬁnansiering ΑΒΓ 2027" };
 	ld_lexicon *direct, *merged;
 	ld_wordset *ws[2];
-	uint32_t *a, *b;
-	size_t na, nb, i;
-	int same;
+	ld_ids g[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	uint32_t *a, *b, map[2][64];
+	size_t na, nb, i, k;
+	int same, mapped = 1;
 
 	ok(ld_lexicon_new(&direct) == 0 && ld_lexicon_new(&merged) == 0 &&
 	    ld_wordset_new(&ws[0]) == 0 && ld_wordset_new(&ws[1]) == 0,
@@ -432,10 +434,11 @@ test_wordset_merge(void)
 	ld_lexicon_words(direct, t[0], NULL, NULL);
 	ld_lexicon_words(direct, t[1], NULL, NULL);
 	ld_lexicon_words(merged, t[2], NULL, NULL);	/* read before */
-	ok(ld_wordset_add(ws[0], t[0]) == 0 && ld_wordset_add(ws[1], t[1]) == 0,
-	    "words gathered apart");
-	ok(ld_lexicon_merge(merged, ws[0]) == 0 &&
-	    ld_lexicon_merge(merged, ws[1]) == 0, "and merged");
+	ok(ld_wordset_add(ws[0], t[0], &g[0]) == 0 &&
+	    ld_wordset_add(ws[1], t[1], &g[1]) == 0, "words gathered apart");
+	ok(ld_wordset_count(ws[0]) < 64 && ld_wordset_count(ws[1]) < 64 &&
+	    ld_lexicon_merge(merged, ws[0], map[0]) == 0 &&
+	    ld_lexicon_merge(merged, ws[1], map[1]) == 0, "and merged");
 	ld_lexicon_words(direct, "kommunerna ÅR avtalet ny", &a, &na);
 	ld_lexicon_words(merged, "kommunerna ÅR avtalet ny", &b, &nb);
 	same = na == nb && na == 4;
@@ -445,6 +448,15 @@ test_wordset_merge(void)
 	ok(same, "the same word ids and terms");
 	ld_free(a);
 	ld_free(b);
+	for (k = 0; k < 2; k++) {
+		ld_lexicon_words(direct, t[k], &a, &na);
+		mapped = mapped && na == g[k].n;
+		for (i = 0; mapped && i < na; i++)
+			mapped = map[k][g[k].v[i]] == a[i];
+		ld_free(a);
+		ld_free(g[k].v);
+	}
+	ok(mapped, "gathered ids map to the lexicon's");
 	ld_wordset_free(ws[0]);
 	ld_wordset_free(ws[1]);
 	ld_lexicon_free(direct);
