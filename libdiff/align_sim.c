@@ -19,13 +19,6 @@
 
 #include "internal.h"
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static void
 sort_small(uint32_t *t, size_t n)
@@ -39,6 +32,47 @@ sort_small(uint32_t *t, size_t n)
 			t[j] = t[j - 1];
 		t[j] = x;
 	}
+}
+
+/* Term ids in ascending order: insertion for the short lists most
+ * clauses give, else a radix sort of 8 bits a pass, as many passes as
+ * the largest id needs (qsort's calls cost more than the sorting). */
+static int
+sort_terms(uint32_t *t, size_t n)
+{
+	uint32_t *tmp, *a = t, *b, *x, max = 0;
+	size_t count[256], i, sum;
+	unsigned shift;
+
+	if (n <= 32) {
+		sort_small(t, n);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		max = t[i] > max ? t[i] : max;
+	if ((tmp = ld_reallocarray(NULL, n, sizeof *tmp)) == NULL)
+		return LDIFF_ENOMEM;
+	b = tmp;
+	for (shift = 0; shift < 32 && (max >> shift) != 0; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[a[i] >> shift & 255]++;
+		for (i = 0, sum = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			b[count[a[i] >> shift & 255]++] = a[i];
+		x = a;
+		a = b;
+		b = x;
+	}
+	if (a != t)
+		memcpy(t, a, n * sizeof *t);
+	ld_free(tmp);
+	return 0;
 }
 
 int
@@ -63,10 +97,10 @@ ld_bag_of(ld_arena *ar, ld_lexicon *lx, const uint32_t *words,
 		}
 		t[i] = (uint32_t)term;
 	}
-	if (nwords <= 16)
-		sort_small(t, nwords);	/* most clauses: no qsort call */
-	else
-		qsort(t, nwords, sizeof *t, cmp_u32);
+	if (sort_terms(t, nwords) != 0) {
+		ld_free(t);
+		return LDIFF_ENOMEM;
+	}
 	out->term = ld_arena_alloc(ar, nwords * sizeof *out->term);
 	out->w = ld_arena_alloc(ar, nwords * sizeof *out->w);
 	if (out->term == NULL || out->w == NULL) {

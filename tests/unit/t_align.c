@@ -463,6 +463,48 @@ test_wordset_merge(void)
 	ld_lexicon_free(merged);
 }
 
+/* A bag's terms come out ascending and summed whatever the word order,
+ * for short clauses and for long ones (the radix sort). */
+static void
+test_bag_order(void)
+{
+	ld_lexicon *lx;
+	ld_arena *ar = ld_arena_new();
+	ld_buf text;
+	uint32_t *w, *rev;
+	size_t n, i, k;
+	int good = 1;
+
+	ld_buf_init(&text);
+	for (i = 0; i < 300; i++)
+		ld_buf_printf(&text, "ord%zu kommunerna ", i * 7919 % 1000);
+	ok(ld_lexicon_new(&lx) == 0 && ar != NULL, "lexicon");
+	ld_lexicon_words(lx, ld_buf_str(&text), &w, &n);
+	rev = ld_reallocarray(NULL, n, sizeof *rev);
+	for (i = 0; rev != NULL && i < n; i++)
+		rev[i] = w[n - 1 - i];
+	for (k = 3; rev != NULL && k <= n; k = k < n && k * 4 > n ? n : k * 4) {
+		ld_bag a, b;
+
+		if (ld_bag_of(ar, lx, w, k, &a) != 0 ||
+		    ld_bag_of(ar, lx, rev + n - k, k, &b) != 0 ||
+		    a.n != b.n || a.total != b.total) {
+			good = 0;
+			break;
+		}
+		for (i = 0; i < a.n; i++)
+			if (a.term[i] != b.term[i] || a.w[i] != b.w[i] ||
+			    (i > 0 && a.term[i - 1] >= a.term[i]))
+				good = 0;
+	}
+	ok(good, "bags of 3 to 600 words: ascending, the same either way");
+	ld_free(w);
+	ld_free(rev);
+	ld_buf_free(&text);
+	ld_lexicon_free(lx);
+	ld_arena_free(ar);
+}
+
 /* n clauses: identical text, or each its own words. */
 static ldiff_clauses *
 generated(size_t n, int identical, unsigned seed)
@@ -603,6 +645,7 @@ main(void)
 	test_repeated();
 	test_lexicon();
 	test_wordset_merge();
+	test_bag_order();
 	test_bounded();
 	test_long_gap();
 	test_enormous();
