@@ -88,13 +88,11 @@ struct ctx {
 	size_t *nw[2];
 	char *scanned[2];	/* 2: ids in w */
 	int vocabulary;		/* every clause's words are in it */
-	/* Per side, every item's words as the vocabulary was gathered: ids
-	 * in that side's word set (items i: off[i] .. off[i + 1]), and the
-	 * lexicon id of each (map). */
+	/* Per side, every item's word ids, as the vocabulary was gathered
+	 * (item i: ids.v[off[i] .. off[i + 1])). */
 	struct gathered {
 		ld_ids ids;
 		size_t *off;
-		uint32_t *map;
 	} g[2];
 };
 
@@ -265,13 +263,14 @@ group_keys(struct kent *e, size_t n)
 /*
  * Words.  Bags need each clause's word ids, and their terms need the
  * whole vocabulary of both versions (stem.c drops a definite ending only
- * when the shorter word occurs anywhere).  So the vocabulary comes first:
- * each side's words are gathered in a thread of its own (when there is
- * text enough), remembering every item's word list, and merged into the
- * lexicon, old side first.  A clause whose ids are asked for later gets
- * its list translated, not its text read again; most clauses have an
- * exact twin on the other side and are never asked.  Only the equality of
- * ids matters (word twins, bag terms); terms are numbered in bag order.
+ * when the shorter word occurs anywhere).  So the vocabulary comes first,
+ * once the exact twins are known: the texts of the old side, and those of
+ * the new side that have no twin there, are read in two halves (in two
+ * threads when there is text enough) into word sets that list each
+ * text's word ids, and merged into the lexicon; a twin's ids are its
+ * twin's.  A clause whose ids are asked for later gets them copied, not
+ * its text read again.  Only the equality of ids matters (word twins, bag
+ * terms), and terms are numbered in bag order, whatever the ids.
  */
 static int
 words_alloc(struct ctx *c)
@@ -301,77 +300,187 @@ static int
 item_words(struct ctx *c, size_t k, size_t i)
 {
 	const struct gathered *g = &c->g[k];
-	size_t j, n = g->off[i + 1] - g->off[i];
+	size_t n = g->off[i + 1] - g->off[i];
 	uint32_t *w;
 
 	if (c->scanned[k][i] == 2)
 		return 0;
 	if ((w = ld_reallocarray(NULL, n + 1, sizeof *w)) == NULL)
 		return LDIFF_ENOMEM;
-	for (j = 0; j < n; j++)
-		w[j] = g->map[g->ids.v[g->off[i] + j]];
+	if (n > 0)
+		memcpy(w, g->ids.v + g->off[i], n * sizeof *w);
 	c->w[k][i] = w;
 	c->nw[k][i] = n;
 	c->scanned[k][i] = 2;
 	return 0;
 }
 
-struct vocabulary {
-	struct ctx *c;
-	ld_wordset *ws[2];
-	int rc[2];
+/* One half of the texts to read: tasks [t0, t1) of the list, each an
+ * item (side * SIDE_BIT | index); their ids go to ids, text t's from
+ * off[t - t0]. */
+#define SIDE_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
+struct half {
+	const size_t *task;
+	size_t t0, t1;
+	ld_wordset *ws;
+	ld_ids ids;
+	size_t *off;
+	uint32_t *map;		/* word set id -> lexicon id */
+	int rc;
 };
 
-/* The words of side k's items, gathered apart, each item's listed. */
+struct vocabulary {
+	struct ctx *c;
+	struct half h[2];
+};
+
 static void
-gather_side(void *ctx, size_t k, size_t worker)
+gather_half(void *ctx, size_t hi, size_t worker)
 {
 	struct vocabulary *v = ctx;
-	struct ctx *c = v->c;
-	struct gathered *g = &c->g[k];
-	size_t i;
+	struct half *h = &v->h[hi];
+	size_t t;
 
 	(void)worker;
-	for (i = 0; i < c->s[k].n && v->rc[k] == 0; i++) {
-		g->off[i] = g->ids.n;
-		v->rc[k] = ld_wordset_add(v->ws[k], item_text(c, k, i),
-		    &g->ids);
+	for (t = h->t0; t < h->t1 && h->rc == 0; t++) {
+		size_t k = (h->task[t] & SIDE_BIT) != 0;
+
+		h->off[t - h->t0] = h->ids.n;
+		h->rc = ld_wordset_add(h->ws, item_text(v->c, k,
+		    h->task[t] & ~SIDE_BIT), &h->ids);
 	}
-	g->off[c->s[k].n] = g->ids.n;
+	h->off[h->t1 - h->t0] = h->ids.n;
 }
 
-/* Every item's words in the vocabulary, before anything asks for ids. */
+/* The texts to read: every old item, and the new items with no twin on
+ * the old side; cut in two halves of about equal bytes at *mid. */
+static size_t *
+vocabulary_tasks(const struct ctx *c, char *const need[2], size_t *n,
+    size_t *mid, size_t *bytes)
+{
+	size_t *task = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1,
+	    sizeof *task);
+	size_t k, i, t, half;
+
+	*n = *bytes = 0;
+	if (task == NULL)
+		return NULL;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < c->s[k].n; i++)
+			if (k == 0 || need[1][i]) {
+				task[(*n)++] = i | (k ? SIDE_BIT : 0);
+				*bytes += strlen(item_text(c, k, i));
+			}
+	half = *bytes / 2;
+	for (t = 0, i = 0; t < *n && i < half; t++) {
+		k = (task[t] & SIDE_BIT) != 0;
+		i += strlen(item_text(c, k, task[t] & ~SIDE_BIT));
+	}
+	*mid = t;
+	return task;
+}
+
+/* Where task t's ids are, in the half that read it. */
+static const struct half *
+half_of(const struct vocabulary *v, size_t t)
+{
+	return t < v->h[0].t1 ? &v->h[0] : &v->h[1];
+}
+
+/* Side k's ids as lexicon ids: a text read in a half translated through
+ * its map, a new item with an old twin (twin[i]) copied from the twin.
+ * *next: the task that read side k's next text. */
 static int
-complete_vocabulary(struct ctx *c)
+side_ids(struct ctx *c, size_t k, const struct vocabulary *v,
+    const size_t *twin, size_t *next)
+{
+	struct gathered *g = &c->g[k], *old = &c->g[0];
+	size_t i, j, t = *next, total = 0;
+
+	for (i = 0; i < c->s[k].n; i++)
+		if (k == 0 || twin[i] == SIZE_MAX) {
+			const struct half *h = half_of(v, t++);
+
+			total += h->off[t - h->t0] - h->off[t - 1 - h->t0];
+		} else {
+			total += old->off[twin[i] + 1] - old->off[twin[i]];
+		}
+	if ((g->ids.v = ld_reallocarray(NULL, total + 1,
+	    sizeof *g->ids.v)) == NULL)
+		return LDIFF_ENOMEM;
+	g->ids.cap = total + 1;
+	for (i = 0; i < c->s[k].n; i++) {
+		g->off[i] = g->ids.n;
+		if (k == 0 || twin[i] == SIZE_MAX) {
+			const struct half *h = half_of(v, *next);
+
+			for (j = h->off[*next - h->t0];
+			    j < h->off[*next - h->t0 + 1]; j++)
+				g->ids.v[g->ids.n++] = h->map[h->ids.v[j]];
+			++*next;
+		} else {
+			size_t a = old->off[twin[i]];
+			size_t b = old->off[twin[i] + 1];
+
+			memcpy(g->ids.v + g->ids.n, old->ids.v + a,
+			    (b - a) * sizeof *g->ids.v);
+			g->ids.n += b - a;
+		}
+	}
+	g->off[c->s[k].n] = g->ids.n;
+	return 0;
+}
+
+/* Every item's words in the vocabulary, before anything asks for ids.
+ * need[k][i]: the item has no exact twin on the other side; twin[i]: an
+ * old item with the text of new item i, or SIZE_MAX. */
+static int
+complete_vocabulary(struct ctx *c, char *const need[2], const size_t *twin)
 {
 	struct vocabulary v;
-	size_t k, i, bytes = 0, threads = 1;
-	int rc;
+	size_t *task, n, mid, bytes, next = 0, k, threads = 1;
+	int rc = 0;
 
 	if (c->vocabulary)
 		return 0;
 	memset(&v, 0, sizeof v);
 	v.c = c;
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < c->s[k].n; i++)
-			bytes += strlen(item_text(c, k, i));
+	if ((task = vocabulary_tasks(c, need, &n, &mid, &bytes)) == NULL)
+		return LDIFF_ENOMEM;
 	if (c->opts->threads > 1 && bytes >= LD_PARALLEL_MIN_BYTES)
 		threads = 2;
-	rc = ld_wordset_new(&v.ws[0]);
-	if (rc == 0)
-		rc = ld_wordset_new(&v.ws[1]);
+	for (k = 0; k < 2 && rc == 0; k++) {
+		struct half *h = &v.h[k];
+
+		h->task = task;
+		h->t0 = k == 0 ? 0 : mid;
+		h->t1 = k == 0 ? mid : n;
+		h->off = ld_reallocarray(NULL, h->t1 - h->t0 + 1,
+		    sizeof *h->off);
+		if (h->off == NULL || ld_wordset_new(&h->ws) != 0)
+			rc = LDIFF_ENOMEM;
+	}
 	if (rc == 0) {
-		ld_parallel(2, threads, gather_side, &v);
-		rc = v.rc[0] != 0 ? v.rc[0] : v.rc[1];
+		ld_parallel(2, threads, gather_half, &v);
+		rc = v.h[0].rc != 0 ? v.h[0].rc : v.h[1].rc;
 	}
 	for (k = 0; k < 2 && rc == 0; k++) {
-		c->g[k].map = ld_reallocarray(NULL,
-		    ld_wordset_count(v.ws[k]) + 1, sizeof *c->g[k].map);
-		rc = c->g[k].map == NULL ? LDIFF_ENOMEM :
-		    ld_lexicon_merge(c->lx, v.ws[k], c->g[k].map);
+		struct half *h = &v.h[k];
+
+		h->map = ld_reallocarray(NULL, ld_wordset_count(h->ws) + 1,
+		    sizeof *h->map);
+		rc = h->map == NULL ? LDIFF_ENOMEM :
+		    ld_lexicon_merge(c->lx, h->ws, h->map);
 	}
-	ld_wordset_free(v.ws[0]);
-	ld_wordset_free(v.ws[1]);
+	for (k = 0; k < 2 && rc == 0; k++)
+		rc = side_ids(c, k, &v, twin, &next);
+	for (k = 0; k < 2; k++) {
+		ld_wordset_free(v.h[k].ws);
+		ld_free(v.h[k].ids.v);
+		ld_free(v.h[k].off);
+		ld_free(v.h[k].map);
+	}
+	ld_free(task);
 	if (rc == 0)
 		c->vocabulary = 1;
 	return rc;
@@ -407,7 +516,6 @@ free_words(struct ctx *c)
 		ld_free(c->scanned[k]);
 		ld_free(c->g[k].ids.v);
 		ld_free(c->g[k].off);
-		ld_free(c->g[k].map);
 		memset(&c->g[k], 0, sizeof c->g[k]);
 		c->w[k] = NULL;
 		c->nw[k] = NULL;
@@ -502,13 +610,14 @@ compute_keys(struct ctx *c)
 {
 	struct kent *e;
 	char *need[2];
-	size_t n = 0, k, i, j;
+	size_t n = 0, k, i, j, *twin;
 	int rc = LDIFF_ENOMEM;
 
 	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
 	need[0] = ld_calloc(c->s[0].n + 1, 1);
 	need[1] = ld_calloc(c->s[1].n + 1, 1);
-	if (e == NULL || need[0] == NULL || need[1] == NULL)
+	twin = ld_reallocarray(NULL, c->s[1].n + 1, sizeof *twin);
+	if (e == NULL || need[0] == NULL || need[1] == NULL || twin == NULL)
 		goto out;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++, n++)
@@ -517,26 +626,29 @@ compute_keys(struct ctx *c)
 	if ((rc = group_keys(e, n)) != 0)
 		goto out;
 	for (i = 0; i < n; i = j) {
-		int twin;
+		int both;
 
 		for (j = i + 1; j < n && e[j].h == e[i].h &&
 		    strcmp(e[j].k, e[i].k) == 0; j++)
 			;
-		twin = e[i].side != e[j - 1].side;
+		both = e[i].side != e[j - 1].side;
 		for (k = i; k < j; k++) {
 			struct item *it = &c->s[e[k].side].it[e[k].i];
 
-			need[e[k].side][e[k].i] = !twin;
+			need[e[k].side][e[k].i] = !both;
+			if (e[k].side == 1)	/* e[i]: old, listed first */
+				twin[e[k].i] = both ? e[i].i : SIZE_MAX;
 			it->khash = e[k].h ^ (uint32_t)it->cls;
 		}
 	}
-	if ((rc = complete_vocabulary(c)) == 0 &&
+	if ((rc = complete_vocabulary(c, need, twin)) == 0 &&
 	    (rc = build_words(c, need)) == 0)
 		rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);
 	ld_free(need[0]);
 	ld_free(need[1]);
+	ld_free(twin);
 	return rc;
 }
 
@@ -556,8 +668,7 @@ build_bags(struct ctx *c, int rows)
 			if (it->has_bag || (rows ? it->cls != CL_ROW :
 			    it->match >= 0))
 				continue;
-			if ((rc = complete_vocabulary(c)) != 0 ||
-			    (rc = item_words(c, k, i)) != 0)
+			if ((rc = item_words(c, k, i)) != 0)
 				return rc;
 			rc = ld_bag_of(c->ar, c->lx, c->w[k][i], c->nw[k][i],
 			    &it->bag);
