@@ -352,6 +352,8 @@ out:
 	free(started);
 }
 
+#define TRIM_ABOVE (16u << 20)	/* bytes free in the malloc arenas */
+
 /* Every input read (in order, so that a missing file is named first),
  * then made into clauses; the first that fails, in order, is reported. */
 static int
@@ -384,8 +386,11 @@ read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 #ifdef __GLIBC__
 	/* What the threads freed (the documents' paragraphs and XML) stays
 	 * in their malloc arenas, out of reach of the comparison that
-	 * follows in this thread: give it back, or it adds to the peak. */
-	malloc_trim(0);
+	 * follows in this thread: give it back, or it adds to the peak.
+	 * A few megabytes are not worth it: the comparison would only
+	 * fault fresh pages in again. */
+	if (mallinfo2().fordblks > TRIM_ABOVE)
+		malloc_trim(0);
 #endif
 	for (i = 0; i < in->n; i++) {
 		struct job *j = &jobs[i];
