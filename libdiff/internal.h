@@ -145,6 +145,16 @@ int ld_abbrev_has_prefix(const char *prefix);
  * "fr o m", "dvs.", "L.B."), final period included; 0 if none.  A word
  * of one part counts only with its period.  *cls gets the class. */
 size_t ld_abbrev_at(const char *s, size_t n, int *cls);
+/* The tokens of text[off, len) where off ends the nprior tokens given
+ * (those of the text before it, which give the context: "kl." before a
+ * time), prior tokens included in *out.  stop(ctx, at, after_kl), asked
+ * at each token start, ends the scan there when it returns nonzero; *end
+ * is where the scan ended.  ldiff_tokenize is this from the start. */
+/* Do tokens v[0, n) of s end in "kl." (and spaces)?  A time may follow. */
+int ld_after_kl(const char *s, const ldiff_token *v, size_t n);
+int ld_tokenize_from(const char *text, size_t len, const ldiff_token *prior,
+    size_t nprior, int (*stop)(void *ctx, size_t off, int after_kl),
+    void *ctx, ldiff_token **out, size_t *n, size_t *end);
 
 /* ---- record streams (record.c) ----------------------------------------
  * Text fields escape backslash, TAB, LF and CR as \\ \t \n \r; nothing
@@ -241,6 +251,9 @@ typedef struct ld_textdiff {
  * at least 256); NULL texts are empty.  0 or LDIFF_ENOMEM. */
 int ld_text_diff(ld_arena *a, const char *old_text, const char *new_text,
     long max_cost, ld_textdiff *out);
+/* 0: the new side is tokenized whole, never borrowing the old side's
+ * tokens (tests check the two ways agree).  1 by default. */
+extern int ld_textdiff_borrow;
 
 /* Token-sequence diff (seqdiff.c): Myers O(ND), linear space, with a cost
  * cap per split (like xdiff's mxcost) and a total work budget, so any

@@ -152,26 +152,19 @@ intern_key(struct intern *in, size_t start, uint32_t *id)
 /* ---- sides --------------------------------------------------------- */
 
 /* The tokens of text (ldiff_tokenize's own array is freed at once). */
+/* The side's tokens from raw ones (which it takes over). */
 static int
-side_tokens(ld_side *s, const char *text)
+side_from_raw(ld_side *s, const char *text, ldiff_token *raw, size_t n)
 {
-	ldiff_token *raw = NULL;
-	size_t i, n;
-	int rc;
+	size_t i;
 
 	s->text = text;
-	s->t = NULL;
-	s->cum = NULL;
+	s->raw = raw;
 	s->n = 0;
-	rc = ldiff_tokenize(text, strlen(text), &raw, &n);
-	if (rc != 0)
-		return rc;
 	s->t = ld_reallocarray(NULL, n + 1, sizeof *s->t);
 	s->cum = ld_reallocarray(NULL, n + 1, sizeof *s->cum);
-	if (s->t == NULL || s->cum == NULL) {
-		free(raw);
+	if (s->t == NULL || s->cum == NULL)
 		return LDIFF_ENOMEM;
-	}
 	s->cum[0] = 0;
 	for (i = 0; i < n; i++) {
 		size_t k, c = 0;
@@ -184,15 +177,157 @@ side_tokens(ld_side *s, const char *text)
 		s->cum[i + 1] = s->cum[i] + c;
 	}
 	s->n = n;
-	free(raw);
 	return 0;
+}
+
+static int
+side_tokens(ld_side *s, const char *text)
+{
+	ldiff_token *raw = NULL;
+	size_t n;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	if ((rc = ldiff_tokenize(text, strlen(text), &raw, &n)) != 0)
+		return rc;
+	return side_from_raw(s, text, raw, n);
+}
+
+/*
+ * The new side's tokens, borrowed from the old side's where they cannot
+ * differ.  Most changed clauses change a few words: the two texts share
+ * a long head and tail byte for byte, and tokenizing those twice was
+ * most of a word diff.  Tokenizing is left to right and a token depends
+ * only on the bytes from its start on (a bounded way: LOOK_FROM_START
+ * past its start, LOOK_PAST_END past its end, and across spaces to the
+ * next printable character) and on whether "kl." came before.  So:
+ *
+ *   - an old token whose bytes and look-ahead lie inside the shared head
+ *     is the new side's too;
+ *   - the new text is tokenized from there; once a new token starts in
+ *     the shared tail where an old token starts at the same distance from
+ *     the end, with the same "kl." before it, every token after it is the
+ *     old side's, moved.
+ *
+ * The tokens are those tokenizing the new text gives, so the diff is too;
+ * src[i] names the old token new token i is a copy of (SIZE_MAX: none).
+ */
+#define LOOK_FROM_START 128
+#define LOOK_PAST_END 32
+#define BORROW_MIN 256		/* shared bytes worth the trouble */
+
+int ld_textdiff_borrow = 1;	/* tests compare the results without it */
+
+struct join {
+	const ld_side *a;
+	size_t na, alen, blen;
+	size_t tail;		/* new positions from here are in the tail */
+	size_t k;		/* the old token looked at */
+	size_t at;		/* the old token the scan joined, or SIZE_MAX */
+};
+
+static int
+join_old(void *ctx, size_t off, int after_kl)
+{
+	struct join *j = ctx;
+	size_t aoff;
+
+	if (off < j->tail)
+		return 0;
+	aoff = off + j->alen - j->blen;
+	while (j->k < j->na && j->a->raw[j->k].off < aoff)
+		j->k++;
+	if (j->k < j->na && j->a->raw[j->k].off == aoff &&
+	    ld_after_kl(j->a->text, j->a->raw, j->k) == after_kl) {
+		j->at = j->k;
+		return 1;
+	}
+	return 0;
+}
+
+/* Old tokens [0, j) that the new text has too: it shares pre bytes. */
+static size_t
+shared_head(const ld_side *a, size_t pre)
+{
+	size_t last = pre, j;
+
+	/* one past the last printable ASCII character in the head */
+	while (last > 0 && !((unsigned char)a->text[last - 1] > ' ' &&
+	    (unsigned char)a->text[last - 1] < 0x7f))
+		last--;
+	for (j = 0; j < a->n; j++) {
+		size_t off = a->raw[j].off, end = off + a->raw[j].len;
+
+		if (off + LOOK_FROM_START > pre || end + LOOK_PAST_END > pre ||
+		    end + 2 > last)
+			break;
+	}
+	return j;
+}
+
+static int
+side_tokens_like(ld_side *b, const char *text, const ld_side *a,
+    size_t **src)
+{
+	size_t alen = strlen(a->text), blen = strlen(text), pre = 0, suf = 0;
+	size_t head, n, end, i, shift;
+	struct join j;
+	ldiff_token *raw = NULL, *v;
+	int rc;
+
+	*src = NULL;
+	while (pre < alen && pre < blen && a->text[pre] == text[pre])
+		pre++;
+	while (suf < alen - pre && suf < blen - pre &&
+	    a->text[alen - 1 - suf] == text[blen - 1 - suf])
+		suf++;
+	if (!ld_textdiff_borrow || a->raw == NULL || pre + suf < BORROW_MIN)
+		return side_tokens(b, text);
+	memset(b, 0, sizeof *b);
+	head = shared_head(a, pre);
+	j.a = a;
+	j.na = a->n;
+	j.alen = alen;
+	j.blen = blen;
+	j.tail = blen - suf;
+	j.k = 0;
+	j.at = SIZE_MAX;
+	rc = ld_tokenize_from(text, blen, a->raw, head, join_old, &j, &raw,
+	    &n, &end);
+	if (rc != 0)
+		return rc;
+	if (j.at != SIZE_MAX) {		/* the old side's tail, moved */
+		v = ld_reallocarray(raw, n + (a->n - j.at) + 1, sizeof *v);
+		if (v == NULL) {
+			ld_free(raw);
+			return LDIFF_ENOMEM;
+		}
+		raw = v;
+		shift = alen - blen;	/* unsigned: wraps and back */
+		for (i = j.at; i < a->n; i++, n++) {
+			raw[n] = a->raw[i];
+			raw[n].off -= shift;
+		}
+	}
+	if ((*src = ld_reallocarray(NULL, n + 1, sizeof **src)) == NULL) {
+		ld_free(raw);
+		return LDIFF_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		(*src)[i] = i < head ? i : SIZE_MAX;
+	if (j.at != SIZE_MAX)
+		for (i = n - (a->n - j.at); i < n; i++)
+			(*src)[i] = j.at + (i - (n - (a->n - j.at)));
+	(void)end;
+	return side_from_raw(b, text, raw, n);
 }
 
 /* Key ids of a side's tokens.  White space keys to "" after trimming;
  * it gets the key " " so it never equals a token that vanishes in the
  * key (a lone soft hyphen). */
 static int
-side_ids(ld_side *s, struct intern *in, uint32_t *ids)
+side_ids(ld_side *s, struct intern *in, uint32_t *ids, const size_t *src,
+    const ld_side *a, const uint32_t *ia)
 {
 	size_t i;
 	int rc;
@@ -200,8 +335,14 @@ side_ids(ld_side *s, struct intern *in, uint32_t *ids)
 	for (i = 0; i < s->n; i++) {
 		size_t start = in->pool.len;
 		ld_tok *t = &s->t[i];
-		struct raw *rw = raw_slot(in, t);
+		struct raw *rw;
 
+		if (src != NULL && src[i] != SIZE_MAX) {	/* a's token */
+			t->id = ids[i] = ia[src[i]];
+			t->space = a->t[src[i]].space;
+			continue;
+		}
+		rw = raw_slot(in, t);
 		if (rw->p != NULL) {
 			t->id = ids[i] = rw->id;
 			t->space = rw->space;
@@ -516,14 +657,15 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	char *ca = NULL, *cb = NULL;
 	ld_run *r = NULL;
 	ld_seqstats st;
-	size_t nr;
+	size_t nr, *src = NULL;
 	int rc;
 
 	memset(td, 0, sizeof *td);
 	memset(&in, 0, sizeof in);
 	o.ar = ar;
 	if ((rc = side_tokens(&a, old_text ? old_text : "")) != 0 ||
-	    (rc = side_tokens(&b, new_text ? new_text : "")) != 0)
+	    (rc = side_tokens_like(&b, new_text ? new_text : "", &a,
+	    &src)) != 0)
 		goto out;
 	rc = LDIFF_ENOMEM;
 	if (intern_init(&in) != 0)
@@ -534,8 +676,8 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	cb = ld_malloc(b.n + 1);
 	if (!ia || !ib || !ca || !cb)
 		goto out;
-	if ((rc = side_ids(&a, &in, ia)) != 0 ||
-	    (rc = side_ids(&b, &in, ib)) != 0 ||
+	if ((rc = side_ids(&a, &in, ia, NULL, NULL, NULL)) != 0 ||
+	    (rc = side_ids(&b, &in, ib, src, &a, ia)) != 0 ||
 	    (rc = ld_seqdiff(ia, a.n, ib, b.n, max_cost, ca, cb, &st)) != 0)
 		goto out;
 	td->work = st.work;
@@ -553,6 +695,9 @@ out:
 	ld_free(b.t);
 	ld_free(a.cum);
 	ld_free(b.cum);
+	ld_free(a.raw);
+	ld_free(b.raw);
+	ld_free(src);
 	intern_free(&in);
 	ld_free(ia);
 	ld_free(ib);

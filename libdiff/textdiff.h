@@ -26,6 +26,7 @@ typedef struct ld_side {
 	ld_tok *t;
 	size_t n;
 	size_t *cum;		/* cum[i]: characters in tokens [0, i) */
+	ldiff_token *raw;	/* the tokenizer's tokens, t[] made of them */
 } ld_side;
 
 enum { LD_RUN_EQ, LD_RUN_EDIT, LD_RUN_TYPO };

@@ -696,18 +696,20 @@ scan_abbrev(const char *s, size_t n, size_t i)
 	return l;
 }
 
+int
+ld_after_kl(const char *s, const ldiff_token *v, size_t n)
+{
+	while (n > 0 && v[n - 1].type == LDIFF_TOK_SPACE)
+		n--;
+	if (n == 0 || v[n - 1].type != LDIFF_TOK_ABBR || v[n - 1].len != 3)
+		return 0;
+	return (s[v[n - 1].off] | 0x20) == 'k' && s[v[n - 1].off + 1] == 'l';
+}
+
 static int
 is_kl(const char *s, const struct toks *t)
 {
-	size_t j = t->n;
-
-	while (j > 0 && t->v[j - 1].type == LDIFF_TOK_SPACE)
-		j--;
-	if (j == 0 || t->v[j - 1].type != LDIFF_TOK_ABBR ||
-	    t->v[j - 1].len != 3)
-		return 0;
-	return (s[t->v[j - 1].off] | 0x20) == 'k' &&
-	    s[t->v[j - 1].off + 1] == 'l';
+	return ld_after_kl(s, t->v, t->n);
 }
 
 /* One token at s[i]: its length and type. */
@@ -760,21 +762,42 @@ has_digit(const char *s, size_t n)
 int
 ldiff_tokenize(const char *text, size_t len, ldiff_token **out, size_t *n)
 {
+	size_t end;
+
+	if (out == NULL || n == NULL || (text == NULL && len > 0))
+		return LDIFF_EINVAL;
+	return ld_tokenize_from(text, len, NULL, 0, NULL, NULL, out, n, &end);
+}
+
+int
+ld_tokenize_from(const char *text, size_t len, const ldiff_token *prior,
+    size_t nprior, int (*stop)(void *ctx, size_t off, int after_kl),
+    void *ctx, ldiff_token **out, size_t *n, size_t *end)
+{
 	struct toks t = { NULL, 0, 0, NULL };
 	ldiff_token_type type;
 	size_t i = 0, l;
 	int rc;
 
-	if (out == NULL || n == NULL || (text == NULL && len > 0))
-		return LDIFF_EINVAL;
 	*out = NULL;
 	*n = 0;
+	*end = 0;
 	if ((rc = patterns_init()) != 0)
 		return rc;
-	if (has_digit(text, len) && (t.md =
-	    pcre2_match_data_create_from_pattern(num_re, NULL)) == NULL)
-		return LDIFF_ENOMEM;
+	for (l = 0; l < nprior; l++)
+		if ((rc = push(&t, prior[l].off, prior[l].len,
+		    prior[l].type)) != 0)
+			goto fail;
+	if (nprior > 0)
+		i = prior[nprior - 1].off + prior[nprior - 1].len;
+	if (has_digit(text + i, len - i) && (t.md =
+	    pcre2_match_data_create_from_pattern(num_re, NULL)) == NULL) {
+		rc = LDIFF_ENOMEM;
+		goto fail;
+	}
 	while (i < len) {
+		if (stop != NULL && stop(ctx, i, is_kl(text, &t)))
+			break;
 		l = next_token(text, len, i, &t, &type);
 		if (l == 0)	/* cannot happen; never loop forever */
 			l = 1;
@@ -789,6 +812,7 @@ ldiff_tokenize(const char *text, size_t len, ldiff_token **out, size_t *n)
 	pcre2_match_data_free(t.md);
 	*out = t.v;
 	*n = t.n;
+	*end = i;
 	return 0;
 fail:
 	pcre2_match_data_free(t.md);

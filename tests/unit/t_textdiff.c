@@ -1,7 +1,8 @@
 /* t_textdiff.c - ld_text_diff as a whole: the edit list rebuilds both
  * texts on many random pairs, edits sit on word boundaries, the cleanup
- * reads like a person's edit, and pathological input is bounded in work
- * (seqdiff steps, never wall time). */
+ * reads like a person's edit, pathological input is bounded in work
+ * (seqdiff steps, never wall time), and tokens borrowed from the old side
+ * change nothing. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -363,6 +364,95 @@ test_oom(void)
 	is_int(bad, 0, "no other error under allocation failure");
 }
 
+/* Pieces that make the tokenizer look ahead or back: numbers spread over
+ * spaces, references, dates, times after "kl.", abbreviations with and
+ * without periods, runs of spaces, no-break spaces. */
+static const char *const tricky[] = {
+	"1 250 000", "kronor", "3 a §", "2 kap.", "kap", "1 januari 2023",
+	"2023–2026", "kl.", "9.00", "13:30", "t. ex.", "t ex", "bl.a.", "bl a",
+	"fr.o.m.", "kr.", "Kommunerna", "regionen", "och", "EU:s", "e-tjänster",
+	"hälso- och", "12.", "5 i avsnitt", "§", "(2010:630)", "     ",
+	"\xc2\xa0", "L.B.", "avsnitt", "1.3.2024", ".", ",", "Regionen", "ÅR",
+	"1 a", "p.", "St.", "2,5 %"
+};
+
+static void
+random_tricky(ld_buf *b, size_t words)
+{
+	size_t i;
+
+	for (i = 0; i < words; i++) {
+		ld_buf_adds(b, tricky[rnd(sizeof tricky / sizeof tricky[0])]);
+		ld_buf_adds(b, rnd(5) ? " " : rnd(2) ? "  " : ". ");
+	}
+}
+
+static int
+same_diff(const ld_textdiff *x, const ld_textdiff *y)
+{
+	size_t i;
+
+	if (x->n != y->n || x->cls != y->cls || x->similarity != y->similarity ||
+	    x->substantive != y->substantive)
+		return 0;
+	for (i = 0; i < x->n; i++)
+		if (x->edits[i].op != y->edits[i].op ||
+		    x->edits[i].cls != y->edits[i].cls ||
+		    strcmp(x->edits[i].old_text, y->edits[i].old_text) != 0 ||
+		    strcmp(x->edits[i].new_text, y->edits[i].new_text) != 0)
+			return 0;
+	return 1;
+}
+
+/* The new side's tokens borrowed from the old side's (shared head and
+ * tail) give the diff that tokenizing it whole gives: random texts of
+ * tricky pieces, with an edit somewhere. */
+static void
+test_borrowed_tokens(void)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < 3000; i++) {
+		ld_buf head, mid_o, mid_n, tail, o, n;
+		ld_textdiff x, y;
+
+		ld_buf_init(&head);
+		ld_buf_init(&mid_o);
+		ld_buf_init(&mid_n);
+		ld_buf_init(&tail);
+		ld_buf_init(&o);
+		ld_buf_init(&n);
+		random_tricky(&head, rnd(80));
+		random_tricky(&mid_o, rnd(3));
+		random_tricky(&mid_n, rnd(3));
+		random_tricky(&tail, rnd(80));
+		ld_buf_adds(&o, ld_buf_str(&head));
+		ld_buf_adds(&o, ld_buf_str(&mid_o));
+		ld_buf_adds(&o, ld_buf_str(&tail));
+		ld_buf_adds(&n, ld_buf_str(&head));
+		ld_buf_adds(&n, ld_buf_str(&mid_n));
+		ld_buf_adds(&n, ld_buf_str(&tail));
+		ld_textdiff_borrow = 0;
+		if (ld_text_diff(A, ld_buf_str(&o), ld_buf_str(&n), 0, &x) != 0)
+			bad++;
+		ld_textdiff_borrow = 1;
+		if (ld_text_diff(A, ld_buf_str(&o), ld_buf_str(&n), 0, &y) != 0)
+			bad++;
+		else if (!same_diff(&x, &y)) {
+			if (bad++ == 0)
+				diag("differs: \"%s\" -> \"%s\"", ld_buf_str(&o),
+				    ld_buf_str(&n));
+		}
+		ld_buf_free(&head);
+		ld_buf_free(&mid_o);
+		ld_buf_free(&mid_n);
+		ld_buf_free(&tail);
+		ld_buf_free(&o);
+		ld_buf_free(&n);
+	}
+	is_int((long)bad, 0, "3000 random pairs: borrowed tokens, same diff");
+}
+
 int
 main(void)
 {
@@ -372,6 +462,7 @@ main(void)
 	test_pathological();
 	test_small_cap();
 	test_oom();
+	test_borrowed_tokens();
 	ld_arena_free(A);
 	return done_testing();
 }
