@@ -166,7 +166,7 @@ $(TOOLDIR)/%: $(BUILD)/tools/%.o $(TOOL_COMMON) $(LIB_A)
 	$(E) "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(TOOL_COMMON) $(LIB_A) $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/tap.h $(LIB_A)
+$(BUILD)/tests/%: tests/unit/%.c tests/tap.h tests/edits.h $(LIB_A)
 	@mkdir -p $(@D)
 	$(E) "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< \

@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "tap.h"
+#include "edits.h"
 
 /* A clause set from "kind|label|text" lines (id = label without its
  * period, or "¶N"). */
@@ -553,19 +554,11 @@ many(int newer)
 static int
 same_edits(const ldiff_unit *a, const ldiff_unit *b)
 {
-	size_t k;
-
-	if (a->op != b->op || a->n_old != b->n_old || a->n_new != b->n_new ||
-	    a->cls != b->cls || a->substantive != b->substantive ||
-	    a->similarity != b->similarity || a->n_edits != b->n_edits)
-		return 0;
-	for (k = 0; k < a->n_edits; k++)
-		if (a->edits[k].op != b->edits[k].op ||
-		    a->edits[k].cls != b->edits[k].cls ||
-		    strcmp(a->edits[k].old_text, b->edits[k].old_text) != 0 ||
-		    strcmp(a->edits[k].new_text, b->edits[k].new_text) != 0)
-			return 0;
-	return 1;
+	return a->op == b->op && a->n_old == b->n_old &&
+	    a->n_new == b->n_new && a->cls == b->cls &&
+	    a->substantive == b->substantive &&
+	    a->similarity == b->similarity &&
+	    same_edit_lists(a->edits, a->n_edits, b->edits, b->n_edits);
 }
 
 /* The word diffs spread over threads give the units of one thread. */

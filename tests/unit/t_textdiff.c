@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "tap.h"
+#include "edits.h"
 
 static ld_arena *A;
 static unsigned long rng = 99;
@@ -390,18 +391,9 @@ random_tricky(ld_buf *b, size_t words)
 static int
 same_diff(const ld_textdiff *x, const ld_textdiff *y)
 {
-	size_t i;
-
-	if (x->n != y->n || x->cls != y->cls || x->similarity != y->similarity ||
-	    x->substantive != y->substantive)
-		return 0;
-	for (i = 0; i < x->n; i++)
-		if (x->edits[i].op != y->edits[i].op ||
-		    x->edits[i].cls != y->edits[i].cls ||
-		    strcmp(x->edits[i].old_text, y->edits[i].old_text) != 0 ||
-		    strcmp(x->edits[i].new_text, y->edits[i].new_text) != 0)
-			return 0;
-	return 1;
+	return x->cls == y->cls && x->similarity == y->similarity &&
+	    x->substantive == y->substantive &&
+	    same_edit_lists(x->edits, x->n, y->edits, y->n);
 }
 
 /* The new side's tokens borrowed from the old side's (shared head and
