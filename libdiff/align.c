@@ -94,6 +94,8 @@ struct ctx {
 		ld_ids ids;
 		size_t *off;
 	} g[2];
+	size_t *twin;		/* per new item: an old one of its text, or
+				 * SIZE_MAX (compute_keys) */
 };
 
 static int
@@ -295,16 +297,24 @@ item_text(const struct ctx *c, size_t k, size_t i)
 	return c->s[k].cs->cl[c->s[k].it[i].ci].text;
 }
 
-/* The word ids of item i of side k, from what was gathered. */
+static int complete_vocabulary(struct ctx *c);
+
+/* The word ids of item i of side k, from what was gathered; the first
+ * ask gathers the vocabulary (two versions of which every clause has an
+ * exact twin never need one). */
 static int
 item_words(struct ctx *c, size_t k, size_t i)
 {
 	const struct gathered *g = &c->g[k];
-	size_t n = g->off[i + 1] - g->off[i];
+	size_t n;
 	uint32_t *w;
+	int rc;
 
 	if (c->scanned[k][i] == 2)
 		return 0;
+	if (!c->vocabulary && (rc = complete_vocabulary(c)) != 0)
+		return rc;
+	n = g->off[i + 1] - g->off[i];
 	if ((w = ld_reallocarray(NULL, n + 1, sizeof *w)) == NULL)
 		return LDIFF_ENOMEM;
 	if (n > 0)
@@ -355,8 +365,8 @@ gather_half(void *ctx, size_t hi, size_t worker)
 /* The texts to read: every old item, and the new items with no twin on
  * the old side; cut in two halves of about equal bytes at *mid. */
 static size_t *
-vocabulary_tasks(const struct ctx *c, char *const need[2], size_t *n,
-    size_t *mid, size_t *bytes)
+vocabulary_tasks(const struct ctx *c, size_t *n, size_t *mid,
+    size_t *bytes)
 {
 	size_t *task = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1,
 	    sizeof *task);
@@ -367,7 +377,7 @@ vocabulary_tasks(const struct ctx *c, char *const need[2], size_t *n,
 		return NULL;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++)
-			if (k == 0 || need[1][i]) {
+			if (k == 0 || c->twin[i] == SIZE_MAX) {
 				task[(*n)++] = i | (k ? SIDE_BIT : 0);
 				*bytes += strlen(item_text(c, k, i));
 			}
@@ -391,9 +401,9 @@ half_of(const struct vocabulary *v, size_t t)
  * its map, a new item with an old twin (twin[i]) copied from the twin.
  * *next: the task that read side k's next text. */
 static int
-side_ids(struct ctx *c, size_t k, const struct vocabulary *v,
-    const size_t *twin, size_t *next)
+side_ids(struct ctx *c, size_t k, const struct vocabulary *v, size_t *next)
 {
+	const size_t *twin = c->twin;
 	struct gathered *g = &c->g[k], *old = &c->g[0];
 	size_t i, j, t = *next, total = 0;
 
@@ -431,11 +441,9 @@ side_ids(struct ctx *c, size_t k, const struct vocabulary *v,
 	return 0;
 }
 
-/* Every item's words in the vocabulary, before anything asks for ids.
- * need[k][i]: the item has no exact twin on the other side; twin[i]: an
- * old item with the text of new item i, or SIZE_MAX. */
+/* Every item's words in the vocabulary, before the first ids. */
 static int
-complete_vocabulary(struct ctx *c, char *const need[2], const size_t *twin)
+complete_vocabulary(struct ctx *c)
 {
 	struct vocabulary v;
 	size_t *task, n, mid, bytes, next = 0, k, threads = 1;
@@ -445,7 +453,7 @@ complete_vocabulary(struct ctx *c, char *const need[2], const size_t *twin)
 		return 0;
 	memset(&v, 0, sizeof v);
 	v.c = c;
-	if ((task = vocabulary_tasks(c, need, &n, &mid, &bytes)) == NULL)
+	if ((task = vocabulary_tasks(c, &n, &mid, &bytes)) == NULL)
 		return LDIFF_ENOMEM;
 	if (c->opts->threads > 1 && bytes >= LD_PARALLEL_MIN_BYTES)
 		threads = 2;
@@ -473,7 +481,7 @@ complete_vocabulary(struct ctx *c, char *const need[2], const size_t *twin)
 		    ld_lexicon_merge(c->lx, h->ws, h->map);
 	}
 	for (k = 0; k < 2 && rc == 0; k++)
-		rc = side_ids(c, k, &v, twin, &next);
+		rc = side_ids(c, k, &v, &next);
 	for (k = 0; k < 2; k++) {
 		ld_wordset_free(v.h[k].ws);
 		ld_free(v.h[k].ids.v);
@@ -521,6 +529,8 @@ free_words(struct ctx *c)
 		c->nw[k] = NULL;
 		c->scanned[k] = NULL;
 	}
+	ld_free(c->twin);
+	c->twin = NULL;
 	ld_lexicon_free(c->lx);
 	c->lx = NULL;
 }
@@ -616,7 +626,7 @@ compute_keys(struct ctx *c)
 	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
 	need[0] = ld_calloc(c->s[0].n + 1, 1);
 	need[1] = ld_calloc(c->s[1].n + 1, 1);
-	twin = ld_reallocarray(NULL, c->s[1].n + 1, sizeof *twin);
+	twin = c->twin = ld_reallocarray(NULL, c->s[1].n + 1, sizeof *twin);
 	if (e == NULL || need[0] == NULL || need[1] == NULL || twin == NULL)
 		goto out;
 	for (k = 0; k < 2; k++)
@@ -641,14 +651,12 @@ compute_keys(struct ctx *c)
 			it->khash = e[k].h ^ (uint32_t)it->cls;
 		}
 	}
-	if ((rc = complete_vocabulary(c, need, twin)) == 0 &&
-	    (rc = build_words(c, need)) == 0)
+	if ((rc = build_words(c, need)) == 0)
 		rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);
 	ld_free(need[0]);
 	ld_free(need[1]);
-	ld_free(twin);
 	return rc;
 }
 
