@@ -320,7 +320,7 @@ static int
 builtin_heading(const char *s)
 {
 	static const char *const words[] = {
-		"heading", "rubrik", "\xc3\x9c" "berschrift", "titre",
+		"heading", "rubrik", "\303\234berschrift" /* Ü */, "titre",
 		"kop", "overskrift", "otsikko", "titolo", "nag\xc5\x82\xc3\xb3wek"
 	};
 	size_t i;
