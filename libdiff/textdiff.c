@@ -151,7 +151,6 @@ intern_key(struct intern *in, size_t start, uint32_t *id)
 
 /* ---- sides --------------------------------------------------------- */
 
-/* The tokens of text (ldiff_tokenize's own array is freed at once). */
 /* The side's tokens from raw ones (which it takes over). */
 static int
 side_from_raw(ld_side *s, const char *text, ldiff_token *raw, size_t n)
@@ -198,9 +197,10 @@ side_tokens(ld_side *s, const char *text)
  * differ.  Most changed clauses change a few words: the two texts share
  * a long head and tail byte for byte, and tokenizing those twice was
  * most of a word diff.  Tokenizing is left to right and a token depends
- * only on the bytes from its start on (a bounded way: LOOK_FROM_START
- * past its start, LOOK_PAST_END past its end, and across spaces to the
- * next printable character) and on whether "kl." came before.  So:
+ * only on the bytes from its start on and on whether "kl." came before.
+ * How far on: LOOK_FROM_START past its start, LOOK_PAST_END past its
+ * end, across spaces to the next printable character, and LOOK_PAST_END
+ * past a run of digits or of initials that starts with it.  So:
  *
  *   - an old token whose bytes and look-ahead lie inside the shared head
  *     is the new side's too;
@@ -245,6 +245,22 @@ join_old(void *ctx, size_t off, int after_kl)
 	return 0;
 }
 
+/* Where the two scans that run on past a token end, from its start:
+ * initials ("A.B.C.", read to the end of the chain before the first is
+ * taken for one) and digits (a number reads its whole run before the
+ * pattern may take 64 bytes of it). */
+static size_t
+run_end(const char *s, size_t n, size_t i)
+{
+	size_t d = i, c = i;
+
+	while (d < n && s[d] >= '0' && s[d] <= '9')
+		d++;
+	while (c + 1 < n && s[c] >= 'A' && s[c] <= 'Z' && s[c + 1] == '.')
+		c += 2;
+	return d > c ? d : c;
+}
+
 /* Old tokens [0, j) that the new text has too: it shares pre bytes. */
 static size_t
 shared_head(const ld_side *a, size_t pre)
@@ -259,7 +275,8 @@ shared_head(const ld_side *a, size_t pre)
 		size_t off = a->raw[j].off, end = off + a->raw[j].len;
 
 		if (off + LOOK_FROM_START > pre || end + LOOK_PAST_END > pre ||
-		    end + 2 > last)
+		    end + 2 > last ||
+		    run_end(a->text, pre, off) + LOOK_PAST_END > pre)
 			break;
 	}
 	return j;
@@ -318,7 +335,6 @@ side_tokens_like(ld_side *b, const char *text, const ld_side *a,
 	if (j.at != SIZE_MAX)
 		for (i = n - (a->n - j.at); i < n; i++)
 			(*src)[i] = j.at + (i - (n - (a->n - j.at)));
-	(void)end;
 	return side_from_raw(b, text, raw, n);
 }
 

@@ -374,7 +374,10 @@ static const char *const tricky[] = {
 	"fr.o.m.", "kr.", "Kommunerna", "regionen", "och", "EU:s", "e-tjänster",
 	"hälso- och", "12.", "5 i avsnitt", "§", "(2010:630)", "     ",
 	"\xc2\xa0", "L.B.", "avsnitt", "1.3.2024", ".", ",", "Regionen", "ÅR",
-	"1 a", "p.", "St.", "2,5 %"
+	"1 a", "p.", "St.", "2,5 %",
+	"A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.A.B.C.D.E.F.",
+	"7777777777777777777777777777777777777777777777777777777777777777"
+	    "7777777777777777777777777777777777777777777777777777777777777777"
 };
 
 static void
@@ -394,6 +397,35 @@ same_diff(const ld_textdiff *x, const ld_textdiff *y)
 	return x->cls == y->cls && x->similarity == y->similarity &&
 	    x->substantive == y->substantive &&
 	    same_edit_lists(x->edits, x->n, y->edits, y->n);
+}
+
+/* head + old_mid + tail against head + new_mid + tail, a long tail. */
+static void
+borrowed_like_whole(const char *head, const char *old_mid,
+    const char *new_mid, const char *name)
+{
+	ld_buf o, n;
+	ld_textdiff x, y;
+	int i, same;
+
+	ld_buf_init(&o);
+	ld_buf_init(&n);
+	ld_buf_adds(&o, head);
+	ld_buf_adds(&o, old_mid);
+	ld_buf_adds(&n, head);
+	ld_buf_adds(&n, new_mid);
+	for (i = 0; i < 40; i++) {
+		ld_buf_adds(&o, "ord och ");
+		ld_buf_adds(&n, "ord och ");
+	}
+	ld_textdiff_borrow = 0;
+	same = ld_text_diff(A, ld_buf_str(&o), ld_buf_str(&n), 0, &x) == 0;
+	ld_textdiff_borrow = 1;
+	same = same && ld_text_diff(A, ld_buf_str(&o), ld_buf_str(&n), 0,
+	    &y) == 0 && same_diff(&x, &y);
+	ok(same, name);
+	ld_buf_free(&o);
+	ld_buf_free(&n);
 }
 
 /* The new side's tokens borrowed from the old side's (shared head and
@@ -443,6 +475,16 @@ test_borrowed_tokens(void)
 		ld_buf_free(&n);
 	}
 	is_int((long)bad, 0, "3000 random pairs: borrowed tokens, same diff");
+	borrowed_like_whole("A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X."
+	    "Y.Z.A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.A.B.C.D."
+	    "E.F.G.H.I.J.K.L.", "x och mer text. ", " ",
+	    "a chain of initials read to its end");
+	borrowed_like_whole("777777777777777777777777777777777777777777777777"
+	    "7777777777777777777777777777777777777777777777777777777777777777"
+	    "777777777777777777", "a", " ", "a digit run read to its end");
+	borrowed_like_whole("777777777777777777777777777777777777777777777777"
+	    "7777777777777777777777777777777777777777777777777777777777777777"
+	    "777777777777777777", "a", ".", "... and before a full stop");
 }
 
 int
