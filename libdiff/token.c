@@ -456,8 +456,9 @@ space_may_extend(const char *s, size_t n, size_t j, size_t digits)
 	if (j + 1 < n && (inner_space_at(s, n, j + 1) > 0 ||
 	    (unsigned char)s[j + 1] == 0xc2)) {
 		/* "3 a §", "2 a kap.": only a "§" or "kap" after the
-		 * letter and its space could go on ("5 i avsnitt" cannot) */
-		if (s[j + 1] == ' ' && j + 2 < n &&
+		 * letter and its space could go on ("5 i avsnitt" cannot;
+		 * 64 digits or more stay the pattern's, as they were) */
+		if (digits < 64 && s[j + 1] == ' ' && j + 2 < n &&
 		    (unsigned char)s[j + 2] < 0x80 && s[j + 2] != 'k')
 			return 0;
 		return 1;
@@ -488,8 +489,10 @@ plain_number(const char *s, size_t n, size_t i)
 		return e - i;
 	c = (unsigned char)s[e];
 	/* a full stop after a number ("avsnitt 12.") only begins a date
-	 * when a digit follows it ("1.3.2024") */
-	if (c == '.' && (e + 1 == n || s[e + 1] < '0' || s[e + 1] > '9'))
+	 * when a digit follows it ("1.3.2024"); the pattern sees 64 bytes,
+	 * so longer runs stay its to cut */
+	if (c == '.' && e - i < 64 &&
+	    (e + 1 == n || s[e + 1] < '0' || s[e + 1] > '9'))
 		return e - i;
 	if (c >= 0x80 || ascii_class[c] == C_LETTER || strchr("-.:/,", c))
 		return 0;	/* maybe a word, a date, a reference ... */

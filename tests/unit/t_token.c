@@ -120,6 +120,14 @@ test_refs(void)
 	expect("se punkt 12. Regionen", "12", "NUMBER");
 	expect("den 1.3.2024 gäller", "1.3.2024", "DATE");
 	expect("år 2023.", "2023", "NUMBER");
+	/* 64 digits or more: the pattern's 64-byte window cuts them, as
+	 * before the shortcuts */
+	expect("x 7777777777777777777777777777777777777777777777777777777777777777"
+	    "777777. Slut", "7777777777777777777777777777777777777777777777777777"
+	    "777777777777", "NUMBER");
+	expect("x 7777777777777777777777777777777777777777777777777777777777777777"
+	    "777777 i avsnitt", "7777777777777777777777777777777777777777777777"
+	    "777777777777777777", "NUMBER");
 	expect("lag (2010:630) om", "2010:630", "REF");
 	expect("prop. 2009/10:156 om", "2009/10:156", "REF");
 	expect("prop. 2009/10:156 om", "prop.", "ABBR");
