@@ -10,8 +10,12 @@
 #   make install / uninstall   (PREFIX, DESTDIR)
 #   make corpus     regenerate corpus/*.docx with LibreOffice
 
-VERSION = 0.1.0
-SOVERSION = 0
+VERSION = 0.2.0
+# The library's ABI: SOVERSION goes up whenever a public struct or a
+# signature changes (0.2.0: ldiff_diff_opts.threads), so that a program
+# built against the old header never loads the new library.
+SOVERSION = 1
+LIBVERSION = $(SOVERSION).0.0
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -63,7 +67,7 @@ LIB_SRC = $(sort $(wildcard libdiff/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB_PIC = $(LIB_SRC:%.c=$(BUILD)/%.pic.o)
 LIB_A = $(BUILD)/libdiff.a
-LIB_SO = $(BUILD)/libdiff.so.$(VERSION)
+LIB_SO = $(BUILD)/libdiff.so.$(LIBVERSION)
 
 TOOL_SRC = $(filter-out tools/common.c,$(sort $(wildcard tools/*.c)))
 TOOL_NAMES = $(TOOL_SRC:tools/%.c=%)
@@ -137,7 +141,7 @@ $(LIB_SO): $(LIB_PIC) libdiff/libdiff.map
 	$(Q)$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libdiff.so.$(SOVERSION) \
 		-Wl,--version-script=libdiff/libdiff.map \
 		-o $@ $(LIB_PIC) $(PKG_LIBS)
-	$(Q)ln -sf libdiff.so.$(VERSION) $(BUILD)/libdiff.so.$(SOVERSION)
+	$(Q)ln -sf libdiff.so.$(LIBVERSION) $(BUILD)/libdiff.so.$(SOVERSION)
 	$(Q)ln -sf libdiff.so.$(SOVERSION) $(BUILD)/libdiff.so
 
 $(BUILD)/libdiff.pc: libdiff/libdiff.pc.in Makefile
@@ -238,7 +242,7 @@ install: all
 	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)
-	ln -sf libdiff.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libdiff.so.$(SOVERSION)
+	ln -sf libdiff.so.$(LIBVERSION) $(DESTDIR)$(LIBDIR)/libdiff.so.$(SOVERSION)
 	ln -sf libdiff.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libdiff.so
 	install -m 644 libdiff/libdiff.h $(DESTDIR)$(INCLUDEDIR)
 	install -m 644 $(BUILD)/libdiff.pc $(DESTDIR)$(PKGCONFIGDIR)

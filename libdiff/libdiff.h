@@ -25,7 +25,7 @@
 extern "C" {
 #endif
 
-#define LDIFF_VERSION "0.1.0"
+#define LDIFF_VERSION "0.2.0"
 
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
