@@ -14,7 +14,7 @@
 
 /* ---- zip archives in memory (zip.c) ----------------------------------- */
 enum {
-	LD_ZIP_ENOTZIP = 1, LD_ZIP_ENOEND, LD_ZIP_EINCONS, LD_ZIP_ENOMEM,
+	LD_ZIP_ENOEND = 1, LD_ZIP_EINCONS, LD_ZIP_ENOMEM,
 	LD_ZIP_EENCRYPTED, LD_ZIP_EMETHOD, LD_ZIP_EDATA, LD_ZIP_ESHORT,
 	LD_ZIP_ESIZE, LD_ZIP_ECRC
 };

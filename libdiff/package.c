@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "docx.h"
 
@@ -243,12 +244,19 @@ pkg_new(ld_pkg **out, const void *data, size_t len, void *own,
 	return 0;
 }
 
-/* The whole file, read into memory. */
+/* The whole file, read into memory: in one block the size of a regular
+ * file (no doubling, so the peak is the file), growing for a pipe. */
 static int
 slurp(FILE *fp, char **out, size_t *len, ldiff_error *err)
 {
+	struct stat st;
 	size_t cap = 1 << 16, n = 0, k;
-	char *p = ld_malloc(cap), *q;
+	char *p, *q;
+
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2)
+		cap = (size_t)st.st_size + 1;	/* + 1: the end is seen */
+	p = ld_malloc(cap);
 
 	while (p != NULL && (k = fread(p + n, 1, cap - n, fp)) > 0) {
 		n += k;

@@ -57,6 +57,7 @@ struct ld_zip_file {
 	size_t in_len;
 	z_stream zs;
 	int inflating;		/* zs is initialised */
+	int cut;		/* the archive ends before the claimed size */
 	int done;
 	uint64_t out;		/* bytes given so far */
 	uLong crc;
@@ -85,7 +86,6 @@ const char *
 ld_zip_strerror(int code)
 {
 	switch (code) {
-	case LD_ZIP_ENOTZIP: return "not a zip archive";
 	case LD_ZIP_ENOEND: return "no central directory";
 	case LD_ZIP_EINCONS: return "zip archive inconsistent";
 	case LD_ZIP_ENOMEM: return "out of memory";
@@ -139,7 +139,10 @@ read_end(const unsigned char *p, size_t at, struct dir *d)
 	d->size = rd32(p + at + 12);
 	d->offset = rd32(p + at + 16);
 	d->end = at;
-	if (at >= LOC64_LEN && rd32(p + at - LOC64_LEN) == SIG_LOC64) {
+	/* a zip64 end record only when the plain one says it is full */
+	if ((count == 0xffff || d->size == 0xffffffffu ||
+	    d->offset == 0xffffffffu) && at >= LOC64_LEN &&
+	    rd32(p + at - LOC64_LEN) == SIG_LOC64) {
 		uint64_t e64 = rd64(p + at - LOC64_LEN + 8);
 
 		if (e64 > at - LOC64_LEN || at - LOC64_LEN - e64 < END64_LEN ||
@@ -373,6 +376,8 @@ ld_zip_fopen(ld_zip_file **out, const ld_zip *z, size_t i)
 		return LD_ZIP_EENCRYPTED;
 	if (e->method != 0 && e->method != 8)
 		return LD_ZIP_EMETHOD;
+	if (e->method == 0 && e->csize != e->usize)
+		return LD_ZIP_EINCONS;	/* stored: both sizes are one */
 	if ((rc = data_start(z, e, &at)) != 0)
 		return rc;
 	if ((f = ld_calloc(1, sizeof *f)) == NULL)
@@ -382,6 +387,7 @@ ld_zip_fopen(ld_zip_file **out, const ld_zip *z, size_t i)
 	/* the claimed compressed size, but never past the archive's end:
 	 * a deflate stream says itself where it ends */
 	f->in_len = e->csize < z->len - at ? (size_t)e->csize : z->len - at;
+	f->cut = e->csize > z->len - at;
 	f->crc = crc32(0L, Z_NULL, 0);
 	if (e->method == 8) {
 		f->zs.zalloc = z_alloc;
@@ -415,7 +421,8 @@ read_stored(ld_zip_file *f, unsigned char *buf, size_t len)
 	size_t n = len < f->in_len ? len : f->in_len;
 
 	if (n == 0)
-		return finish(f);
+		return f->cut && f->out < f->e->usize ? -LD_ZIP_ESHORT :
+		    finish(f);
 	memcpy(buf, f->in, n);
 	f->in += n;
 	f->in_len -= n;
@@ -425,11 +432,12 @@ read_stored(ld_zip_file *f, unsigned char *buf, size_t len)
 static long
 read_deflated(ld_zip_file *f, unsigned char *buf, size_t len)
 {
+	uInt take = (uInt)(len < UINT_MAX ? len : UINT_MAX);
 	int rc;
 
 	f->zs.next_out = buf;
-	f->zs.avail_out = (uInt)(len < UINT_MAX ? len : UINT_MAX);
-	while (f->zs.avail_out == (uInt)(len < UINT_MAX ? len : UINT_MAX)) {
+	f->zs.avail_out = take;
+	while (f->zs.avail_out == take) {
 		if (f->zs.avail_in == 0 && f->in_len > 0) {
 			size_t k = f->in_len < UINT_MAX ? f->in_len : UINT_MAX;
 
@@ -449,10 +457,9 @@ read_deflated(ld_zip_file *f, unsigned char *buf, size_t len)
 		if (rc != Z_OK && rc != Z_BUF_ERROR)
 			return -LD_ZIP_EDATA;
 	}
-	len -= f->zs.avail_out;
-	if (len == 0)
+	if (f->zs.avail_out == take)
 		return finish(f);
-	return (long)len;
+	return (long)(take - f->zs.avail_out);
 }
 
 long
@@ -462,8 +469,8 @@ ld_zip_fread(ld_zip_file *f, void *buf, size_t len)
 
 	if (f->done || len == 0)
 		return 0;
-	if (len > LONG_MAX)
-		len = LONG_MAX;
+	if (len > UINT_MAX)	/* what one crc32() call takes */
+		len = UINT_MAX;
 	n = f->e->method == 8 ? read_deflated(f, buf, len) :
 	    read_stored(f, buf, len);
 	if (n > 0) {
@@ -521,13 +528,15 @@ put_common(unsigned char *p, int utf8, unsigned method, uint32_t crc,
 	put16(p + 22, (unsigned)nlen);
 }
 
+/* Bit 11 (the name is UTF-8) for a name with bytes above ASCII that are
+ * UTF-8; other names keep the flag clear, as they came. */
 static int
-has_high_byte(const char *s)
+utf8_name(const char *s)
 {
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 1;
-	return 0;
+	size_t n = strlen(s);
+
+	return ld_utf8_skip_ascii(s, n, 0) < n &&
+	    ld_utf8_valid_prefix(s, n) == n;
 }
 
 struct scratch {
@@ -615,7 +624,7 @@ ld_zip_write(ld_buf *out, size_t n, const char *const *names,
 		c[k].method = packed ? 8 : 0;
 		c[k].offset = (uint32_t)out->len;
 		put32(h, SIG_LOCAL);
-		put_common(h + 4, has_high_byte(names[k]), c[k].method,
+		put_common(h + 4, utf8_name(names[k]), c[k].method,
 		    c[k].crc, c[k].csize, c[k].usize, nlen);
 		put16(h + 28, 0);
 		ld_buf_add(out, h, LOCAL_LEN);
@@ -630,7 +639,7 @@ ld_zip_write(ld_buf *out, size_t n, const char *const *names,
 		memset(h, 0, sizeof h);
 		put32(h, SIG_CENTRAL);
 		put16(h + 4, 20);
-		put_common(h + 6, has_high_byte(names[k]), c[k].method,
+		put_common(h + 6, utf8_name(names[k]), c[k].method,
 		    c[k].crc, c[k].csize, c[k].usize, nlen);
 		put32(h + 42, c[k].offset);
 		ld_buf_add(out, h, CENTRAL_LEN);
@@ -644,8 +653,10 @@ ld_zip_write(ld_buf *out, size_t n, const char *const *names,
 		put32(h + 12, (uint32_t)(out->len - cd));
 		put32(h + 16, (uint32_t)cd);
 		ld_buf_add(out, h, END_LEN);
-		if (out->oom || out->len > 0xffffffffu)
+		if (out->oom)
 			rc = LDIFF_ENOMEM;
+		else if (out->len > 0xffffffffu)
+			rc = LDIFF_EINVAL;	/* would need zip64 */
 	}
 	ld_free(d.p);
 	ld_free(c);

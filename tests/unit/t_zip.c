@@ -263,6 +263,42 @@ test_zip64(void)
 	ld_buf_free(&b);
 }
 
+/* A stored entry: sizes that differ are refused; sizes past the end of
+ * the archive are read to its end, then LD_ZIP_ESHORT. */
+static void
+test_stored(void)
+{
+	const char *name = "bin";
+	ld_buf d, a, b;
+	size_t i, cen;
+	char v[4];
+
+	ld_buf_init(&d);
+	ld_buf_init(&a);
+	ld_buf_init(&b);
+	for (i = 0; i < 200; i++)		/* deflate cannot shrink it */
+		ld_buf_addc(&d, (char)(i * 7919 % 251 ^ i * 31));
+	ok(ld_zip_write(&a, 1, &name, &d) == 0 &&
+	    read_all(a.data, a.len, name, &b) == 0 && b.len == 200,
+	    "an entry deflate cannot shrink is stored, and reads back");
+	for (cen = 0; cen + 4 <= a.len &&
+	    memcmp(a.data + cen, "PK\001\002", 4) != 0; cen++)
+		;
+	ok(cen + 4 <= a.len && a.data[cen + 10] == 0, "method 0");
+	put32(v, 100);
+	memcpy(a.data + cen + 20, v, 4);		/* compressed size */
+	is_int(read_all(a.data, a.len, name, &b), LD_ZIP_EINCONS,
+	    "stored with two sizes: LD_ZIP_EINCONS");
+	put32(v, 100000);
+	memcpy(a.data + cen + 20, v, 4);
+	memcpy(a.data + cen + 24, v, 4);	/* and size */
+	is_int(read_all(a.data, a.len, name, &b), LD_ZIP_ESHORT,
+	    "stored past the archive's end: LD_ZIP_ESHORT");
+	ld_buf_free(&d);
+	ld_buf_free(&a);
+	ld_buf_free(&b);
+}
+
 static void
 test_alloc_failures(void)
 {
@@ -305,6 +341,7 @@ main(void)
 	test_round_trip();
 	test_broken();
 	test_zip64();
+	test_stored();
 	test_alloc_failures();
 	for (i = 0; i < N; i++)
 		ld_buf_free(&data[i]);
