@@ -370,23 +370,27 @@ vocabulary_tasks(const struct ctx *c, size_t *n, size_t *mid,
 {
 	size_t *task = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1,
 	    sizeof *task);
-	size_t k, i, t, half;
+	size_t *len = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1,
+	    sizeof *len);
+	size_t k, i, t, sum;
 
 	*n = *bytes = 0;
-	if (task == NULL)
+	if (task == NULL || len == NULL) {
+		ld_free(task);
+		ld_free(len);
 		return NULL;
+	}
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++)
 			if (k == 0 || c->twin[i] == SIZE_MAX) {
+				len[*n] = strlen(item_text(c, k, i));
+				*bytes += len[*n];
 				task[(*n)++] = i | (k ? SIDE_BIT : 0);
-				*bytes += strlen(item_text(c, k, i));
 			}
-	half = *bytes / 2;
-	for (t = 0, i = 0; t < *n && i < half; t++) {
-		k = (task[t] & SIDE_BIT) != 0;
-		i += strlen(item_text(c, k, task[t] & ~SIDE_BIT));
-	}
+	for (t = 0, sum = 0; t < *n && sum < *bytes / 2; t++)
+		sum += len[t];
 	*mid = t;
+	ld_free(len);
 	return task;
 }
 
@@ -401,7 +405,8 @@ half_of(const struct vocabulary *v, size_t t)
  * its map, a new item with an old twin (twin[i]) copied from the twin.
  * *next: the task that read side k's next text. */
 static int
-side_ids(struct ctx *c, size_t k, const struct vocabulary *v, size_t *next)
+translate_side(struct ctx *c, size_t k, const struct vocabulary *v,
+    size_t *next)
 {
 	const size_t *twin = c->twin;
 	struct gathered *g = &c->g[k], *old = &c->g[0];
@@ -481,7 +486,7 @@ complete_vocabulary(struct ctx *c)
 		    ld_lexicon_merge(c->lx, h->ws, h->map);
 	}
 	for (k = 0; k < 2 && rc == 0; k++)
-		rc = side_ids(c, k, &v, &next);
+		rc = translate_side(c, k, &v, &next);
 	for (k = 0; k < 2; k++) {
 		ld_wordset_free(v.h[k].ws);
 		ld_free(v.h[k].ids.v);

@@ -19,7 +19,6 @@
 
 #include "internal.h"
 
-
 static void
 sort_small(uint32_t *t, size_t n)
 {

@@ -66,18 +66,19 @@ char *ld_arena_printf(ld_arena *a, const char *fmt, ...)
 size_t ld_arena_used(const ld_arena *a);
 /* Every block of from moves into into; from is freed. */
 void ld_arena_adopt(ld_arena *into, ld_arena *from);
+void ld_arena_free(ld_arena *a);
 
-/* fn(ctx, task, worker) for every task in [0, ntasks), on at most
+/* ---- tasks on a few threads (parallel.c) ------------------------------
+ * fn(ctx, task, worker) for every task in [0, ntasks), on at most
  * `threads` threads (the caller's among them, as worker 0; workers are
  * numbered below min(threads, LD_MAX_THREADS)).  Tasks must not share
- * anything they write (parallel.c). */
+ * anything they write. */
 #define LD_MAX_THREADS 64
 /* Below this many bytes of text to work on, a thread costs more to start
  * than it saves. */
 #define LD_PARALLEL_MIN_BYTES (16 * 1024)
 void ld_parallel(size_t ntasks, size_t threads,
     void (*fn)(void *ctx, size_t task, size_t worker), void *ctx);
-void ld_arena_free(ld_arena *a);
 
 /* ---- growable byte buffer (buf.c) ----------------------------------- */
 typedef struct ld_buf {
@@ -145,13 +146,13 @@ int ld_abbrev_has_prefix(const char *prefix);
  * "fr o m", "dvs.", "L.B."), final period included; 0 if none.  A word
  * of one part counts only with its period.  *cls gets the class. */
 size_t ld_abbrev_at(const char *s, size_t n, int *cls);
+/* Do tokens v[0, n) of s end in "kl." (and spaces)?  A time may follow. */
+int ld_after_kl(const char *s, const ldiff_token *v, size_t n);
 /* The tokens of text[off, len) where off ends the nprior tokens given
  * (those of the text before it, which give the context: "kl." before a
  * time), prior tokens included in *out.  stop(ctx, at, after_kl), asked
  * at each token start, ends the scan there when it returns nonzero; *end
  * is where the scan ended.  ldiff_tokenize is this from the start. */
-/* Do tokens v[0, n) of s end in "kl." (and spaces)?  A time may follow. */
-int ld_after_kl(const char *s, const ldiff_token *v, size_t n);
 int ld_tokenize_from(const char *text, size_t len, const ldiff_token *prior,
     size_t nprior, int (*stop)(void *ctx, size_t off, int after_kl),
     void *ctx, ldiff_token **out, size_t *n, size_t *end);

@@ -389,7 +389,9 @@ read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 	 * follows in this thread: give it back, or it adds to the peak.
 	 * A few megabytes are not worth it: the comparison would only
 	 * fault fresh pages in again. */
+#if __GLIBC_PREREQ(2, 33)
 	if (mallinfo2().fordblks > TRIM_ABOVE)
+#endif
 		malloc_trim(0);
 #endif
 	for (i = 0; i < in->n; i++) {
