@@ -84,16 +84,14 @@ struct ctx {
 	ld_align_stats *st;
 	struct group *groups;
 	size_t ngroups, capgroups;
-	uint32_t **w[2];	/* word ids per item, for the bags */
-	size_t *nw[2];
-	char *scanned[2];	/* 2: ids in w */
 	int vocabulary;		/* every clause's words are in it */
-	/* Per side, every item's word ids, as the vocabulary was gathered
-	 * (item i: ids.v[off[i] .. off[i + 1])). */
+	/* Per side, where every item's word ids are (item i: n[i] ids at
+	 * at[i]), in the lists the vocabulary was gathered into (ids). */
 	struct gathered {
-		ld_ids ids;
-		size_t *off;
+		const uint32_t **at;
+		size_t *n;
 	} g[2];
+	ld_ids ids[2];
 	size_t *twin;		/* per new item: an old one of its text, or
 				 * SIZE_MAX (compute_keys) */
 };
@@ -270,8 +268,8 @@ group_keys(struct kent *e, size_t n)
  * the new side that have no twin there, are read in two halves (in two
  * threads when there is text enough) into word sets that list each
  * text's word ids, and merged into the lexicon; a twin's ids are its
- * twin's.  A clause whose ids are asked for later gets them copied, not
- * its text read again.  Only the equality of ids matters (word twins, bag
+ * twin's.  A clause's ids are asked for later (item_ids) where they were
+ * gathered: its text is never read again.  Only the equality of ids matters (word twins, bag
  * terms), and terms are numbered in bag order, whatever the ids.
  */
 static int
@@ -280,12 +278,9 @@ words_alloc(struct ctx *c)
 	size_t k;
 
 	for (k = 0; k < 2; k++) {
-		c->w[k] = ld_calloc(c->s[k].n + 1, sizeof *c->w[k]);
-		c->nw[k] = ld_calloc(c->s[k].n + 1, sizeof *c->nw[k]);
-		c->scanned[k] = ld_calloc(c->s[k].n + 1, 1);
-		c->g[k].off = ld_calloc(c->s[k].n + 1, sizeof *c->g[k].off);
-		if (c->w[k] == NULL || c->nw[k] == NULL ||
-		    c->scanned[k] == NULL || c->g[k].off == NULL)
+		c->g[k].at = ld_calloc(c->s[k].n + 1, sizeof *c->g[k].at);
+		c->g[k].n = ld_calloc(c->s[k].n + 1, sizeof *c->g[k].n);
+		if (c->g[k].at == NULL || c->g[k].n == NULL)
 			return LDIFF_ENOMEM;
 	}
 	return 0;
@@ -299,30 +294,21 @@ item_text(const struct ctx *c, size_t k, size_t i)
 
 static int complete_vocabulary(struct ctx *c);
 
-/* The word ids of item i of side k, from what was gathered; the first
- * ask gathers the vocabulary (two versions of which every clause has an
- * exact twin never need one). */
+/* The vocabulary, gathered on the first ask for ids: two versions in
+ * which every clause has an exact twin never ask. */
 static int
-item_words(struct ctx *c, size_t k, size_t i)
+need_words(struct ctx *c)
 {
-	const struct gathered *g = &c->g[k];
-	size_t n;
-	uint32_t *w;
-	int rc;
+	return c->vocabulary ? 0 : complete_vocabulary(c);
+}
 
-	if (c->scanned[k][i] == 2)
-		return 0;
-	if (!c->vocabulary && (rc = complete_vocabulary(c)) != 0)
-		return rc;
-	n = g->off[i + 1] - g->off[i];
-	if ((w = ld_reallocarray(NULL, n + 1, sizeof *w)) == NULL)
-		return LDIFF_ENOMEM;
-	if (n > 0)
-		memcpy(w, g->ids.v + g->off[i], n * sizeof *w);
-	c->w[k][i] = w;
-	c->nw[k][i] = n;
-	c->scanned[k][i] = 2;
-	return 0;
+/* The n word ids of item i of side k, where they were gathered (after
+ * need_words). */
+static const uint32_t *
+item_ids(const struct ctx *c, size_t k, size_t i, size_t *n)
+{
+	*n = c->g[k].n[i];
+	return c->g[k].at[i];
 }
 
 /* One half of the texts to read: tasks [t0, t1) of the list, each an
@@ -401,49 +387,31 @@ half_of(const struct vocabulary *v, size_t t)
 	return t < v->h[0].t1 ? &v->h[0] : &v->h[1];
 }
 
-/* Side k's ids as lexicon ids: a text read in a half translated through
- * its map, a new item with an old twin (twin[i]) copied from the twin.
+/* Where side k's items' ids are: a text read in a half where that half
+ * listed them, a new item with an old twin (twin[i]) at its twin's.
  * *next: the task that read side k's next text. */
-static int
-translate_side(struct ctx *c, size_t k, const struct vocabulary *v,
+static void
+place_side(struct ctx *c, size_t k, const struct vocabulary *v,
     size_t *next)
 {
 	const size_t *twin = c->twin;
-	struct gathered *g = &c->g[k], *old = &c->g[0];
-	size_t i, j, t = *next, total = 0;
+	struct gathered *g = &c->g[k];
+	size_t i;
 
-	for (i = 0; i < c->s[k].n; i++)
-		if (k == 0 || twin[i] == SIZE_MAX) {
-			const struct half *h = half_of(v, t++);
-
-			total += h->off[t - h->t0] - h->off[t - 1 - h->t0];
-		} else {
-			total += old->off[twin[i] + 1] - old->off[twin[i]];
-		}
-	if ((g->ids.v = ld_reallocarray(NULL, total + 1,
-	    sizeof *g->ids.v)) == NULL)
-		return LDIFF_ENOMEM;
-	g->ids.cap = total + 1;
 	for (i = 0; i < c->s[k].n; i++) {
-		g->off[i] = g->ids.n;
 		if (k == 0 || twin[i] == SIZE_MAX) {
 			const struct half *h = half_of(v, *next);
+			size_t a = h->off[*next - h->t0];
+			size_t b = h->off[*next - h->t0 + 1];
 
-			for (j = h->off[*next - h->t0];
-			    j < h->off[*next - h->t0 + 1]; j++)
-				g->ids.v[g->ids.n++] = h->map[h->ids.v[j]];
+			g->at[i] = b > a ? h->ids.v + a : NULL;
+			g->n[i] = b - a;
 			++*next;
 		} else {
-			size_t a = old->off[twin[i]];
-			size_t b = old->off[twin[i] + 1];
-
-			memcpy(g->ids.v + g->ids.n, old->ids.v + a,
-			    (b - a) * sizeof *g->ids.v);
-			g->ids.n += b - a;
+			g->at[i] = c->g[0].at[twin[i]];
+			g->n[i] = c->g[0].n[twin[i]];
 		}
 	}
-	g->off[c->s[k].n] = g->ids.n;
-	return 0;
 }
 
 /* Every item's words in the vocabulary, before the first ids. */
@@ -479,14 +447,30 @@ complete_vocabulary(struct ctx *c)
 	}
 	for (k = 0; k < 2 && rc == 0; k++) {
 		struct half *h = &v.h[k];
+		size_t j;
 
 		h->map = ld_reallocarray(NULL, ld_wordset_count(h->ws) + 1,
 		    sizeof *h->map);
 		rc = h->map == NULL ? LDIFF_ENOMEM :
 		    ld_lexicon_merge(c->lx, h->ws, h->map);
+		for (j = 0; rc == 0 && j < h->ids.n; j++)
+			h->ids.v[j] = h->map[h->ids.v[j]];	/* lexicon ids */
+	}
+	for (k = 0; k < 2 && rc == 0; k++) {	/* kept: no slack */
+		uint32_t *fit = ld_reallocarray(v.h[k].ids.v,
+		    v.h[k].ids.n + 1, sizeof *fit);
+
+		if (fit != NULL) {
+			v.h[k].ids.v = fit;
+			v.h[k].ids.cap = v.h[k].ids.n + 1;
+		}
 	}
 	for (k = 0; k < 2 && rc == 0; k++)
-		rc = translate_side(c, k, &v, &next);
+		place_side(c, k, &v, &next);
+	for (k = 0; k < 2 && rc == 0; k++) {	/* the lists stay, for ids */
+		c->ids[k] = v.h[k].ids;
+		memset(&v.h[k].ids, 0, sizeof v.h[k].ids);
+	}
 	for (k = 0; k < 2; k++) {
 		ld_wordset_free(v.h[k].ws);
 		ld_free(v.h[k].ids.v);
@@ -499,40 +483,17 @@ complete_vocabulary(struct ctx *c)
 	return rc;
 }
 
-/* Ids for the clauses keys_for_word_twins compares (need) and for rows,
- * which always get bags. */
-static int
-build_words(struct ctx *c, char *const need[2])
-{
-	size_t k, i;
-	int rc;
-
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < c->s[k].n; i++)
-			if ((need[k][i] || c->s[k].it[i].cls == CL_ROW) &&
-			    (rc = item_words(c, k, i)) != 0)
-				return rc;
-	return 0;
-}
-
 static void
 free_words(struct ctx *c)
 {
-	size_t k, i;
+	size_t k;
 
 	for (k = 0; k < 2; k++) {
-		if (c->w[k] != NULL)
-			for (i = 0; i < c->s[k].n; i++)
-				ld_free(c->w[k][i]);
-		ld_free(c->w[k]);
-		ld_free(c->nw[k]);
-		ld_free(c->scanned[k]);
-		ld_free(c->g[k].ids.v);
-		ld_free(c->g[k].off);
+		ld_free((void *)c->g[k].at);
+		ld_free(c->g[k].n);
+		ld_free(c->ids[k].v);
 		memset(&c->g[k], 0, sizeof c->g[k]);
-		c->w[k] = NULL;
-		c->nw[k] = NULL;
-		c->scanned[k] = NULL;
+		memset(&c->ids[k], 0, sizeof c->ids[k]);
 	}
 	ld_free(c->twin);
 	c->twin = NULL;
@@ -578,18 +539,24 @@ static int
 keys_for_word_twins(struct ctx *c, char *need[2])
 {
 	struct went *e;
-	size_t n = 0, k, i, j;
+	size_t n = 0, k, i, j, nw;
 	int rc = 0;
 
+	for (k = 0; k < 2 && !c->vocabulary; k++)	/* any to compare? */
+		for (i = 0; i < c->s[k].n && !c->vocabulary; i++)
+			if (need[k][i] && (rc = need_words(c)) != 0)
+				return rc;
 	e = ld_reallocarray(NULL, c->s[0].n + c->s[1].n + 1, sizeof *e);
 	if (e == NULL)
 		return LDIFF_ENOMEM;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++)
-			if (need[k][i])
-				e[n++] = (struct went){ words_hash(c->w[k][i],
-				    c->nw[k][i]), c->w[k][i], c->nw[k][i],
-				    (int)k, i };
+			if (need[k][i]) {
+				const uint32_t *w = item_ids(c, k, i, &nw);
+
+				e[n++] = (struct went){ words_hash(w, nw), w,
+				    nw, (int)k, i };
+			}
 	if (ld_group_equal(e, n, sizeof *e, went_hash, went_same) != 0) {
 		ld_free(e);
 		return LDIFF_ENOMEM;
@@ -656,8 +623,7 @@ compute_keys(struct ctx *c)
 			it->khash = e[k].h ^ (uint32_t)it->cls;
 		}
 	}
-	if ((rc = build_words(c, need)) == 0)
-		rc = keys_for_word_twins(c, need);
+	rc = keys_for_word_twins(c, need);
 out:
 	ld_free(e);
 	ld_free(need[0]);
@@ -671,20 +637,21 @@ out:
 static int
 build_bags(struct ctx *c, int rows)
 {
-	size_t k, i;
+	size_t k, i, nw;
 	int rc;
 
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < c->s[k].n; i++) {
 			struct item *it = &c->s[k].it[i];
+			const uint32_t *w;
 
 			if (it->has_bag || (rows ? it->cls != CL_ROW :
 			    it->match >= 0))
 				continue;
-			if ((rc = item_words(c, k, i)) != 0)
+			if ((rc = need_words(c)) != 0)
 				return rc;
-			rc = ld_bag_of(c->ar, c->lx, c->w[k][i], c->nw[k][i],
-			    &it->bag);
+			w = item_ids(c, k, i, &nw);
+			rc = ld_bag_of(c->ar, c->lx, w, nw, &it->bag);
 			if (rc != 0)
 				return rc;
 			it->has_bag = 1;

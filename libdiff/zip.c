@@ -25,6 +25,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zlib.h>
 
@@ -298,29 +299,14 @@ ld_zip_entry_at(const ld_zip *z, size_t i)
 	return i < z->n ? &z->e[i] : NULL;
 }
 
-static int
-name_eq(const char *a, const char *b, int nocase)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++) {
-		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-
-		if (nocase) {
-			x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
-			y = (unsigned char)(y >= 'A' && y <= 'Z' ? y + 32 : y);
-		}
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
-
 long
 ld_zip_find(const ld_zip *z, const char *name, int nocase)
 {
 	size_t i;
 
 	for (i = 0; i < z->n; i++)
-		if (name_eq(z->e[i].name, name, nocase))
+		if ((nocase ? strcasecmp(z->e[i].name, name) :
+		    strcmp(z->e[i].name, name)) == 0)
 			return (long)i;
 	return -1;
 }
