@@ -63,7 +63,10 @@ else
 TOOLDIR = $(BUILD)/tools
 endif
 
-LIB_SRC = $(sort $(wildcard libdiff/*.c))
+# The library is a folder per stage (util sv docx clause diff render).
+LIB_STAGES = util sv docx clause diff render
+LIB_SRC = $(sort $(foreach s,$(LIB_STAGES),$(wildcard libdiff/$(s)/*.c)))
+LIB_HDR = $(wildcard libdiff/*.h libdiff/*/*.h)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB_PIC = $(LIB_SRC:%.c=$(BUILD)/%.pic.o)
 LIB_A = $(BUILD)/libdiff.a
@@ -114,19 +117,19 @@ $(BUILD)/locale/%/LC_MESSAGES/klausul.mo: tools/po/%.po
 # Refresh the template and merge it into each translation.
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=klausul \
-		-o tools/po/klausul.pot tools/*.c libdiff/*.c
+		-o tools/po/klausul.pot tools/*.c libdiff/*/*.c
 	for po in $(PO); do msgmerge -q -U --backup=none $$po tools/po/klausul.pot; done
 
 lib: $(LIB_A) $(LIB_SO) $(BUILD)/libdiff.pc
 
 tools: $(TOOLS)
 
-$(BUILD)/libdiff/%.o: libdiff/%.c $(wildcard libdiff/*.h)
+$(BUILD)/libdiff/%.o: libdiff/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(E) "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/libdiff/%.pic.o: libdiff/%.c $(wildcard libdiff/*.h)
+$(BUILD)/libdiff/%.pic.o: libdiff/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 

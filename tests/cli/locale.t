@@ -154,7 +154,7 @@ fi
 if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1
 then
 	(cd "$KL_ROOT" && xgettext --from-code=UTF-8 -k_ -kN_ -c/ \
-	    --package-name=klausul -o "$TMP/klausul.pot" tools/*.c libdiff/*.c)
+	    --package-name=klausul -o "$TMP/klausul.pot" tools/*.c libdiff/*/*.c)
 	msgmerge -q -o "$TMP/sv.po" "$KL_ROOT/tools/po/sv.po" "$TMP/klausul.pot"
 	stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$TMP/sv.po" 2>&1)
 	like "$stats" '^[0-9]+ translated messages\.$' \

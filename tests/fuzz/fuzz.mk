@@ -38,14 +38,14 @@ FUZZ_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DENABLE_NLS -DLOCALEDIR='"/usr/share/locale"'
 FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 
-LIB_SRC = $(sort $(wildcard libdiff/*.c))
+LIB_SRC = $(sort $(wildcard libdiff/*/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(FB)/%.o)
 BINS = $(TARGETS:%=$(FB)/fuzz_%)
 
 .PHONY: all run smoke seeds have-libfuzzer
 all: $(BINS)
 
-$(FB)/libdiff/%.o: libdiff/%.c libdiff/libdiff.h libdiff/internal.h
+$(FB)/libdiff/%.o: libdiff/%.c $(wildcard libdiff/*.h libdiff/*/*.h)
 	@mkdir -p $(@D)
 	@echo "  CC      $< (fuzz)"
 	@$(CLANG) $(FUZZ_CFLAGS) -c -o $@ $<

@@ -5,7 +5,7 @@
  */
 #include "tap.h"
 #include "mkdocx.h"
-#include "docx.h"
+#include "docx/docx.h"
 
 static void
 fmt_is(const char *fmt, long n, const char *want)

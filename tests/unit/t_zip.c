@@ -10,7 +10,7 @@
 #include <zip.h>
 #include <zlib.h>
 
-#include "docx.h"
+#include "docx/docx.h"
 #include "tap.h"
 
 static const char *const names[] = {

@@ -1,0 +1,724 @@
+/*
+ * textdiff.c - the word-level diff of two texts (one aligned clause pair).
+ *
+ * The idea: diff on tokens, compare on keys, show the bytes.  Both texts
+ * are tokenized (white space tokens included, so tokens rebuild the text
+ * exactly); each token's comparison key (key.c) is interned to an id, and
+ * the id sequences go through the capped Myers diff (seqdiff.c).  The
+ * runs it yields are cleaned up for people (cleanup.c), equal runs are
+ * split where the bytes differ although the keys agree (a typography
+ * edit), and every non-equal edit is classified (classify.c).
+ *
+ * The edit list is complete: the old_text of EQUAL, DELETE and REPLACE
+ * edits concatenated is the old text byte for byte, the new_text of
+ * EQUAL, INSERT and REPLACE edits the new text.
+ *
+ * Character detail inside a changed word (kommunerna -> kommunernas) is
+ * not split into edits here: edits begin and end on token boundaries, so
+ * every renderer can rely on whole words; a renderer that wants the
+ * changed letters can compare old_text and new_text of a one-word edit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/textdiff.h"
+
+/* ---- interning keys -------------------------------------------------- */
+
+struct intern {
+	ld_buf pool;		/* keys, NUL-separated */
+	size_t *off;		/* per id: offset of its key in pool */
+	size_t nid, capid;
+	uint32_t *slot;		/* hash table: id + 1, 0 empty */
+	size_t nslot;
+	/* Tokens repeat: the raw bytes of each distinct token map straight
+	 * to its key id and space flag, so each key is computed once. */
+	struct raw {
+		const char *p;	/* into the texts; NULL empty */
+		size_t len;
+		uint32_t id;
+		int space;
+	} *raw;
+	size_t nraw;		/* distinct raw tokens (>= nid) */
+};
+
+/* Both tables share a size, kept at most half full; they start small
+ * since a clause has few distinct tokens. */
+static int
+intern_init(struct intern *in)
+{
+	memset(in, 0, sizeof *in);
+	ld_buf_init(&in->pool);
+	in->nslot = 256;
+	in->slot = ld_calloc(in->nslot, sizeof *in->slot);
+	in->raw = ld_calloc(in->nslot, sizeof *in->raw);
+	return in->slot && in->raw ? 0 : LDIFF_ENOMEM;
+}
+
+static int
+intern_grow(struct intern *in)
+{
+	size_t n = in->nslot * 2, i, j;
+	uint32_t *slot = ld_calloc(n, sizeof *slot);
+	struct raw *raw = ld_calloc(n, sizeof *raw);
+
+	if (slot == NULL || raw == NULL) {
+		ld_free(slot);
+		ld_free(raw);
+		return LDIFF_ENOMEM;
+	}
+	for (i = 0; i < in->nid; i++) {
+		const char *k = in->pool.data + in->off[i];
+
+		j = ld_hash(k, strlen(k)) & (n - 1);
+		while (slot[j] != 0)
+			j = (j + 1) & (n - 1);
+		slot[j] = (uint32_t)i + 1;
+	}
+	for (i = 0; i < in->nslot; i++) {
+		if (in->raw[i].p == NULL)
+			continue;
+		j = ld_hash(in->raw[i].p, in->raw[i].len) & (n - 1);
+		while (raw[j].p != NULL)
+			j = (j + 1) & (n - 1);
+		raw[j] = in->raw[i];
+	}
+	ld_free(in->slot);
+	ld_free(in->raw);
+	in->slot = slot;
+	in->raw = raw;
+	in->nslot = n;
+	return 0;
+}
+
+static void
+intern_free(struct intern *in)
+{
+	ld_buf_free(&in->pool);
+	ld_free(in->off);
+	ld_free(in->slot);
+	ld_free(in->raw);
+}
+
+/* The raw-bytes slot of token t: a hit, or the empty slot to fill. */
+static struct raw *
+raw_slot(struct intern *in, const ld_tok *t)
+{
+	size_t i = ld_hash(t->s, t->len) & (in->nslot - 1);
+
+	while (in->raw[i].p != NULL) {
+		if (in->raw[i].len == t->len &&
+		    memcmp(in->raw[i].p, t->s, t->len) == 0)
+			break;
+		i = (i + 1) & (in->nslot - 1);
+	}
+	return &in->raw[i];
+}
+
+/* The id of the key at pool[start..len); the key is dropped again from
+ * the pool when already known. */
+static int
+intern_key(struct intern *in, size_t start, uint32_t *id)
+{
+	const char *k = in->pool.data + start;
+	size_t n = in->pool.len - start;
+	size_t i = ld_hash(k, n) & (in->nslot - 1);
+
+	while (in->slot[i] != 0) {
+		const char *o = in->pool.data + in->off[in->slot[i] - 1];
+
+		if (strlen(o) == n && memcmp(o, k, n) == 0) {
+			*id = in->slot[i] - 1;
+			in->pool.len = start;
+			return 0;
+		}
+		i = (i + 1) & (in->nslot - 1);
+	}
+	if (in->nid == in->capid) {
+		size_t cap = in->capid ? 2 * in->capid : 256;
+		size_t *p = ld_reallocarray(in->off, cap, sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		in->off = p;
+		in->capid = cap;
+	}
+	in->off[in->nid] = start;
+	*id = (uint32_t)in->nid;
+	in->slot[i] = (uint32_t)++in->nid;
+	return ld_buf_addc(&in->pool, '\0');
+}
+
+/* ---- sides --------------------------------------------------------- */
+
+/* The side's tokens from raw ones (which it takes over). */
+static int
+side_from_raw(ld_side *s, const char *text, ldiff_token *raw, size_t n)
+{
+	size_t i;
+
+	s->text = text;
+	s->raw = raw;
+	s->n = 0;
+	s->t = ld_reallocarray(NULL, n + 1, sizeof *s->t);
+	s->cum = ld_reallocarray(NULL, n + 1, sizeof *s->cum);
+	if (s->t == NULL || s->cum == NULL)
+		return LDIFF_ENOMEM;
+	s->cum[0] = 0;
+	for (i = 0; i < n; i++) {
+		size_t k, c = 0;
+
+		s->t[i].s = text + raw[i].off;
+		s->t[i].len = raw[i].len;
+		s->t[i].type = raw[i].type;
+		for (k = 0; k < s->t[i].len; k++)	/* UTF-8 lead bytes */
+			c += ((unsigned char)s->t[i].s[k] & 0xc0) != 0x80;
+		s->cum[i + 1] = s->cum[i] + c;
+	}
+	s->n = n;
+	return 0;
+}
+
+static int
+side_tokens(ld_side *s, const char *text)
+{
+	ldiff_token *raw = NULL;
+	size_t n;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	if ((rc = ldiff_tokenize(text, strlen(text), &raw, &n)) != 0)
+		return rc;
+	return side_from_raw(s, text, raw, n);
+}
+
+/*
+ * The new side's tokens, borrowed from the old side's where they cannot
+ * differ.  Most changed clauses change a few words: the two texts share
+ * a long head and tail byte for byte, and tokenizing those twice was
+ * most of a word diff.  Tokenizing is left to right and a token depends
+ * only on the bytes from its start on and on whether "kl." came before.
+ * How far on: LOOK_FROM_START past its start, LOOK_PAST_END past its
+ * end, across spaces to the next printable character, and LOOK_PAST_END
+ * past a run of digits or of initials that starts with it.  So:
+ *
+ *   - an old token whose bytes and look-ahead lie inside the shared head
+ *     is the new side's too;
+ *   - the new text is tokenized from there; once a new token starts in
+ *     the shared tail where an old token starts at the same distance from
+ *     the end, with the same "kl." before it, every token after it is the
+ *     old side's, moved.
+ *
+ * The tokens are those tokenizing the new text gives, so the diff is too;
+ * src[i] names the old token new token i is a copy of (SIZE_MAX: none).
+ */
+#define LOOK_FROM_START 128
+#define LOOK_PAST_END 32
+#define BORROW_MIN 256		/* shared bytes worth the trouble */
+
+int ld_textdiff_borrow = 1;	/* tests compare the results without it */
+
+struct join {
+	const ld_side *a;
+	size_t na, alen, blen;
+	size_t tail;		/* new positions from here are in the tail */
+	size_t k;		/* the old token looked at */
+	size_t at;		/* the old token the scan joined, or SIZE_MAX */
+};
+
+static int
+join_old(void *ctx, size_t off, int after_kl)
+{
+	struct join *j = ctx;
+	size_t aoff;
+
+	if (off < j->tail)
+		return 0;
+	aoff = off + j->alen - j->blen;
+	while (j->k < j->na && j->a->raw[j->k].off < aoff)
+		j->k++;
+	if (j->k < j->na && j->a->raw[j->k].off == aoff &&
+	    ld_after_kl(j->a->text, j->a->raw, j->k) == after_kl) {
+		j->at = j->k;
+		return 1;
+	}
+	return 0;
+}
+
+/* Where the two scans that run on past a token end, from its start:
+ * initials ("A.B.C.", read to the end of the chain before the first is
+ * taken for one) and digits (a number reads its whole run before the
+ * pattern may take 64 bytes of it). */
+static size_t
+run_end(const char *s, size_t n, size_t i)
+{
+	size_t d = i, c = i;
+
+	while (d < n && s[d] >= '0' && s[d] <= '9')
+		d++;
+	while (c + 1 < n && s[c] >= 'A' && s[c] <= 'Z' && s[c + 1] == '.')
+		c += 2;
+	return d > c ? d : c;
+}
+
+/* Old tokens [0, j) that the new text has too: it shares pre bytes. */
+static size_t
+shared_head(const ld_side *a, size_t pre)
+{
+	size_t last = pre, j;
+
+	/* one past the last printable ASCII character in the head */
+	while (last > 0 && !((unsigned char)a->text[last - 1] > ' ' &&
+	    (unsigned char)a->text[last - 1] < 0x7f))
+		last--;
+	for (j = 0; j < a->n; j++) {
+		size_t off = a->raw[j].off, end = off + a->raw[j].len;
+
+		if (off + LOOK_FROM_START > pre || end + LOOK_PAST_END > pre ||
+		    end + 2 > last ||
+		    run_end(a->text, pre, off) + LOOK_PAST_END > pre)
+			break;
+	}
+	return j;
+}
+
+static int
+side_tokens_like(ld_side *b, const char *text, const ld_side *a,
+    size_t **src)
+{
+	size_t alen = strlen(a->text), blen = strlen(text), pre = 0, suf = 0;
+	size_t head, n, end, i, shift;
+	struct join j;
+	ldiff_token *raw = NULL, *v;
+	int rc;
+
+	*src = NULL;
+	while (pre < alen && pre < blen && a->text[pre] == text[pre])
+		pre++;
+	while (suf < alen - pre && suf < blen - pre &&
+	    a->text[alen - 1 - suf] == text[blen - 1 - suf])
+		suf++;
+	if (!ld_textdiff_borrow || a->raw == NULL || pre + suf < BORROW_MIN)
+		return side_tokens(b, text);
+	memset(b, 0, sizeof *b);
+	head = shared_head(a, pre);
+	j.a = a;
+	j.na = a->n;
+	j.alen = alen;
+	j.blen = blen;
+	j.tail = blen - suf;
+	j.k = 0;
+	j.at = SIZE_MAX;
+	rc = ld_tokenize_from(text, blen, a->raw, head, join_old, &j, &raw,
+	    &n, &end);
+	if (rc != 0)
+		return rc;
+	if (j.at != SIZE_MAX) {		/* the old side's tail, moved */
+		v = ld_reallocarray(raw, n + (a->n - j.at) + 1, sizeof *v);
+		if (v == NULL) {
+			ld_free(raw);
+			return LDIFF_ENOMEM;
+		}
+		raw = v;
+		shift = alen - blen;	/* unsigned: wraps and back */
+		for (i = j.at; i < a->n; i++, n++) {
+			raw[n] = a->raw[i];
+			raw[n].off -= shift;
+		}
+	}
+	if ((*src = ld_reallocarray(NULL, n + 1, sizeof **src)) == NULL) {
+		ld_free(raw);
+		return LDIFF_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		(*src)[i] = i < head ? i : SIZE_MAX;
+	if (j.at != SIZE_MAX)
+		for (i = n - (a->n - j.at); i < n; i++)
+			(*src)[i] = j.at + (i - (n - (a->n - j.at)));
+	return side_from_raw(b, text, raw, n);
+}
+
+/* Key ids of a side's tokens.  White space keys to "" after trimming;
+ * it gets the key " " so it never equals a token that vanishes in the
+ * key (a lone soft hyphen). */
+static int
+side_ids(ld_side *s, struct intern *in, uint32_t *ids, const size_t *src,
+    const ld_side *a, const uint32_t *ia)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->n; i++) {
+		size_t start = in->pool.len;
+		ld_tok *t = &s->t[i];
+		struct raw *rw;
+
+		if (src != NULL && src[i] != SIZE_MAX) {	/* a's token */
+			t->id = ids[i] = ia[src[i]];
+			t->space = a->t[src[i]].space;
+			continue;
+		}
+		rw = raw_slot(in, t);
+		if (rw->p != NULL) {
+			t->id = ids[i] = rw->id;
+			t->space = rw->space;
+			continue;
+		}
+		if (2 * (in->nraw + 1) > in->nslot) {
+			if ((rc = intern_grow(in)) != 0)
+				return rc;
+			rw = raw_slot(in, t);
+		}
+		in->nraw++;
+		rc = ld_text_key_buf(&in->pool, t->s, t->len);
+		if (rc != 0)
+			return rc;
+		t->space = t->type == LDIFF_TOK_SPACE ||
+		    (in->pool.len == start && t->len > 0 &&
+		    (unsigned char)t->s[0] <= ' ');
+		if (t->space) {
+			in->pool.len = start;
+			ld_buf_addc(&in->pool, ' ');
+		}
+		if ((rc = intern_key(in, start, &t->id)) != 0)
+			return rc;
+		ids[i] = t->id;
+		rw->p = t->s;
+		rw->len = t->len;
+		rw->id = t->id;
+		rw->space = t->space;
+	}
+	return 0;
+}
+
+/* ---- runs ------------------------------------------------------------ */
+
+static void
+set_run(ld_run *r, int op, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+	if (r == NULL)
+		return;
+	r->op = op;
+	r->a0 = a0;
+	r->a1 = a1;
+	r->b0 = b0;
+	r->b1 = b1;
+}
+
+/* Runs from the seqdiff marks: EQ, EDIT, EQ, ..., EQ (ends maybe empty);
+ * with r NULL only counted. */
+static size_t
+runs_from_marks(size_t na, size_t nb, const char *ca, const char *cb,
+    ld_run *r)
+{
+	size_t i = 0, j = 0, i0, j0, n = 0;
+
+	for (;;) {
+		i0 = i;
+		j0 = j;
+		while (i < na && j < nb && !ca[i] && !cb[j])
+			i++, j++;
+		set_run(r ? &r[n] : NULL, LD_RUN_EQ, i0, i, j0, j);
+		n++;
+		if (i == na && j == nb)
+			return n;
+		i0 = i;
+		j0 = j;
+		while (i < na && ca[i])
+			i++;
+		while (j < nb && cb[j])
+			j++;
+		set_run(r ? &r[n] : NULL, LD_RUN_EDIT, i0, i, j0, j);
+		n++;
+	}
+}
+
+static size_t
+span_bytes(const ld_side *s, size_t t0, size_t t1, const char **p)
+{
+	if (t0 >= t1) {
+		*p = "";
+		return 0;
+	}
+	*p = s->t[t0].s;
+	return (size_t)(s->t[t1 - 1].s + s->t[t1 - 1].len - s->t[t0].s);
+}
+
+static int
+tok_bytes_equal(const ld_tok *x, const ld_tok *y)
+{
+	return x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
+}
+
+/* ---- edits ----------------------------------------------------------- */
+
+struct out {
+	ld_arena *ar;
+	ldiff_edit *e;
+	size_t n, cap;
+};
+
+static int
+add_edit(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int period_shift)
+{
+	ldiff_edit *e;
+	const char *p;
+	size_t k;
+
+	if (r->a0 == r->a1 && r->b0 == r->b1)
+		return 0;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? 2 * o->cap : 16;
+		ldiff_edit *ne = ld_arena_alloc(o->ar, cap * sizeof *ne);
+
+		if (ne == NULL)
+			return LDIFF_ENOMEM;
+		if (o->n > 0)
+			memcpy(ne, o->e, o->n * sizeof *ne);
+		o->e = ne;
+		o->cap = cap;
+	}
+	e = &o->e[o->n++];
+	memset(e, 0, sizeof *e);
+	k = span_bytes(a, r->a0, r->a1, &p);
+	e->old_text = ld_arena_strndup(o->ar, p, k);
+	k = span_bytes(b, r->b0, r->b1, &p);
+	e->new_text = ld_arena_strndup(o->ar, p, k);
+	if (e->old_text == NULL || e->new_text == NULL)
+		return LDIFF_ENOMEM;
+	if (r->op == LD_RUN_EQ) {
+		e->op = LDIFF_EDIT_EQUAL;
+		return 0;
+	}
+	e->op = r->a0 == r->a1 ? LDIFF_EDIT_INSERT :
+	    r->b0 == r->b1 ? LDIFF_EDIT_DELETE : LDIFF_EDIT_REPLACE;
+	ld_classify_edit(a, b, r, period_shift, e);
+	return 0;
+}
+
+/* An equal run, split where the bytes of key-equal tokens differ: those
+ * stretches become typography edits. */
+static int
+emit_equal(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	size_t i = r->a0, j = r->b0;
+	int rc;
+
+	while (i < r->a1) {
+		ld_run q;
+		int same = tok_bytes_equal(&a->t[i], &b->t[j]);
+
+		q.op = same ? LD_RUN_EQ : LD_RUN_TYPO;
+		q.a0 = i;
+		q.b0 = j;
+		while (i < r->a1 &&
+		    tok_bytes_equal(&a->t[i], &b->t[j]) == same)
+			i++, j++;
+		q.a1 = i;
+		q.b1 = j;
+		if ((rc = add_edit(o, a, b, &q, shift)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static size_t
+first_word(const ld_side *s, size_t t0, size_t t1)
+{
+	while (t0 < t1 && s->t[t0].space)
+		t0++;
+	return t0;
+}
+
+/* One past the last non-space token of [t0, t1), t0 if none. */
+static size_t
+last_word_end(const ld_side *s, size_t t0, size_t t1)
+{
+	while (t1 > t0 && s->t[t1 - 1].space)
+		t1--;
+	return t1;
+}
+
+/* Where to cut a replacement after a leading value shared by both sides
+ * ("2023–2026 och" -> "2027–2030 samt": after the year ranges); 0 when
+ * there is no such value or nothing follows it. */
+static int
+lead_value_cut(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t *ca, size_t *cb)
+{
+	size_t fa = first_word(a, r->a0, r->a1), fb = first_word(b, r->b0,
+	    r->b1);
+
+	if (fa == r->a1 || fb == r->b1 || !ld_is_value(&a->t[fa]) ||
+	    !ld_is_value(&b->t[fb]))
+		return 0;
+	*ca = ld_value_end(a, fa);
+	*cb = ld_value_end(b, fb);
+	if (*ca > r->a1)
+		*ca = r->a1;
+	if (*cb > r->b1)
+		*cb = r->b1;
+	return first_word(a, *ca, r->a1) < r->a1 ||
+	    first_word(b, *cb, r->b1) < r->b1;
+}
+
+/* The same for a trailing value ("1 250 000" -> "högst 1 300 000"). */
+static int
+tail_value_cut(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t *ca, size_t *cb)
+{
+	size_t ea = last_word_end(a, r->a0, r->a1);
+	size_t eb = last_word_end(b, r->b0, r->b1);
+
+	if (ea == r->a0 || eb == r->b0 || !ld_is_value(&a->t[ea - 1]) ||
+	    !ld_is_value(&b->t[eb - 1]))
+		return 0;
+	*ca = ea - 1;
+	*cb = eb - 1;
+	return first_word(a, r->a0, *ca) < *ca ||
+	    first_word(b, r->b0, *cb) < *cb;
+}
+
+/* The part of *rest before old token ca and new token cb as an edit of
+ * its own; *rest then starts there. */
+static int
+emit_head(struct out *o, const ld_side *a, const ld_side *b, ld_run *rest,
+    size_t ca, size_t cb, int shift)
+{
+	ld_run head = *rest;
+
+	head.a1 = ca;
+	head.b1 = cb;
+	rest->a0 = ca;
+	rest->b0 = cb;
+	return add_edit(o, a, b, &head, shift);
+}
+
+/* A replacement whose two sides begin (or end) with a value is cut
+ * there, so the value change keeps a class of its own: the period shift
+ * can be hidden without hiding the wording beside it. */
+static int
+emit_edit(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	ld_run rest = *r;
+	size_t ca, cb;
+	int rc;
+
+	if (r->a0 == r->a1 || r->b0 == r->b1)
+		return add_edit(o, a, b, r, shift);
+	if (lead_value_cut(a, b, &rest, &ca, &cb) &&
+	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
+		return rc;
+	if (rest.a0 < rest.a1 && rest.b0 < rest.b1 &&
+	    tail_value_cut(a, b, &rest, &ca, &cb) &&
+	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
+		return rc;
+	return add_edit(o, a, b, &rest, shift);
+}
+
+static int
+emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t n, ld_textdiff *td)
+{
+	int shift = ld_period_shift(a, b, r, n);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = r[i].op == LD_RUN_EQ ? emit_equal(o, a, b, &r[i], shift) :
+		    emit_edit(o, a, b, &r[i], shift);
+		if (rc != 0)
+			return rc;
+	}
+	td->edits = o->e;
+	td->n = o->n;
+	for (i = 0; i < o->n; i++)
+		td->cls |= o->e[i].cls;
+	td->substantive = (td->cls &
+	    ~(unsigned)(LDIFF_CLASS_TYPOGRAPHY | LDIFF_CLASS_RENUMBER)) != 0;
+	return 0;
+}
+
+/* Shared non-space tokens over all non-space tokens (Dice), from the
+ * seqdiff marks, before cleanup; two empty texts are alike. */
+static double
+similarity(const ld_side *a, const ld_side *b, const char *ca)
+{
+	size_t i, na = 0, nb = 0, kept = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (!a->t[i].space) {
+			na++;
+			kept += !ca[i];
+		}
+	for (i = 0; i < b->n; i++)
+		if (!b->t[i].space)
+			nb++;
+	if (na + nb == 0)
+		return 1.0;
+	return 2.0 * (double)kept / (double)(na + nb);
+}
+
+int
+ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
+    long max_cost, ld_textdiff *td)
+{
+	ld_side a = { 0 }, b = { 0 };
+	struct intern in;
+	struct out o = { 0 };
+	uint32_t *ia = NULL, *ib = NULL;
+	char *ca = NULL, *cb = NULL;
+	ld_run *r = NULL;
+	ld_seqstats st;
+	size_t nr, *src = NULL;
+	int rc;
+
+	memset(td, 0, sizeof *td);
+	memset(&in, 0, sizeof in);
+	o.ar = ar;
+	if ((rc = side_tokens(&a, old_text ? old_text : "")) != 0 ||
+	    (rc = side_tokens_like(&b, new_text ? new_text : "", &a,
+	    &src)) != 0)
+		goto out;
+	rc = LDIFF_ENOMEM;
+	if (intern_init(&in) != 0)
+		goto out;
+	ia = ld_reallocarray(NULL, a.n + 1, sizeof *ia);
+	ib = ld_reallocarray(NULL, b.n + 1, sizeof *ib);
+	ca = ld_malloc(a.n + 1);
+	cb = ld_malloc(b.n + 1);
+	if (!ia || !ib || !ca || !cb)
+		goto out;
+	if ((rc = side_ids(&a, &in, ia, NULL, NULL, NULL)) != 0 ||
+	    (rc = side_ids(&b, &in, ib, src, &a, ia)) != 0 ||
+	    (rc = ld_seqdiff(ia, a.n, ib, b.n, max_cost, ca, cb, &st)) != 0)
+		goto out;
+	td->work = st.work;
+	td->capped = st.capped;
+	td->similarity = similarity(&a, &b, ca);
+	nr = runs_from_marks(a.n, b.n, ca, cb, NULL);
+	rc = LDIFF_ENOMEM;
+	if ((r = ld_reallocarray(NULL, nr, sizeof *r)) == NULL)
+		goto out;
+	runs_from_marks(a.n, b.n, ca, cb, r);
+	ld_cleanup_runs(&a, &b, r, &nr);
+	rc = emit(&o, &a, &b, r, nr, td);
+out:
+	ld_free(a.t);
+	ld_free(b.t);
+	ld_free(a.cum);
+	ld_free(b.cum);
+	ld_free(a.raw);
+	ld_free(b.raw);
+	ld_free(src);
+	intern_free(&in);
+	ld_free(ia);
+	ld_free(ib);
+	ld_free(ca);
+	ld_free(cb);
+	ld_free(r);
+	return rc;
+}

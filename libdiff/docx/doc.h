@@ -1,0 +1,28 @@
+/*
+ * docx/doc.h - the paragraph container every reader appends to (the .docx
+ * readers of this folder, the record readers of clause/).
+ */
+#ifndef LD_DOC_H
+#define LD_DOC_H
+
+#include "util/util.h"
+
+/* ---- documents (doc.c) ------------------------------------------------
+ * A document is an arena and a growing array of paragraphs.  Extractors
+ * (wordml.c) and record readers append with ld_doc_add(); every string of
+ * a paragraph lives in d->arena. */
+struct ldiff_doc {
+	ld_arena *arena;
+	ldiff_para *paras;
+	size_t n, cap;
+	ldiff_limits limits;
+};
+int ld_doc_new(ldiff_doc **out, const ldiff_limits *lim);
+/* Append a paragraph with every string "" and every number 0; NULL when
+ * out of memory or past limits.max_paras (*code says which). */
+ldiff_para *ld_doc_add(ldiff_doc *d, int *code);
+/* Kind from its record name ("heading" ...), -1 if unknown. */
+int ld_para_kind_from_name(const char *name);
+
+
+#endif /* LD_DOC_H */

@@ -1,0 +1,792 @@
+/*
+ * wordml.c - walk one WordprocessingML part and append its paragraphs.
+ *
+ * The idea: one pass over the reader's events with a little state, never a
+ * tree.  An element stack gives each event its context; counters say
+ * whether we are inside a revision (w:ins, w:del, w:moveFrom, w:moveTo), in
+ * a field's instruction, in a vertically merged cell, and so on.  Text is
+ * kept or dropped where it arrives, by the chosen view:
+ *
+ *   accept  w:ins and w:moveTo kept, w:del and w:moveFrom dropped
+ *   reject  the opposite
+ *   markup  both, wrapped {+ins+} [-del-] {>moved to>} [<moved from<]
+ *
+ * A paragraph whose mark is deleted (accept) or was inserted (reject) did
+ * not end in that view: its text is carried into the next paragraph of the
+ * same container (a table cell, a note, a text box; never across one).  In
+ * markup no paragraph joins; a paragraph whose mark and text are all one
+ * revision is flagged whole (LDIFF_PF_INSERTED ...).  Under reject the
+ * properties in w:pPrChange replace the paragraph's own (style, numbering,
+ * outline level).  Text-box paragraphs (w:txbxContent) are written after
+ * the paragraph that anchors them: they are appended as they come and the
+ * anchor is rotated in front of them when it ends.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docx/wordml.h"
+
+enum el {
+	E_OTHER, E_P, E_PPR, E_PSTYLE, E_NUMPR, E_NUMID, E_ILVL, E_OUTLINE,
+	E_RPR, E_R, E_T, E_DELTEXT, E_TAB, E_PTAB, E_BR, E_CR, E_SYM,
+	E_SOFTHYPHEN, E_NBHYPHEN, E_INS, E_DEL, E_MOVEFROM, E_MOVETO,
+	E_FLDCHAR, E_TBL, E_TR, E_TC, E_GRIDSPAN, E_VMERGE, E_GRIDBEFORE,
+	E_TXBX, E_FNREF, E_ENREF, E_CMREF, E_FOOTNOTE, E_ENDNOTE, E_COMMENT,
+	E_HDRREF, E_FTRREF, E_SKIP, E_AC, E_CHOICE, E_FALLBACK, E_PPRCHANGE
+};
+
+/* Elements of the main namespace we act on, sorted by name. */
+static const struct elname {
+	const char *name;
+	enum el el;
+} w_names[] = {
+	{ "br", E_BR }, { "comment", E_COMMENT },
+	{ "commentReference", E_CMREF }, { "cr", E_CR },
+	{ "del", E_DEL }, { "delInstrText", E_SKIP },
+	{ "delText", E_DELTEXT }, { "endnote", E_ENDNOTE },
+	{ "endnoteReference", E_ENREF }, { "ffData", E_SKIP },
+	{ "fldChar", E_FLDCHAR }, { "fldData", E_SKIP },
+	{ "footerReference", E_FTRREF }, { "footnote", E_FOOTNOTE },
+	{ "footnoteReference", E_FNREF }, { "gridBefore", E_GRIDBEFORE },
+	{ "gridSpan", E_GRIDSPAN }, { "headerReference", E_HDRREF },
+	{ "ilvl", E_ILVL }, { "ins", E_INS }, { "instrText", E_SKIP },
+	{ "moveFrom", E_MOVEFROM }, { "moveTo", E_MOVETO },
+	{ "noBreakHyphen", E_NBHYPHEN }, { "numId", E_NUMID },
+	{ "numPr", E_NUMPR }, { "numberingChange", E_SKIP },
+	{ "outlineLvl", E_OUTLINE }, { "p", E_P }, { "pPr", E_PPR },
+	{ "pPrChange", E_PPRCHANGE }, { "pStyle", E_PSTYLE }, { "ptab", E_PTAB },
+	{ "r", E_R }, { "rPr", E_RPR }, { "rPrChange", E_SKIP },
+	{ "sdtEndPr", E_SKIP }, { "sdtPr", E_SKIP },
+	{ "sectPrChange", E_SKIP }, { "softHyphen", E_SOFTHYPHEN },
+	{ "sym", E_SYM }, { "t", E_T }, { "tab", E_TAB }, { "tbl", E_TBL },
+	{ "tblGrid", E_SKIP }, { "tblPr", E_SKIP },
+	{ "tblPrChange", E_SKIP }, { "tc", E_TC }, { "tcPrChange", E_SKIP },
+	{ "tr", E_TR }, { "trPrChange", E_SKIP }, { "txbxContent", E_TXBX },
+	{ "vMerge", E_VMERGE }
+};
+
+static int
+cmp_elname(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct elname *)e)->name);
+}
+
+static enum el
+classify_slow(int ns, const char *name)
+{
+	const struct elname *e;
+
+	if (ns == LD_NS_MC) {
+		if (strcmp(name, "AlternateContent") == 0)
+			return E_AC;
+		if (strcmp(name, "Choice") == 0)
+			return E_CHOICE;
+		if (strcmp(name, "Fallback") == 0)
+			return E_FALLBACK;
+		return E_OTHER;
+	}
+	if (ns != LD_NS_W)
+		return E_OTHER;
+	e = bsearch(name, w_names, sizeof w_names / sizeof w_names[0],
+	    sizeof w_names[0], cmp_elname);
+	return e ? e->el : E_OTHER;
+}
+
+/* Names are interned by the reader: cache the class by name pointer. */
+static enum el
+classify(struct walker *w, int ns, const char *name)
+{
+	size_t h = ((uintptr_t)name >> 4 ^ (size_t)ns) & (NCACHE - 1);
+
+	if (w->cache[h].name == name && w->cache[h].ns == ns)
+		return w->cache[h].el;
+	w->cache[h].name = name;
+	w->cache[h].ns = ns;
+	w->cache[h].el = classify_slow(ns, name);
+	return w->cache[h].el;
+}
+
+static enum el
+parent(const struct walker *w, int up)
+{
+	/* the current element is on top of the stack */
+	return w->top >= (size_t)up + 2 ?
+	    (enum el)w->stack[w->top - 2 - up] : E_OTHER;
+}
+
+static struct pctx *
+cur_para(struct walker *w)
+{
+	return w->npc > 0 ? &w->pc[w->npc - 1] : NULL;
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static const char *const open_mark[] = { "", "{+", "[-", "{>", "[<" };
+static const char *const close_mark[] = { "", "+}", "-]", ">}", "<]" };
+
+static int
+rev_now(const struct walker *w, int is_deltext)
+{
+	if (w->del > 0)
+		return REV_DEL;
+	if (w->mfrom > 0)
+		return REV_MFROM;
+	if (w->ins > 0)
+		return REV_INS;
+	if (w->mto > 0)
+		return REV_MTO;
+	return is_deltext ? REV_DEL : REV_NONE;
+}
+
+static int
+rev_shown(const struct walker *w, int rev)
+{
+	switch (w->mode) {
+	case LDIFF_CHANGES_ACCEPT:
+		return rev != REV_DEL && rev != REV_MFROM;
+	case LDIFF_CHANGES_REJECT:
+		return rev != REV_INS && rev != REV_MTO;
+	default:
+		return 1;
+	}
+}
+
+static int
+too_long(struct walker *w, size_t len)
+{
+	return wm_fail(w, ld_error(w->err, LDIFF_ELIMIT, _("%s:%ld: a "
+	    "paragraph is longer than the limit of %lu bytes "
+	    "(--max-paragraph)"), w->part, ld_xml_line(w->x),
+	    (unsigned long)len));
+}
+
+/* Add text of revision class rev to the open paragraph, if shown. */
+static void
+put(struct walker *w, const char *s, size_t n, int rev)
+{
+	struct pctx *pc = cur_para(w);
+
+	if (pc == NULL || n == 0 || w->ninstr > 0 || w->suppress > 0)
+		return;
+	pc->nrev[rev] += n;
+	if (!rev_shown(w, rev))
+		return;
+	if (w->mode == LDIFF_CHANGES_MARKUP && pc->mstate != rev) {
+		ld_buf_adds(&pc->text, close_mark[pc->mstate]);
+		ld_buf_adds(&pc->text, open_mark[rev]);
+		pc->mstate = rev;
+	}
+	ld_buf_add(&pc->text, s, n);
+	if (pc->text.oom)
+		wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+	else if (pc->text.len > w->lim->max_para_bytes)
+		too_long(w, w->lim->max_para_bytes);
+}
+
+static void
+put_cp(struct walker *w, int32_t cp)
+{
+	ld_buf b;
+
+	ld_buf_init(&b);
+	if (ld_utf8_encode(&b, cp) == 0)
+		put(w, b.data, b.len, rev_now(w, 0));
+	ld_buf_free(&b);
+}
+
+static void
+add_ref(struct walker *w, const char *prefix)
+{
+	struct pctx *pc = cur_para(w);
+	char id[64];
+
+	if (pc == NULL || w->suppress > 0 || w->ninstr > 0 ||
+	    !rev_shown(w, rev_now(w, 0)) ||
+	    !ld_xml_attr(w->x, LD_NS_W, "id", id, sizeof id))
+		return;
+	if (pc->refs.len > 0)
+		ld_buf_addc(&pc->refs, ' ');
+	ld_buf_printf(&pc->refs, "%s:%s", prefix, id);
+}
+
+/* ---- fields ---------------------------------------------------------- */
+
+static void
+fld_char(struct walker *w)
+{
+	char type[32];
+
+	if (!ld_xml_attr(w->x, LD_NS_W, "fldCharType", type, sizeof type))
+		return;
+	if (strcmp(type, "begin") == 0) {
+		if (w->nfld < MAX_FIELDS)
+			w->fld[w->nfld] = FLD_INSTR;
+		w->nfld++;
+		w->ninstr++;
+	} else if (strcmp(type, "separate") == 0 && w->nfld > 0) {
+		if (w->nfld <= MAX_FIELDS && w->fld[w->nfld - 1] == FLD_INSTR) {
+			w->fld[w->nfld - 1] = FLD_RESULT;
+			w->ninstr--;
+		}
+	} else if (strcmp(type, "end") == 0 && w->nfld > 0) {
+		w->nfld--;
+		if (w->nfld >= MAX_FIELDS || w->fld[w->nfld] == FLD_INSTR)
+			w->ninstr--;
+	}
+}
+
+/* ---- run content ------------------------------------------------------- */
+
+static void
+on_break(struct walker *w)
+{
+	char type[32];
+
+	if (ld_xml_attr(w->x, LD_NS_W, "type", type, sizeof type) &&
+	    (strcmp(type, "page") == 0 || strcmp(type, "column") == 0))
+		return;
+	put(w, "\n", 1, rev_now(w, 0));
+}
+
+static void
+on_sym(struct walker *w)
+{
+	char hex[16], font[64];
+	long cp;
+
+	if (!ld_xml_attr(w->x, LD_NS_W, "char", hex, sizeof hex))
+		return;
+	if (!ld_xml_attr(w->x, LD_NS_W, "font", font, sizeof font))
+		font[0] = '\0';
+	cp = strtol(hex, NULL, 16);
+	if (cp <= 0 || cp > 0x10FFFF)
+		return;
+	put_cp(w, wm_symbol(font, (int32_t)cp));
+}
+
+/* An element inside a w:r (its w:rPr is skipped). */
+static void
+run_content(struct walker *w, enum el e)
+{
+	switch (e) {
+	case E_T:
+	case E_DELTEXT:
+		w->in_t = e;
+		break;
+	case E_TAB:
+	case E_PTAB:
+		put(w, "\t", 1, rev_now(w, 0));
+		break;
+	case E_BR:
+		on_break(w);
+		break;
+	case E_CR:
+		put(w, "\n", 1, rev_now(w, 0));
+		break;
+	case E_SYM:
+		on_sym(w);
+		break;
+	case E_SOFTHYPHEN:
+		put(w, "\xc2\xad", 2, rev_now(w, 0));
+		break;
+	case E_NBHYPHEN:
+		put(w, "\xe2\x80\x91", 3, rev_now(w, 0));
+		break;
+	case E_FLDCHAR:
+		fld_char(w);
+		break;
+	case E_FNREF:
+		add_ref(w, "fn");
+		break;
+	case E_ENREF:
+		add_ref(w, "en");
+		break;
+	case E_CMREF:
+		add_ref(w, "cm");
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- paragraph properties ----------------------------------------------- */
+
+static int
+int_val(struct walker *w, int def)
+{
+	char buf[32];
+
+	if (!ld_xml_attr(w->x, LD_NS_W, "val", buf, sizeof buf))
+		return def;
+	return atoi(buf);
+}
+
+static void
+mark_revision(struct walker *w, enum el e)
+{
+	struct pctx *pc = cur_para(w);
+
+	if (pc == NULL)
+		return;
+	pc->mark |= e == E_INS ? MARK_INS : e == E_DEL ? MARK_DEL :
+	    e == E_MOVEFROM ? MARK_MFROM : MARK_MTO;
+}
+
+/* An element inside w:pPr of the open paragraph. */
+static void
+ppr_content(struct walker *w, enum el e)
+{
+	struct pctx *pc = cur_para(w);
+	enum el up = parent(w, 0);
+
+	if (pc == NULL)
+		return;
+	if (e == E_PSTYLE && up == E_PPR) {
+		if (!ld_xml_attr(w->x, LD_NS_W, "val", pc->style_id,
+		    sizeof pc->style_id))
+			pc->style_id[0] = '\0';
+	} else if (e == E_NUMID && up == E_NUMPR) {
+		pc->has_numid = 1;
+		pc->num_id = int_val(w, 0);
+	} else if (e == E_ILVL && up == E_NUMPR) {
+		pc->has_ilvl = 1;
+		pc->ilvl = int_val(w, 0);
+	} else if (e == E_OUTLINE && up == E_PPR) {
+		pc->outline = int_val(w, 9);
+	} else if ((e == E_INS || e == E_DEL || e == E_MOVEFROM ||
+	    e == E_MOVETO) && up == E_RPR) {
+		mark_revision(w, e);
+	}
+}
+
+/* w:pPrChange/w:pPr under reject: the old properties replace the new. */
+static void
+old_ppr(struct walker *w)
+{
+	struct pctx *pc = cur_para(w);
+
+	if (pc == NULL) {
+		ld_xml_skip(w->x);
+		return;
+	}
+	pc->style_id[0] = '\0';
+	pc->has_numid = pc->has_ilvl = 0;
+	pc->num_id = pc->ilvl = 0;
+	pc->outline = -1;
+	w->in_ppr++;
+}
+
+/* ---- paragraphs ---------------------------------------------------------- */
+
+static void
+pctx_reset(struct pctx *pc, int keep_text)
+{
+	if (!keep_text) {
+		ld_buf_reset(&pc->text);
+		ld_buf_reset(&pc->refs);
+		memset(pc->nrev, 0, sizeof pc->nrev);
+		pc->mark = 0;
+		pc->mstate = REV_NONE;
+		pc->joined = 0;
+		pc->revs_seen = 0;
+	}
+	pc->style_id[0] = '\0';
+	pc->has_numid = pc->has_ilvl = 0;
+	pc->num_id = pc->ilvl = 0;
+	pc->outline = -1;
+	pc->has_defer = 0;
+}
+
+static void
+para_start(struct walker *w)
+{
+	struct pctx *pc, *v;
+
+	if (w->npc == w->cappc) {
+		size_t cap = w->cappc ? w->cappc * 2 : 4;
+
+		v = ld_reallocarray(w->pc, cap, sizeof *v);
+		if (v == NULL) {
+			wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+			return;
+		}
+		memset(v + w->cappc, 0, (cap - w->cappc) * sizeof *v);
+		w->pc = v;
+		w->cappc = cap;
+	}
+	pc = &w->pc[w->npc++];
+	/* A paragraph mark that is gone in this view: keep its text. */
+	pctx_reset(pc, pc->joined);
+	if (pc->joined)
+		pc->mark = 0;
+}
+
+static int
+mark_gone(const struct walker *w, const struct pctx *pc)
+{
+	if (w->mode == LDIFF_CHANGES_ACCEPT)
+		return (pc->mark & (MARK_DEL | MARK_MFROM)) != 0;
+	if (w->mode == LDIFF_CHANGES_REJECT)
+		return (pc->mark & (MARK_INS | MARK_MTO)) != 0;
+	return 0;
+}
+
+static void
+para_end(struct walker *w)
+{
+	struct pctx *pc = cur_para(w);
+
+	if (pc == NULL)
+		return;
+	if (pc->mstate != REV_NONE) {
+		ld_buf_adds(&pc->text, close_mark[pc->mstate]);
+		pc->mstate = REV_NONE;
+	}
+	if (mark_gone(w, pc) && w->suppress == 0) {
+		pc->joined = 1;
+		pc->revs_seen = 1;
+		w->npc--;
+		return;
+	}
+	wm_emit(w, pc);
+	pc->joined = 0;
+	w->npc--;
+}
+
+/* A container boundary: a carried paragraph cannot join across it. */
+static void
+flush_joins(struct walker *w)
+{
+	struct pctx *pc = w->npc < w->cappc ? &w->pc[w->npc] : NULL;
+
+	if (pc != NULL && pc->joined) {
+		if (pc->text.len > 0 || pc->refs.len > 0)
+			wm_emit(w, pc);
+		pc->joined = 0;
+		ld_buf_reset(&pc->text);
+		ld_buf_reset(&pc->refs);
+	}
+}
+
+/* ---- tables ---------------------------------------------------------------- */
+
+static void
+tbl_start(struct walker *w)
+{
+	struct tbl *v;
+	int no;
+
+	flush_joins(w);
+	if (w->ntb == w->captb) {
+		int cap = w->captb ? w->captb * 2 : 4;
+
+		v = ld_reallocarray(w->tb, (size_t)cap, sizeof *v);
+		if (v == NULL) {
+			wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+			return;
+		}
+		w->tb = v;
+		w->captb = cap;
+	}
+	no = w->ntb > 0 ? ++w->tb[w->ntb - 1].child_tables :
+	    ++w->body_tables;
+	v = &w->tb[w->ntb++];
+	memset(v, 0, sizeof *v);
+	v->no = no;
+}
+
+static void
+tbl_event(struct walker *w, enum el e, int is_end)
+{
+	struct tbl *t = w->ntb > 0 ? &w->tb[w->ntb - 1] : NULL;
+
+	if (e == E_TBL && !is_end) {
+		tbl_start(w);
+		return;
+	}
+	if (t == NULL)
+		return;
+	if (e == E_TBL) {
+		flush_joins(w);
+		w->ntb--;
+	} else if (e == E_TR && !is_end) {
+		t->row++;
+		t->col = 0;
+	} else if (e == E_GRIDBEFORE && !is_end) {
+		t->col += int_val(w, 0) > 0 ? int_val(w, 0) : 0;
+	} else if (e == E_TC && !is_end) {
+		flush_joins(w);
+		t->cell_col = t->col;
+		t->span = 1;
+		t->skip = 0;
+		t->child_tables = 0;
+	} else if (e == E_TC) {
+		flush_joins(w);
+		t->col += t->span;
+		if (t->skip)
+			w->suppress--;
+		t->skip = 0;
+	} else if (e == E_GRIDSPAN && !is_end) {
+		int n = int_val(w, 1);
+
+		t->span = n >= 1 && n <= 1000 ? n : 1;
+	} else if (e == E_VMERGE && !is_end && !t->skip) {
+		char v[32];
+
+		if (!ld_xml_attr(w->x, LD_NS_W, "val", v, sizeof v) ||
+		    strcmp(v, "continue") == 0) {
+			t->skip = 1;
+			w->suppress++;
+		}
+	}
+}
+
+/* ---- notes, comments, section references ---------------------------------- */
+
+static void
+note_start(struct walker *w, enum el e)
+{
+	char id[32], type[48];
+
+	if (ld_xml_attr(w->x, LD_NS_W, "type", type, sizeof type) &&
+	    (strcmp(type, "separator") == 0 ||
+	    strcmp(type, "continuationSeparator") == 0 ||
+	    strcmp(type, "continuationNotice") == 0)) {
+		ld_xml_skip(w->x);
+		return;
+	}
+	if (!ld_xml_attr(w->x, LD_NS_W, "id", id, sizeof id))
+		id[0] = '\0';
+	snprintf(w->where_prefix, sizeof w->where_prefix, "%s:%s",
+	    e == E_FOOTNOTE ? "fn" : e == E_ENDNOTE ? "en" : "cm", id);
+	w->body_tables = 0;
+}
+
+static void
+section_ref(struct walker *w, enum el e)
+{
+	char type[32], rid[128];
+
+	if (w->on_section_ref == NULL)
+		return;
+	if (!ld_xml_attr(w->x, LD_NS_W, "type", type, sizeof type))
+		strcpy(type, "default");
+	if (!ld_xml_attr(w->x, LD_NS_R, "id", rid, sizeof rid))
+		return;
+	if (w->on_section_ref(w->cb_ctx, e == E_HDRREF, type, rid) != 0)
+		wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+}
+
+/* ---- the event loop ---------------------------------------------------- */
+
+static void
+alt_content(struct walker *w, enum el e)
+{
+	if (e == E_AC) {
+		if (w->nac < MAX_AC)
+			w->ac[w->nac] = 0;
+		w->nac++;
+		return;
+	}
+	if (w->nac == 0 || w->nac > MAX_AC)
+		return;
+	/* Never both: the first branch we meet wins (Choice before
+	 * Fallback), every other one is skipped. */
+	if (w->ac[w->nac - 1])
+		ld_xml_skip(w->x);
+	else
+		w->ac[w->nac - 1] = 1;
+}
+
+static void
+on_start(struct walker *w, enum el e)
+{
+	enum el up = parent(w, 0);
+
+	if (w->in_ppr > 0) {
+		if (e == E_RPR || e == E_NUMPR || e == E_SKIP)
+			;
+		else
+			ppr_content(w, e);
+	}
+	switch (e) {
+	case E_SKIP:
+		ld_xml_skip(w->x);
+		return;
+	case E_P:
+		para_start(w);
+		return;
+	case E_PPR:
+		if (up == E_P) {
+			w->in_ppr++;
+		} else if (up == E_PPRCHANGE) {
+			old_ppr(w);
+		} else {
+			ld_xml_skip(w->x);
+		}
+		return;
+	case E_PPRCHANGE:
+		/* The properties before a formatting change matter only
+		 * when changes are rejected (a clause that became a list
+		 * item is numbered as it was). */
+		if (w->mode != LDIFF_CHANGES_REJECT || up != E_PPR)
+			ld_xml_skip(w->x);
+		return;
+	case E_RPR:
+		if (w->in_ppr == 0)
+			ld_xml_skip(w->x);
+		return;
+	case E_R:
+		w->in_run++;
+		return;
+	case E_INS:
+		if (w->in_ppr == 0)
+			w->ins++;
+		return;
+	case E_DEL:
+		if (w->in_ppr == 0)
+			w->del++;
+		return;
+	case E_MOVEFROM:
+		if (w->in_ppr == 0)
+			w->mfrom++;
+		return;
+	case E_MOVETO:
+		if (w->in_ppr == 0)
+			w->mto++;
+		return;
+	case E_TBL: case E_TR: case E_TC: case E_GRIDSPAN: case E_VMERGE:
+	case E_GRIDBEFORE:
+		tbl_event(w, e, 0);
+		return;
+	case E_TXBX: {
+		struct pctx *pc = cur_para(w);
+
+		if (pc != NULL && !pc->has_defer) {
+			pc->has_defer = 1;
+			pc->defer_start = w->d->n;
+		}
+		return;
+	}
+	case E_FOOTNOTE: case E_ENDNOTE: case E_COMMENT:
+		if (w->note_kind)
+			note_start(w, e);
+		return;
+	case E_HDRREF: case E_FTRREF:
+		section_ref(w, e);
+		return;
+	case E_AC: case E_CHOICE: case E_FALLBACK:
+		alt_content(w, e);
+		return;
+	default:
+		if (w->in_run > 0)
+			run_content(w, e);
+		return;
+	}
+}
+
+static void
+on_end(struct walker *w, enum el e)
+{
+	switch (e) {
+	case E_P:
+		para_end(w);
+		break;
+	case E_PPR:
+		if (w->in_ppr > 0 && (parent(w, 0) == E_P ||
+		    parent(w, 0) == E_PPRCHANGE))
+			w->in_ppr--;
+		break;
+	case E_R:
+		w->in_run--;
+		break;
+	case E_T:
+	case E_DELTEXT:
+		w->in_t = 0;
+		break;
+	case E_INS:
+		if (w->in_ppr == 0 && w->ins > 0)
+			w->ins--;
+		break;
+	case E_DEL:
+		if (w->in_ppr == 0 && w->del > 0)
+			w->del--;
+		break;
+	case E_MOVEFROM:
+		if (w->in_ppr == 0 && w->mfrom > 0)
+			w->mfrom--;
+		break;
+	case E_MOVETO:
+		if (w->in_ppr == 0 && w->mto > 0)
+			w->mto--;
+		break;
+	case E_TBL: case E_TR: case E_TC:
+		tbl_event(w, e, 1);
+		break;
+	case E_TXBX:
+		flush_joins(w);
+		break;
+	case E_FOOTNOTE: case E_ENDNOTE: case E_COMMENT:
+		flush_joins(w);
+		w->where_prefix[0] = '\0';
+		break;
+	case E_AC:
+		if (w->nac > 0)
+			w->nac--;
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+push(struct walker *w, enum el e)
+{
+	unsigned char *v;
+
+	if (w->top == w->capstack) {
+		size_t cap = w->capstack ? w->capstack * 2 : 64;
+
+		v = ld_realloc(w->stack, cap);
+		if (v == NULL)
+			return wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+		w->stack = v;
+		w->capstack = cap;
+	}
+	w->stack[w->top++] = (unsigned char)e;
+	return 0;
+}
+
+int
+wm_walk(struct walker *w)
+{
+	enum el e;
+	int t;
+
+	while (w->rc == 0 && (t = ld_xml_next(w->x, w->err)) != 0) {
+		if (t < 0)
+			return wm_fail(w, t);
+		if (t == LD_XML_TEXT) {
+			if (w->in_t)
+				put(w, ld_xml_text(w->x),
+				    strlen(ld_xml_text(w->x)),
+				    rev_now(w, w->in_t == E_DELTEXT));
+			continue;
+		}
+		if (t == LD_XML_START) {
+			e = classify(w, ld_xml_ns(w->x), ld_xml_name(w->x));
+			if (push(w, e) != 0)
+				break;
+			on_start(w, e);
+		} else if (w->top > 0) {
+			e = (enum el)w->stack[w->top - 1];
+			on_end(w, e);
+			w->top--;
+		}
+	}
+	if (w->rc == 0)
+		flush_joins(w);
+	return w->rc;
+}

@@ -1,0 +1,99 @@
+/*
+ * wordml.h - the walker state shared by wordml.c (the event loop), docx.c
+ * (turning a finished paragraph into a record, the part order) and
+ * wordsym.c (symbol fonts).  Private to those files.
+ */
+#ifndef LIBDIFF_WORDML_H
+#define LIBDIFF_WORDML_H
+
+#include "docx/docx.h"
+
+/* Revision class of a piece of text. */
+enum { REV_NONE, REV_INS, REV_DEL, REV_MTO, REV_MFROM, NREV };
+
+/* Paragraph-mark revisions (w:pPr/w:rPr/w:ins ...). */
+enum {
+	MARK_INS = 1, MARK_DEL = 2, MARK_MFROM = 4, MARK_MTO = 8
+};
+
+enum { FLD_INSTR = 1, FLD_RESULT = 2 };
+
+#define MAX_FIELDS 64
+#define MAX_AC 64
+#define NCACHE 256
+
+/* An open paragraph (a stack of them: text boxes nest). */
+struct pctx {
+	ld_buf text, refs;
+	char style_id[256];
+	int has_numid, num_id, has_ilvl, ilvl;
+	int outline;		/* direct w:outlineLvl, -1 none */
+	int mark;		/* MARK_* */
+	size_t nrev[NREV];	/* bytes of text per revision class */
+	int mstate;		/* markup mode: the open wrapper */
+	int joined;		/* carried over a vanished paragraph mark */
+	int revs_seen;
+	int has_defer;		/* text boxes appended from defer_start */
+	size_t defer_start;
+};
+
+/* An open table. */
+struct tbl {
+	int no, row, col;	/* col: next free grid column (0-based) */
+	int cell_col, span, skip;
+	int child_tables;	/* tables met in the current cell */
+};
+
+struct walker {
+	ldiff_doc *d;
+	const ld_styles *st;
+	const ldiff_limits *lim;
+	ldiff_changes_mode mode;
+	ldiff_error *err;
+	int rc;			/* first failure, sticky */
+	ld_xml *x;
+	const char *part;
+	ldiff_para_kind part_kind;	/* PARAGRAPH for the body */
+	const char *part_where;	/* "hdr:default" ..., or "" */
+	int note_kind;		/* notes or comments part */
+	char where_prefix[64];	/* "fn:2" inside a note */
+	/* Called for each w:headerReference / w:footerReference. */
+	int (*on_section_ref)(void *ctx, int header, const char *type,
+	    const char *rid);
+	void *cb_ctx;
+
+	unsigned char *stack;	/* element classes, innermost last */
+	size_t top, capstack;
+	struct {
+		const char *name;
+		int ns;
+		int el;
+	} cache[NCACHE];
+
+	struct pctx *pc;
+	size_t npc, cappc;
+	int in_ppr, in_run, in_t;
+	int ins, del, mfrom, mto;
+	unsigned char fld[MAX_FIELDS];
+	int nfld, ninstr;
+	unsigned char ac[MAX_AC];
+	int nac;
+	struct tbl *tb;
+	int ntb, captb;
+	int body_tables;
+	int suppress;		/* inside a vMerge continuation cell */
+	ld_buf where;		/* scratch */
+	/* The last style id, style name, place and refs stored, so that a
+	 * run of paragraphs alike shares one copy (docx.c: kept()). */
+	const char *kept[4];
+};
+
+int wm_walk(struct walker *w);
+/* Record the first failure; returns it. */
+int wm_fail(struct walker *w, int code);
+/* Turn the finished paragraph into a record of w->d. */
+void wm_emit(struct walker *w, struct pctx *pc);
+/* Unicode for a w:sym character in a symbol font. */
+int32_t wm_symbol(const char *font, int32_t cp);
+
+#endif /* LIBDIFF_WORDML_H */

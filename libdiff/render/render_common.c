@@ -1,0 +1,217 @@
+/*
+ * render_common.c - what the HTML and DOCX renderers share about units.
+ *
+ * A moved clause appears once among the units, at its new place.  A reader
+ * of a redline or a review page also wants to see where it came from, so
+ * ld_moved_slots() finds, for each moved unit, the unit after which the
+ * clause used to stand: the nearest earlier clause of the old version that
+ * did not move itself.  One pass over the old version's clauses, so linear.
+ * ld_moves_by_place() sorts the moved units by that place, so a renderer
+ * walking the units meets them with a cursor instead of a search per
+ * unit (a document where everything moved stays n log n).
+ *
+ * ld_version_label() names a version for headings: the year range of its
+ * file name ("samverkan-2019-2022.docx" -> "2019–2022"), else the base
+ * name (the caller asks for that when two versions share a range:
+ * a draft and the final text of one period).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/render.h"
+
+const char *
+ld_unit_section(const ldiff_unit *u)
+{
+	if (u->n_new > 0)
+		return u->new_cl[0]->section;
+	if (u->n_old > 0)
+		return u->old_cl[0]->section;
+	return "";
+}
+
+/* Index of c in its clause set, or (size_t)-1 when it is not in it. */
+static size_t
+clause_index(const ldiff_clauses *cs, const ldiff_clause *c)
+{
+	size_t n = cs != NULL ? ldiff_clauses_count(cs) : 0;
+	const ldiff_clause *first = n > 0 ? ldiff_clauses_get(cs, 0) : NULL;
+
+	if (first == NULL || c < first || c >= first + n)
+		return (size_t)-1;
+	return (size_t)(c - first);
+}
+
+int
+ld_moved_slots(const ldiff_diff *d, size_t pair, size_t *slot)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(d, pair);
+	size_t nc = cs != NULL ? ldiff_clauses_count(cs) : 0;
+	size_t n = ldiff_diff_count(d), i, k, last = LD_SLOT_TOP;
+	size_t *owner = ld_reallocarray(NULL, nc + 1, sizeof *owner);
+
+	if (owner == NULL)
+		return LDIFF_ENOMEM;
+	for (k = 0; k < nc; k++)
+		owner[k] = LD_SLOT_NONE;
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+
+		slot[i] = LD_SLOT_NONE;
+		if (u->from != pair || u->op == LDIFF_OP_MOVED)
+			continue;
+		for (k = 0; k < u->n_old; k++) {
+			size_t x = clause_index(cs, u->old_cl[k]);
+
+			if (x < nc)
+				owner[x] = i;
+		}
+	}
+	/* owner[k] becomes the unit of the nearest unmoved clause <= k */
+	for (k = 0; k < nc; k++) {
+		if (owner[k] != LD_SLOT_NONE)
+			last = owner[k];
+		owner[k] = last;
+	}
+	for (i = 0; i < n; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+		size_t x;
+
+		if (u->from != pair || u->op != LDIFF_OP_MOVED || u->n_old == 0)
+			continue;
+		x = clause_index(cs, u->old_cl[0]);
+		slot[i] = x < nc && x > 0 ? owner[x - 1] : LD_SLOT_TOP;
+	}
+	ld_free(owner);
+	return 0;
+}
+
+/* The place a move left, as a sort key: the top first. */
+static size_t
+place_key(size_t after)
+{
+	return after == LD_SLOT_TOP ? 0 : after + 1;
+}
+
+static int
+cmp_move(const void *a, const void *b)
+{
+	const ld_move *x = a, *y = b;
+	size_t kx = place_key(x->after), ky = place_key(y->after);
+
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	if (x->old != y->old)	/* several at one place: as they stood */
+		return x->old < y->old ? -1 : 1;
+	return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+int
+ld_moves_by_place(const ldiff_diff *d, size_t pair, const size_t *slot,
+    size_t lo, size_t hi, ld_move **out, size_t *n)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(d, pair);
+	size_t i, k = 0;
+	ld_move *mv = ld_reallocarray(NULL, hi - lo + 1, sizeof *mv);
+
+	*out = mv;
+	*n = 0;
+	if (mv == NULL)
+		return LDIFF_ENOMEM;
+	for (i = lo; i < hi; i++) {
+		if (slot[i] == LD_SLOT_NONE)
+			continue;
+		mv[k].after = slot[i];
+		mv[k].unit = i;
+		mv[k].old = ldiff_diff_unit(d, i)->n_old > 0 ?
+		    clause_index(cs, ldiff_diff_unit(d, i)->old_cl[0]) : 0;
+		k++;
+	}
+	qsort(mv, k, sizeof *mv, cmp_move);
+	*n = k;
+	return 0;
+}
+
+static int
+digits4(const char *p)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+int
+ld_version_label(ld_buf *b, const char *name, int years)
+{
+	const char *s, *slash;
+
+	if (name == NULL)
+		name = "";
+	for (s = name; years && *s != '\0'; s++) {
+		size_t k;
+
+		if (!digits4(s) || (s[4] != '-' && s[4] != '_' &&
+		    strncmp(s + 4, "\xe2\x80\x93", 3) != 0))
+			continue;
+		k = s[4] == '\xe2' ? 3 : 1;
+		if (digits4(s + 4 + k) &&
+		    !(s[8 + k] >= '0' && s[8 + k] <= '9')) {
+			ld_buf_add(b, s, 4);
+			ld_buf_adds(b, "\xe2\x80\x93");
+			return ld_buf_add(b, s + 4 + k, 4);
+		}
+	}
+	slash = strrchr(name, '/');
+	return ld_buf_adds(b, slash != NULL ? slash + 1 : name);
+}
+
+/* Skip spaces, no-break spaces (U+00A0, U+202F) at the start of s. */
+static const char *
+skip_blank(const char *s)
+{
+	for (;;) {
+		if (*s == ' ')
+			s++;
+		else if (strncmp(s, "\xc2\xa0", 2) == 0)
+			s += 2;
+		else if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+			s += 3;
+		else
+			return s;
+	}
+}
+
+static int
+starts_percent(const char *s)
+{
+	s = skip_blank(s);
+	return *s == '%' || strncmp(s, "procent", 7) == 0;
+}
+
+/* A changed rate reads "2,5 procent" and a changed size "2,5 miljoner":
+ * the unit is the word after the number, in the edit or the text after
+ * it, so look at both. */
+int
+ld_edit_is_percent(const ldiff_unit *u, size_t i)
+{
+	const ldiff_edit *e;
+	const char *t;
+	size_t len;
+
+	if (u == NULL || i >= u->n_edits)
+		return 0;
+	e = &u->edits[i];
+	t = e->op == LDIFF_EDIT_DELETE ? e->old_text : e->new_text;
+	len = strlen(t);
+	if (strstr(t, "procent") != NULL ||
+	    (len > 0 && memchr(t, '%', len) != NULL))
+		return 1;
+	if (i + 1 >= u->n_edits)
+		return 0;
+	e = &u->edits[i + 1];
+	return starts_percent(e->op == LDIFF_EDIT_DELETE ? e->old_text :
+	    e->new_text);
+}

@@ -1,0 +1,228 @@
+/*
+ * render_json.c - the diff as JSON Lines, one record per aligned unit.
+ *
+ * A script reads each line on its own (jq -c, grep, a JSON Lines reader),
+ * so every record carries everything about its unit: what happened, the
+ * clauses of both sides with the numbers the documents show, the classes,
+ * the word-level edits with the values of changed amounts, the versions
+ * compared, the similarity and the lineage that ties one clause across
+ * three versions.  Equal units are records too, so a script sees the whole
+ * document; LDIFF_HIDE_EQUAL (kldiff --changes-only) leaves them out.  The
+ * hide flags drop units, never edits inside a unit: data stays complete.
+ *
+ *   {"op":"changed","old":[{"id":"4.2","kind":"clause","text":"..."}],
+ *    "new":[...],
+ *    "substantive":true,"class":["amount"],"edits":[{"op":"replace",
+ *    "old":"1 250 000","new":"1 300 000","class":["amount"],
+ *    "old_value":1250000,"new_value":1300000}],"from":"a.docx",
+ *    "to":"b.docx","section":"Finansiering","similarity":0.93,"lineage":12}
+ *
+ * A moved unit also has "old_section", the heading it was under.
+ *
+ * Only the edits that change something are listed; the texts are in
+ * "old" and "new".  Numbers are written without the C locale, which
+ * under a Swedish LC_NUMERIC would write 0,93.  Each record is built in
+ * memory and written with one call, so a reader never sees half a line.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render/render.h"
+
+static const char *const op_names[] = {
+	"equal", "changed", "moved", "inserted", "deleted", "split",
+	"merged"
+};
+
+static const char *const edit_names[] = {
+	"equal", "insert", "delete", "replace"
+};
+
+static const struct {
+	unsigned bit;
+	const char *name;
+} classes[] = {
+	{ LDIFF_CLASS_WORDING, "wording" },
+	{ LDIFF_CLASS_NUMBER, "number" },
+	{ LDIFF_CLASS_AMOUNT, "amount" },
+	{ LDIFF_CLASS_DATE, "date" },
+	{ LDIFF_CLASS_PERIOD, "period" },
+	{ LDIFF_CLASS_TYPOGRAPHY, "typography" },
+	{ LDIFF_CLASS_RENUMBER, "renumber" },
+};
+
+static void
+json_classes(ld_buf *b, unsigned cls)
+{
+	size_t i;
+	int first = 1;
+
+	ld_buf_addc(b, '[');
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		if (!(cls & classes[i].bit))
+			continue;
+		ld_buf_printf(b, "%s\"%s\"", first ? "" : ",", classes[i].name);
+		first = 0;
+	}
+	ld_buf_addc(b, ']');
+}
+
+/* A JSON number whatever LC_NUMERIC says; null when not finite. */
+static void
+json_number(ld_buf *b, double v)
+{
+	char tmp[64], *p;
+
+	if (!isfinite(v)) {
+		ld_buf_adds(b, "null");
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 9e15) {
+		ld_buf_printf(b, "%lld", (long long)v);
+		return;
+	}
+	snprintf(tmp, sizeof tmp, "%.15g", v);
+	for (p = tmp; *p != '\0'; p++)
+		if (*p == ',')
+			*p = '.';
+	ld_buf_adds(b, tmp);
+}
+
+/* Three decimals at most: 0.93, 1, 0.5. */
+static void
+json_similarity(ld_buf *b, double s)
+{
+	char tmp[16];
+	size_t n;
+	long k;
+
+	if (!isfinite(s) || s < 0)
+		s = 0;
+	if (s > 1)
+		s = 1;
+	k = (long)(s * 1000 + 0.5);
+	n = (size_t)snprintf(tmp, sizeof tmp, "%ld.%03ld", k / 1000,
+	    k % 1000);
+	while (tmp[n - 1] == '0')
+		n--;
+	if (tmp[n - 1] == '.')
+		n--;
+	ld_buf_add(b, tmp, n);
+}
+
+static void
+json_clauses(ld_buf *b, const ldiff_clause *const *cl, size_t n)
+{
+	size_t i;
+
+	ld_buf_addc(b, '[');
+	for (i = 0; i < n; i++) {
+		ld_buf_adds(b, i > 0 ? ",{\"id\":" : "{\"id\":");
+		ld_json_string(b, cl[i]->id);
+		ld_buf_adds(b, ",\"kind\":");
+		ld_json_string(b, ldiff_clause_kind_name(cl[i]->kind));
+		ld_buf_adds(b, ",\"text\":");
+		ld_json_string(b, cl[i]->text);
+		ld_buf_addc(b, '}');
+	}
+	ld_buf_addc(b, ']');
+}
+
+static void
+json_edits(ld_buf *b, const ldiff_unit *u)
+{
+	size_t i;
+	int first = 1;
+
+	ld_buf_addc(b, '[');
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (e->op == LDIFF_EDIT_EQUAL || (unsigned)e->op > 3)
+			continue;
+		ld_buf_printf(b, "%s{\"op\":\"%s\",\"old\":", first ? "" : ",",
+		    edit_names[e->op]);
+		ld_json_string(b, e->old_text);
+		ld_buf_adds(b, ",\"new\":");
+		ld_json_string(b, e->new_text);
+		ld_buf_adds(b, ",\"class\":");
+		json_classes(b, e->cls);
+		/* a row inserted (deleted) whole has no old (new) value:
+		 * the key is left out rather than claim 0 */
+		if (e->has_values && e->op != LDIFF_EDIT_INSERT) {
+			ld_buf_adds(b, ",\"old_value\":");
+			json_number(b, e->old_value);
+		}
+		if (e->has_values && e->op != LDIFF_EDIT_DELETE) {
+			ld_buf_adds(b, ",\"new_value\":");
+			json_number(b, e->new_value);
+		}
+		ld_buf_addc(b, '}');
+		first = 0;
+	}
+	ld_buf_addc(b, ']');
+}
+
+static void
+json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
+{
+	const char *from = ldiff_diff_version_name(d, u->from);
+	const char *to = ldiff_diff_version_name(d, u->to);
+
+	ld_buf_printf(b, "{\"op\":\"%s\",\"old\":",
+	    (unsigned)u->op <= LDIFF_OP_MERGED ? op_names[u->op] : "changed");
+	json_clauses(b, u->old_cl, u->n_old);
+	ld_buf_adds(b, ",\"new\":");
+	json_clauses(b, u->new_cl, u->n_new);
+	ld_buf_printf(b, ",\"substantive\":%s,\"class\":",
+	    u->substantive ? "true" : "false");
+	json_classes(b, u->cls);
+	ld_buf_adds(b, ",\"edits\":");
+	json_edits(b, u);
+	ld_buf_adds(b, ",\"from\":");
+	ld_json_string(b, from != NULL ? from : "");
+	ld_buf_adds(b, ",\"to\":");
+	ld_json_string(b, to != NULL ? to : "");
+	ld_buf_adds(b, ",\"section\":");
+	ld_json_string(b, ld_unit_section(u));
+	/* where a moved clause came from: section is where it went */
+	if (u->op == LDIFF_OP_MOVED && u->n_old > 0) {
+		ld_buf_adds(b, ",\"old_section\":");
+		ld_json_string(b, u->old_cl[0]->section);
+	}
+	ld_buf_adds(b, ",\"similarity\":");
+	json_similarity(b, u->similarity);
+	ld_buf_printf(b, ",\"lineage\":%zu}\n", u->lineage);
+}
+
+int
+ldiff_render_json(const ldiff_diff *d, FILE *out,
+    const ldiff_render_opts *o)
+{
+	unsigned hide = o != NULL ? o->hide : 0;
+	size_t i, n;
+	ld_buf b;
+	int r = 0;
+
+	if (d == NULL || out == NULL)
+		return LDIFF_EINVAL;
+	ld_buf_init(&b);
+	n = ldiff_diff_count(d);
+	for (i = 0; i < n && r == 0; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+
+		if (ldiff_unit_hidden(u, hide))
+			continue;
+		ld_buf_reset(&b);
+		json_unit(&b, d, u);
+		if (b.oom)
+			r = LDIFF_ENOMEM;
+		else
+			r = ld_fwrite_all(out, b.data, b.len);
+	}
+	ld_buf_free(&b);
+	if (r == 0 && (fflush(out) != 0 || ferror(out)))
+		r = LDIFF_EIO;
+	return r;
+}

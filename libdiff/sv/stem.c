@@ -1,0 +1,584 @@
+/*
+ * stem.c - Swedish words reduced to comparable terms, for clause
+ * similarity.
+ *
+ * The idea: two versions of a clause say "kommunerna" and "kommunernas",
+ * "avtalet" and "avtal", "2023" and "2027"; for deciding which clauses
+ * pair up these are the same word.  A lexicon is built per version pair:
+ *
+ *   1. every word of both texts is lower-cased (marks kept: å ä ö stay
+ *      letters) and interned, giving the vocabulary;
+ *   2. a word's term is the Snowball Swedish stem of its base form, where
+ *      the base form drops a definite ending (-n -t -et -en -na -ns -ts
+ *      -ets -ens -nas -erna -ernas) only when the shorter word occurs in
+ *      the vocabulary of either version - libstemmer 2.2 keeps "avtalet"
+ *      and "avtal" apart, the vocabulary check joins them without
+ *      inventing bases that the texts never use;
+ *   3. years (1900-2099) become one term "#year", so a period shift alone
+ *      leaves two clauses alike; other numbers keep their digits;
+ *   4. stop words get a low weight (0.2), never zero: "inte" and "ej" are
+ *      stop words and still matter.
+ *
+ * The stop list is Snowball's Swedish list (114 words, BSD licence,
+ * snowballstem/snowball algorithms/swedish/stop.txt), compiled in.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include "sv/sv.h"
+
+/* Snowball Swedish stop words.  Copyright (c) 2001, Dr Martin Porter and
+ * (c) 2002-2004 Richard Boulton; BSD licence (snowballstem.org). */
+static const char *const stop_words[] = {
+	"och", "det", "att", "i", "en", "jag", "hon", "som",
+	"han", "på", "den", "med", "var", "sig", "för", "så",
+	"till", "är", "men", "ett", "om", "hade", "de", "av",
+	"icke", "mig", "du", "henne", "då", "sin", "nu", "har",
+	"inte", "hans", "honom", "skulle", "hennes", "där", "min", "man",
+	"ej", "vid", "kunde", "något", "från", "ut", "när", "efter",
+	"upp", "vi", "dem", "vara", "vad", "över", "än", "dig",
+	"kan", "sina", "här", "ha", "mot", "alla", "under", "någon",
+	"eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta",
+	"åt", "utan", "varit", "hur", "ingen", "mitt", "ni", "bli",
+	"blev", "oss", "din", "dessa", "några", "deras", "blir", "mina",
+	"samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom",
+	"mellan", "sådant", "varför", "varje", "vilka", "ditt", "vem", "vilket",
+	"sitta", "sådana", "vart", "dina", "vars", "vårt", "våra", "ert",
+	"era", "vilkas"
+};
+
+#define STOP_WEIGHT 0.2
+#define NUMBER_WEIGHT 0.5
+
+/* Definite and genitive endings, longest first: the first whose removal
+ * leaves a word of the vocabulary wins. */
+static const char *const def_endings[] = {
+	"ernas", "erna", "nas", "ets", "ens", "ts", "ns", "na", "et", "en",
+	"n", "t"
+};
+
+/* An open-addressing string table: strings in the arena, slots hold
+ * index + 1 (0 = empty). */
+struct strtab {
+	const char **s;
+	size_t *len;
+	uint32_t *hash;
+	size_t n, cap;		/* entries, entry capacity */
+	uint32_t *slot;
+	size_t nslot;		/* power of two */
+};
+
+/* Folded words, numbered in the order first seen: a lexicon's own, or
+ * one version's gathered apart (ld_wordset) and merged in later. */
+struct ld_wordset {
+	struct strtab t;
+	ld_arena *arena;	/* their bytes */
+	int own_arena;
+	char *scratch;		/* scan_words' folded word */
+	size_t scratch_cap;
+};
+
+struct ld_lexicon {
+	ld_arena *arena;
+	struct sb_stemmer *sb;
+	struct ld_wordset words;	/* folded surface forms */
+	struct strtab terms;	/* canonical terms */
+	int32_t *word_term;	/* per word: term id, -1 until computed */
+	size_t word_term_cap;
+	double *term_weight;
+	size_t term_weight_cap;
+	struct strtab stops;
+};
+
+/* ASCII bytes inside a word: letters lower-cased, digits as they are.
+ * Everything else is 0: a separator, or (from 0x80) a byte to decode. */
+#define SAME(c) [c] = c
+#define LOWER(c) [c] = c + 32
+static const unsigned char fold_ascii[256] = {
+	SAME('0'), SAME('1'), SAME('2'), SAME('3'), SAME('4'),
+	SAME('5'), SAME('6'), SAME('7'), SAME('8'), SAME('9'),
+	SAME('a'), SAME('b'), SAME('c'), SAME('d'), SAME('e'), SAME('f'),
+	SAME('g'), SAME('h'), SAME('i'), SAME('j'), SAME('k'), SAME('l'),
+	SAME('m'), SAME('n'), SAME('o'), SAME('p'), SAME('q'), SAME('r'),
+	SAME('s'), SAME('t'), SAME('u'), SAME('v'), SAME('w'), SAME('x'),
+	SAME('y'), SAME('z'),
+	LOWER('A'), LOWER('B'), LOWER('C'), LOWER('D'), LOWER('E'),
+	LOWER('F'), LOWER('G'), LOWER('H'), LOWER('I'), LOWER('J'),
+	LOWER('K'), LOWER('L'), LOWER('M'), LOWER('N'), LOWER('O'),
+	LOWER('P'), LOWER('Q'), LOWER('R'), LOWER('S'), LOWER('T'),
+	LOWER('U'), LOWER('V'), LOWER('W'), LOWER('X'), LOWER('Y'),
+	LOWER('Z')
+};
+#undef SAME
+#undef LOWER
+
+static int
+strtab_grow_slots(struct strtab *t)
+{
+	size_t nslot = t->nslot ? t->nslot * 2 : 256, i;
+	uint32_t *slot = ld_calloc(nslot, sizeof *slot);
+
+	if (slot == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < t->n; i++) {
+		size_t j = t->hash[i] & (nslot - 1);
+
+		while (slot[j] != 0)
+			j = (j + 1) & (nslot - 1);
+		slot[j] = (uint32_t)(i + 1);
+	}
+	ld_free(t->slot);
+	t->slot = slot;
+	t->nslot = nslot;
+	return 0;
+}
+
+static int
+strtab_grow_entries(struct strtab *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 256;
+	const char **s;
+	size_t *len;
+	uint32_t *hash;
+
+	s = ld_reallocarray((void *)t->s, cap, sizeof *s);
+	if (s == NULL)
+		return LDIFF_ENOMEM;
+	t->s = s;
+	len = ld_reallocarray(t->len, cap, sizeof *len);
+	if (len == NULL)
+		return LDIFF_ENOMEM;
+	t->len = len;
+	hash = ld_reallocarray(t->hash, cap, sizeof *hash);
+	if (hash == NULL)
+		return LDIFF_ENOMEM;
+	t->hash = hash;
+	t->cap = cap;
+	return 0;
+}
+
+/* Index of s in t, or -1.  With arena != NULL a missing s is added. */
+static long
+strtab_find(struct strtab *t, ld_arena *arena, const char *s, size_t n)
+{
+	uint32_t h = ld_hash(s, n);
+	size_t j;
+
+	if (t->nslot == 0 || (t->n + 1) * 2 > t->nslot) {
+		if (arena == NULL && t->nslot == 0)
+			return -1;
+		if (arena != NULL && strtab_grow_slots(t) != 0)
+			return LDIFF_ENOMEM;
+	}
+	for (j = h & (t->nslot - 1); t->slot[j] != 0;
+	    j = (j + 1) & (t->nslot - 1)) {
+		size_t i = t->slot[j] - 1;
+
+		if (t->hash[i] == h && t->len[i] == n &&
+		    memcmp(t->s[i], s, n) == 0)
+			return (long)i;
+	}
+	if (arena == NULL)
+		return -1;
+	if (t->n == t->cap && strtab_grow_entries(t) != 0)
+		return LDIFF_ENOMEM;
+	t->s[t->n] = ld_arena_strndup(arena, s, n);
+	if (t->s[t->n] == NULL)
+		return LDIFF_ENOMEM;
+	t->len[t->n] = n;
+	t->hash[t->n] = h;
+	t->slot[j] = (uint32_t)(t->n + 1);
+	return (long)t->n++;
+}
+
+static void
+strtab_free(struct strtab *t)
+{
+	ld_free((void *)t->s);
+	ld_free(t->len);
+	ld_free(t->hash);
+	ld_free(t->slot);
+	memset(t, 0, sizeof *t);
+}
+
+static void
+wordset_clear(struct ld_wordset *ws)
+{
+	strtab_free(&ws->t);
+	ld_free(ws->scratch);
+	ws->scratch = NULL;
+	ws->scratch_cap = 0;
+}
+
+int
+ld_lexicon_new(ld_lexicon **out)
+{
+	ld_lexicon *lx;
+	size_t i;
+
+	*out = NULL;
+	lx = ld_calloc(1, sizeof *lx);
+	if (lx == NULL)
+		return LDIFF_ENOMEM;
+	lx->arena = ld_arena_new();
+	lx->words.arena = lx->arena;
+	lx->sb = sb_stemmer_new("swedish", "UTF_8");
+	if (lx->arena == NULL || lx->sb == NULL)
+		goto fail;
+	for (i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
+		if (strtab_find(&lx->stops, lx->arena, stop_words[i],
+		    strlen(stop_words[i])) < 0)
+			goto fail;
+	*out = lx;
+	return 0;
+fail:
+	ld_lexicon_free(lx);
+	return LDIFF_ENOMEM;
+}
+
+void
+ld_lexicon_free(ld_lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	if (lx->sb != NULL)
+		sb_stemmer_delete(lx->sb);
+	wordset_clear(&lx->words);
+	strtab_free(&lx->terms);
+	strtab_free(&lx->stops);
+	ld_free(lx->word_term);
+	ld_free(lx->term_weight);
+	ld_arena_free(lx->arena);
+	ld_free(lx);
+}
+
+int
+ld_is_stopword(const ld_lexicon *lx, const char *w, size_t n)
+{
+	return strtab_find((struct strtab *)&lx->stops, NULL, w, n) >= 0;
+}
+
+static int
+is_word_cp(int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Add one word id to the growing id list. */
+static int
+push_id(ld_ids *ids, uint32_t id)
+{
+	if (ids->n == ids->cap) {
+		size_t c = ids->cap ? ids->cap * 2 : 4;	/* most are short */
+		uint32_t *p = ld_reallocarray(ids->v, c, sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		ids->v = p;
+		ids->cap = c;
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+/* Intern one folded word and, when ids are wanted, list its id. */
+static int
+add_word(struct ld_wordset *ws, const char *w, size_t wl, ld_ids *ids)
+{
+	long id = strtab_find(&ws->t, ws->arena, w, wl);
+
+	if (id < 0)
+		return LDIFF_ENOMEM;
+	return ids != NULL ? push_id(ids, (uint32_t)id) : 0;
+}
+
+/* Scan text for words (runs of letters, marks and digits) and intern
+ * each in lower case.  Text is NFC already (the paragraph contract), so
+ * lower-casing code point by code point is the fold: far cheaper than a
+ * full utf8proc_map, and for Swedish the same (no special casing).  Most
+ * bytes are ASCII and take one table look-up. */
+static int
+scan_words(struct ld_wordset *ws, const char *f, size_t len, ld_ids *ids)
+{
+	const unsigned char *p = (const unsigned char *)f, *end = p + len;
+	size_t wl = 0;
+	char *w;
+	int rc = 0;
+	/* lower case never needs more than 4 bytes per input byte; the
+	 * buffer is kept from text to text */
+	if (len > (SIZE_MAX - 8) / 4)
+		return LDIFF_ENOMEM;
+	if (4 * len + 8 > ws->scratch_cap) {
+		ld_free(ws->scratch);
+		ws->scratch_cap = 4 * len + 8 > 256 ? 4 * len + 8 : 256;
+		if ((ws->scratch = ld_malloc(ws->scratch_cap)) == NULL) {
+			ws->scratch_cap = 0;
+			return LDIFF_ENOMEM;
+		}
+	}
+	w = ws->scratch;
+	while (p < end) {
+		unsigned char lc;
+		int32_t cp;
+		size_t k = 1;
+
+		/* the common case: a run of ASCII letters and digits */
+		while (p < end && (lc = fold_ascii[*p]) != 0) {
+			w[wl++] = (char)lc;
+			p++;
+		}
+		if (p == end)
+			break;
+		if (p[0] == 0xc3 && p + 1 < end && (p[1] & 0xc0) == 0x80 &&
+		    p[1] != 0x97 && p[1] != 0xb7) {
+			/* U+00C0-U+00FF but x and -: the letters of Swedish
+			 * (å ä ö é), lower case is 0x20 up */
+			w[wl++] = (char)0xc3;
+			w[wl++] = (char)(p[1] < 0xa0 && p[1] != 0x9f ?
+			    p[1] + 0x20 : p[1]);
+			p += 2;
+			continue;
+		}
+		if (p[0] >= 0x80) {
+			k = ld_utf8_decode((const char *)p, (size_t)(end - p),
+			    &cp);
+			if (cp >= 0 && is_word_cp(cp)) {
+				wl += (size_t)utf8proc_encode_char(
+				    utf8proc_tolower(cp),
+				    (utf8proc_uint8_t *)w + wl);
+				p += k;
+				continue;
+			}
+		}
+		p += k;		/* a separator ends the word */
+		if (wl > 0 && (rc = add_word(ws, w, wl, ids)) != 0)
+			break;
+		wl = 0;
+	}
+	if (rc == 0 && wl > 0)
+		rc = add_word(ws, w, wl, ids);
+	return rc;
+}
+
+int
+ld_wordset_new(ld_wordset **out)
+{
+	ld_wordset *ws = ld_calloc(1, sizeof *ws);
+
+	*out = NULL;
+	if (ws == NULL)
+		return LDIFF_ENOMEM;
+	if ((ws->arena = ld_arena_new()) == NULL) {
+		ld_free(ws);
+		return LDIFF_ENOMEM;
+	}
+	ws->own_arena = 1;
+	*out = ws;
+	return 0;
+}
+
+void
+ld_wordset_free(ld_wordset *ws)
+{
+	if (ws == NULL)
+		return;
+	wordset_clear(ws);
+	if (ws->own_arena)
+		ld_arena_free(ws->arena);
+	ld_free(ws);
+}
+
+int
+ld_wordset_add(ld_wordset *ws, const char *text, ld_ids *ids)
+{
+	return scan_words(ws, text, strlen(text), ids);
+}
+
+size_t
+ld_wordset_count(const ld_wordset *ws)
+{
+	return ws->t.n;
+}
+
+/* The words of ws join the vocabulary in the order ws first saw them, so
+ * the ids come out as if each text had been read by the lexicon itself;
+ * map (ld_wordset_count entries, or NULL) gets each word's lexicon id. */
+int
+ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws, uint32_t *map)
+{
+	size_t i;
+
+	for (i = 0; i < ws->t.n; i++) {
+		long id = strtab_find(&lx->words.t, lx->arena, ws->t.s[i],
+		    ws->t.len[i]);
+
+		if (id < 0)
+			return LDIFF_ENOMEM;
+		if (map != NULL)
+			map[i] = (uint32_t)id;
+	}
+	return 0;
+}
+
+int
+ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
+    size_t *n)
+{
+	ld_ids v = { NULL, 0, 0 };
+	int rc = scan_words(&lx->words, text, strlen(text),
+	    ids != NULL ? &v : NULL);
+
+	if (ids != NULL) {
+		if (rc != 0) {
+			ld_free(v.v);
+			v.v = NULL;
+			v.n = 0;
+		}
+		*ids = v.v;
+		*n = v.n;
+	}
+	return rc;
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+/* The base form of a folded word: drop a definite ending when what is
+ * left (at least three letters) is itself a word of the vocabulary. */
+static size_t
+base_length(ld_lexicon *lx, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof def_endings / sizeof def_endings[0]; i++) {
+		size_t e = strlen(def_endings[i]);
+
+		if (n < e + 3 || memcmp(w + n - e, def_endings[i], e) != 0)
+			continue;
+		if (strtab_find(&lx->words.t, NULL, w, n - e) >= 0)
+			return n - e;
+	}
+	return n;
+}
+
+static int
+ensure_caps(ld_lexicon *lx)
+{
+	if (lx->word_term_cap < lx->words.t.n) {
+		size_t c = lx->words.t.cap, i;
+		int32_t *p = ld_reallocarray(lx->word_term, c, sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		for (i = lx->word_term_cap; i < c; i++)
+			p[i] = -1;
+		lx->word_term = p;
+		lx->word_term_cap = c;
+	}
+	if (lx->term_weight_cap <= lx->terms.n) {
+		size_t c = lx->term_weight_cap ? lx->term_weight_cap * 2 : 256;
+		double *p = ld_reallocarray(lx->term_weight, c, sizeof *p);
+
+		if (p == NULL)
+			return LDIFF_ENOMEM;
+		lx->term_weight = p;
+		lx->term_weight_cap = c;
+	}
+	return 0;
+}
+
+/* Intern term s with weight wt; returns its id or a negative code. */
+static long
+intern_term(ld_lexicon *lx, const char *s, size_t n, double wt)
+{
+	long t = strtab_find(&lx->terms, lx->arena, s, n);
+
+	if (t < 0)
+		return LDIFF_ENOMEM;
+	if (ensure_caps(lx) != 0)
+		return LDIFF_ENOMEM;
+	lx->term_weight[t] = wt;
+	return t;
+}
+
+long
+ld_lexicon_term(ld_lexicon *lx, uint32_t word)
+{
+	const char *w;
+	const sb_symbol *st;
+	size_t n, b;
+	double wt = 1.0;
+	long t;
+
+	if (word >= lx->words.t.n)
+		return LDIFF_EINVAL;
+	if (ensure_caps(lx) != 0)
+		return LDIFF_ENOMEM;
+	if (lx->word_term[word] >= 0)
+		return lx->word_term[word];
+	w = lx->words.t.s[word];
+	n = lx->words.t.len[word];
+	if (all_digits(w, n)) {
+		if (n == 4 && (memcmp(w, "19", 2) == 0 ||
+		    memcmp(w, "20", 2) == 0))
+			t = intern_term(lx, "#year", 5, NUMBER_WEIGHT);
+		else
+			t = intern_term(lx, w, n, NUMBER_WEIGHT);
+	} else {
+		if (ld_is_stopword(lx, w, n))
+			wt = STOP_WEIGHT;
+		b = base_length(lx, w, n);
+		st = sb_stemmer_stem(lx->sb, (const sb_symbol *)w, (int)b);
+		if (st == NULL)
+			return LDIFF_ENOMEM;
+		t = intern_term(lx, (const char *)st,
+		    (size_t)sb_stemmer_length(lx->sb), wt);
+	}
+	if (t < 0)
+		return t;
+	lx->word_term[word] = (int32_t)t;
+	return t;
+}
+
+double
+ld_lexicon_weight(const ld_lexicon *lx, long term)
+{
+	if (term < 0 || (size_t)term >= lx->terms.n)
+		return 0;
+	return lx->term_weight[term];
+}
+
+const char *
+ld_lexicon_term_text(const ld_lexicon *lx, long term)
+{
+	if (term < 0 || (size_t)term >= lx->terms.n)
+		return "";
+	return lx->terms.s[term];
+}
+
+size_t
+ld_lexicon_nterms(const ld_lexicon *lx)
+{
+	return lx->terms.n;
+}
