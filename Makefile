@@ -56,11 +56,15 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 # Object files go to $(BUILD); the default build puts the tools in place
 # (tools/kltext ...), other builds (asan) keep everything under $(BUILD).
+# TREE_LOCALEDIR is where the catalogue is, relative to TOOLDIR: a tool
+# run from the build tree finds it there (tools/common.c).
 BUILD ?= build
 ifeq ($(BUILD),build)
 TOOLDIR = tools
+TREE_LOCALEDIR = ../build/locale
 else
 TOOLDIR = $(BUILD)/tools
+TREE_LOCALEDIR = ../locale
 endif
 
 # The library is a folder per stage (util sv docx clause diff render).
@@ -162,6 +166,7 @@ $(BUILD)/paths.stamp: FORCE
 	    echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)' > $@
 $(TOOL_COMMON) $(BUILD)/libdiff.pc: $(BUILD)/paths.stamp
 FORCE:
+$(TOOL_COMMON): ALL_CFLAGS += -DKL_TREE_LOCALEDIR='"$(TREE_LOCALEDIR)"'
 
 $(BUILD)/tools/%.o: tools/%.c tools/common.h libdiff/libdiff.h
 	@mkdir -p $(@D)
@@ -188,7 +193,7 @@ $(BUILD)/tests/%: tests/helpers/%.c $(LIB_A)
 tests: all $(UNIT_BIN) $(HELPER_BIN)
 
 # The test environment: where the tools, the unit tests and ../shared are.
-TEST_ENV = LC_ALL=C.UTF-8 KL_LOCALEDIR=$(abspath $(BUILD))/locale KL_ROOT=$(CURDIR) KL_BIN=$(abspath $(TOOLDIR)) \
+TEST_ENV = LC_ALL=C.UTF-8 KL_ROOT=$(CURDIR) KL_BIN=$(abspath $(TOOLDIR)) \
 	KL_BUILD=$(abspath $(BUILD)) KL_SHARED=$(SHARED)
 
 check: tests

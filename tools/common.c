@@ -61,6 +61,59 @@ init_locale(void)
 		setenv("LANGUAGE", "sv", 1);
 }
 
+#ifdef ENABLE_NLS
+/*
+ * A tool run from a build tree has no installed catalogue yet (or an
+ * older one): make writes the catalogue at KL_TREE_LOCALEDIR, a path
+ * relative to the directory the tools are linked in.  The executable's
+ * own path (not argv[0], which PATH or a symlink may hide) says where
+ * that is.  An installed tool finds no such directory beside it and
+ * keeps LOCALEDIR.  Returns 1 with the directory in buf, or 0.
+ */
+static int
+tree_localedir(char *buf, size_t size)
+{
+#ifdef KL_TREE_LOCALEDIR
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+	struct stat st;
+	int len;
+
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return 0;
+	*slash = '\0';
+	len = snprintf(buf, size, "%s/%s", exe, KL_TREE_LOCALEDIR);
+	if (len < 0 || (size_t)len >= size)
+		return 0;
+	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode);
+#else
+	(void)buf;
+	(void)size;
+	return 0;
+#endif
+}
+
+/* KL_LOCALEDIR when set (tests, a catalogue elsewhere), else the build
+ * tree's when run from one, else the installed one. */
+static void
+bind_catalogue(void)
+{
+	const char *dir = getenv("KL_LOCALEDIR");
+	char tree[PATH_MAX + 64];
+
+	if (dir == NULL || *dir == '\0')
+		dir = tree_localedir(tree, sizeof tree) ? tree : LOCALEDIR;
+	bindtextdomain("klausul", dir);
+	bind_textdomain_codeset("klausul", "UTF-8");
+	textdomain("klausul");
+}
+#endif
+
 void
 kl_init(int argc, char **argv, const char *prog)
 {
@@ -69,13 +122,7 @@ kl_init(int argc, char **argv, const char *prog)
 	kl_prog = prog;
 	init_locale();
 #ifdef ENABLE_NLS
-	{
-		const char *dir = getenv("KL_LOCALEDIR");
-
-		bindtextdomain("klausul", dir != NULL ? dir : LOCALEDIR);
-		bind_textdomain_codeset("klausul", "UTF-8");
-		textdomain("klausul");
-	}
+	bind_catalogue();
 #endif
 }
 
