@@ -2,23 +2,25 @@
 # Swedish at work: LANG=sv_SE.UTF-8 gives Swedish help, messages and labels
 # whether or not the sv_SE locale is generated on the machine (without it
 # the tools fall back to C.UTF-8 and ask gettext for Swedish through
-# LANGUAGE); LANG=C gives English; a real Swedish locale changes no byte of
+# LANGUAGE); the tools of a build tree find the catalogue the build made
+# with no variable set (beside their executable), KL_LOCALEDIR overrides
+# it; LANG=C gives English; a real Swedish locale changes no byte of
 # the machine-readable outputs (LC_NUMERIC would write 0,93 in JSON); and
 # sv.po translates every message of the sources as they are now.
 . "$KL_ROOT/tests/lib/tap.sh"
 
-: "${KL_LOCALEDIR:=${KL_BUILD:-$KL_ROOT/build}/locale}"
-[ -f "$KL_LOCALEDIR/sv/LC_MESSAGES/klausul.mo" ] ||
-    skip_all "no built catalogue in $KL_LOCALEDIR (make locale)"
+CATALOGUES=${KL_BUILD:-$KL_ROOT/build}/locale
+[ -f "$CATALOGUES/sv/LC_MESSAGES/klausul.mo" ] ||
+    skip_all "no built catalogue in $CATALOGUES (make locale)"
 A=$KL_ROOT/corpus/samverkan-2023-2026.docx
 B=$KL_ROOT/corpus/samverkan-2027-2030.docx
 [ -f "$A" ] && [ -f "$B" ] || skip_all "corpus/ has no agreements yet"
 
-# Run a tool in a clean environment: only what is given, plus the
-# catalogue directory and, when set, LOCPATH (which locales exist).
+# Run a tool in a clean environment: only what is given, plus, when set,
+# LOCPATH (which locales exist).  No KL_LOCALEDIR: the tools must find
+# the catalogue of their build tree themselves, as after a plain make.
 run() {
-	env -i PATH="$PATH" KL_LOCALEDIR="$KL_LOCALEDIR" \
-	    ${LOCPATH:+LOCPATH="$LOCPATH"} "$@"
+	env -i PATH="$PATH" ${LOCPATH:+LOCPATH="$LOCPATH"} "$@"
 }
 
 # ---- sv_SE.UTF-8 not generated ---------------------------------------------
@@ -76,6 +78,40 @@ like "$(run LANG=sv_SE.UTF-8 LANGUAGE= "$KL_BIN/kldiff" --help)" \
 out=$(run LANG=sv_SE.UTF-8 "$KL_BIN/kldiff" --lang=en --stat "$A" "$B")
 like "$out" '^clauses: 178 old, 183 new; 124 unchanged' \
     "no sv_SE: --lang=en gives English labels"
+unset LOCPATH
+
+# ---- where the catalogue is ------------------------------------------------
+# The tool's own path (/proc/self/exe) leads to the catalogue, not argv[0]
+# and not the directory it is run from.  The same rule also covers a copy
+# of the tool laid out as a build tree with a catalogue of its own.
+LOCPATH=$TMP/nosv
+mkdir "$TMP/bin"
+ln -s "$KL_BIN/kldiff" "$TMP/bin/kldiff"
+like "$(cd "$TMP" && run LANG=sv_SE.UTF-8 bin/kldiff --help)" \
+    '^Användning: kldiff' "a symlink to the built kldiff: Swedish"
+like "$(cd / && env -i PATH="$KL_BIN" LOCPATH="$LOCPATH" LANG=sv_SE.UTF-8 \
+    kldiff --help)" '^Användning: kldiff' \
+    "kldiff found through PATH, run from /: Swedish"
+like "$(run LANG=sv_SE.UTF-8 KL_LOCALEDIR="$TMP/none" "$KL_BIN/kldiff" \
+    --help)" '^Usage:' "KL_LOCALEDIR with no catalogue overrides the build tree's"
+if command -v msgfmt >/dev/null 2>&1 &&
+    rel=$(realpath -m --relative-to="$KL_BIN" "$CATALOGUES" 2>/dev/null); then
+	mkdir -p "$TMP/tree/tools" "$TMP/tree/tools/$rel/sv/LC_MESSAGES"
+	cp "$KL_BIN/kldiff" "$TMP/tree/tools/"
+	printf '%s\n' 'msgid ""' 'msgstr "Content-Type: text/plain; charset=UTF-8\n"' \
+	    'msgid "Usage: %s [OPTION]... OLD NEW [NEWER]...\n"' \
+	    'msgstr "Kopians katalog: %s\n"' >"$TMP/copy.po"
+	msgfmt -o "$TMP/tree/tools/$rel/sv/LC_MESSAGES/klausul.mo" "$TMP/copy.po"
+	like "$(run LANG=sv_SE.UTF-8 "$TMP/tree/tools/kldiff" --help)" \
+	    '^Kopians katalog: kldiff$' \
+	    "a copy of kldiff speaks the catalogue at $rel beside it"
+	like "$(run LANG=sv_SE.UTF-8 KL_LOCALEDIR="$CATALOGUES" \
+	    "$TMP/tree/tools/kldiff" --help)" '^Användning: kldiff' \
+	    "KL_LOCALEDIR names another catalogue: that one speaks"
+else
+	skip "no msgfmt or realpath --relative-to"
+	skip "no msgfmt or realpath --relative-to"
+fi
 unset LOCPATH
 
 # ---- English -------------------------------------------------------------
