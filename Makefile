@@ -165,6 +165,9 @@ $(BUILD)/paths.stamp: FORCE
 	    cmp -s - $@ 2>/dev/null || \
 	    echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)' > $@
 $(TOOL_COMMON) $(BUILD)/libdiff.pc: $(BUILD)/paths.stamp
+# Phony, or .SECONDARY (all targets) makes the missing FORCE a secondary
+# file that needs no remaking, and the stamp is never rewritten.
+.PHONY: FORCE
 FORCE:
 $(TOOL_COMMON): ALL_CFLAGS += -DKL_TREE_LOCALEDIR='"$(TREE_LOCALEDIR)"'
 
