@@ -147,4 +147,22 @@ is "$?" 0 "make uninstall succeeds"
 left=$(find "$R" ! -type d | sed "s|^$R||")
 is "$left" "" "make uninstall removes every file it installed"
 
+# ---- installed into a prefix, no DESTDIR ----------------------------------
+# As a user installs into a prefix of their own: the installed tools find
+# the installed catalogue with no variable set.  Without it they speak
+# English: no catalogue of the build tree is used.
+P=$TMP/prefix
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SAN -u CFLAGS -u LDFLAGS \
+    make -C "$KL_ROOT" -s BUILD="$TMP/build" PREFIX="$P" install \
+    >"$TMP/prefix.log" 2>&1
+is "$?" 0 "make install PREFIX=\$TMP/prefix succeeds"
+for t in kldiff kltext klsplit; do
+	like "$(env -i PATH="$PATH" LANG=sv_SE.UTF-8 "$P/bin/$t" --help)" \
+	    '^(Användning|Dela ett dokument)' \
+	    "installed $t --help in Swedish from $P/share/locale, no KL_LOCALEDIR"
+done
+rm -f "$P/share/locale/sv/LC_MESSAGES/klausul.mo"
+like "$(env -i PATH="$PATH" LANG=sv_SE.UTF-8 "$P/bin/kldiff" --help)" \
+    '^Usage: kldiff' "installed kldiff without the installed catalogue: English"
+
 done_testing
