@@ -227,5 +227,29 @@ ld_hash_str(const char *s)
 int ld_group_equal(void *base, size_t n, size_t size,
     uint32_t (*hash)(const void *), int (*same)(const void *, const void *));
 
+/* ---- a map from strings to pointers (strmap.c) ---------------------- */
+
+/* One slot: the key, its value and its hash side by side, so that a
+ * probe of a large map touches one cache line, not three arrays. */
+typedef struct ld_strmap_slot {
+	const char *key;
+	const void *val;
+	size_t hash;		/* of key: no rehashing, few strcmp */
+} ld_strmap_slot;
+
+/* A zeroed ld_strmap is an empty map. */
+typedef struct ld_strmap {
+	ld_strmap_slot *s;
+	size_t n, cap;
+} ld_strmap;
+
+/* The value of key, or NULL. */
+const void *ld_strmap_get(const ld_strmap *m, const char *key);
+/* Room for `want` keys without regrowing: 0 or LDIFF_ENOMEM. */
+int ld_strmap_reserve(ld_strmap *m, size_t want);
+/* Insert key -> val unless key is there: 1 if inserted, 0 if present,
+ * LDIFF_ENOMEM.  key must outlive the map. */
+int ld_strmap_put(ld_strmap *m, const char *key, const void *val);
+void ld_strmap_free(ld_strmap *m);
 
 #endif /* LD_UTIL_H */
