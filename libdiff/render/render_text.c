@@ -242,40 +242,6 @@ put_counted(FILE *f, int sv, int id, size_t n)
 
 /* ---- what is hidden ---------------------------------------------------- */
 
-static unsigned
-hidden_classes(unsigned hide)
-{
-	unsigned c = 0;
-
-	if (hide & LDIFF_HIDE_TYPOGRAPHY)
-		c |= LDIFF_CLASS_TYPOGRAPHY;
-	if (hide & LDIFF_HIDE_RENUMBER)
-		c |= LDIFF_CLASS_RENUMBER;
-	if (hide & LDIFF_HIDE_PERIOD)
-		c |= LDIFF_CLASS_PERIOD;
-	return c;
-}
-
-/* Moves, splits, merges, insertions and deletions are never hidden: they
- * change the structure whatever their words.  An equal or changed unit is
- * hidden when every class it has is hidden. */
-int
-ldiff_unit_hidden(const ldiff_unit *u, unsigned hide)
-{
-	unsigned hc = hidden_classes(hide);
-
-	switch (u->op) {
-	case LDIFF_OP_EQUAL:
-		if (u->cls == 0)
-			return (hide & LDIFF_HIDE_EQUAL) != 0;
-		return (u->cls & ~hc) == 0;
-	case LDIFF_OP_CHANGED:
-		return u->cls != 0 && (u->cls & ~hc) == 0;
-	default:
-		return 0;
-	}
-}
-
 static int
 edit_hidden(const ldiff_edit *e, unsigned hc)
 {
@@ -291,12 +257,6 @@ renumber_only(const ldiff_unit *u, unsigned hc)
 		return 0;
 	return (u->cls & LDIFF_CLASS_RENUMBER) &&
 	    (u->cls & ~hc & ~LDIFF_CLASS_RENUMBER) == 0;
-}
-
-void
-ldiff_render_opts_init(ldiff_render_opts *o)
-{
-	memset(o, 0, sizeof *o);
 }
 
 /* ---- numbers, formatted without the C locale's help ------------------ */
@@ -1295,7 +1255,7 @@ tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
 	w->color = o->color;
 	w->sv = want_swedish(o);
 	w->hide = o->hide;
-	w->hc = hidden_classes(o->hide);
+	w->hc = ld_hidden_classes(o->hide);
 	w->width = o->width >= 20 ? (size_t)o->width : 0;
 	w->section = "";
 	ld_buf_init(&w->renum);
@@ -1447,7 +1407,7 @@ count_edits(struct counts *c, const ldiff_unit *u, unsigned hc)
 static void
 count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
 {
-	unsigned hc = hidden_classes(hide);
+	unsigned hc = ld_hidden_classes(hide);
 	size_t i;
 
 	if (!is_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
