@@ -1076,6 +1076,8 @@ ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
 		ldiff_split_opts_init(&defaults);
 		o = &defaults;
 	}
+	if ((r = ld_check_split_opts(o, err)) != 0)
+		return r;
 	memset(&b, 0, sizeof b);
 	b.doc = d;
 	b.o = o;

@@ -25,5 +25,8 @@ int ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim);
 ldiff_clause *ld_clauses_add(ldiff_clauses *c, int *code);
 /* The kind of that name ("section" ...), or -1. */
 int ld_clause_kind_from_name(const char *name);
+/* 0, or LDIFF_EINVAL when o or its limits are of a version this library
+ * does not read (see ld_check_version). */
+int ld_check_split_opts(const ldiff_split_opts *o, ldiff_error *err);
 
 #endif /* LD_CLAUSE_H */

@@ -40,8 +40,19 @@ ld_clause_kind_from_name(const char *name)
 void
 ldiff_split_opts_init(ldiff_split_opts *o)
 {
+	o->version = LDIFF_SPLIT_OPTS_VERSION;
 	o->sentences = 0;
 	ldiff_limits_init(&o->limits);
+}
+
+/* Version 1 is every field there is: nothing newer to leave unread. */
+int
+ld_check_split_opts(const ldiff_split_opts *o, ldiff_error *err)
+{
+	int r = ld_check_version(err, "ldiff_split_opts", o->version,
+	    LDIFF_SPLIT_OPTS_VERSION);
+
+	return r != 0 ? r : ld_check_limits(&o->limits, err);
 }
 
 int

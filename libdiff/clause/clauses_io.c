@@ -471,6 +471,8 @@ ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
 	rd.err = err;
 	if (data == NULL)
 		return ld_error(err, LDIFF_EINVAL, _("no data"));
+	if (o != NULL && (r = ld_check_split_opts(o, err)) != 0)
+		return r;
 	if ((r = ld_clauses_new(&rd.cs, o != NULL ? &o->limits : NULL)) != 0)
 		return ld_error(err, r, NULL);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)

@@ -96,6 +96,9 @@ ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
 		ldiff_split_opts_init(&sdef);
 		so = &sdef;
 	}
+	if ((r = ld_check_extract_opts(xo, err)) != 0 ||
+	    (r = ld_check_split_opts(so, err)) != 0)
+		return r;
 	if (is_package(data, len))
 		r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
 	else if (looks_like_clauses(data, len))

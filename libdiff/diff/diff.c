@@ -13,6 +13,7 @@ void
 ldiff_diff_opts_init(ldiff_diff_opts *o)
 {
 	memset(o, 0, sizeof *o);
+	o->version = LDIFF_DIFF_OPTS_VERSION;
 	o->max_cost = 0;		/* ld_text_diff's default cap */
 	o->min_similarity = 0.5;
 	o->detect_moves = 1;

@@ -513,6 +513,8 @@ ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
 		ldiff_extract_opts_init(&def);
 		o = &def;
 	}
+	if ((r = ld_check_extract_opts(o, err)) != 0)
+		return r;
 	if ((r = ld_pkg_open_file(&pkg, path, &o->limits, err)) != 0)
 		return r;
 	r = read_docx(out, pkg, o, err);
@@ -535,6 +537,8 @@ ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
 		ldiff_extract_opts_init(&def);
 		o = &def;
 	}
+	if ((r = ld_check_extract_opts(o, err)) != 0)
+		return r;
 	if ((r = ld_pkg_open_mem(&pkg, data, len, &o->limits, err)) != 0)
 		return r;
 	r = read_docx(out, pkg, o, err);

@@ -224,4 +224,13 @@ void
 ldiff_render_opts_init(ldiff_render_opts *o)
 {
 	memset(o, 0, sizeof *o);
+	o->version = LDIFF_RENDER_OPTS_VERSION;
+}
+
+/* Version 1 is every field there is: nothing newer to leave unread. */
+int
+ld_check_render_opts(const ldiff_render_opts *o)
+{
+	return ld_check_version(NULL, "ldiff_render_opts", o->version,
+	    LDIFF_RENDER_OPTS_VERSION);
 }

@@ -1374,6 +1374,8 @@ ldiff_render_html(const ldiff_diff *d, FILE *out,
 		ldiff_render_opts_init(&def);
 		o = &def;
 	}
+	if (ld_check_render_opts(o) != 0)
+		return LDIFF_EINVAL;
 	memset(&w, 0, sizeof w);
 	w.f = out;
 	w.d = d;

@@ -1300,6 +1300,8 @@ ldiff_render_text(const ldiff_diff *d, FILE *out,
 		ldiff_render_opts_init(&def);
 		o = &def;
 	}
+	if (ld_check_render_opts(o) != 0)
+		return LDIFF_EINVAL;
 	tw_init(&w, d, out, o);
 	nver = ldiff_diff_versions(d);
 	n = ldiff_diff_count(d);
@@ -1665,6 +1667,8 @@ ldiff_render_stat(const ldiff_diff *d, FILE *out,
 		ldiff_render_opts_init(&def);
 		o = &def;
 	}
+	if (ld_check_render_opts(o) != 0)
+		return LDIFF_EINVAL;
 	tw_init(&w, d, out, o);
 	nver = ldiff_diff_versions(d);
 	for (pair = 0; pair + 1 < nver && r == 0; pair++)

@@ -227,6 +227,14 @@ ld_hash_str(const char *s)
 int ld_group_equal(void *base, size_t n, size_t size,
     uint32_t (*hash)(const void *), int (*same)(const void *, const void *));
 
+/* ---- versions of the option structs (error.c) ----------------------- */
+/* 0 when version `got` of the struct named `what` ("ldiff_diff_opts") is
+ * one this library reads (1 .. known), else LDIFF_EINVAL with a message
+ * in err (which may be NULL). */
+int ld_check_version(ldiff_error *err, const char *what, unsigned got,
+    unsigned known);
+int ld_check_limits(const ldiff_limits *lim, ldiff_error *err);
+
 /* ---- a map from strings to pointers (strmap.c) ---------------------- */
 
 /* One slot: the key, its value and its hash side by side, so that a
