@@ -10,11 +10,14 @@
 #   make install / uninstall   (PREFIX, DESTDIR)
 #   make corpus     regenerate corpus/*.docx with LibreOffice
 
-VERSION = 0.2.0
+VERSION = 0.3.0
 # The library's ABI: SOVERSION goes up whenever a public struct or a
-# signature changes (0.2.0: ldiff_diff_opts.threads), so that a program
-# built against the old header never loads the new library.
-SOVERSION = 1
+# signature changes (0.2.0: ldiff_diff_opts.threads; 0.3.0: the option
+# structs and ldiff_limits begin with a version), so that a program
+# built against the old header never loads the new library.  From 0.3.0
+# a field added at the end of an option struct bumps that struct's
+# LDIFF_*_VERSION instead.
+SOVERSION = 2
 LIBVERSION = $(SOVERSION).0.0
 
 PREFIX ?= /usr/local

@@ -852,6 +852,10 @@ ldiff_diff_new(ldiff_diff **out, const ldiff_clauses *const *versions,
 		if (versions[i] == NULL)
 			return ld_error(err, LDIFF_EINVAL,
 			    _("version %zu is missing"), i + 1);
+	/* version 1 is every field there is: setup() copies them all */
+	if (o != NULL && (rc = ld_check_version(err, "ldiff_diff_opts",
+	    o->version, LDIFF_DIFF_OPTS_VERSION)) != 0)
+		return rc;
 	memset(&b, 0, sizeof b);
 	d = ld_calloc(1, sizeof *d);
 	if (d == NULL || (d->arena = ld_arena_new()) == NULL) {

@@ -227,5 +227,37 @@ ld_hash_str(const char *s)
 int ld_group_equal(void *base, size_t n, size_t size,
     uint32_t (*hash)(const void *), int (*same)(const void *, const void *));
 
+/* ---- versions of the option structs (error.c) ----------------------- */
+/* 0 when version `got` of the struct named `what` ("ldiff_diff_opts") is
+ * one this library reads (1 .. known), else LDIFF_EINVAL with a message
+ * in err (which may be NULL). */
+int ld_check_version(ldiff_error *err, const char *what, unsigned got,
+    unsigned known);
+int ld_check_limits(const ldiff_limits *lim, ldiff_error *err);
+
+/* ---- a map from strings to pointers (strmap.c) ---------------------- */
+
+/* One slot: the key, its value and its hash side by side, so that a
+ * probe of a large map touches one cache line, not three arrays. */
+typedef struct ld_strmap_slot {
+	const char *key;
+	const void *val;
+	size_t hash;		/* of key: no rehashing, few strcmp */
+} ld_strmap_slot;
+
+/* A zeroed ld_strmap is an empty map. */
+typedef struct ld_strmap {
+	ld_strmap_slot *s;
+	size_t n, cap;
+} ld_strmap;
+
+/* The value of key, or NULL. */
+const void *ld_strmap_get(const ld_strmap *m, const char *key);
+/* Room for `want` keys without regrowing: 0 or LDIFF_ENOMEM. */
+int ld_strmap_reserve(ld_strmap *m, size_t want);
+/* Insert key -> val unless key is there: 1 if inserted, 0 if present,
+ * LDIFF_ENOMEM.  key must outlive the map. */
+int ld_strmap_put(ld_strmap *m, const char *key, const void *val);
+void ld_strmap_free(ld_strmap *m);
 
 #endif /* LD_UTIL_H */
