@@ -38,7 +38,9 @@ struct ld_part {
 	ld_pkg *pkg;
 	zip_file_t *f;
 	char *name;
-	uint64_t comp, got;
+	uint64_t comp;		/* compressed size, for the ratio */
+	uint64_t claim;		/* size the directory gives, or UINT64_MAX */
+	uint64_t got;		/* bytes inflated so far */
 };
 
 static const unsigned char ole_magic[8] = {
@@ -488,20 +490,27 @@ check_limits(ld_part *pt, ldiff_error *err)
 	return 0;
 }
 
-/* The compressed size of entry idx, for the ratio.  The directory's
- * claim can lie; the archive's own size cannot, and no part holds more
- * compressed bytes than that. */
-static uint64_t
-comp_size(const ld_pkg *p, zip_int64_t idx)
+/* What the directory claims of entry idx.  The compressed size is for
+ * the ratio, and can lie; the archive's own size cannot, and no part
+ * holds more compressed bytes than that.  The size is compared with what
+ * was inflated once the part ends (libzip checks the CRC-32 there, not
+ * the size). */
+static void
+read_claims(ld_part *pt, zip_int64_t idx)
 {
+	const ld_pkg *p = pt->pkg;
 	zip_stat_t st;
 
+	pt->comp = p->size;
+	pt->claim = UINT64_MAX;		/* none */
 	zip_stat_init(&st);
-	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_COMP_SIZE) &&
+	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) != 0)
+		return;
+	if ((st.valid & ZIP_STAT_COMP_SIZE) &&
 	    (p->size == 0 || st.comp_size < p->size))
-		return st.comp_size;
-	return p->size;
+		pt->comp = st.comp_size;
+	if (st.valid & ZIP_STAT_SIZE)
+		pt->claim = st.size;
 }
 
 /* libzip could not open the part: zerr says why. */
@@ -541,7 +550,7 @@ ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 	}
 	strcpy(pt->name, name);
 	pt->pkg = p;
-	pt->comp = comp_size(p, idx);
+	read_claims(pt, idx);
 	pt->f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
 	if (pt->f == NULL) {
 		r = part_open_error(zip_get_error(p->zip), name, err);
@@ -571,6 +580,10 @@ ld_part_read(ld_part *pt, char *buf, size_t len, ldiff_error *err)
 		return ld_error(err, LDIFF_ENOTZIP, _("%s: damaged data in the "
 		    "zip archive: %s"), pt->name, damage_reason(ze));
 	}
+	if (n == 0 && pt->claim != UINT64_MAX && pt->got != pt->claim)
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: damaged data in the "
+		    "zip archive: %s"), pt->name, "size differs from the "
+		    "directory's");
 	pt->got += (uint64_t)n;
 	pt->pkg->total += (uint64_t)n;
 	if ((r = check_limits(pt, err)) != 0)
