@@ -252,8 +252,9 @@ odf_error(zip_t *z, ldiff_error *err)
  * compressed size runs past the directory, and says "not a zip archive"
  * ("its directory at the end is missing"), which is wrong; without it
  * the entry is read to the archive's end and the ratio limit judges what
- * came out.  The directory is still checked (entries, offsets, names),
- * and every entry's size and CRC-32 at its end.  0, or a ZIP_ER_ code.
+ * came out.  The directory is still checked (end record, entry count,
+ * offsets), libzip checks each part's CRC-32 at its end and
+ * ld_part_read its size.  0, or a ZIP_ER_ code.
  */
 static int
 archive_open(zip_t **out, const void *data, size_t len)
