@@ -77,8 +77,7 @@ struct ld_wordset {
 	struct strtab t;
 	ld_arena *arena;	/* their bytes */
 	int own_arena;
-	char *scratch;		/* scan_words' folded word */
-	size_t scratch_cap;
+	ld_buf word;		/* scan_words' lower-cased word */
 };
 
 struct ld_lexicon {
@@ -92,28 +91,6 @@ struct ld_lexicon {
 	size_t term_weight_cap;
 	struct strtab stops;
 };
-
-/* ASCII bytes inside a word: letters lower-cased, digits as they are.
- * Everything else is 0: a separator, or (from 0x80) a byte to decode. */
-#define SAME(c) [c] = c
-#define LOWER(c) [c] = c + 32
-static const unsigned char fold_ascii[256] = {
-	SAME('0'), SAME('1'), SAME('2'), SAME('3'), SAME('4'),
-	SAME('5'), SAME('6'), SAME('7'), SAME('8'), SAME('9'),
-	SAME('a'), SAME('b'), SAME('c'), SAME('d'), SAME('e'), SAME('f'),
-	SAME('g'), SAME('h'), SAME('i'), SAME('j'), SAME('k'), SAME('l'),
-	SAME('m'), SAME('n'), SAME('o'), SAME('p'), SAME('q'), SAME('r'),
-	SAME('s'), SAME('t'), SAME('u'), SAME('v'), SAME('w'), SAME('x'),
-	SAME('y'), SAME('z'),
-	LOWER('A'), LOWER('B'), LOWER('C'), LOWER('D'), LOWER('E'),
-	LOWER('F'), LOWER('G'), LOWER('H'), LOWER('I'), LOWER('J'),
-	LOWER('K'), LOWER('L'), LOWER('M'), LOWER('N'), LOWER('O'),
-	LOWER('P'), LOWER('Q'), LOWER('R'), LOWER('S'), LOWER('T'),
-	LOWER('U'), LOWER('V'), LOWER('W'), LOWER('X'), LOWER('Y'),
-	LOWER('Z')
-};
-#undef SAME
-#undef LOWER
 
 static int
 strtab_grow_slots(struct strtab *t)
@@ -208,9 +185,7 @@ static void
 wordset_clear(struct ld_wordset *ws)
 {
 	strtab_free(&ws->t);
-	ld_free(ws->scratch);
-	ws->scratch = NULL;
-	ws->scratch_cap = 0;
+	ld_buf_free(&ws->word);
 }
 
 int
@@ -305,71 +280,61 @@ add_word(struct ld_wordset *ws, const char *w, size_t wl, ld_ids *ids)
 	return ids != NULL ? push_id(ids, (uint32_t)id) : 0;
 }
 
+/* The length of the character at p that is part of a word (a letter, a
+ * mark or a digit), 0 for a separator.  ASCII and Latin-1 (all of
+ * U+00C0..U+00FF but × and ÷ are letters) are answered without utf8proc;
+ * tests/unit/t_fastpath.c checks the words against utf8proc's. */
+static size_t
+word_char(const unsigned char *p, const unsigned char *end)
+{
+	int32_t cp;
+	size_t k;
+
+	if (*p < 0x80)
+		return (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+	if (p[0] == 0xc3 && p + 1 < end && (p[1] & 0xc0) == 0x80)
+		return p[1] != 0x97 && p[1] != 0xb7 ? 2 : 0;
+	k = ld_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+	return cp >= 0 && is_word_cp(cp) ? k : 0;
+}
+
+/* The length of the separator at p: one character, or one bad byte. */
+static size_t
+separator_length(const unsigned char *p, const unsigned char *end)
+{
+	int32_t cp;
+
+	return *p < 0x80 ? 1 :
+	    ld_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+}
+
 /* Scan text for words (runs of letters, marks and digits) and intern
  * each in lower case.  Text is NFC already (the paragraph contract), so
  * lower-casing code point by code point is the fold: far cheaper than a
- * full utf8proc_map, and for Swedish the same (no special casing).  Most
- * bytes are ASCII and take one table look-up. */
+ * full utf8proc_map, and for Swedish the same (no special casing). */
 static int
 scan_words(struct ld_wordset *ws, const char *f, size_t len, ld_ids *ids)
 {
 	const unsigned char *p = (const unsigned char *)f, *end = p + len;
-	size_t wl = 0;
-	char *w;
 	int rc = 0;
-	/* lower case never needs more than 4 bytes per input byte; the
-	 * buffer is kept from text to text */
-	if (len > (SIZE_MAX - 8) / 4)
-		return LDIFF_ENOMEM;
-	if (4 * len + 8 > ws->scratch_cap) {
-		ld_free(ws->scratch);
-		ws->scratch_cap = 4 * len + 8 > 256 ? 4 * len + 8 : 256;
-		if ((ws->scratch = ld_malloc(ws->scratch_cap)) == NULL) {
-			ws->scratch_cap = 0;
-			return LDIFF_ENOMEM;
-		}
-	}
-	w = ws->scratch;
-	while (p < end) {
-		unsigned char lc;
-		int32_t cp;
-		size_t k = 1;
 
-		/* the common case: a run of ASCII letters and digits */
-		while (p < end && (lc = fold_ascii[*p]) != 0) {
-			w[wl++] = (char)lc;
-			p++;
-		}
-		if (p == end)
-			break;
-		if (p[0] == 0xc3 && p + 1 < end && (p[1] & 0xc0) == 0x80 &&
-		    p[1] != 0x97 && p[1] != 0xb7) {
-			/* U+00C0-U+00FF but x and -: the letters of Swedish
-			 * (å ä ö é), lower case is 0x20 up */
-			w[wl++] = (char)0xc3;
-			w[wl++] = (char)(p[1] < 0xa0 && p[1] != 0x9f ?
-			    p[1] + 0x20 : p[1]);
-			p += 2;
+	while (p < end && rc == 0) {
+		const unsigned char *w = p;
+		size_t k;
+
+		while (p < end && (k = word_char(p, end)) > 0)
+			p += k;
+		if (p == w) {
+			p += separator_length(p, end);
 			continue;
 		}
-		if (p[0] >= 0x80) {
-			k = ld_utf8_decode((const char *)p, (size_t)(end - p),
-			    &cp);
-			if (cp >= 0 && is_word_cp(cp)) {
-				wl += (size_t)utf8proc_encode_char(
-				    utf8proc_tolower(cp),
-				    (utf8proc_uint8_t *)w + wl);
-				p += k;
-				continue;
-			}
-		}
-		p += k;		/* a separator ends the word */
-		if (wl > 0 && (rc = add_word(ws, w, wl, ids)) != 0)
-			break;
-		wl = 0;
+		ld_buf_reset(&ws->word);
+		rc = ld_utf8_lower(&ws->word, (const char *)w,
+		    (size_t)(p - w));
+		if (rc == 0)
+			rc = add_word(ws, ws->word.data, ws->word.len, ids);
 	}
-	if (rc == 0 && wl > 0)
-		rc = add_word(ws, w, wl, ids);
 	return rc;
 }
 

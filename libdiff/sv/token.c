@@ -177,29 +177,34 @@ struct ab_part {
 	int nchar, upper;	/* letters, and how many are capitals */
 };
 
-/* A letter of an abbreviation: ASCII or Latin-1 (å ä ö é ...), lowered
- * into key.  Returns its byte length, 0 if not such a letter. */
+/* A letter of an abbreviation: ASCII or Latin-1 (å ä ö é ß ..., all
+ * of U+00C0..U+00FF but × and ÷), lowered into key by ld_lower_cp (ß
+ * stays ß: it has no capital here).  Returns its byte length, 0 if not
+ * such a letter. */
 static size_t
 ab_letter(const char *s, size_t n, size_t i, char *key, int *upper)
 {
 	unsigned char c = (unsigned char)s[i];
+	int32_t cp, lower;
 
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-		*upper = c < 'a';
-		key[0] = (char)(c | 0x20);
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		cp = c;
+	else if (c == 0xc3 && i + 1 < n &&
+	    ((unsigned char)s[i + 1] & 0xc0) == 0x80)
+		cp = 0xc0 | ((unsigned char)s[i + 1] & 0x3f);
+	else
+		return 0;
+	if (cp == 0xd7 || cp == 0xf7)
+		return 0;
+	lower = ld_lower_cp(cp);
+	*upper = lower != cp;
+	if (cp < 0x80) {
+		key[0] = (char)lower;
 		return 1;
 	}
-	if (c == 0xc3 && i + 1 < n) {
-		unsigned char d = (unsigned char)s[i + 1];
-
-		if (d < 0x80 || d > 0xbf || d == 0x97 || d == 0xb7)
-			return 0;
-		*upper = d < 0xa0;
-		key[0] = (char)c;
-		key[1] = (char)(d < 0xa0 ? d + 0x20 : d);
-		return 2;
-	}
-	return 0;
+	key[0] = (char)0xc3;	/* the lower case stays in U+00C0..U+00FF */
+	key[1] = (char)(0x80 | (lower & 0x3f));
+	return 2;
 }
 
 /* One part at s[i]: its letters and what follows them. */
@@ -706,7 +711,8 @@ ld_after_kl(const char *s, const ldiff_token *v, size_t n)
 		n--;
 	if (n == 0 || v[n - 1].type != LDIFF_TOK_ABBR || v[n - 1].len != 3)
 		return 0;
-	return (s[v[n - 1].off] | 0x20) == 'k' && s[v[n - 1].off + 1] == 'l';
+	return ld_lower_byte((unsigned char)s[v[n - 1].off]) == 'k' &&
+	    s[v[n - 1].off + 1] == 'l';
 }
 
 static int

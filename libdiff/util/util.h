@@ -133,6 +133,22 @@ size_t ld_utf8_skip_ascii(const char *s, size_t n, size_t i);
 char *ld_utf8_nfc(ld_arena *a, const char *s, size_t n);
 /* NFC + case fold (keeps å ä ö), into a malloc'd string the caller frees. */
 char *ld_utf8_fold(const char *s, size_t n);
+/* The library's one lower-casing: the simple lower case of a code point
+ * (utf8proc_tolower), ASCII and Latin-1 answered without a call.  ß, ÿ
+ * and the signs × ÷ are their own lower case.  tests/unit/t_fastpath.c
+ * compares it with utf8proc for every code point. */
+int32_t ld_lower_cp(int32_t cp);
+/* The same for one byte of UTF-8 text: an ASCII capital lowered, every
+ * other byte (a part of a longer character) as it is. */
+static inline int
+ld_lower_byte(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+/* Append s[0..n) lower-cased code point by code point (a byte of invalid
+ * UTF-8 is kept as it is); 0 or LDIFF_ENOMEM.  This is no case fold:
+ * ß stays ß (the comparison key folds it to "ss" through utf8proc). */
+int ld_utf8_lower(ld_buf *b, const char *s, size_t n);
 
 
 /* ---- record streams (record.c) ----------------------------------------
