@@ -542,6 +542,12 @@ ld_lexicon_term_text(const ld_lexicon *lx, long term)
 	return lx->terms.s[term];
 }
 
+const char *
+ld_lexicon_word_text(const ld_lexicon *lx, uint32_t word)
+{
+	return word < lx->words.t.n ? lx->words.t.s[word] : "";
+}
+
 size_t
 ld_lexicon_nterms(const ld_lexicon *lx)
 {

@@ -507,25 +507,19 @@ plain_number(const char *s, size_t n, size_t i)
 	return e - i;
 }
 
-/* Length of a number-like token at s[i] (a digit), its type in *t; 0 if
- * the digits begin a word instead ("2020-talet", "3G", "1:a"). */
+/* Length of the number-like token PCRE2 finds at s[i] (a digit), its
+ * type in *t; 0 if the digits begin a word instead ("2020-talet", "3G",
+ * "1:a"). */
 static size_t
-scan_number(const char *s, size_t n, size_t i, int after_kl,
-    pcre2_match_data *const *mdp, ldiff_token_type *t)
+pattern_number(const char *s, size_t n, size_t i, int after_kl,
+    pcre2_match_data *md, ldiff_token_type *t)
 {
-	pcre2_match_data *md;
 	PCRE2_SIZE *ov;
-	size_t l;
 	int rc, g;
 
 	/* Only valid UTF-8 reaches PCRE2: stop the subject before a bad
 	 * byte (the pattern never looks far, so 64 bytes are plenty). */
-	if (!after_kl && (l = plain_number(s, n, i)) > 0) {
-		*t = LDIFF_TOK_NUMBER;
-		return l;
-	}
 	n = i + ld_utf8_valid_prefix(s + i, n - i < 64 ? n - i : 64);
-	md = *mdp;
 	if (after_kl) {
 		rc = pcre2_match(time_re, (PCRE2_SPTR)s, n, i,
 		    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, NULL);
@@ -547,6 +541,36 @@ scan_number(const char *s, size_t n, size_t i, int after_kl,
 		return 0;
 	*t = num_type[g];
 	return ov[1] - ov[0];
+}
+
+/* The same, plain numbers answered without PCRE2. */
+static size_t
+scan_number(const char *s, size_t n, size_t i, int after_kl,
+    pcre2_match_data *const *mdp, ldiff_token_type *t)
+{
+	size_t l;
+
+	if (!after_kl && (l = plain_number(s, n, i)) > 0) {
+		*t = LDIFF_TOK_NUMBER;
+		return l;
+	}
+	return pattern_number(s, n, i, after_kl, *mdp, t);
+}
+
+size_t
+ld_number_at(const char *s, size_t n, size_t i, int shortcut,
+    ldiff_token_type *t)
+{
+	pcre2_match_data *md;
+	size_t l;
+
+	if (i >= n || s[i] < '0' || s[i] > '9' || patterns_init() != 0 ||
+	    (md = pcre2_match_data_create_from_pattern(num_re, NULL)) == NULL)
+		return 0;
+	l = shortcut ? scan_number(s, n, i, 0, &md, t) :
+	    pattern_number(s, n, i, 0, md, t);
+	pcre2_match_data_free(md);
+	return l;
 }
 
 /* ---- words ----------------------------------------------------------- */
