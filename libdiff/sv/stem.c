@@ -60,28 +60,23 @@ static const char *const def_endings[] = {
 	"n", "t"
 };
 
-/* An open-addressing string table: strings in the arena, slots hold
- * index + 1 (0 = empty). */
+/* Strings numbered in the order first seen: a map (util/strmap.c) from
+ * a string to its number, and the strings by number. */
 struct strtab {
-	const char **s;
+	ld_strmap *map;		/* NULL until the first string */
+	const char **s;		/* the map's copies */
 	size_t *len;
-	uint32_t *hash;
-	size_t n, cap;		/* entries, entry capacity */
-	uint32_t *slot;
-	size_t nslot;		/* power of two */
+	size_t n, cap;
 };
 
 /* Folded words, numbered in the order first seen: a lexicon's own, or
  * one version's gathered apart (ld_wordset) and merged in later. */
 struct ld_wordset {
 	struct strtab t;
-	ld_arena *arena;	/* their bytes */
-	int own_arena;
 	ld_buf word;		/* scan_words' lower-cased word */
 };
 
 struct ld_lexicon {
-	ld_arena *arena;
 	struct sb_stemmer *sb;
 	struct ld_wordset words;	/* folded surface forms */
 	struct strtab terms;	/* canonical terms */
@@ -92,92 +87,49 @@ struct ld_lexicon {
 	struct strtab stops;
 };
 
+/* Room for one more string; s and len grow together. */
 static int
-strtab_grow_slots(struct strtab *t)
+strtab_grow(struct strtab *t)
 {
-	size_t nslot = t->nslot ? t->nslot * 2 : 256, i;
-	uint32_t *slot = ld_calloc(nslot, sizeof *slot);
-
-	if (slot == NULL)
-		return LDIFF_ENOMEM;
-	for (i = 0; i < t->n; i++) {
-		size_t j = t->hash[i] & (nslot - 1);
-
-		while (slot[j] != 0)
-			j = (j + 1) & (nslot - 1);
-		slot[j] = (uint32_t)(i + 1);
-	}
-	ld_free(t->slot);
-	t->slot = slot;
-	t->nslot = nslot;
-	return 0;
-}
-
-static int
-strtab_grow_entries(struct strtab *t)
-{
-	size_t cap = t->cap ? t->cap * 2 : 256;
-	const char **s;
+	size_t cap = t->cap, cap2 = t->cap;
+	const char **s = ld_grow((void *)t->s, &cap, 256, sizeof *s);
 	size_t *len;
-	uint32_t *hash;
 
-	s = ld_reallocarray((void *)t->s, cap, sizeof *s);
 	if (s == NULL)
 		return LDIFF_ENOMEM;
 	t->s = s;
-	len = ld_reallocarray(t->len, cap, sizeof *len);
-	if (len == NULL)
+	if ((len = ld_grow(t->len, &cap2, 256, sizeof *len)) == NULL)
 		return LDIFF_ENOMEM;
 	t->len = len;
-	hash = ld_reallocarray(t->hash, cap, sizeof *hash);
-	if (hash == NULL)
-		return LDIFF_ENOMEM;
-	t->hash = hash;
 	t->cap = cap;
 	return 0;
 }
 
-/* Index of s in t, or -1.  With arena != NULL a missing s is added. */
+/* The number of s[0..n) in t, or -1; with add, a new s gets the next. */
 static long
-strtab_find(struct strtab *t, ld_arena *arena, const char *s, size_t n)
+strtab_find(struct strtab *t, int add, const char *s, size_t n)
 {
-	uint32_t h = ld_hash(s, n);
-	size_t j;
+	uint32_t id;
 
-	if (t->nslot == 0 || (t->n + 1) * 2 > t->nslot) {
-		if (arena == NULL && t->nslot == 0)
-			return -1;
-		if (arena != NULL && strtab_grow_slots(t) != 0)
-			return LDIFF_ENOMEM;
-	}
-	for (j = h & (t->nslot - 1); t->slot[j] != 0;
-	    j = (j + 1) & (t->nslot - 1)) {
-		size_t i = t->slot[j] - 1;
-
-		if (t->hash[i] == h && t->len[i] == n &&
-		    memcmp(t->s[i], s, n) == 0)
-			return (long)i;
-	}
-	if (arena == NULL)
+	if (t->map != NULL && ld_strmap_get(t->map, s, n, &id))
+		return (long)id;
+	if (!add)
 		return -1;
-	if (t->n == t->cap && strtab_grow_entries(t) != 0)
-		return LDIFF_ENOMEM;
-	t->s[t->n] = ld_arena_strndup(arena, s, n);
-	if (t->s[t->n] == NULL)
+	if ((t->map == NULL && (t->map = ld_strmap_new()) == NULL) ||
+	    (t->n == t->cap && strtab_grow(t) != 0) ||
+	    (t->s[t->n] = ld_strmap_put(t->map, s, n, (uint32_t)t->n)) ==
+	    NULL)
 		return LDIFF_ENOMEM;
 	t->len[t->n] = n;
-	t->hash[t->n] = h;
-	t->slot[j] = (uint32_t)(t->n + 1);
 	return (long)t->n++;
 }
 
 static void
 strtab_free(struct strtab *t)
 {
+	ld_strmap_free(t->map);
 	ld_free((void *)t->s);
 	ld_free(t->len);
-	ld_free(t->hash);
-	ld_free(t->slot);
 	memset(t, 0, sizeof *t);
 }
 
@@ -198,13 +150,11 @@ ld_lexicon_new(ld_lexicon **out)
 	lx = ld_calloc(1, sizeof *lx);
 	if (lx == NULL)
 		return LDIFF_ENOMEM;
-	lx->arena = ld_arena_new();
-	lx->words.arena = lx->arena;
 	lx->sb = sb_stemmer_new("swedish", "UTF_8");
-	if (lx->arena == NULL || lx->sb == NULL)
+	if (lx->sb == NULL)
 		goto fail;
 	for (i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
-		if (strtab_find(&lx->stops, lx->arena, stop_words[i],
+		if (strtab_find(&lx->stops, 1, stop_words[i],
 		    strlen(stop_words[i])) < 0)
 			goto fail;
 	*out = lx;
@@ -226,14 +176,13 @@ ld_lexicon_free(ld_lexicon *lx)
 	strtab_free(&lx->stops);
 	ld_free(lx->word_term);
 	ld_free(lx->term_weight);
-	ld_arena_free(lx->arena);
 	ld_free(lx);
 }
 
 int
 ld_is_stopword(const ld_lexicon *lx, const char *w, size_t n)
 {
-	return strtab_find((struct strtab *)&lx->stops, NULL, w, n) >= 0;
+	return strtab_find((struct strtab *)&lx->stops, 0, w, n) >= 0;
 }
 
 static int
@@ -273,7 +222,7 @@ push_id(ld_ids *ids, uint32_t id)
 static int
 add_word(struct ld_wordset *ws, const char *w, size_t wl, ld_ids *ids)
 {
-	long id = strtab_find(&ws->t, ws->arena, w, wl);
+	long id = strtab_find(&ws->t, 1, w, wl);
 
 	if (id < 0)
 		return LDIFF_ENOMEM;
@@ -346,11 +295,6 @@ ld_wordset_new(ld_wordset **out)
 	*out = NULL;
 	if (ws == NULL)
 		return LDIFF_ENOMEM;
-	if ((ws->arena = ld_arena_new()) == NULL) {
-		ld_free(ws);
-		return LDIFF_ENOMEM;
-	}
-	ws->own_arena = 1;
 	*out = ws;
 	return 0;
 }
@@ -361,8 +305,6 @@ ld_wordset_free(ld_wordset *ws)
 	if (ws == NULL)
 		return;
 	wordset_clear(ws);
-	if (ws->own_arena)
-		ld_arena_free(ws->arena);
 	ld_free(ws);
 }
 
@@ -387,7 +329,7 @@ ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws, uint32_t *map)
 	size_t i;
 
 	for (i = 0; i < ws->t.n; i++) {
-		long id = strtab_find(&lx->words.t, lx->arena, ws->t.s[i],
+		long id = strtab_find(&lx->words.t, 1, ws->t.s[i],
 		    ws->t.len[i]);
 
 		if (id < 0)
@@ -441,7 +383,7 @@ base_length(ld_lexicon *lx, const char *w, size_t n)
 
 		if (n < e + 3 || memcmp(w + n - e, def_endings[i], e) != 0)
 			continue;
-		if (strtab_find(&lx->words.t, NULL, w, n - e) >= 0)
+		if (strtab_find(&lx->words.t, 0, w, n - e) >= 0)
 			return n - e;
 	}
 	return n;
@@ -477,7 +419,7 @@ ensure_caps(ld_lexicon *lx)
 static long
 intern_term(ld_lexicon *lx, const char *s, size_t n, double wt)
 {
-	long t = strtab_find(&lx->terms, lx->arena, s, n);
+	long t = strtab_find(&lx->terms, 1, s, n);
 
 	if (t < 0)
 		return LDIFF_ENOMEM;

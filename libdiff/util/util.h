@@ -237,6 +237,23 @@ ld_hash_str(const char *s)
 	return ld_hash(s, strlen(s));
 }
 
+/* ---- a map from strings to numbers (strmap.c) -------------------------
+ * The library's one hash table of strings: the lexicon's words, the word
+ * diff's key ids, styles by id.  Keys are byte strings (NULs allowed),
+ * copied into the map, so what was looked up may change afterwards. */
+typedef struct ld_strmap ld_strmap;
+ld_strmap *ld_strmap_new(void);		/* NULL when out of memory */
+void ld_strmap_free(ld_strmap *m);
+size_t ld_strmap_count(const ld_strmap *m);
+/* 1 and the value in *val (may be NULL) when s[0..n) is a key, else 0. */
+int ld_strmap_get(const ld_strmap *m, const char *s, size_t n,
+    uint32_t *val);
+/* s[0..n) maps to val from now on.  Returns the map's copy of the key
+ * (NUL-terminated, valid while the map lives), NULL when out of memory
+ * (the map is then as it was). */
+const char *ld_strmap_put(ld_strmap *m, const char *s, size_t n,
+    uint32_t val);
+
 /* ---- grouping equal entries (group.c) -------------------------------
  * Reorder the n entries of `size` bytes at base so that entries the same()
  * (and of equal hash()) stand together, each group in input order. */
