@@ -373,15 +373,12 @@ add_edit(struct out *o, const ld_side *a, const ld_side *b,
 	if (r->a0 == r->a1 && r->b0 == r->b1)
 		return 0;
 	if (o->n == o->cap) {
-		size_t cap = o->cap ? 2 * o->cap : 16;
-		ldiff_edit *ne = ld_arena_alloc(o->ar, cap * sizeof *ne);
+		ldiff_edit *ne = ld_arena_grow(o->ar, o->e, &o->cap, 16,
+		    sizeof *ne);
 
 		if (ne == NULL)
 			return LDIFF_ENOMEM;
-		if (o->n > 0)
-			memcpy(ne, o->e, o->n * sizeof *ne);
 		o->e = ne;
-		o->cap = cap;
 	}
 	e = &o->e[o->n++];
 	memset(e, 0, sizeof *e);

@@ -205,14 +205,12 @@ is_word_cp(int32_t cp)
 static int
 push_id(ld_ids *ids, uint32_t id)
 {
-	if (ids->n == ids->cap) {
-		size_t c = ids->cap ? ids->cap * 2 : 4;	/* most are short */
-		uint32_t *p = ld_reallocarray(ids->v, c, sizeof *p);
+	if (ids->n == ids->cap) {	/* most lists are short: from 4 */
+		uint32_t *p = ld_grow(ids->v, &ids->cap, 4, sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
 		ids->v = p;
-		ids->cap = c;
 	}
 	ids->v[ids->n++] = id;
 	return 0;
@@ -404,13 +402,12 @@ ensure_caps(ld_lexicon *lx)
 		lx->word_term_cap = c;
 	}
 	if (lx->term_weight_cap <= lx->terms.n) {
-		size_t c = lx->term_weight_cap ? lx->term_weight_cap * 2 : 256;
-		double *p = ld_reallocarray(lx->term_weight, c, sizeof *p);
+		double *p = ld_grow(lx->term_weight, &lx->term_weight_cap, 256,
+		    sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
 		lx->term_weight = p;
-		lx->term_weight_cap = c;
 	}
 	return 0;
 }

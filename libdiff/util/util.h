@@ -117,6 +117,18 @@ int ld_ptrs_push(ld_ptrs *p, void *x);
  * array, moved or not, and updates *cap; NULL when out of memory (the
  * old array is then still valid and *cap unchanged). */
 void *ld_grow(void *v, size_t *cap, size_t first, size_t size);
+/* The same rule for an array in an arena: a new block of twice the
+ * room gets the *cap elements of v (the old block stays in the arena). */
+void *ld_arena_grow(ld_arena *a, const void *v, size_t *cap, size_t first,
+    size_t size);
+/* The capacity after cap by that rule; 0 when it would overflow. */
+static inline size_t
+ld_grown_cap(size_t cap, size_t first, size_t size)
+{
+	size_t c = cap ? cap * 2 : first;
+
+	return c < cap || c > SIZE_MAX / size ? 0 : c;
+}
 void ld_ptrs_free(ld_ptrs *p);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
