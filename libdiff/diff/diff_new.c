@@ -806,6 +806,8 @@ setup(ldiff_diff *d, const ldiff_clauses *const *versions,
 		ldiff_diff_opts_init(&d->opts);
 	if (!(d->opts.min_similarity >= 0 && d->opts.min_similarity <= 1))
 		d->opts.min_similarity = 0.5;
+	if (d->opts.threads == 0)
+		d->opts.threads = (int)ldiff_processors();
 	d->nver = n;
 	d->ver = ld_arena_alloc(d->arena, n * sizeof *d->ver);
 	d->names = ld_arena_alloc(d->arena, n * sizeof *d->names);

@@ -85,6 +85,12 @@ void ld_arena_free(ld_arena *a);
 void ld_parallel(size_t ntasks, size_t threads,
     void (*fn)(void *ctx, size_t task, size_t worker), void *ctx);
 
+/* ---- the machine (system.c; ldiff_processors, ldiff_lang_from_env) ---
+ * What a thread freed stays in its malloc arena, out of reach of the
+ * other threads: when much is free, give it back to the system (glibc;
+ * elsewhere nothing).  Called where a document's memory is freed. */
+void ld_trim_freed_memory(void);
+
 /* ---- growable byte buffer (buf.c) ----------------------------------- */
 typedef struct ld_buf {
 	char *data;	/* always NUL-terminated when len > 0 or after add */
