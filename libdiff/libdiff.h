@@ -373,8 +373,12 @@ typedef struct ldiff_diff_opts {
 	int detect_moves;	/* default 1 */
 	int threads;		/* default 1: the word diffs of a version
 				 * pair run in the calling thread; more
-				 * spreads them over that many threads */
+				 * spreads them over that many threads;
+				 * 0: one per processor */
 } ldiff_diff_opts;
+
+/* The processors online (at least 1): what threads = 0 asks for. */
+size_t ldiff_processors(void);
 
 void ldiff_diff_opts_init(ldiff_diff_opts *o);
 
@@ -426,6 +430,10 @@ typedef struct ldiff_render_opts {
 } ldiff_render_opts;
 
 void ldiff_render_opts_init(ldiff_render_opts *o);
+
+/* "sv" when the message locale (LC_ALL, then LC_MESSAGES, then LANG) is
+ * Swedish, installed or not; else NULL.  For ldiff_render_opts.lang. */
+const char *ldiff_lang_from_env(void);
 
 /* Nonzero when the LDIFF_HIDE_* flags hide a unit: an equal unit under
  * LDIFF_HIDE_EQUAL; an equal or changed unit whose every class is hidden

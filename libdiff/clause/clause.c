@@ -101,9 +101,10 @@ typedef struct builder {
 	ld_buf pend_key, pend_text, pend_refs;
 	int pend_cell;
 
-	ld_strmap ids;		/* every id given out */
-	ld_strmap dups;		/* id -> the next N of "id#N" */
-	ld_strmap refs;		/* "fn:2" -> id of the clause citing it */
+	ld_strmap *ids;		/* every id given out */
+	ld_strmap *dups;	/* id -> the next N of "id#N" */
+	ld_strmap *refs;	/* "fn:2" -> index in citers */
+	ld_ptrs citers;		/* the clauses citing a note (struct citer) */
 	size_t i;		/* paragraph being read */
 	size_t toc_lines;	/* table of contents lines so far */
 	size_t src;		/* paragraph whose formatting a record keeps */
@@ -196,39 +197,46 @@ label_id(builder *b, const char *s, size_t n)
 /* Make id unique: as is, else "section/id", else "id#N".  The next N of
  * each id is remembered, so many equal ids cost no more than distinct
  * ones. */
+/* Take id unless it was given out: 1 taken, 0 already given, or
+ * LDIFF_ENOMEM. */
+static int
+take_id(builder *b, const char *id)
+{
+	size_t n = strlen(id);
+
+	if (ld_strmap_get(b->ids, id, n, NULL))
+		return 0;
+	return ld_strmap_put(b->ids, id, n, 0) != NULL ? 1 : LDIFF_ENOMEM;
+}
+
 static const char *
 unique_id(builder *b, const char *id)
 {
 	const char *sec = cur_section_text(b);
-	size_t *next;
+	uint32_t next = 2;
 	char *q;
 	int r;
 
-	if ((r = ld_strmap_put(&b->ids, id, id)) != 0)
+	if ((r = take_id(b, id)) != 0)
 		return r > 0 ? id : NULL;
 	if (sec[0] != '\0' && strcmp(sec, id) != 0) {
 		q = ld_arena_printf(b->cs->arena, "%s/%s", sec, id);
-		if (q == NULL || (r = ld_strmap_put(&b->ids, q, q)) < 0)
+		if (q == NULL || (r = take_id(b, q)) < 0)
 			return NULL;
 		if (r > 0)
 			return q;
 	}
-	next = (size_t *)ld_strmap_get(&b->dups, id);
-	if (next == NULL) {
-		if ((next = ld_arena_alloc(b->cs->arena, sizeof *next)) ==
-		    NULL || ld_strmap_put(&b->dups, id, next) < 0)
+	ld_strmap_get(b->dups, id, strlen(id), &next);
+	for (;; next++) {
+		q = ld_arena_printf(b->cs->arena, "%s#%u", id, (unsigned)next);
+		if (q == NULL || (r = take_id(b, q)) < 0)
 			return NULL;
-		*next = 2;
+		if (r > 0)
+			break;
 	}
-	for (;; (*next)++) {
-		q = ld_arena_printf(b->cs->arena, "%s#%zu", id, *next);
-		if (q == NULL || (r = ld_strmap_put(&b->ids, q, q)) < 0)
-			return NULL;
-		if (r > 0) {
-			(*next)++;
-			return q;
-		}
-	}
+	if (ld_strmap_put(b->dups, id, strlen(id), next + 1) == NULL)
+		return NULL;
+	return q;
 }
 
 /* Append a clause record; strings must already live in the clause arena
@@ -305,17 +313,18 @@ note_refs(builder *b, const char *refs, const char *id)
 
 	while (*s != '\0') {
 		size_t n = strcspn(s, " ");
-		char *key;
 
 		if (n > 0) {
-			if (by == NULL &&
-			    (by = ld_arena_alloc(b->cs->arena, sizeof *by)) ==
-			    NULL)
-				return oom(b);
-			by->id = id;
-			by->section = cur_section_text(b);
-			key = ld_arena_strndup(b->cs->arena, s, n);
-			if (key == NULL || ld_strmap_put(&b->refs, key, by) < 0)
+			if (by == NULL) {
+				by = ld_arena_alloc(b->cs->arena, sizeof *by);
+				if (by == NULL ||
+				    ld_ptrs_push(&b->citers, by) != 0)
+					return oom(b);
+				by->id = id;
+				by->section = cur_section_text(b);
+			}
+			if (ld_strmap_put(b->refs, s, n,
+			    (uint32_t)(b->citers.n - 1)) == NULL)
 				return oom(b);
 		}
 		s += n;
@@ -954,6 +963,7 @@ static void
 resolve_citations(builder *b)
 {
 	size_t i;
+	uint32_t which;
 	const cite *by = NULL;
 
 	for (i = 0; i < b->cs->n; i++) {
@@ -967,7 +977,8 @@ resolve_citations(builder *b)
 		by = NULL;
 		if (cl->kind != LDIFF_CL_NOTE && cl->kind != LDIFF_CL_OTHER)
 			continue;
-		if ((by = ld_strmap_get(&b->refs, cl->id)) != NULL) {
+		if (ld_strmap_get(b->refs, cl->id, strlen(cl->id), &which)) {
+			by = b->citers.v[which];
 			cl->parent = by->id;
 			cl->section = by->section;
 		}
@@ -1094,8 +1105,10 @@ ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
 		oom(&b);
 		goto out;
 	}
-	/* about one id per paragraph: no regrowing of the map as they come */
-	if (ld_strmap_reserve(&b.ids, d->n + 1) != 0) {
+	b.ids = ld_strmap_new();
+	b.dups = ld_strmap_new();
+	b.refs = ld_strmap_new();
+	if (b.ids == NULL || b.dups == NULL || b.refs == NULL) {
 		oom(&b);
 		goto out;
 	}
@@ -1116,9 +1129,10 @@ out:
 	r = b.rc;
 	ldiff_clauses_free(b.cs);
 	ld_typed_free(&b.typed);
-	ld_strmap_free(&b.ids);
-	ld_strmap_free(&b.dups);
-	ld_strmap_free(&b.refs);
+	ld_strmap_free(b.ids);
+	ld_strmap_free(b.dups);
+	ld_strmap_free(b.refs);
+	ld_ptrs_free(&b.citers);
 	ld_buf_free(&b.pend_key);
 	ld_buf_free(&b.pend_text);
 	ld_buf_free(&b.pend_refs);

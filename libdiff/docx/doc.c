@@ -148,6 +148,10 @@ ldiff_doc_free(ldiff_doc *d)
 	ld_arena_free(d->arena);
 	ld_free(d->paras);
 	ld_free(d);
+	/* a document is the largest thing the library frees, often in a
+	 * thread of its own: the comparison after it should not start
+	 * with that memory stranded in the thread's arena */
+	ld_trim_freed_memory();
 }
 
 /* ---- writing ------------------------------------------------------- */

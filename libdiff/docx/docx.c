@@ -303,13 +303,10 @@ on_secref(void *ctx, int header, const char *type, const char *rid)
 	struct secref *v;
 
 	if (rd->nrefs == rd->caprefs) {
-		size_t cap = rd->caprefs ? rd->caprefs * 2 : 8;
-
-		v = ld_reallocarray(rd->refs, cap, sizeof *v);
+		v = ld_grow(rd->refs, &rd->caprefs, 8, sizeof *v);
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		rd->refs = v;
-		rd->caprefs = cap;
 	}
 	v = &rd->refs[rd->nrefs++];
 	v->header = header;

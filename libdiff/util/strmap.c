@@ -1,86 +1,129 @@
 /*
- * strmap.c - a map from strings to pointers, for the ids of a document.
+ * strmap.c - the library's one map from strings to numbers.
  *
- * The idea: the building of clauses asks "is this id taken?" once per
- * clause, and a document can have hundreds of thousands, so the lookup is
- * open addressing with linear probing, at most half full, each slot
- * holding the key's hash so that a probe compares strings only when the
- * hashes agree.  Keys and values are borrowed (they live in the caller's
- * arena); the map never copies or frees them.
+ * The idea: the word lexicon, the word diff's key ids and the style
+ * table all ask "which number goes with these bytes?", so they share one
+ * table rather than each writing its own probing.  Open addressing with
+ * linear probing, kept at most half full so a probe stays short; each
+ * slot holds the key's hash beside it, so a miss rarely touches the
+ * key's bytes.  The map copies every key into its own arena: callers may
+ * look up bytes that move or vanish afterwards (a scratch buffer).
  */
 #include <string.h>
 
 #include "util/util.h"
 
-static size_t
-map_slot(const ld_strmap *m, const char *key, size_t h)
+struct slot {
+	const char *key;	/* NULL: empty */
+	size_t len;
+	uint32_t hash, val;
+};
+
+struct ld_strmap {
+	ld_arena *keys;
+	struct slot *slot;
+	size_t nslot;		/* a power of two */
+	size_t n;
+};
+
+#define FIRST_SLOTS 64
+
+ld_strmap *
+ld_strmap_new(void)
 {
-	size_t i = h & (m->cap - 1);
+	ld_strmap *m = ld_calloc(1, sizeof *m);
 
-	while (m->s[i].key != NULL && (m->s[i].hash != h ||
-	    strcmp(m->s[i].key, key) != 0))
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-const void *
-ld_strmap_get(const ld_strmap *m, const char *key)
-{
-	size_t i;
-
-	if (m->cap == 0)
+	if (m == NULL)
 		return NULL;
-	i = map_slot(m, key, ld_hash_str(key));
-	return m->s[i].key != NULL ? m->s[i].val : NULL;
-}
-
-/* Room for `want` keys at a load of at most one half. */
-int
-ld_strmap_reserve(ld_strmap *m, size_t want)
-{
-	ld_strmap g;
-	size_t i;
-
-	if (want < m->n + 1)
-		want = m->n + 1;
-	if (want * 2 <= m->cap)
-		return 0;
-	g.cap = m->cap ? m->cap : 256;
-	while (g.cap < want * 2)
-		g.cap *= 2;
-	g.n = m->n;
-	if ((g.s = ld_calloc(g.cap, sizeof *g.s)) == NULL)
-		return LDIFF_ENOMEM;
-	for (i = 0; i < m->cap; i++)
-		if (m->s[i].key != NULL)
-			g.s[map_slot(&g, m->s[i].key, m->s[i].hash)] =
-			    m->s[i];
-	ld_free(m->s);
-	*m = g;
-	return 0;
-}
-
-/* Insert key -> val unless key is there; 1 if inserted, 0 if present. */
-int
-ld_strmap_put(ld_strmap *m, const char *key, const void *val)
-{
-	size_t i, h;
-
-	if ((m->n + 1) * 2 > m->cap && ld_strmap_reserve(m, m->n + 1) != 0)
-		return LDIFF_ENOMEM;
-	h = ld_hash_str(key);
-	i = map_slot(m, key, h);
-	if (m->s[i].key != NULL)
-		return 0;
-	m->s[i].key = key;
-	m->s[i].val = val;
-	m->s[i].hash = h;
-	m->n++;
-	return 1;
+	m->nslot = FIRST_SLOTS;
+	m->keys = ld_arena_new();
+	m->slot = ld_calloc(m->nslot, sizeof *m->slot);
+	if (m->keys == NULL || m->slot == NULL) {
+		ld_strmap_free(m);
+		return NULL;
+	}
+	return m;
 }
 
 void
 ld_strmap_free(ld_strmap *m)
 {
-	ld_free(m->s);
+	if (m == NULL)
+		return;
+	ld_arena_free(m->keys);
+	ld_free(m->slot);
+	ld_free(m);
+}
+
+size_t
+ld_strmap_count(const ld_strmap *m)
+{
+	return m->n;
+}
+
+/* The slot of key s[0..n): where it is, or the empty one it would take. */
+static struct slot *
+find(const ld_strmap *m, const char *s, size_t n, uint32_t h)
+{
+	size_t mask = m->nslot - 1, i = h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		struct slot *e = &m->slot[i];
+
+		if (e->key == NULL || (e->hash == h && e->len == n &&
+		    memcmp(e->key, s, n) == 0))
+			return e;
+	}
+}
+
+int
+ld_strmap_get(const ld_strmap *m, const char *s, size_t n, uint32_t *val)
+{
+	const struct slot *e = find(m, s, n, ld_hash(s, n));
+
+	if (e->key == NULL)
+		return 0;
+	if (val != NULL)
+		*val = e->val;
+	return 1;
+}
+
+static int
+grow(ld_strmap *m)
+{
+	struct slot *old = m->slot;
+	size_t nold = m->nslot, i;
+
+	if ((m->slot = ld_calloc(2 * nold, sizeof *m->slot)) == NULL) {
+		m->slot = old;
+		return LDIFF_ENOMEM;
+	}
+	m->nslot = 2 * nold;
+	for (i = 0; i < nold; i++)
+		if (old[i].key != NULL)
+			*find(m, old[i].key, old[i].len, old[i].hash) = old[i];
+	ld_free(old);
+	return 0;
+}
+
+const char *
+ld_strmap_put(ld_strmap *m, const char *s, size_t n, uint32_t val)
+{
+	uint32_t h = ld_hash(s, n);
+	struct slot *e = find(m, s, n, h);
+
+	if (e->key == NULL) {
+		if (2 * (m->n + 1) > m->nslot) {
+			if (grow(m) != 0)
+				return NULL;
+			e = find(m, s, n, h);
+		}
+		if ((e->key = ld_arena_strndup(m->keys, s, n)) == NULL)
+			return NULL;
+		e->len = n;
+		e->hash = h;
+		m->n++;
+	}
+	e->val = val;
+	return e->key;
 }
