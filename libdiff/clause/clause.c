@@ -755,6 +755,24 @@ add_numbered(builder *b, const ldiff_para *p, const label *lb,
 	return finish_clause(b, id, p);
 }
 
+/* "1." under a lead-in or inside a numbered clause is local.  A number
+ * from Word's list at the lead-in's own level or above is not: it is
+ * the next clause ("10." after "9. ... bidra till:" and its bullets),
+ * whether or not the bullets closed the lead-in. */
+static int
+is_local_number(const builder *b, const ldiff_para *p, const label *lb)
+{
+	int computed = p->label[0] != '\0';
+
+	if (lb->cls != LAB_ABS || lb->decimal != 1)
+		return 0;
+	if (b->owner_colon && !(computed && b->owner_level >= lb->level))
+		return 1;
+	if (!computed)
+		return b->nrel > 0;
+	return b->nnum > 0 && b->num[b->nnum - 1].level < lb->level;
+}
+
 /* A body paragraph: numbered, lettered, bulleted, an item or plain. */
 static int
 add_body(builder *b, const ldiff_para *p, label *lb, const char *s,
@@ -783,11 +801,7 @@ add_body(builder *b, const ldiff_para *p, label *lb, const char *s,
 	}
 	if (lb->cls == LAB_BULLET)
 		return add_member(b, p, LDIFF_CL_BULLET, lb, s, n);
-	/* "1." under a lead-in or inside a numbered clause is local. */
-	if (lb->cls == LAB_ABS && lb->decimal == 1 && (b->owner_colon ||
-	    (p->label[0] == '\0' && b->nrel > 0) ||
-	    (p->label[0] != '\0' && b->nnum > 0 &&
-	    b->num[b->nnum - 1].level < lb->level)))
+	if (is_local_number(b, p, lb))
 		lb->cls = LAB_REL;
 	if (lb->cls == LAB_REL)
 		return add_relative(b, p, lb, s, n);

@@ -303,6 +303,32 @@ test_heading_numbers(void)
 	ldiff_clauses_free(cs);
 }
 
+/* Word's list numbers a clause after a lead-in and its bullets at the
+ * lead-in's own level: the next clause, not an item of the lead-in; a
+ * deeper "1." under a lead-in stays its item. */
+static void
+test_number_after_bullets(void)
+{
+	const char *in = P
+	    "item\t1\t9.\tList Number\t\t\t\tAvtalet ska bidra till:\n"
+	    "item\t1\t\xe2\x80\xa2\tList Bullet\t\t\t\ten sak, och\n"
+	    "item\t1\t10.\tList Number\t\t\t\tAvtalet ska följas upp.\n"
+	    "item\t1\t11.\tList Number\t\t\t\tParterna ska:\n"
+	    "item\t2\t1.\tList Number 2\t\t\t\tsamverka.\n";
+	ldiff_clauses *cs = split(in, 0);
+
+	ok(cs != NULL, "numbers after bullets split");
+	if (cs == NULL)
+		return;
+	is_str(show(cs, "9/•1"), "9/•1|9|bullet|•|en sak, och",
+	    "bullet under the lead-in");
+	is_str(show(cs, "10"), "10||clause|10.|Avtalet ska följas upp.",
+	    "number after the bullets: the next clause");
+	is_str(show(cs, "11 1"), "11 1|11|item|1.|samverka.",
+	    "deeper number under a lead-in: its item");
+	ldiff_clauses_free(cs);
+}
+
 static void
 test_enumeration(void)
 {
@@ -654,6 +680,7 @@ main(void)
 	test_empty_heading_ids();
 	test_heading_numbers();
 	test_enumeration();
+	test_number_after_bullets();
 	test_row_keys();
 	test_toc();
 	test_renumbered();
