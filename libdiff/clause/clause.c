@@ -1349,11 +1349,15 @@ flush_pending(builder *b)
 	return r;
 }
 
-/* Append one cell paragraph (TAB between cells, LF inside a cell). */
+/* Append one cell paragraph (TAB between cells, LF inside a cell), after
+ * its list number if Word gives it one: a row has no label of its own,
+ * and the number is part of the cell as shown. */
 static void
-add_cell_text(builder *b, int cell, const char *s, size_t n)
+add_cell_text(builder *b, int cell, const ldiff_para *p, const char *s,
+    size_t n)
 {
 	size_t i;
+	label lb;
 
 	if (b->pend_cell == 0) {
 		for (i = 1; i < (size_t)cell && i < 64; i++)
@@ -1364,6 +1368,12 @@ add_cell_text(builder *b, int cell, const char *s, size_t n)
 		for (i = (size_t)b->pend_cell; i < (size_t)cell && i <
 		    (size_t)b->pend_cell + 64; i++)
 			ld_buf_addc(&b->pend_text, '\t');
+	computed_label(&lb, p);
+	for (i = 0; i < lb.len; i++)
+		ld_buf_addc(&b->pend_text, lb.shown[i] == '\t' ? ' ' :
+		    lb.shown[i]);
+	if (lb.len > 0 && n > 0)
+		ld_buf_addc(&b->pend_text, ' ');
 	/* A TAB inside a cell would split it. */
 	for (i = 0; i < n; i++)
 		ld_buf_addc(&b->pend_text, s[i] == '\t' ? ' ' : s[i]);
@@ -1402,7 +1412,7 @@ add_gathered(builder *b, const ldiff_para *p, ldiff_clause_kind kind)
 	} else if (kind != LDIFF_CL_ROW)
 		ld_buf_addc(&b->pend_text, '\n');
 	if (kind == LDIFF_CL_ROW)
-		add_cell_text(b, cell, s, n);
+		add_cell_text(b, cell, p, s, n);
 	else
 		ld_buf_add(&b->pend_text, s, n);
 	ld_buf_adds(&b->pend_refs, p->refs);
