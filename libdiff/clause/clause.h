@@ -22,5 +22,19 @@ int ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim);
 ldiff_clause *ld_clauses_add(ldiff_clauses *c, int *code);
 int ld_clause_kind_from_name(const char *name);
 
+/* ---- sentences (sentences.c) ---- */
+/* A table of contents line: kind other, but body text. */
+int ld_clause_is_toc_line(const ldiff_clause *c);
+/* Does --sentences give c sentence records?  Every kind but sentence
+ * itself and other (comments, headers, footers), toc lines excepted. */
+int ld_clause_has_sentences(const ldiff_clause *c);
+/* Is c part of the body, the text kltext --plain shows (no notes)? */
+int ld_clause_in_body(const ldiff_clause *c);
+/* The sentences of c as spans of c->text; a row is split cell by cell.
+ * The first sentence is the one the clause's label goes in front of; a
+ * clause with a label and no words gets one empty span for it.  *out is
+ * allocated with malloc; the caller frees it with free(). */
+int ld_clause_sentences(const ldiff_clause *c, ldiff_span **out, size_t *n);
+
 
 #endif /* LD_CLAUSE_H */
