@@ -171,7 +171,10 @@ void ldiff_doc_free(ldiff_doc *d);
 typedef enum {
 	LDIFF_FMT_TSV,		/* the record stream, with its version mark */
 	LDIFF_FMT_JSON,		/* JSON Lines */
-	LDIFF_FMT_PLAIN		/* what a person reads */
+	LDIFF_FMT_PLAIN,	/* what a person reads */
+	LDIFF_FMT_SENTENCES	/* clause sets only: the body's sentence
+				 * records one per line, each after its
+				 * label (the first of a clause carries it) */
 } ldiff_format;
 
 /* For LDIFF_FMT_PLAIN: which non-body paragraphs to include. */
