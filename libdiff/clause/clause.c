@@ -1049,7 +1049,7 @@ add_toc_line(builder *b, const ldiff_para *p)
 	size_t n = strlen(s);
 	label lb;
 
-	computed_label(&lb, p);	/* Word may number the line: keep it */
+	ld_label_computed(&lb, p);	/* Word may number the line: keep it */
 	trim(&s, &n);
 	if (n == 0 && lb.len == 0)
 		return 0;
