@@ -10,7 +10,7 @@ _klausul_limits='--max-part-size= --max-total-size= --max-ratio= --max-depth=
 	--max-paragraph= --max-clauses='
 
 _klausul_opts_kltext='--json --plain --notes --comments --headers --all
-	--output= --changes= --help --version'
+	--output= --changes= --authors --help --version'
 _klausul_opts_klsplit='--json --plain --sentences --changes= --output=
 	--help --version'
 _klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title=
