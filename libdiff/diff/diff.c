@@ -132,6 +132,8 @@ ldiff_class_name(unsigned one_class)
 		return "typography";
 	case LDIFF_CLASS_RENUMBER:
 		return "renumber";
+	case LDIFF_CLASS_LANGUAGE:
+		return "language";
 	}
 	return "unknown";
 }
