@@ -31,6 +31,7 @@ enum {
 	H_EQUAL, H_CHANGED, H_MOVED, H_INSERTED, H_DELETED, H_SPLIT,
 	H_MERGED,
 	H_WORDING, H_NUMBER, H_AMOUNT, H_DATE, H_PERIOD, H_TYPOGRAPHY,
+	H_LANGUAGE,
 	H_RENUMBER,
 	H_SUMMARY, H_CLAUSES, H_OLD, H_NEW, H_SUBSTANTIVE, H_BYSECTION,
 	H_SECTION, H_NOSECTION, H_THROUGHOUT, H_TIMES, H_SHOW, H_HIDE_NS,
@@ -59,6 +60,7 @@ static const struct {
 	[H_DATE] = { N_("Date change"), "Datumändring" },
 	[H_PERIOD] = { N_("Period change"), "Periodändring" },
 	[H_TYPOGRAPHY] = { N_("Typography"), "Typografi" },
+	[H_LANGUAGE] = { N_("Language"), "Språklig" },
 	[H_RENUMBER] = { N_("Renumbered"), "Omnumrerad" },
 	[H_SUMMARY] = { N_("Summary"), "Sammanfattning" },
 	[H_CLAUSES] = { N_("Clauses"), "Klausuler" },
@@ -132,6 +134,7 @@ static const struct {
 	{ LDIFF_CLASS_DATE, H_DATE, "date" },
 	{ LDIFF_CLASS_PERIOD, H_PERIOD, "period" },
 	{ LDIFF_CLASS_TYPOGRAPHY, H_TYPOGRAPHY, "typography" },
+	{ LDIFF_CLASS_LANGUAGE, H_LANGUAGE, "language" },
 	{ LDIFF_CLASS_RENUMBER, H_RENUMBER, "renumber" },
 };
 #define N_CLASSES (sizeof classes / sizeof classes[0])

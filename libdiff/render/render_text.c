@@ -43,7 +43,7 @@ enum {
 	L_EQUAL, L_CHANGED, L_MOVED, L_INSERTED, L_DELETED, L_SPLIT,
 	L_MERGED,
 	L_WORDING, L_NUMBER, L_AMOUNT, L_DATE, L_PERIOD, L_TYPOGRAPHY,
-	L_RENUMBER,
+	L_LANGUAGE, L_RENUMBER,
 	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
 	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
 	L_RENUMBERED_IN, L_CLAUSES, L_OLD, L_NEW, L_WORDS, L_COMMON,
@@ -73,6 +73,7 @@ static const struct {
 	[L_DATE] = { N_("date"), "datum" },
 	[L_PERIOD] = { N_("period"), "period" },
 	[L_TYPOGRAPHY] = { N_("typography"), "typografi" },
+	[L_LANGUAGE] = { N_("language"), "språklig" },
 	[L_RENUMBER] = { N_("renumbered"), "omnumrerad" },
 	[L_RENUMBERED] = { N_("renumbered, text unchanged"),
 	    "omnumrerade, oförändrad text" },
@@ -136,6 +137,7 @@ static const struct {
 	{ LDIFF_CLASS_DATE, L_DATE },
 	{ LDIFF_CLASS_PERIOD, L_PERIOD },
 	{ LDIFF_CLASS_TYPOGRAPHY, L_TYPOGRAPHY },
+	{ LDIFF_CLASS_LANGUAGE, L_LANGUAGE },
 	{ LDIFF_CLASS_RENUMBER, L_RENUMBER },
 };
 #define N_CLASSES (sizeof class_order / sizeof class_order[0])
@@ -249,6 +251,8 @@ hidden_classes(unsigned hide)
 
 	if (hide & LDIFF_HIDE_TYPOGRAPHY)
 		c |= LDIFF_CLASS_TYPOGRAPHY;
+	if (hide & LDIFF_HIDE_LANGUAGE)
+		c |= LDIFF_CLASS_LANGUAGE;
 	if (hide & LDIFF_HIDE_RENUMBER)
 		c |= LDIFF_CLASS_RENUMBER;
 	if (hide & LDIFF_HIDE_PERIOD)
