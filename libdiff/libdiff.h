@@ -359,7 +359,9 @@ enum {
 	LDIFF_CLASS_DATE = 1 << 3,
 	LDIFF_CLASS_PERIOD = 1 << 4,	/* year range shift (2023–2026 -> 2027–2030) */
 	LDIFF_CLASS_TYPOGRAPHY = 1 << 5,	/* not substantive */
-	LDIFF_CLASS_RENUMBER = 1 << 6	/* only the clause number changed */
+	LDIFF_CLASS_RENUMBER = 1 << 6,	/* only the clause number changed */
+	LDIFF_CLASS_LANGUAGE = 1 << 7	/* språkvård, not substantive:
+					 * skall -> ska, bl.a. -> bland annat */
 };
 
 typedef enum {
@@ -385,7 +387,8 @@ typedef struct ldiff_unit {
 	size_t n_old;
 	const ldiff_clause *const *new_cl;	/* clauses of version `to` */
 	size_t n_new;
-	int substantive;	/* not only typography or renumbering */
+	int substantive;	/* not only typography, language or
+				 * renumbering */
 	unsigned cls;		/* union of the classes of the edits */
 	const ldiff_edit *edits;	/* word-level edits, old -> new */
 	size_t n_edits;
@@ -453,7 +456,9 @@ enum {
 	LDIFF_HIDE_RENUMBER = 1 << 1,
 	LDIFF_HIDE_PERIOD = 1 << 2,
 	LDIFF_HIDE_EQUAL = 1 << 3,
-	LDIFF_HIDE_NONSUBSTANTIVE = LDIFF_HIDE_TYPOGRAPHY | LDIFF_HIDE_RENUMBER
+	LDIFF_HIDE_LANGUAGE = 1 << 4,
+	LDIFF_HIDE_NONSUBSTANTIVE = LDIFF_HIDE_TYPOGRAPHY | LDIFF_HIDE_RENUMBER |
+	    LDIFF_HIDE_LANGUAGE
 };
 
 typedef struct ldiff_render_opts {
@@ -476,7 +481,7 @@ const char *ldiff_lang_from_env(void);
 
 /* Nonzero when the LDIFF_HIDE_* flags hide a unit: an equal unit under
  * LDIFF_HIDE_EQUAL; an equal or changed unit whose every class is hidden
- * (typography, renumbering, period).  Moves, splits, merges, insertions
+ * (typography, language, renumbering, period).  Moves, splits, merges, insertions
  * and deletions are never hidden.  Every renderer, and kldiff's exit
  * status, filter with this one rule. */
 int ldiff_unit_hidden(const ldiff_unit *u, unsigned hide);

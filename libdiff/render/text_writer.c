@@ -33,6 +33,7 @@ const struct ld_tw_class ld_tw_class_order[] = {
 	{ LDIFF_CLASS_DATE, L_DATE },
 	{ LDIFF_CLASS_PERIOD, L_PERIOD },
 	{ LDIFF_CLASS_TYPOGRAPHY, L_TYPOGRAPHY },
+	{ LDIFF_CLASS_LANGUAGE, L_LANGUAGE },
 	{ LDIFF_CLASS_RENUMBER, L_RENUMBER },
 };
 /* N_CLASSES (text_writer.h) must count the entries: a class added here
@@ -56,6 +57,7 @@ static const struct {
 	[L_DATE] = { N_("date"), "datum" },
 	[L_PERIOD] = { N_("period"), "period" },
 	[L_TYPOGRAPHY] = { N_("typography"), "typografi" },
+	[L_LANGUAGE] = { N_("language"), "språklig" },
 	[L_RENUMBER] = { N_("renumbered"), "omnumrerad" },
 	[L_RENUMBERED] = { N_("renumbered, text unchanged"),
 	    "omnumrerade, oförändrad text" },
