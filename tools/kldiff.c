@@ -464,8 +464,6 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	o->ro.color = o->fmt == FMT_TEXT && kl_want_color(o->color) > 0 &&
 	    (o->output == NULL || (o->color != NULL &&
 	    strcmp(o->color, "always") == 0));
-	if (o->ro.lang == NULL)
-		o->ro.lang = ldiff_lang_from_env();
 	o->ro.width = o->width >= 0 ? o->width :
 	    o->output == NULL ? terminal_width() : 0;
 	if ((o->fmt == FMT_TEXT || o->fmt == FMT_HTML) && !o->unchanged)

@@ -14,7 +14,6 @@
  * far it reaches), so "[-2019–2022-]{+2023–2026+}." moves to the next
  * line whole instead of passing the margin.
  */
-#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,16 +128,9 @@ ld_tw_op_label(ldiff_op op)
 static int
 want_swedish(const ldiff_render_opts *o)
 {
-	const char *loc;
-
 	if (o != NULL && o->lang != NULL)
 		return strncmp(o->lang, "sv", 2) == 0;
-#ifdef LC_MESSAGES
-	loc = setlocale(LC_MESSAGES, NULL);
-#else
-	loc = setlocale(LC_ALL, NULL);
-#endif
-	return loc != NULL && strncmp(loc, "sv", 2) == 0;
+	return ldiff_lang_from_env() != NULL;
 }
 
 #ifndef ENABLE_NLS
