@@ -134,6 +134,11 @@ typedef struct ldiff_para {
 	const char *style_id;	/* w:pStyle value, or "" */
 	int num_id;		/* w:numId in effect, 0 if none */
 	int ilvl;		/* w:ilvl in effect */
+	size_t xml_p;		/* which w:p of its part it is, counted from 1
+				 * in document order (every w:p the reader
+				 * meets, text boxes and empty ones too; of
+				 * mc:AlternateContent only the branch read);
+				 * 0 when not from .docx */
 } ldiff_para;
 
 typedef enum {
@@ -256,6 +261,9 @@ typedef struct ldiff_clause {
 	const char *style_id;
 	int num_id;
 	int ilvl;
+	size_t xml_p;		/* ldiff_para.xml_p of that first paragraph:
+				 * where the DOCX redline finds it in NEW's
+				 * part; 0 when unknown */
 	unsigned flags;		/* LDIFF_CLF_*; from .docx only, not part of
 				 * the clause record stream */
 } ldiff_clause;

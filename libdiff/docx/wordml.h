@@ -38,6 +38,8 @@ struct pctx {
 	int revs_seen;
 	int has_defer;		/* text boxes appended from defer_start */
 	size_t defer_start;
+	size_t ordinal;		/* its w:p among those of the part, from 1
+				 * (of the first, when marks joined several) */
 };
 
 /* An open table. */
@@ -83,6 +85,7 @@ struct walker {
 	} cache[NCACHE];
 
 	struct pctx *pc;
+	size_t p_seen;		/* w:p elements met in the part so far */
 	size_t npc, cappc;
 	int in_ppr, in_run, in_t;
 	int ins, del, mfrom, mto;
@@ -103,7 +106,5 @@ struct walker {
 /* Walk the part open in w->x, handing each finished paragraph to
  * on_paragraph(ctx, ...).  Returns 0 or the first failure. */
 int wm_walk(struct walker *w, wm_para_fn *on_paragraph, void *ctx);
-/* Unicode for a w:sym character in a symbol font. */
-int32_t wm_symbol(const char *font, int32_t cp);
 
 #endif /* LIBDIFF_WORDML_H */
