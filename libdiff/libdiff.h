@@ -261,11 +261,11 @@ typedef struct ldiff_clause {
 	const char *style_id;
 	int num_id;
 	int ilvl;
+	unsigned flags;		/* LDIFF_CLF_*; from .docx only, not part of
+				 * the clause record stream */
 	size_t xml_p;		/* ldiff_para.xml_p of that first paragraph:
 				 * where the DOCX redline finds it in NEW's
 				 * part; 0 when unknown */
-	unsigned flags;		/* LDIFF_CLF_*; from .docx only, not part of
-				 * the clause record stream */
 } ldiff_clause;
 
 /* Flags of a clause. */
