@@ -65,8 +65,9 @@ TOOLDIR = $(BUILD)/tools
 TREE_LOCALEDIR = ../locale
 endif
 
-# The library is a folder per stage (util sv docx clause diff render).
-LIB_STAGES = util sv docx clause diff render
+# The library is a folder per stage (util sv docx clause diff consolidate
+# render).
+LIB_STAGES = util sv docx clause diff consolidate render
 LIB_SRC = $(sort $(foreach s,$(LIB_STAGES),$(wildcard libdiff/$(s)/*.c)))
 LIB_HDR = $(wildcard libdiff/*.h libdiff/*/*.h)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)

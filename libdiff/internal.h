@@ -11,6 +11,7 @@
 #include "docx/doc.h"
 #include "clause/clause.h"
 #include "diff/diff.h"
+#include "consolidate/consolidate.h"
 #include "render/render.h"
 
 #endif /* LIBDIFF_INTERNAL_H */

@@ -456,6 +456,108 @@ const char *ldiff_op_name(ldiff_op op);	/* "equal", "changed" ... */
 const char *ldiff_class_name(unsigned one_class);	/* "wording" ... */
 
 /* ------------------------------------------------------------------ */
+/* Consolidation: the parties' responses to a draft, per draft clause   */
+/* ------------------------------------------------------------------ */
+
+/* One response to the draft as the caller read it. */
+typedef struct ldiff_response {
+	const char *name;	/* its file name: messages, and the party of
+				 * last resort */
+	const char *label;	/* the party as the caller names it, or NULL */
+	const void *data;	/* .docx bytes or any input kldiff reads */
+	size_t len;
+} ldiff_response;
+
+/* Where a party's name came from. */
+typedef enum {
+	LDIFF_PARTY_AUTHOR,	/* the author of revisions or comments */
+	LDIFF_PARTY_LABEL,	/* ldiff_response.label */
+	LDIFF_PARTY_FILE	/* ldiff_response.name */
+} ldiff_party_source;
+
+typedef struct ldiff_party {
+	const char *name;	/* "Umeå kommun" */
+	size_t response;	/* the response it answered in */
+	ldiff_party_source source;
+	size_t n_proposals;	/* proposals it makes (grouped or not) */
+	size_t n_comments;
+} ldiff_party;
+
+typedef struct ldiff_response_info {
+	const char *name;
+	int tracked;		/* it holds tracked changes: its proposals
+				 * are its revisions */
+	int against_draft;	/* tracked, but with every change rejected
+				 * it is not the draft: its accepted text
+				 * was compared with the draft instead */
+	size_t first_party, n_parties;	/* its parties, consecutive */
+} ldiff_response_info;
+
+/* One proposal for a draft clause, made by one or more parties in the
+ * same words (typography, case and white space aside). */
+typedef struct ldiff_proposal {
+	ldiff_op op;		/* changed, deleted, inserted, split,
+				 * merged, moved */
+	const char *text;	/* the clause as proposed: "" when deleted;
+				 * split and inserted clauses joined by LF */
+	const char *id;		/* the (first) clause's id in the response
+				 * of the first party, "" when deleted */
+	const ldiff_edit *edits;	/* draft -> text, word by word (none
+					 * for an insertion) */
+	size_t n_edits;
+	unsigned cls;		/* LDIFF_CLASS_* */
+	int substantive;
+	const size_t *parties;	/* ldiff_consolidation_party indexes */
+	size_t n_parties;
+} ldiff_proposal;
+
+typedef struct ldiff_comment {
+	size_t party;
+	const char *text;
+	const char *date;	/* as written (ISO 8601), or "" */
+	const char *anchor;	/* id of the clause the comment is anchored
+				 * in, in the response */
+} ldiff_comment;
+
+/* A draft clause with what the parties propose and say about it, or the
+ * clauses the parties insert after one. */
+typedef struct ldiff_consolidated {
+	const ldiff_clause *base;	/* NULL for insertions */
+	const char *after;	/* insertions: id of the draft clause they
+				 * follow, "" at the top; else NULL */
+	const ldiff_proposal *proposals;	/* in order of first party */
+	size_t n_proposals;
+	const ldiff_comment *comments;	/* in order of party */
+	size_t n_comments;
+	int conflict;		/* parties propose different texts */
+} ldiff_consolidated;
+
+typedef struct ldiff_consolidation ldiff_consolidation;
+
+/* Compare every response with the draft base and gather the result per
+ * draft clause, in the draft's order, insertions after the clause they
+ * follow.  The responses are read here (xo: limits; the changes mode is
+ * chosen per view), in do->threads threads; the bytes are not kept.
+ * base must outlive the consolidation. */
+int ldiff_consolidation_new(ldiff_consolidation **out,
+    const ldiff_clauses *base, const char *base_name,
+    const ldiff_response *responses, size_t n,
+    const ldiff_extract_opts *xo, const ldiff_split_opts *so,
+    const ldiff_diff_opts *dopt, ldiff_error *err);
+const char *ldiff_consolidation_base_name(const ldiff_consolidation *c);
+/* Records with a proposal or a comment. */
+size_t ldiff_consolidation_count(const ldiff_consolidation *c);
+const ldiff_consolidated *ldiff_consolidation_get(
+    const ldiff_consolidation *c, size_t i);
+size_t ldiff_consolidation_parties(const ldiff_consolidation *c);
+const ldiff_party *ldiff_consolidation_party(const ldiff_consolidation *c,
+    size_t i);
+size_t ldiff_consolidation_responses(const ldiff_consolidation *c);
+const ldiff_response_info *ldiff_consolidation_response(
+    const ldiff_consolidation *c, size_t i);
+void ldiff_consolidation_free(ldiff_consolidation *c);
+
+/* ------------------------------------------------------------------ */
 /* Renderers: each reads the same units, none recomputes them           */
 /* ------------------------------------------------------------------ */
 
@@ -508,6 +610,17 @@ int ldiff_render_html(const ldiff_diff *d, FILE *out,
 int ldiff_render_docx(const ldiff_diff *d, const void *new_docx,
     size_t new_len, FILE *out, const ldiff_render_opts *o,
     ldiff_error *err);
+
+/* The consolidation: per section and draft clause, each proposal with
+ * its parties and its words [-old-]{+new+}, conflicts marked (text);
+ * one JSON object per record (json; see kldiff(1), CONSOLIDATION); the
+ * clauses x parties matrix and each party's counts (stat). */
+int ldiff_render_consolidation_text(const ldiff_consolidation *c, FILE *out,
+    const ldiff_render_opts *o);
+int ldiff_render_consolidation_json(const ldiff_consolidation *c, FILE *out,
+    const ldiff_render_opts *o);
+int ldiff_render_consolidation_stat(const ldiff_consolidation *c, FILE *out,
+    const ldiff_render_opts *o);
 
 #ifdef __cplusplus
 }

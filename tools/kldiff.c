@@ -39,7 +39,8 @@ enum {
 	OPT_DOCX,
 	OPT_AUTHOR,
 	OPT_DATE,
-	OPT_TITLE
+	OPT_TITLE,
+	OPT_BASE
 };
 
 enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT, FMT_HTML, FMT_DOCX };
@@ -54,6 +55,7 @@ static const struct option longopts[] = {
 	{ "author", required_argument, NULL, OPT_AUTHOR },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "base", required_argument, NULL, OPT_BASE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "substantive", no_argument, NULL, 'S' },
@@ -79,6 +81,7 @@ static void
 usage(void)
 {
 	printf(_("Usage: %s [OPTION]... OLD NEW [NEWER]...\n"), kl_prog);
+	printf(_("  or:  %s [OPTION]... --base=DRAFT RESPONSE...\n"), kl_prog);
 	fputs(_("Compare versions of an agreement clause by clause.\n"
 	    "Each version is a .docx, a klsplit or kltext stream, plain text,\n"
 	    "or - for standard input (once).  With three or more versions each\n"
@@ -117,6 +120,12 @@ usage(void)
 	    "      --date=ISO8601      their date (default: now, UTC)\n"
 	    "      --title=TEXT        title of the page or document\n\n"),
 	    stdout);
+	fputs(_("Responses to a draft:\n"
+	    "      --base=DRAFT        compare each RESPONSE with DRAFT and gather\n"
+	    "                          the proposals and comments per draft clause\n"
+	    "                          (text, --json or --stat); -L names the\n"
+	    "                          party of a response without an author\n\n"),
+	    stdout);
 	fputs(_("Input:\n"
 	    "      --changes=accept|reject  tracked changes in a .docx are read\n"
 	    "                          as accepted (default) or rejected\n"
@@ -143,6 +152,7 @@ struct opts {
 	const char **labels;
 	size_t nlabels;
 	int width;		/* --width, -1 = the terminal's */
+	const char *base;	/* --base=DRAFT */
 };
 
 /* --width=N: 0 for one line per clause, else at least 20 columns. */
@@ -253,6 +263,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case OPT_AUTHOR: o->ro.author = optarg; break;
 		case OPT_DATE: o->ro.date = optarg; break;
 		case OPT_TITLE: o->ro.title = optarg; break;
+		case OPT_BASE: o->base = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'S': o->ro.hide |= LDIFF_HIDE_NONSUBSTANTIVE; break;
@@ -493,6 +504,125 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	return kl_out_commit(out);
 }
 
+/* --base: the responses' bytes, read in order (a missing file is named
+ * first); the library makes them into clauses. */
+static int
+read_responses(int argc, char **argv, const struct opts *o,
+    ldiff_response *resp)
+{
+	size_t i, stdin_seen = 0;
+	char *data;
+	size_t len;
+
+	for (i = 0; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "-") == 0 && stdin_seen++)
+			kl_die(_("standard input (-) given more than once"));
+		if (kl_read_file(argv[i], (size_t)o->xo.limits.max_total_bytes,
+		    &data, &len) != 0)
+			return -1;
+		resp[i].name = argv[i];
+		resp[i].label = i < o->nlabels ? o->labels[i] : NULL;
+		resp[i].data = data;
+		resp[i].len = len;
+	}
+	return 0;
+}
+
+static int
+render_consolidation(const ldiff_consolidation *c, struct opts *o)
+{
+	FILE *out;
+	int r;
+
+	if (o->quiet)
+		return 0;
+	out = kl_out_open(o->output);
+	switch (o->fmt) {
+	case FMT_JSON: r = ldiff_render_consolidation_json(c, out, &o->ro);
+		break;
+	case FMT_STAT: r = ldiff_render_consolidation_stat(c, out, &o->ro);
+		break;
+	default: r = ldiff_render_consolidation_text(c, out, &o->ro); break;
+	}
+	if (r != 0) {
+		int e = errno;
+
+		kl_out_abort(out);
+		if (r == LDIFF_EIO)
+			kl_write_error(o->output, e);
+		else
+			kl_warn("%s", ldiff_strerror(r));
+		return -1;
+	}
+	return kl_out_commit(out);
+}
+
+/* The draft made into clauses, as any version is. */
+static ldiff_clauses *
+read_base(const struct opts *o)
+{
+	ldiff_clauses *cl = NULL;
+	ldiff_error err;
+	char *data;
+	size_t len;
+
+	if (kl_read_file(o->base, (size_t)o->xo.limits.max_total_bytes,
+	    &data, &len) != 0)
+		return NULL;
+	memset(&err, 0, sizeof err);
+	if (kl_clauses_from_input(&cl, o->base, data, len, &o->xo, &o->so,
+	    &err) != 0) {
+		if (err.code == 0)
+			err.code = LDIFF_EINVAL;
+		kl_report(o->base, &err);
+	}
+	free(data);
+	return cl;
+}
+
+/* kldiff --base=DRAFT RESPONSE...: exit 0 when no response proposes or
+ * says anything, 1 when one does, 2 on trouble. */
+static int
+consolidate(int argc, char **argv, struct opts *o)
+{
+	ldiff_response *resp = calloc((size_t)argc + 1, sizeof *resp);
+	ldiff_consolidation *c = NULL;
+	ldiff_clauses *base = NULL;
+	ldiff_diff_opts dopt;
+	ldiff_error err;
+	int i, status = KL_TROUBLE;
+
+	if (resp == NULL)
+		kl_die("%s", strerror(ENOMEM));
+	if (o->fmt == FMT_HTML || o->fmt == FMT_DOCX) {
+		kl_warn(_("--base writes text, --json or --stat"));
+		kl_usage_error();
+	}
+	kl_check_output(o->output, (const char *const *)argv, (size_t)argc);
+	kl_check_output(o->output, &o->base, 1);
+	if ((base = read_base(o)) == NULL ||
+	    read_responses(argc, argv, o, resp) != 0)
+		goto out;
+	ldiff_diff_opts_init(&dopt);
+	dopt.threads = 0;
+	memset(&err, 0, sizeof err);
+	if (ldiff_consolidation_new(&c, base, o->base, resp, (size_t)argc,
+	    &o->xo, &o->so, &dopt, &err) != 0) {
+		kl_warn("%s", err.msg[0] != '\0' ? err.msg :
+		    ldiff_strerror(err.code));
+		goto out;
+	}
+	if (render_consolidation(c, o) == 0)
+		status = ldiff_consolidation_count(c) > 0 ? KL_DIFF : KL_SAME;
+out:
+	ldiff_consolidation_free(c);
+	ldiff_clauses_free(base);
+	for (i = 0; i < argc; i++)
+		free((void *)resp[i].data);
+	free(resp);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -511,6 +641,21 @@ main(int argc, char **argv)
 	ldiff_extract_opts_init(&o.xo);
 	ldiff_split_opts_init(&o.so);
 	first = parse_options(argc, argv, &o);
+	o.so.limits = o.xo.limits;
+	if (o.base != NULL && argc - first < 1) {
+		kl_warn(_("no responses to compare with the draft"));
+		kl_usage_error();
+	}
+	if (o.base != NULL && o.nlabels > (size_t)(argc - first)) {
+		kl_warn(_("%zu labels (-L) for %d responses: at most one per "
+		    "response"), o.nlabels, argc - first);
+		kl_usage_error();
+	}
+	if (o.base != NULL) {
+		status = consolidate(argc - first, argv + first, &o);
+		free(o.labels);
+		return status;
+	}
 	if (argc - first < 2) {
 		kl_warn(argc - first == 0 ? _("no versions to compare") :
 		    _("one version is not enough: give OLD and NEW"));

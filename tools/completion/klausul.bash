@@ -13,7 +13,7 @@ _klausul_opts_kltext='--json --plain --notes --comments --headers --all
 	--output= --changes= --authors --help --version'
 _klausul_opts_klsplit='--json --plain --sentences --changes= --output=
 	--help --version'
-_klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title=
+_klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title= --base=
 	--output= --quiet --substantive --unchanged --changes-only
 	--hide-typography --hide-language --hide-renumbering --hide-period
 	--color=
@@ -76,7 +76,7 @@ _klausul()
 		return 0
 	fi
 	case $opt in
-	-o|--output)
+	-o|--output|--base)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
