@@ -30,7 +30,7 @@ COMPLETIONDIR ?= $(DATADIR)/bash-completion/completions
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 zlib libpcre2-8 libutf8proc
+PKGS = libxml-2.0 zlib libpcre2-8 libutf8proc poppler-glib
 # The tests build their fixtures with libzip: a zip writer that is not
 # our own, so the reader in libdiff/zip.c is checked against another.
 TEST_PKGS = libzip
@@ -68,7 +68,7 @@ TREE_LOCALEDIR = ../locale
 endif
 
 # The library is a folder per stage (util sv docx clause diff render).
-LIB_STAGES = util sv docx clause diff render
+LIB_STAGES = util sv docx pdf clause diff render
 LIB_SRC = $(sort $(foreach s,$(LIB_STAGES),$(wildcard libdiff/$(s)/*.c)))
 LIB_HDR = $(wildcard libdiff/*.h libdiff/*/*.h)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -79,6 +79,12 @@ parse_changes(const char *s)
 }
 
 static int
+is_pdf(const char *data, size_t len)
+{
+	return len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+}
+
+static int
 is_record_stream(const char *data, size_t len)
 {
 	static const char mark[] = "#klausul-paragraphs";
@@ -113,7 +119,7 @@ read_into_memory(const char *path)
 		return 0;
 	n = fread(head, 1, sizeof head, f);
 	fclose(f);
-	return is_record_stream(head, n);
+	return is_record_stream(head, n) || is_pdf(head, n);
 }
 
 /* Read the document: a path goes straight to the library; standard input
@@ -137,6 +143,8 @@ load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 		if (is_record_stream(data, len))
 			r = ldiff_doc_from_records(doc, data, len, &xo->limits,
 			    &err);
+		else if (is_pdf(data, len))
+			r = ldiff_doc_from_pdf_mem(doc, data, len, xo, &err);
 		else
 			r = ldiff_doc_from_docx_mem(doc, data, len, xo, &err);
 		free(data);

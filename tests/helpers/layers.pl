@@ -16,7 +16,7 @@ use strict;
 use warnings;
 use File::Find;
 
-my @STAGES = qw(util sv docx clause diff render);
+my @STAGES = qw(util sv docx pdf clause diff render);
 my %rank;
 @rank{@STAGES} = (0 .. $#STAGES);
 
