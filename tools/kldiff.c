@@ -472,6 +472,14 @@ render_docx(const ldiff_diff *d, struct opts *o, const struct inputs *in,
 	int zip = in->last_len > 2 && in->last[0] == 'P' && in->last[1] == 'K';
 	int r;
 
+	/* The redline is NEW's package with tracked changes: a PDF has no
+	 * package to keep, and a plain one would pass off a PDF's guessed
+	 * paragraphs as the document's. */
+	if (in->last_len >= 5 && memcmp(in->last, "%PDF-", 5) == 0) {
+		kl_warn(_("%s: --docx needs the new version as a .docx, not a "
+		    "PDF"), in->names[in->n - 1]);
+		return LDIFF_EINVAL;
+	}
 	memset(&err, 0, sizeof err);
 	r = ldiff_render_docx(d, zip ? in->last : NULL, zip ? in->last_len : 0,
 	    out, &o->ro, &err);

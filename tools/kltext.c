@@ -1,6 +1,8 @@
 /*
- * kltext - a Word document (.docx) as paragraph records, JSON Lines or
- * plain text, with list numbers computed and tracked changes resolved.
+ * kltext - a Word document (.docx) or a PDF as paragraph records, JSON
+ * Lines or plain text, with list numbers computed and tracked changes
+ * resolved (.docx), or lines joined into paragraphs and page furniture
+ * dropped (PDF).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -33,9 +35,11 @@ static void help(void) __attribute__((noreturn));
 static void
 help(void)
 {
-	printf(_("Usage: %s [OPTION]... [FILE.docx]\n"
+	printf(_("Usage: %s [OPTION]... [FILE]\n"
 "Print the paragraphs of a Word document in reading order, one per line,\n"
-"with list numbers computed from the document's numbering.\n"
+"with list numbers computed from the document's numbering.  A PDF (known\n"
+"by its content) is read too: its lines joined into paragraphs, running\n"
+"headers, footers and page numbers left out, footnotes kept as notes.\n"
 "With no FILE, or when FILE is -, read standard input.\n"
 "\n"
 "Output (default: the paragraph record stream read by klsplit):\n"
@@ -57,6 +61,7 @@ help(void)
 "      --max-ratio=N           compression ratio of a part (1000)\n"
 "      --max-depth=N           XML element nesting (256)\n"
 "      --max-paragraph=SIZE    length of one paragraph (4M)\n"
+"      --max-pages=N           pages of a PDF (10000)\n"
 "\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"

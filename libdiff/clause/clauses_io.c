@@ -595,7 +595,9 @@ ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
 		ldiff_split_opts_init(&sdef);
 		so = &sdef;
 	}
-	if (is_package(data, len))
+	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
+		r = ldiff_doc_from_pdf_mem(&d, data, len, xo, err);
+	else if (is_package(data, len))
 		r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
 	else if (looks_like_clauses(data, len))
 		return ldiff_clauses_from_records(out, data, len, so, err);

@@ -30,8 +30,8 @@
 
 /* The text with every run of digits as '#', letters lowercased (ASCII),
  * spaces squeezed, into buf. */
-static void
-fold_digits(const char *s, char *buf, size_t size)
+void
+ld_pdf_shape(const char *s, char *buf, size_t size)
 {
 	size_t o = 0;
 
@@ -63,7 +63,7 @@ ld_pdf_is_page_number(const char *s)
 	char buf[64];
 	size_t i;
 
-	fold_digits(s, buf, sizeof buf);
+	ld_pdf_shape(s, buf, sizeof buf);
 	for (i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
 		if (strcmp(buf, shapes[i]) == 0)
 			return 1;
@@ -92,7 +92,7 @@ page_has(const ld_pdf_page *pg, const char *key, double y)
 	for (i = 0; i < pg->n; i++) {
 		if (pg->lines[i].y0 - y > SAME_Y || y - pg->lines[i].y0 > SAME_Y)
 			continue;
-		fold_digits(pg->lines[i].text, buf, sizeof buf);
+		ld_pdf_shape(pg->lines[i].text, buf, sizeof buf);
 		if (strcmp(buf, key) == 0)
 			return 1;
 	}
@@ -106,7 +106,7 @@ recurrence(const ld_pdf *pdf, const ld_pdf_line *ln)
 	char key[256];
 	size_t p, count = 0;
 
-	fold_digits(ln->text, key, sizeof key);
+	ld_pdf_shape(ln->text, key, sizeof key);
 	for (p = 0; p < pdf->npages; p++)
 		count += page_has(&pdf->pages[p], key, ln->y0);
 	return count;

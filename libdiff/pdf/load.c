@@ -369,21 +369,57 @@ merge_row(ld_arena *ar, ld_pdf_line *a, const ld_pdf_line *b)
 	return a->refs == NULL ? LDIFF_ENOMEM : join_text(ar, a);
 }
 
+/* A cell, not a column of text: narrower than this share of the page. */
+#define CELL_WIDTH 0.4
+/* How far ahead a cell of the same row is looked for: poppler reads a
+ * table's columns as blocks, so the row's next cell comes after the
+ * column's other cells. */
+#define ROW_LOOKAHEAD 40
+
+static int
+narrow(const ld_pdf_page *pg, const ld_pdf_line *ln)
+{
+	return ln->x1 - ln->x0 < pg->width * CELL_WIDTH;
+}
+
+/* The lines that share line i's baseline, merged into it; the lines
+ * merged are emptied (ncells 0).  Next to each other in poppler's order
+ * any two are merged; further apart only narrow ones, never two columns
+ * of running text that happen to share baselines. */
+static int
+gather_row(ld_arena *ar, ld_pdf_page *pg, size_t i)
+{
+	ld_pdf_line *a = &pg->lines[i];
+	size_t j, end = i + ROW_LOOKAHEAD < pg->n ? i + ROW_LOOKAHEAD : pg->n;
+	int r;
+
+	for (j = i + 1; j < end; j++) {
+		ld_pdf_line *b = &pg->lines[j];
+
+		if (b->ncells == 0 || !same_row(a, b))
+			continue;
+		if (j > i + 1 && !(narrow(pg, a) && narrow(pg, b)))
+			continue;
+		if ((r = merge_row(ar, a, b)) != 0)
+			return r;
+		b->ncells = 0;
+	}
+	return 0;
+}
+
 static int
 merge_rows(ld_arena *ar, ld_pdf_page *pg)
 {
 	size_t i, out = 0;
 	int r;
 
-	for (i = 0; i < pg->n; i++) {
-		if (out > 0 && same_row(&pg->lines[out - 1], &pg->lines[i])) {
-			if ((r = merge_row(ar, &pg->lines[out - 1],
-			    &pg->lines[i])) != 0)
-				return r;
-			continue;
-		}
-		pg->lines[out++] = pg->lines[i];
-	}
+	for (i = 0; i < pg->n; i++)
+		if (pg->lines[i].ncells > 0 &&
+		    (r = gather_row(ar, pg, i)) != 0)
+			return r;
+	for (i = 0; i < pg->n; i++)
+		if (pg->lines[i].ncells > 0 || pg->lines[i].note_mark != 0)
+			pg->lines[out++] = pg->lines[i];
 	pg->n = out;
 	return 0;
 }

@@ -410,6 +410,60 @@ add_notes(builder *b, block **notes, size_t *nn, size_t *ncap,
 	return 0;
 }
 
+/* ---- headers and footers ---------------------------------------------- */
+
+/* A page's header (or footer) lines as one text: each different shape
+ * once, as the .docx has each header part once ("Sida 1 av 8" stands
+ * for them all).  They are records of their own kind: kltext --headers
+ * shows them, the diff leaves them out. */
+static int
+add_furniture(block **v, size_t *n, size_t *cap, const ld_pdf *pdf,
+    int role)
+{
+	char shape[512], seen[8][512];
+	size_t p, i, nseen = 0, k;
+	ld_buf t;
+	int r = 0;
+
+	ld_buf_init(&t);
+	for (p = 0; p < pdf->npages && r == 0 && nseen < 8; p++) {
+		ld_buf_reset(&t);
+		for (i = 0; i < pdf->pages[p].n; i++)
+			if (pdf->pages[p].lines[i].role == role) {
+				if (t.len > 0)
+					ld_buf_addc(&t, ' ');
+				ld_buf_adds(&t, pdf->pages[p].lines[i].text);
+			}
+		if (t.len == 0)
+			continue;
+		ld_pdf_shape(ld_buf_str(&t), shape, sizeof shape);
+		for (k = 0; k < nseen && strcmp(seen[k], shape) != 0; k++)
+			;
+		if (k < nseen)
+			continue;
+		memcpy(seen[nseen++], shape, sizeof shape);
+		if (*n == *cap) {
+			block *g = ld_grow(*v, cap, 16, sizeof *g);
+
+			if (g == NULL) {
+				r = LDIFF_ENOMEM;
+				break;
+			}
+			*v = g;
+		}
+		memset(&(*v)[*n], 0, sizeof **v);
+		ld_buf_init(&(*v)[*n].text);
+		ld_buf_init(&(*v)[*n].refs);
+		(*v)[*n].kind = role == LD_PL_HEADER ? LDIFF_PARA_HEADER :
+		    LDIFF_PARA_FOOTER;
+		snprintf((*v)[*n].where, sizeof (*v)[*n].where, "%s:%zu",
+		    role == LD_PL_HEADER ? "hdr" : "ftr", nseen);
+		r = ld_buf_adds(&(*v)[(*n)++].text, ld_buf_str(&t));
+	}
+	ld_buf_free(&t);
+	return r;
+}
+
 /* ---- measures of the whole document ------------------------------------ */
 
 /* Where full body lines end, per page (the rightmost body-size line;
@@ -663,6 +717,10 @@ ld_pdf_paragraphs(ldiff_doc *d, const ld_pdf *pdf, ldiff_error *err)
 		measure_pitch(&b);
 		r = build(&b, &notes, &nn, &ncap);
 	}
+	if (r == 0)
+		r = add_furniture(&notes, &nn, &ncap, pdf, LD_PL_HEADER);
+	if (r == 0)
+		r = add_furniture(&notes, &nn, &ncap, pdf, LD_PL_FOOTER);
 	if (r != 0)
 		r = ld_error(err, r, _("out of memory"));
 	else

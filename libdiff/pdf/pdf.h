@@ -79,6 +79,9 @@ void ld_pdf_free(ld_pdf *pdf);
 /* ---- furniture.c ------------------------------------------------------- */
 /* Set each line's role. */
 void ld_pdf_furniture(ld_pdf *pdf);
+/* The text with digit runs as '#', ASCII lowercased, spaces squeezed,
+ * into buf: "Sida 3 av 12" and "sida 4 av 12" have one shape. */
+void ld_pdf_shape(const char *s, char *buf, size_t size);
 /* "Sida 3 av 12", "3 (12)", "- 3 -", "3/12", "3": a page number alone. */
 int ld_pdf_is_page_number(const char *s);
 
