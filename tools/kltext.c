@@ -102,9 +102,9 @@ is_record_stream(const char *data, size_t len)
  * Whether path is read into memory here rather than opened by the
  * library: a pipe (standard input, <(...), /dev/stdin) cannot be seeked,
  * and its first bytes cannot be read twice; a regular file is read into
- * memory only when it starts with the stream's mark and is not named
- * .docx (that is a package, whatever it holds).  Only the first bytes are
- * looked at.
+ * memory when it is a PDF (by its content, whatever its name), or when it
+ * starts with the stream's mark and is not named .docx (that is a
+ * package, whatever it holds).  Only the first bytes are looked at.
  */
 static int
 read_into_memory(const char *path)
@@ -120,11 +120,12 @@ read_into_memory(const char *path)
 		return 0;	/* the library's open says why */
 	if (!S_ISREG(st.st_mode))
 		return 1;
-	if (kl_is_docx_name(path) || (f = fopen(path, "rb")) == NULL)
+	if ((f = fopen(path, "rb")) == NULL)
 		return 0;
 	n = fread(head, 1, sizeof head, f);
 	fclose(f);
-	return is_record_stream(head, n) || is_pdf(head, n);
+	return is_pdf(head, n) ||
+	    (!kl_is_docx_name(path) && is_record_stream(head, n));
 }
 
 /* Read the document: a path goes straight to the library; standard input
