@@ -17,6 +17,7 @@
  * GlobalParams, font caches), so documents are read one at a time even
  * when kldiff reads its versions in threads.
  */
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -339,6 +340,11 @@ same_row(const ld_pdf_line *a, const ld_pdf_line *b)
 	double bottom = a->y1 < b->y1 ? a->y1 : b->y1;
 	double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
 
+	double big = a->size > b->size ? a->size : b->size;
+
+	/* A note's small mark beside its text is left for furniture.c. */
+	if (fabs(a->size - b->size) > 0.2 * big)
+		return 0;
 	return a->note_mark == 0 && b->note_mark == 0 &&
 	    bottom - top > 0.6 * (ha < hb ? ha : hb) &&
 	    (b->x0 >= a->x1 || b->x1 <= a->x0);
@@ -462,10 +468,22 @@ page_glyphs(const char *text, const PopplerRectangle *rect, guint nrect,
 	return g;
 }
 
+/* Does glyph g start another baseline than the full-size glyph last
+ * (poppler may put two rows of a table on one line)?  Small glyphs are
+ * left out: a raised footnote mark stays on its line. */
+static int
+new_baseline(const glyph *g, const glyph *last)
+{
+	if (last == NULL || is_space(g) || g->size < last->size * SUP_RATIO)
+		return 0;
+	return fabs(g->y1 - last->y1) > 0.6 * last->size;
+}
+
 static int
 split_lines(ld_pdf *pdf, ld_pdf_page *pg, glyph *g, size_t n)
 {
 	line_builder lb = { 0 };
+	const glyph *last = NULL;
 	size_t start = 0, i, cap = 0;
 	int r = 0;
 
@@ -474,10 +492,17 @@ split_lines(ld_pdf *pdf, ld_pdf_page *pg, glyph *g, size_t n)
 	ld_buf_init(&lb.cell);
 	ld_buf_init(&lb.refs);
 	for (i = 0; i <= n && r == 0; i++) {
-		if (i < n && !(g[i].nb == 1 && *g[i].p == '\n'))
+		int eol = i == n || (g[i].nb == 1 && *g[i].p == '\n');
+
+		if (!eol && !new_baseline(&g[i], last)) {
+			if (!is_space(&g[i]) && (last == NULL ||
+			    g[i].size >= last->size * SUP_RATIO))
+				last = &g[i];
 			continue;
+		}
 		r = add_line(pdf, pg, &cap, &lb, g + start, i - start);
-		start = i + 1;
+		start = eol ? i + 1 : i;
+		last = eol ? NULL : &g[i];
 	}
 	ld_buf_free(&lb.text);
 	ld_buf_free(&lb.cell);
