@@ -88,9 +88,9 @@ run() {
 	echo "$?:$(cat err)"
 }
 for t in kltext klsplit kldiff; do
-	like "$(run $t doc.pdf)" "^2:$t: doc.pdf: a damaged PDF (" \
+	like "$(run $t doc.pdf)" "^2:$t: doc.pdf: a damaged PDF" \
 	    "$t: a broken PDF is called one"
-	like "$(run $t pdf.docx)" "^2:$t: pdf.docx: a damaged PDF (" \
+	like "$(run $t pdf.docx)" "^2:$t: pdf.docx: a damaged PDF" \
 	    "$t: a PDF named .docx is read as a PDF"
 	is "$(run $t doc.rtf)" "2:$t: doc.rtf: an RTF document, not a .docx" \
 	    "$t: an RTF file is named"
@@ -100,7 +100,7 @@ for t in kltext klsplit kldiff; do
 	    "$t: an .odt is named"
 	is "$(run $t text.docx)" "2:$t: text.docx: not a zip archive, so not a .docx" \
 	    "$t: a text file named .docx is read as a zip"
-	like "$(run $t - <doc.pdf)" "^2:$t: (standard input): a damaged PDF (" \
+	like "$(run $t - <doc.pdf)" "^2:$t: .standard input.: a damaged PDF" \
 	    "$t: a PDF on standard input is read as a PDF"
 	# nothing on stdout for any of them
 	is "$(cat out)" "" "$t: nothing on stdout"
