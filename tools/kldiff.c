@@ -81,8 +81,8 @@ usage(void)
 {
 	printf(_("Usage: %s [OPTION]... OLD NEW [NEWER]...\n"), kl_prog);
 	fputs(_("Compare versions of an agreement clause by clause.\n"
-	    "Each version is a .docx, a klsplit or kltext stream, plain text,\n"
-	    "or - for standard input (once).  With three or more versions each\n"
+	    "Each version is a .docx, a PDF, a klsplit or kltext stream, plain\n"
+	    "text, or - for standard input (once).  With three or more versions each\n"
 	    "consecutive pair is compared and the history of every clause is\n"
 	    "shown.\n\n"), stdout);
 	fputs(_("Output:\n"
