@@ -16,6 +16,7 @@
  * which Word and LibreOffice styles may leave at the body's.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "pdf/pdf.h"
@@ -82,34 +83,116 @@ in_bottom_band(const ld_pdf_page *pg, const ld_pdf_line *ln)
 	return ln->y0 > pg->height * (1 - BAND);
 }
 
-/* Does a line of folded text `key` stand at height y on page pg? */
-static int
-page_has(const ld_pdf_page *pg, const char *key, double y)
-{
-	char buf[256];
-	size_t i;
+/* A line in the header or footer band: its shape, and its height in
+ * SAME_Y steps.  Sorted, equal shapes at equal heights stand together,
+ * and how many pages have one is counted once for all: a document of
+ * many pages costs n log n, not n squared. */
+typedef struct band_line {
+	char *shape;
+	long step;
+	size_t page;
+	ld_pdf_line *ln;
+	size_t pages;		/* pages with this shape at this step */
+} band_line;
 
-	for (i = 0; i < pg->n; i++) {
-		if (pg->lines[i].y0 - y > SAME_Y || y - pg->lines[i].y0 > SAME_Y)
-			continue;
-		ld_pdf_shape(pg->lines[i].text, buf, sizeof buf);
-		if (strcmp(buf, key) == 0)
-			return 1;
+static int
+by_shape(const void *a, const void *b)
+{
+	const band_line *x = a, *y = b;
+	int c = strcmp(x->shape, y->shape);
+
+	if (c != 0)
+		return c;
+	if (x->step != y->step)
+		return x->step < y->step ? -1 : 1;
+	return x->page < y->page ? -1 : x->page > y->page;
+}
+
+/* Pages with the shape of v[i] at its step: counted over its group. */
+static void
+count_pages(band_line *v, size_t n)
+{
+	size_t i = 0, j, k, pages;
+
+	while (i < n) {
+		pages = 1;
+		for (j = i + 1; j < n && v[j].step == v[i].step &&
+		    strcmp(v[j].shape, v[i].shape) == 0; j++)
+			pages += v[j].page != v[j - 1].page;
+		for (k = i; k < j; k++)
+			v[k].pages = pages;
+		i = j;
 	}
+}
+
+/* Pages at step `step` with `shape`, found by bisection. */
+static size_t
+pages_at(const band_line *v, size_t n, const char *shape, long step)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(v[mid].shape, shape);
+
+		if (c < 0 || (c == 0 && v[mid].step < step))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].step == step && strcmp(v[lo].shape,
+	    shape) == 0 ? v[lo].pages : 0;
+}
+
+/* The lines of every page's bands, sorted and counted. */
+static int
+band_lines(ld_pdf *pdf, band_line **out, size_t *n)
+{
+	band_line *v = NULL;
+	size_t cap = 0, p, i;
+	char buf[256];
+
+	*n = 0;
+	for (p = 0; p < pdf->npages; p++)
+		for (i = 0; i < pdf->pages[p].n; i++) {
+			ld_pdf_page *pg = &pdf->pages[p];
+			ld_pdf_line *ln = &pg->lines[i];
+
+			if (!in_top_band(pg, ln) && !in_bottom_band(pg, ln))
+				continue;
+			if (*n == cap) {
+				band_line *g = ld_grow(v, &cap, 64, sizeof *g);
+
+				if (g == NULL) {
+					ld_free(v);
+					return LDIFF_ENOMEM;
+				}
+				v = g;
+			}
+			ld_pdf_shape(ln->text, buf, sizeof buf);
+			v[*n].shape = ld_arena_strdup(pdf->arena, buf);
+			v[*n].step = lround(ln->y0 / SAME_Y);
+			v[*n].page = p;
+			v[*n].ln = ln;
+			if (v[(*n)++].shape == NULL) {
+				ld_free(v);
+				return LDIFF_ENOMEM;
+			}
+		}
+	if (*n > 0)
+		qsort(v, *n, sizeof *v, by_shape);
+	count_pages(v, *n);
+	*out = v;
 	return 0;
 }
 
-/* On how many pages the line stands, at its height. */
+/* On how many pages a line of this shape stands at about this height
+ * (its step and the two beside it). */
 static size_t
-recurrence(const ld_pdf *pdf, const ld_pdf_line *ln)
+recurrence(const band_line *v, size_t n, const band_line *b)
 {
-	char key[256];
-	size_t p, count = 0;
-
-	ld_pdf_shape(ln->text, key, sizeof key);
-	for (p = 0; p < pdf->npages; p++)
-		count += page_has(&pdf->pages[p], key, ln->y0);
-	return count;
+	return b->pages + pages_at(v, n, b->shape, b->step - 1) +
+	    pages_at(v, n, b->shape, b->step + 1);
 }
 
 static int
@@ -126,22 +209,21 @@ digits_only(const char *s)
 static int referenced(const ld_pdf_page *pg, int n);
 
 static void
-mark_running(ld_pdf *pdf, ld_pdf_page *pg)
+mark_running(ld_pdf *pdf, band_line *v, size_t n)
 {
 	size_t i, need = pdf->npages / 2 > 2 ? pdf->npages / 2 : 2;
 
-	for (i = 0; i < pg->n; i++) {
-		ld_pdf_line *ln = &pg->lines[i];
-		int top = in_top_band(pg, ln), bottom = in_bottom_band(pg, ln);
+	for (i = 0; i < n; i++) {
+		ld_pdf_page *pg = &pdf->pages[v[i].page];
+		ld_pdf_line *ln = v[i].ln;
 
-		if (!top && !bottom)
-			continue;
 		if (digits_only(ln->text) && ln->size < pdf->body_size &&
 		    referenced(pg, atoi(ln->text)))
 			continue;	/* a footnote's mark, not a page number */
 		if (ld_pdf_is_page_number(ln->text) ||
-		    (pdf->npages >= 2 && recurrence(pdf, ln) >= need))
-			ln->role = top ? LD_PL_HEADER : LD_PL_FOOTER;
+		    (pdf->npages >= 2 && recurrence(v, n, &v[i]) >= need))
+			ln->role = in_top_band(pg, ln) ? LD_PL_HEADER :
+			    LD_PL_FOOTER;
 	}
 }
 
@@ -226,13 +308,17 @@ mark_notes(const ld_pdf *pdf, ld_pdf_page *pg)
 			attach_mark(pg, &pg->lines[i], m);
 }
 
-void
+int
 ld_pdf_furniture(ld_pdf *pdf)
 {
-	size_t p;
+	band_line *v = NULL;
+	size_t n = 0, p;
 
-	for (p = 0; p < pdf->npages; p++)
-		mark_running(pdf, &pdf->pages[p]);
+	if (band_lines(pdf, &v, &n) != 0)
+		return LDIFF_ENOMEM;
+	mark_running(pdf, v, n);
+	ld_free(v);
 	for (p = 0; p < pdf->npages; p++)
 		mark_notes(pdf, &pdf->pages[p]);
+	return 0;
 }

@@ -606,7 +606,7 @@ load_pages(ld_pdf *pdf, PopplerDocument *doc, const ldiff_limits *lim,
 	int n = poppler_document_get_n_pages(doc), i, r;
 
 	if (n <= 0)
-		return ld_error(err, LDIFF_EPDF, _("a PDF with no pages"));
+		return ld_error(err, LDIFF_EPDF, _("no page of the PDF can be read"));
 	if ((size_t)n > lim->max_pages)
 		return ld_error(err, LDIFF_ELIMIT, _("%d pages exceed "
 		    "--max-pages (%zu)"), n, lim->max_pages);

@@ -23,12 +23,9 @@ ldiff_doc_from_pdf_mem(ldiff_doc **out, const void *data, size_t len,
 		o = &def;
 	}
 	r = ld_pdf_load(&pdf, data, len, &o->limits, err);
-	if (r == 0) {
-		ld_pdf_furniture(&pdf);
-		r = ld_doc_new(&d, &o->limits);
-		if (r != 0)
-			r = ld_error(err, r, _("out of memory"));
-	}
+	if (r == 0 && ((r = ld_pdf_furniture(&pdf)) != 0 ||
+	    (r = ld_doc_new(&d, &o->limits)) != 0))
+		r = ld_error(err, r, _("out of memory"));
 	if (r == 0)
 		r = ld_pdf_paragraphs(d, &pdf, err);
 	ld_pdf_free(&pdf);

@@ -77,8 +77,8 @@ int ld_pdf_load(ld_pdf *pdf, const void *data, size_t len,
 void ld_pdf_free(ld_pdf *pdf);
 
 /* ---- furniture.c ------------------------------------------------------- */
-/* Set each line's role. */
-void ld_pdf_furniture(ld_pdf *pdf);
+/* Set each line's role: 0 or LDIFF_ENOMEM. */
+int ld_pdf_furniture(ld_pdf *pdf);
 /* The text with digit runs as '#', ASCII lowercased, spaces squeezed,
  * into buf: "Sida 3 av 12" and "sida 4 av 12" have one shape. */
 void ld_pdf_shape(const char *s, char *buf, size_t size);

@@ -8,6 +8,7 @@
 #   text     two pages of body text with a running header, a "Sida N av M"
 #            footer, a hyphen at a line end, and a table row
 #   pages    a page tree that claims 1 000 000 000 pages
+#   many     20 001 pages (one content stream shared): over --max-pages
 #   nesting  a content stream of arrays nested 200 000 deep
 #   bomb     a content stream that inflates from about 1 MiB to 1 GiB
 #   encrypted  a PDF that says it is encrypted (/Encrypt in the trailer)
@@ -105,6 +106,18 @@ if ($kind eq 'scan') {
 	$o->[1] = "<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>";
 	push @$o, $font;
 	write_pdf($o);
+} elsif ($kind eq 'many') {
+	my $n = 20001;
+	my @objs = ("<< /Type /Catalog /Pages 2 0 R >>", undef,
+	    stream(text_ops([72, 700, 11, "Sida."])), $font);
+	my @kids;
+	for (1 .. $n) {
+		push @objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+		    . " /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>";
+		push @kids, scalar(@objs) . " 0 R";
+	}
+	$objs[1] = "<< /Type /Pages /Kids [@kids] /Count $n >>";
+	write_pdf(\@objs);
 } elsif ($kind eq 'nesting') {
 	my $n = 200000;
 	my $o = page_objs(stream(("[" x $n) . ("]" x $n) . "\n" .

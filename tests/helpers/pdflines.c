@@ -39,7 +39,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "pdflines: %s\n", err.msg);
 		return 2;
 	}
-	ld_pdf_furniture(&pdf);
+	if (ld_pdf_furniture(&pdf) != 0)
+		return 2;
 	printf("body size %.1f\n", pdf.body_size);
 	for (p = 0; p < pdf.npages; p++)
 		for (i = 0; i < pdf.pages[p].n; i++) {
