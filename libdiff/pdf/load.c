@@ -604,15 +604,16 @@ load_pages(ld_pdf *pdf, PopplerDocument *doc, const ldiff_limits *lim,
     ldiff_error *err)
 {
 	int n = poppler_document_get_n_pages(doc), i, r;
+	size_t max_pages = lim->version >= 2 ? lim->max_pages : LD_MAX_PAGES;
 
 	if (n <= 0)
 		return ld_error(err, LDIFF_EPDF, _("no page of the PDF can be read"));
-	if ((size_t)n > lim->max_pages)
+	if ((size_t)n > max_pages)
 		return ld_error(err, LDIFF_ELIMIT, _("%d pages exceed "
-		    "--max-pages (%zu)"), n, lim->max_pages);
+		    "--max-pages (%zu)"), n, max_pages);
 	pdf->pages = ld_calloc((size_t)n, sizeof *pdf->pages);
 	if (pdf->pages == NULL)
-		return ld_error(err, LDIFF_ENOMEM, _("out of memory"));
+		return ld_error(err, LDIFF_ENOMEM, NULL);
 	for (i = 0; i < n; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 
@@ -623,7 +624,7 @@ load_pages(ld_pdf *pdf, PopplerDocument *doc, const ldiff_limits *lim,
 		g_object_unref(page);
 		pdf->npages = (size_t)i + 1;
 		if (r != 0)
-			return ld_error(err, r, _("out of memory"));
+			return ld_error(err, r, NULL);
 		if (pdf->text_bytes > lim->max_total_bytes)
 			return ld_error(err, LDIFF_ELIMIT, _("text of %d pages "
 			    "exceeds --max-total-size"), i + 1);
@@ -641,7 +642,7 @@ ld_pdf_load(ld_pdf *pdf, const void *data, size_t len,
 
 	memset(pdf, 0, sizeof *pdf);
 	if ((pdf->arena = ld_arena_new()) == NULL)
-		return ld_error(err, LDIFF_ENOMEM, _("out of memory"));
+		return ld_error(err, LDIFF_ENOMEM, NULL);
 	if (len > INT32_MAX)
 		return ld_error(err, LDIFF_ELIMIT, _("a PDF over 2 GiB"));
 	bytes = g_bytes_new_static(data, len);

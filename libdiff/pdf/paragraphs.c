@@ -646,15 +646,17 @@ emit(ldiff_doc *d, const block *k, ldiff_error *err)
 	int code = 0;
 
 	if (k->text.oom || k->refs.oom)
-		return ld_error(err, LDIFF_ENOMEM, _("out of memory"));
+		return ld_error(err, LDIFF_ENOMEM, NULL);
 	if (k->text.len == 0)
 		return 0;
 	if (k->text.len > d->limits.max_para_bytes)
 		return ld_error(err, LDIFF_ELIMIT, _("a paragraph exceeds "
 		    "--max-paragraph"));
-	if ((p = ld_doc_add(d, &code)) == NULL)
-		return ld_error(err, code, code == LDIFF_ELIMIT ?
-		    _("too many paragraphs") : _("out of memory"));
+	if ((p = ld_doc_add(d, &code)) == NULL && code == LDIFF_ELIMIT)
+		return ld_error(err, code, _("more than %zu paragraphs"),
+		    d->limits.max_paras);
+	if (p == NULL)
+		return ld_error(err, code, NULL);
 	p->kind = (ldiff_para_kind)k->kind;
 	p->level = k->level;
 	p->text = ld_utf8_nfc(d->arena, k->text.data, k->text.len);
@@ -664,7 +666,7 @@ emit(ldiff_doc *d, const block *k, ldiff_error *err)
 		return ld_error(err, LDIFF_EUTF8, _("invalid UTF-8 in the "
 		    "text layer"));
 	if (p->where == NULL || p->refs == NULL)
-		return ld_error(err, LDIFF_ENOMEM, _("out of memory"));
+		return ld_error(err, LDIFF_ENOMEM, NULL);
 	return 0;
 }
 
@@ -722,7 +724,7 @@ ld_pdf_paragraphs(ldiff_doc *d, const ld_pdf *pdf, ldiff_error *err)
 	if (r == 0)
 		r = add_furniture(&notes, &nn, &ncap, pdf, LD_PL_FOOTER);
 	if (r != 0)
-		r = ld_error(err, r, _("out of memory"));
+		r = ld_error(err, r, NULL);
 	else
 		assign_headings(&b);
 	for (i = 0; i < b.n && r == 0; i++)

@@ -22,10 +22,12 @@ ldiff_doc_from_pdf_mem(ldiff_doc **out, const void *data, size_t len,
 		ldiff_extract_opts_init(&def);
 		o = &def;
 	}
+	if ((r = ld_check_extract_opts(o, err)) != 0)
+		return r;
 	r = ld_pdf_load(&pdf, data, len, &o->limits, err);
 	if (r == 0 && ((r = ld_pdf_furniture(&pdf)) != 0 ||
 	    (r = ld_doc_new(&d, &o->limits)) != 0))
-		r = ld_error(err, r, _("out of memory"));
+		r = ld_error(err, r, NULL);
 	if (r == 0)
 		r = ld_pdf_paragraphs(d, &pdf, err);
 	ld_pdf_free(&pdf);
