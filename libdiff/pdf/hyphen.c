@@ -113,7 +113,7 @@ ends_digit(const char *s, size_t n)
 /* 1 when the word left+right is a document word (exactly, or by stem). */
 static int
 known_word(ld_hyphen *h, const char *left, size_t nl, const char *right,
-    size_t nr, int *by_stem)
+    size_t nr)
 {
 	uint32_t *ids = NULL;
 	size_t n = 0;
@@ -121,7 +121,6 @@ known_word(ld_hyphen *h, const char *left, size_t nl, const char *right,
 	int found = 0;
 	long t;
 
-	*by_stem = 0;
 	if (nl + nr + 1 > sizeof buf)
 		return 0;
 	memcpy(buf, left, nl);
@@ -135,7 +134,7 @@ known_word(ld_hyphen *h, const char *left, size_t nl, const char *right,
 		found = 1;
 	else if ((t = ld_lexicon_term(h->lx, ids[0])) >= 0 &&
 	    (size_t)t < h->nknown && h->known[t])
-		found = *by_stem = 1;
+		found = 1;
 	ld_free(ids);
 	return found;
 }
@@ -144,8 +143,6 @@ int
 ld_hyphen_join(ld_hyphen *h, const char *left, size_t nl,
     const char *right, size_t nr)
 {
-	int by_stem;
-
 	if (is_conjunction(right, nr))
 		return LD_HY_SPACE;
 	if (nl == 0 || nr == 0 || ends_digit(left, nl) ||
@@ -153,7 +150,7 @@ ld_hyphen_join(ld_hyphen *h, const char *left, size_t nl,
 		return LD_HY_KEEP;	/* "2023-", "EU-Stöd" */
 	if (!h->ready && make_ready(h) != 0)
 		return LD_HY_KEEP;
-	if (known_word(h, left, nl, right, nr, &by_stem))
+	if (known_word(h, left, nl, right, nr))
 		return LD_HY_JOIN;
 	if (starts_upper(left, nl))
 		return LD_HY_KEEP;	/* "Västerbottens-kommunerna" */

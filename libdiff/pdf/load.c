@@ -127,7 +127,7 @@ add_glyph_text(ld_buf *b, const glyph *g)
 
 typedef struct line_builder {
 	ld_arena *arena;
-	ld_buf text, cell, refs;
+	ld_buf cell, refs;
 	ld_pdf_cell cells[64];
 	size_t ncells;
 	double cx0, cx1;
@@ -488,7 +488,6 @@ split_lines(ld_pdf *pdf, ld_pdf_page *pg, glyph *g, size_t n)
 	int r = 0;
 
 	lb.arena = pdf->arena;
-	ld_buf_init(&lb.text);
 	ld_buf_init(&lb.cell);
 	ld_buf_init(&lb.refs);
 	for (i = 0; i <= n && r == 0; i++) {
@@ -504,7 +503,6 @@ split_lines(ld_pdf *pdf, ld_pdf_page *pg, glyph *g, size_t n)
 		start = eol ? i + 1 : i;
 		last = eol ? NULL : &g[i];
 	}
-	ld_buf_free(&lb.text);
 	ld_buf_free(&lb.cell);
 	ld_buf_free(&lb.refs);
 	return r != 0 ? r : merge_rows(pdf->arena, pg);
