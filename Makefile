@@ -33,7 +33,7 @@ COMPLETIONDIR ?= $(DATADIR)/bash-completion/completions
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc poppler-glib
 SHARED ?= $(abspath ../shared)
 
 WARN = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -65,9 +65,8 @@ TOOLDIR = $(BUILD)/tools
 TREE_LOCALEDIR = ../locale
 endif
 
-# The library is a folder per stage (util sv docx clause diff consolidate
-# render).
-LIB_STAGES = util sv docx clause diff consolidate render
+# The library is a folder per stage, in the order data flows.
+LIB_STAGES = util sv docx pdf clause diff consolidate render
 LIB_SRC = $(sort $(foreach s,$(LIB_STAGES),$(wildcard libdiff/$(s)/*.c)))
 LIB_HDR = $(wildcard libdiff/*.h libdiff/*/*.h)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)

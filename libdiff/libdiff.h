@@ -35,7 +35,7 @@ extern "C" {
  * 0: a struct never initialised) is refused with LDIFF_EINVAL.  Adding a
  * field at the end of a struct then bumps its version, not the ABI.
  */
-#define LDIFF_LIMITS_VERSION 1
+#define LDIFF_LIMITS_VERSION 2	/* 2: max_pages */
 #define LDIFF_EXTRACT_OPTS_VERSION 1
 #define LDIFF_SPLIT_OPTS_VERSION 1
 #define LDIFF_DIFF_OPTS_VERSION 1
@@ -56,7 +56,9 @@ enum {
 	LDIFF_ELIMIT = -7,	/* a configured limit was hit */
 	LDIFF_EUTF8 = -8,	/* invalid UTF-8 */
 	LDIFF_ERECORD = -9,	/* malformed record stream */
-	LDIFF_EINVAL = -10	/* invalid argument */
+	LDIFF_EINVAL = -10,	/* invalid argument */
+	LDIFF_EPDF = -11,	/* a damaged PDF, or one poppler cannot read */
+	LDIFF_ENOTEXT = -12	/* a PDF with no text layer (a scan) */
 };
 
 /* Where and why an operation failed.  msg is complete on its own, e.g.
@@ -84,6 +86,7 @@ typedef struct ldiff_limits {
 	size_t max_para_bytes;		/* one paragraph / one input line */
 	size_t max_paras;		/* paragraphs in one document */
 	size_t max_clauses;		/* clauses in one document */
+	size_t max_pages;		/* pages of one PDF (version 2) */
 } ldiff_limits;
 
 /* Fill with the documented defaults (see kltext(1), LIMITS). */
@@ -194,6 +197,14 @@ typedef struct ldiff_doc ldiff_doc;
 int ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
     const ldiff_extract_opts *o, ldiff_error *err);
 int ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
+    const ldiff_extract_opts *o, ldiff_error *err);
+
+/* Read a PDF from memory (poppler-glib): lines joined into paragraphs,
+ * running headers, footers and page numbers dropped, footnotes kept as
+ * LDIFF_PARA_FOOTNOTE.  Typed clause numbers stay in the text, as in
+ * plain text; klsplit makes them labels.  limits.max_pages and
+ * limits.max_total_bytes (of the text) apply. */
+int ldiff_doc_from_pdf_mem(ldiff_doc **out, const void *data, size_t len,
     const ldiff_extract_opts *o, ldiff_error *err);
 
 /* Read a paragraph record stream (#klausul-paragraphs, TSV or JSON Lines)

@@ -273,7 +273,9 @@ kl_clauses_from_input(ldiff_clauses **out, const char *path,
 	ldiff_doc *d = NULL;
 	int r;
 
-	if (!kl_is_docx_name(path))
+	/* By content first: a PDF named .docx is still read as a PDF. */
+	if (!kl_is_docx_name(path) ||
+	    (len >= 5 && memcmp(data, "%PDF-", 5) == 0))
 		return ldiff_clauses_from_any(out, data, len, xo, so, err);
 	*out = NULL;
 	r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
@@ -462,7 +464,7 @@ kl_limit_option(int opt, const char *arg, ldiff_limits *lim)
 {
 	unsigned long long v;
 
-	if (opt < 0x1001 || opt > 0x1006)
+	if (opt < 0x1001 || opt > 0x1007)
 		return 0;
 	if (kl_parse_size(arg, &v) != 0 || v == 0)
 		kl_die(_("invalid limit '%s'"), arg);
@@ -473,6 +475,7 @@ kl_limit_option(int opt, const char *arg, ldiff_limits *lim)
 	case 0x1004: lim->max_xml_depth = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; break;
 	case 0x1005: lim->max_para_bytes = (size_t)v; break;
 	case 0x1006: lim->max_clauses = (size_t)v; break;
+	case 0x1007: lim->max_pages = (size_t)v; break;
 	}
 	return 1;
 }

@@ -95,6 +95,7 @@ int kl_limit_option(int opt, const char *arg, ldiff_limits *lim);
 	{ "max-ratio", required_argument, NULL, 0x1003 }, \
 	{ "max-depth", required_argument, NULL, 0x1004 }, \
 	{ "max-paragraph", required_argument, NULL, 0x1005 }, \
-	{ "max-clauses", required_argument, NULL, 0x1006 }
+	{ "max-clauses", required_argument, NULL, 0x1006 }, \
+	{ "max-pages", required_argument, NULL, 0x1007 }
 
 #endif

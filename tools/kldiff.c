@@ -83,8 +83,8 @@ usage(void)
 	printf(_("Usage: %s [OPTION]... OLD NEW [NEWER]...\n"), kl_prog);
 	printf(_("  or:  %s [OPTION]... --base=DRAFT RESPONSE...\n"), kl_prog);
 	fputs(_("Compare versions of an agreement clause by clause.\n"
-	    "Each version is a .docx, a klsplit or kltext stream, plain text,\n"
-	    "or - for standard input (once).  With three or more versions each\n"
+	    "Each version is a .docx, a PDF, a klsplit or kltext stream, plain\n"
+	    "text, or - for standard input (once).  With three or more versions each\n"
 	    "consecutive pair is compared and the history of every clause is\n"
 	    "shown.\n\n"), stdout);
 	fputs(_("Output:\n"
@@ -131,6 +131,7 @@ usage(void)
 	    "                          as accepted (default) or rejected\n"
 	    "      --max-part-size=N --max-total-size=N --max-ratio=N\n"
 	    "      --max-depth=N --max-paragraph=N --max-clauses=N\n"
+	    "      --max-pages=N\n"
 	    "                          limits (see kltext(1), LIMITS)\n\n"),
 	    stdout);
 	fputs(_("  -h, --help              show this help and exit\n"
@@ -446,6 +447,14 @@ render_docx(const ldiff_diff *d, struct opts *o, const struct inputs *in,
 	int zip = in->last_len > 2 && in->last[0] == 'P' && in->last[1] == 'K';
 	int r;
 
+	/* The redline is NEW's package with tracked changes: a PDF has no
+	 * package to keep, and a plain one would pass off a PDF's guessed
+	 * paragraphs as the document's. */
+	if (in->last_len >= 5 && memcmp(in->last, "%PDF-", 5) == 0) {
+		kl_warn(_("%s: --docx needs the new version as a .docx, not a "
+		    "PDF"), in->names[in->n - 1]);
+		return LDIFF_EINVAL;
+	}
 	memset(&err, 0, sizeof err);
 	r = ldiff_render_docx(d, zip ? in->last : NULL, zip ? in->last_len : 0,
 	    out, &o->ro, &err);

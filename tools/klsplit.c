@@ -35,7 +35,8 @@ usage(void)
 	    "  -o, --output=FILE      write to FILE (replaced only on success)\n"
 	    "      --max-part-size=SIZE, --max-total-size=SIZE,\n"
 	    "      --max-ratio=N, --max-depth=N, --max-paragraph=SIZE,\n"
-	    "      --max-clauses=N    limits (see klsplit(1), LIMITS)\n"
+	    "      --max-clauses=N, --max-pages=N\n"
+	    "                         limits (see klsplit(1), LIMITS)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n\n"), stdout);
 	fputs(_("Exit status: 0 if OK, 2 if trouble.\n"), stdout);

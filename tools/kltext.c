@@ -1,6 +1,8 @@
 /*
- * kltext - a Word document (.docx) as paragraph records, JSON Lines or
- * plain text, with list numbers computed and tracked changes resolved.
+ * kltext - a Word document (.docx) or a PDF as paragraph records, JSON
+ * Lines or plain text, with list numbers computed and tracked changes
+ * resolved (.docx), or lines joined into paragraphs and page furniture
+ * dropped (PDF).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -34,9 +36,11 @@ static void help(void) __attribute__((noreturn));
 static void
 help(void)
 {
-	printf(_("Usage: %s [OPTION]... [FILE.docx]\n"
+	printf(_("Usage: %s [OPTION]... [FILE]\n"
 "Print the paragraphs of a Word document in reading order, one per line,\n"
-"with list numbers computed from the document's numbering.\n"
+"with list numbers computed from the document's numbering.  A PDF (known\n"
+"by its content) is read too: its lines joined into paragraphs, running\n"
+"headers, footers and page numbers left out, footnotes kept as notes.\n"
 "With no FILE, or when FILE is -, read standard input.\n"
 "\n"
 "Output (default: the paragraph record stream read by klsplit):\n"
@@ -61,6 +65,7 @@ help(void)
 "      --max-ratio=N           compression ratio of a part (1000)\n"
 "      --max-depth=N           XML element nesting (256)\n"
 "      --max-paragraph=SIZE    length of one paragraph (4M)\n"
+"      --max-pages=N           pages of a PDF (10000)\n"
 "\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
@@ -83,6 +88,12 @@ parse_changes(const char *s)
 }
 
 static int
+is_pdf(const char *data, size_t len)
+{
+	return len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+}
+
+static int
 is_record_stream(const char *data, size_t len)
 {
 	static const char mark[] = "#klausul-paragraphs";
@@ -95,9 +106,9 @@ is_record_stream(const char *data, size_t len)
  * Whether path is read into memory here rather than opened by the
  * library: a pipe (standard input, <(...), /dev/stdin) cannot be seeked,
  * and its first bytes cannot be read twice; a regular file is read into
- * memory only when it starts with the stream's mark and is not named
- * .docx (that is a package, whatever it holds).  Only the first bytes are
- * looked at.
+ * memory when it is a PDF (by its content, whatever its name), or when it
+ * starts with the stream's mark and is not named .docx (that is a
+ * package, whatever it holds).  Only the first bytes are looked at.
  */
 static int
 read_into_memory(const char *path)
@@ -113,11 +124,12 @@ read_into_memory(const char *path)
 		return 0;	/* the library's open says why */
 	if (!S_ISREG(st.st_mode))
 		return 1;
-	if (kl_is_docx_name(path) || (f = fopen(path, "rb")) == NULL)
+	if ((f = fopen(path, "rb")) == NULL)
 		return 0;
 	n = fread(head, 1, sizeof head, f);
 	fclose(f);
-	return is_record_stream(head, n);
+	return is_pdf(head, n) ||
+	    (!kl_is_docx_name(path) && is_record_stream(head, n));
 }
 
 /* What the document holds that the output leaves out: said, not
@@ -153,6 +165,8 @@ load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 		if (is_record_stream(data, len))
 			r = ldiff_doc_from_records(doc, data, len, &xo->limits,
 			    &err);
+		else if (is_pdf(data, len))
+			r = ldiff_doc_from_pdf_mem(doc, data, len, xo, &err);
 		else
 			r = ldiff_doc_from_docx_mem(doc, data, len, xo, &err);
 		free(data);

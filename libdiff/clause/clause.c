@@ -1012,6 +1012,9 @@ resolve_citations(builder *b)
 
 /* ---- the pass ---------------------------------------------------------- */
 
+/* Body paragraphs that carry no structure: plain text, or a PDF whose
+ * headings look like its body (its table cells, notes, headers and
+ * footers do not make it less plain). */
 static int
 is_plain_text(const ldiff_doc *d)
 {
@@ -1020,8 +1023,10 @@ is_plain_text(const ldiff_doc *d)
 	for (i = 0; i < d->n; i++) {
 		const ldiff_para *p = &d->paras[i];
 
-		if (p->kind != LDIFF_PARA_PARAGRAPH || p->style[0] != '\0' ||
-		    p->where[0] != '\0' || p->label[0] != '\0')
+		if (p->kind == LDIFF_PARA_HEADING ||
+		    p->kind == LDIFF_PARA_ITEM || p->style[0] != '\0' ||
+		    p->label[0] != '\0' || (p->kind == LDIFF_PARA_PARAGRAPH &&
+		    p->where[0] != '\0'))
 			return 0;
 	}
 	return 1;

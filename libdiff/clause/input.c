@@ -4,9 +4,9 @@
  *
  * The idea: look at the first bytes only, and hand the whole input to the
  * one reader that can take it, so every kind of input goes through the
- * same reader it would go through when named explicitly.  A package
- * (or anything that merely looks like a binary document) goes to the
- * package reader, which names what it is; a clause stream is read as is;
+ * same reader it would go through when named explicitly.  A PDF goes to
+ * the PDF reader (pdf/); a package (or anything that merely looks like a
+ * binary document) goes to the package reader, which names what it is; a clause stream is read as is;
  * everything else is split from paragraphs (clause.c).
  */
 #include <string.h>
@@ -99,7 +99,9 @@ ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
 	if ((r = ld_check_extract_opts(xo, err)) != 0 ||
 	    (r = ld_check_split_opts(so, err)) != 0)
 		return r;
-	if (is_package(data, len))
+	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
+		r = ldiff_doc_from_pdf_mem(&d, data, len, xo, err);
+	else if (is_package(data, len))
 		r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
 	else if (looks_like_clauses(data, len))
 		return ldiff_clauses_from_records(out, data, len, so, err);

@@ -37,6 +37,10 @@ ldiff_strerror(int code)
 		return "malformed record stream";
 	case LDIFF_EINVAL:
 		return "invalid argument";
+	case LDIFF_EPDF:
+		return "damaged or unreadable PDF";
+	case LDIFF_ENOTEXT:
+		return "no text layer";
 	}
 	return "unknown error";
 }
@@ -92,6 +96,7 @@ ldiff_limits_init(ldiff_limits *lim)
 	lim->max_para_bytes = (size_t)4 << 20;
 	lim->max_paras = 2000000;
 	lim->max_clauses = 2000000;
+	lim->max_pages = LD_MAX_PAGES;
 }
 
 /* Versions 1 to `known` are read; 0 is a struct nobody initialised. */

@@ -46,6 +46,9 @@ int ld_error_line(ldiff_error *err, int code, long line, const char *fmt,
 #endif
     ;
 
+/* Pages of a PDF when the limits predate max_pages (version 1). */
+#define LD_MAX_PAGES 10000
+
 /* ---- allocation (alloc.c) ---------------------------------------------
  * Every allocation of the library goes through these, so tests can inject
  * failures (ld_alloc_fail_after). */

@@ -15,7 +15,7 @@ replay() {
 	${KL_WRAP:-} timeout 60 "$B/replay_$1" "$2" >"$TMP/out" 2>"$TMP/err"
 }
 
-for t in records text docx diff; do
+for t in records text docx diff pdf; do
 	if [ ! -x "$B/replay_$t" ]; then
 		skip "replay_$t not built"
 		continue

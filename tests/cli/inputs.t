@@ -1,9 +1,10 @@
 #!/bin/sh
 # What a new user gives the tools by mistake, and what they must say:
 # -o naming one of the inputs (by another name or a hard link) is refused
-# before anything is written; a PDF, an RTF file, an old .doc or an
-# OpenDocument text is named as what it is, never compared as text; a
-# file named .docx is always read as a zip; a cut-off .docx is called
+# before anything is written; a PDF is read as a PDF by its content
+# (whatever its name), so a damaged one is called a damaged PDF; an RTF
+# file, an old .doc or an OpenDocument text is named as what it is, never
+# compared as text; any other file named .docx is always read as a zip; a cut-off .docx is called
 # damaged or truncated; kltext reads its own paragraph stream from a file
 # as it does from standard input.
 . "$KL_ROOT/tests/lib/tap.sh"
@@ -87,10 +88,10 @@ run() {
 	echo "$?:$(cat err)"
 }
 for t in kltext klsplit kldiff; do
-	is "$(run $t doc.pdf)" "2:$t: doc.pdf: a PDF document, not a .docx" \
-	    "$t: a PDF is named"
-	is "$(run $t pdf.docx)" "2:$t: pdf.docx: a PDF document, not a .docx" \
-	    "$t: a PDF named .docx is named"
+	like "$(run $t doc.pdf)" "^2:$t: doc.pdf: a damaged PDF" \
+	    "$t: a broken PDF is called one"
+	like "$(run $t pdf.docx)" "^2:$t: pdf.docx: a damaged PDF" \
+	    "$t: a PDF named .docx is read as a PDF"
 	is "$(run $t doc.rtf)" "2:$t: doc.rtf: an RTF document, not a .docx" \
 	    "$t: an RTF file is named"
 	is "$(run $t old.doc)" "2:$t: old.doc: a Word 97-2003 .doc, not a .docx; save it as .docx and try again" \
@@ -99,8 +100,8 @@ for t in kltext klsplit kldiff; do
 	    "$t: an .odt is named"
 	is "$(run $t text.docx)" "2:$t: text.docx: not a zip archive, so not a .docx" \
 	    "$t: a text file named .docx is read as a zip"
-	is "$(run $t - <doc.pdf)" "2:$t: (standard input): a PDF document, not a .docx" \
-	    "$t: a PDF on standard input is named"
+	like "$(run $t - <doc.pdf)" "^2:$t: .standard input.: a damaged PDF" \
+	    "$t: a PDF on standard input is read as a PDF"
 	# nothing on stdout for any of them
 	is "$(cat out)" "" "$t: nothing on stdout"
 done

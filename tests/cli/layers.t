@@ -1,6 +1,6 @@
 #!/bin/sh
 # The library's files depend on each other one way only: no file cycles,
-# and no stage calling a later one (util sv docx clause diff consolidate render).
+# and no stage calling a later one (util sv docx pdf clause diff consolidate render).
 # tests/helpers/layers.pl reads the dependencies from nm of the objects;
 # its report goes out as TAP diagnostics, so a failure names the files.
 . "$KL_ROOT/tests/lib/tap.sh"

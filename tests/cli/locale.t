@@ -43,7 +43,7 @@ is "$(printf '%s\n' "$out" | head -n 1)" \
 like "$out" '^Slutstatus: 0 om inga skillnader visas' \
     "no sv_SE: kldiff --help tells the exit status in Swedish"
 like "$(run LANG=sv_SE.UTF-8 "$KL_BIN/kltext" --help)" \
-    '^Användning: kltext \[FLAGGA\]\.\.\. \[FIL\.docx\]' \
+    '^Användning: kltext \[FLAGGA\]\.\.\. \[FIL\]' \
     "no sv_SE: kltext --help is in Swedish"
 like "$(run LANG=sv_SE.UTF-8 "$KL_BIN/klsplit" --help)" \
     '^Dela ett dokument i klausuler' "no sv_SE: klsplit --help is in Swedish"

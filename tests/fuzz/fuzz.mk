@@ -24,11 +24,12 @@ MAXLEN_text = 4096
 MAXLEN_records = 65536
 MAXLEN_diff = 8192
 MAXLEN_docx = 200000
+MAXLEN_pdf = 100000
 SHARED ?= $(abspath ../shared)
 FB = build-fuzz
-TARGETS ?= records text docx diff
+TARGETS ?= records text docx diff pdf
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc poppler-glib
 
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer

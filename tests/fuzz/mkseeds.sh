@@ -12,7 +12,7 @@ set -eu
 out=$1
 shared=${2:-../shared}
 rm -rf "$out"
-mkdir -p "$out/docx" "$out/diff" "$out/text" "$out/records"
+mkdir -p "$out/docx" "$out/diff" "$out/text" "$out/records" "$out/pdf"
 
 byte() { printf "\\$(printf '%03o' "$1")"; }
 
@@ -59,4 +59,11 @@ if [ -f corpus/samverkan-2027-2030.docx ]; then
 	{ byte 98; cat corpus/samverkan-2023-2026.docx; printf '%s' "$sep"
 	  cat corpus/samverkan-2027-2030.docx; } > "$out/diff/docx-2.bin"
 fi
-echo "seeds: $(ls "$out/docx" | wc -l) docx, $(ls "$out/diff" | wc -l) diff, $(ls "$out/text" | wc -l) text, $(ls "$out/records" | wc -l) records"
+# The corpus's PDFs, with default and with small limits.
+for f in corpus/pdf/*.pdf; do
+	[ -f "$f" ] || continue
+	base=$(basename "$f" .pdf)
+	{ byte 0; cat "$f"; } > "$out/pdf/$base.bin"
+	{ byte 128; cat "$f"; } > "$out/pdf/$base.small.bin"
+done
+echo "seeds: $(ls "$out/pdf" | wc -l) pdf, $(ls "$out/docx" | wc -l) docx, $(ls "$out/diff" | wc -l) diff, $(ls "$out/text" | wc -l) text, $(ls "$out/records" | wc -l) records"

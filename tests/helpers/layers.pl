@@ -16,7 +16,7 @@ use strict;
 use warnings;
 use File::Find;
 
-my @STAGES = qw(util sv docx clause diff consolidate render);
+my @STAGES = qw(util sv docx pdf clause diff consolidate render);
 my %rank;
 @rank{@STAGES} = (0 .. $#STAGES);
 

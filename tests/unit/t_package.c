@@ -155,8 +155,8 @@ test_impostors(void)
 	FILE *f;
 	int r;
 
-	expect(from_any(pdf, sizeof pdf - 1, &err), LDIFF_ENOTDOCX, &err,
-	    "a PDF document", "from_any: a PDF is named");
+	expect(from_any(pdf, sizeof pdf - 1, &err), LDIFF_EPDF, &err,
+	    "a damaged PDF", "from_any: a PDF goes to the PDF reader");
 	expect(from_any(rtf, sizeof rtf - 1, &err), LDIFF_ENOTDOCX, &err,
 	    "an RTF document", "from_any: an RTF file is named");
 	expect(from_any(doc97, sizeof doc97 - 1, &err), LDIFF_ENOTDOCX, &err,

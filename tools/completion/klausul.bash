@@ -7,7 +7,7 @@
 # tests/cli/options.t, so they cannot drift.
 
 _klausul_limits='--max-part-size= --max-total-size= --max-ratio= --max-depth=
-	--max-paragraph= --max-clauses='
+	--max-paragraph= --max-clauses= --max-pages='
 
 _klausul_opts_kltext='--json --plain --notes --comments --headers --all
 	--output= --changes= --authors --help --version'
