@@ -307,20 +307,6 @@ ld_hw_head(struct hw *w, const ldiff_render_opts *o)
 	    css);
 }
 
-int
-ld_hw_is_change(const ldiff_unit *u)
-{
-	return u->op != LDIFF_OP_EQUAL || u->cls != 0;
-}
-
-int
-ld_hw_renumber_only(const ldiff_unit *u)
-{
-	return (u->op == LDIFF_OP_EQUAL || u->op == LDIFF_OP_CHANGED) &&
-	    (u->cls & LDIFF_CLASS_RENUMBER) &&
-	    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) == 0;
-}
-
 /* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
  * plain. */
 void
@@ -414,7 +400,7 @@ ld_hw_section_open(struct hw *w, size_t s, size_t hi)
 
 		if (strcmp(ld_unit_section(u), name) != 0)
 			break;
-		eq = !ld_hw_is_change(u);
+		eq = !ldiff_unit_changed(u);
 		ns = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE);
 		per = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD);
 		e &= eq;

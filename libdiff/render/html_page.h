@@ -68,10 +68,6 @@ void ld_hw_esc(struct hw *w, const char *s);
 void ld_hw_esc_attr(struct hw *w, const char *s);
 /* The page's <head>: the style sheet and the security policy. */
 void ld_hw_head(struct hw *w, const ldiff_render_opts *o);
-/* A unit that changed something (a renumbering counts). */
-int ld_hw_is_change(const ldiff_unit *u);
-/* Only the number changed. */
-int ld_hw_renumber_only(const ldiff_unit *u);
 /* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
  * plain. */
 void ld_hw_mark_n(struct hw *w, const char *s, size_t len, int how, int typo);

@@ -35,5 +35,9 @@ int ld_edit_is_percent(const ldiff_unit *u, size_t i);
 /* 0, or LDIFF_EINVAL when o is of a version this library does not read
  * (the renderers have no ldiff_error: the code alone says it). */
 int ld_check_render_opts(const ldiff_render_opts *o);
+/* *o, or when it is NULL the defaults put in *def and *o pointed at them;
+ * then checked as ld_check_render_opts(). */
+int ld_render_opts_or_default(const ldiff_render_opts **o,
+    ldiff_render_opts *def);
 
 #endif /* LD_RENDER_H */

@@ -234,3 +234,15 @@ ld_check_render_opts(const ldiff_render_opts *o)
 	return ld_check_version(NULL, "ldiff_render_opts", o->version,
 	    LDIFF_RENDER_OPTS_VERSION);
 }
+
+/* The first step of every renderer: o, or the defaults put in *def when
+ * o is NULL, checked, so no renderer repeats the three steps. */
+int
+ld_render_opts_or_default(const ldiff_render_opts **o, ldiff_render_opts *def)
+{
+	if (*o == NULL) {
+		ldiff_render_opts_init(def);
+		*o = def;
+	}
+	return ld_check_render_opts(*o);
+}

@@ -48,14 +48,14 @@ tally_unit(struct tally *t, const ldiff_unit *u)
 {
 	size_t i;
 
-	if (!ld_hw_is_change(u)) {
+	if (!ldiff_unit_changed(u)) {
 		t->op[LDIFF_OP_EQUAL]++;
 		return;
 	}
 	for (i = 0; i < N_CLASSES; i++)
 		if (u->cls & classes[i].bit)
 			t->cls[i]++;
-	if (ld_hw_renumber_only(u))
+	if (ld_unit_renumber_only(u, 0))
 		t->renum++;
 	else if ((unsigned)u->op < N_OPS)
 		t->op[u->op]++;
@@ -393,13 +393,13 @@ unit_values(struct hw *w, const ldiff_unit *u)
 static void
 unit_filters(struct hw *w, const ldiff_unit *u)
 {
-	if (!ld_hw_is_change(u))
+	if (!ldiff_unit_changed(u))
 		ld_hw_puts(w, " eq");
 	else if (ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE))
 		ld_hw_puts(w, " ns");
-	if (ld_hw_is_change(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
+	if (ldiff_unit_changed(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
 		ld_hw_puts(w, " pe");
-	else if (ld_hw_is_change(u) && !ldiff_unit_hidden(u,
+	else if (ldiff_unit_changed(u) && !ldiff_unit_hidden(u,
 	    LDIFF_HIDE_NONSUBSTANTIVE) && ldiff_unit_hidden(u,
 	    LDIFF_HIDE_NONSUBSTANTIVE | LDIFF_HIDE_PERIOD))
 		ld_hw_puts(w, " np");	/* period and typography, say */
@@ -417,14 +417,14 @@ unit_header(struct hw *w, const ldiff_unit *u, size_t i)
 	ld_hw_puts(w, " \xe2\x86\x92 ");
 	ids(w, u->new_cl, u->n_new, " + ");
 	ld_hw_puts(w, "</a> ");
-	if (ld_hw_renumber_only(u))
+	if (ld_unit_renumber_only(u, 0))
 		ld_buf_printf(&w->b, "<span class=\"badge\">%s</span>",
 		    L(w, H_RENUMBER));
 	else
 		ld_buf_printf(&w->b, "<span class=\"badge b-%s\">%s</span>",
 		    opn, ld_hw_op_label(w, u->op));
 	if (u->op == LDIFF_OP_INSERTED || u->op == LDIFF_OP_DELETED ||
-	    ld_hw_renumber_only(u))
+	    ld_unit_renumber_only(u, 0))
 		cls = 0;
 	if (cls != 0) {
 		ld_hw_puts(w, " <span class=\"cls\">");
@@ -603,8 +603,8 @@ section_row(struct hw *w, size_t s, size_t e)
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
-		n += ld_hw_is_change(u);
-		ns += ld_hw_is_change(u) && !u->substantive;
+		n += ldiff_unit_changed(u);
+		ns += ldiff_unit_changed(u) && !u->substantive;
 	}
 	if (n == 0)
 		return;
@@ -615,11 +615,11 @@ section_row(struct hw *w, size_t s, size_t e)
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
-		if (!ld_hw_is_change(u))
+		if (!ldiff_unit_changed(u))
 			continue;
 		ld_buf_printf(&w->b, "<a href=\"#u%zu\"%s title=\"%s\">", i,
 		    u->substantive ? "" : " class=\"ns\"",
-		    ld_hw_renumber_only(u) ? L(w, H_RENUMBER) :
+		    ld_unit_renumber_only(u, 0) ? L(w, H_RENUMBER) :
 		    ld_hw_op_label(w, u->op));
 		if (u->n_new > 0)
 			ids(w, u->new_cl, u->n_new, "+");
@@ -760,11 +760,11 @@ lineage_cell(struct hw *w, const size_t *units, size_t s, size_t e,
 			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", units[i]);
 			ids(w, u->new_cl, u->n_new, " + ");
 			ld_buf_printf(&w->b, "</a><span class=\"st\">%s",
-			    ld_hw_renumber_only(u) ? L(w, H_RENUMBER) :
+			    ld_unit_renumber_only(u, 0) ? L(w, H_RENUMBER) :
 			    ld_hw_op_label(w, u->op));
 			/* what kind of change, so a period shift reads
 			 * apart from a new wording */
-			if (!ld_hw_renumber_only(u) && u->op != LDIFF_OP_INSERTED &&
+			if (!ld_unit_renumber_only(u, 0) && u->op != LDIFF_OP_INSERTED &&
 			    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) != 0) {
 				ld_hw_puts(w, ": ");
 				class_names(w, u->cls &
@@ -807,7 +807,7 @@ lineage_row(struct hw *w, const size_t *units, size_t s, size_t e)
 			c = u->new_cl[0];
 		else if (c == NULL && u->n_old > 0)
 			c = u->old_cl[0];
-		if (ld_hw_is_change(u) && u->substantive)
+		if (ldiff_unit_changed(u) && u->substantive)
 			ns = 0;
 	}
 	ld_buf_printf(&w->b, "<tr%s><td>", ns ? " class=\"ns\"" : "");
@@ -913,13 +913,8 @@ ldiff_render_html(const ldiff_diff *d, FILE *out,
 	size_t nver, pair, v;
 	int r = 0;
 
-	if (d == NULL || out == NULL)
-		return LDIFF_EINVAL;
-	if (o == NULL) {
-		ldiff_render_opts_init(&def);
-		o = &def;
-	}
-	if (ld_check_render_opts(o) != 0)
+	if (d == NULL || out == NULL ||
+	    ld_render_opts_or_default(&o, &def) != 0)
 		return LDIFF_EINVAL;
 	memset(&w, 0, sizeof w);
 	w.f = out;

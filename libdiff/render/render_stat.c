@@ -70,7 +70,7 @@ count_edits(struct counts *c, const ldiff_unit *u, unsigned hc)
 		size_t wo = ld_tw_count_words(e->old_text);
 		size_t wn = ld_tw_count_words(e->new_text);
 
-		if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, hc)) {
+		if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, hc)) {
 			c->common_old += wo;
 			c->common_new += wn;
 		} else if (e->op == LDIFF_EDIT_DELETE)
@@ -90,10 +90,10 @@ count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
 	unsigned hc = ld_hidden_classes(hide);
 	size_t i;
 
-	if (!ld_tw_is_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
+	if (!ld_unit_shown_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
 		/* hidden is not unchanged: say how many the filters hide */
-		if (ld_tw_is_change(u, 0))
-			*(ld_tw_renumber_only(u, 0) ? &c->hid_renum :
+		if (ld_unit_shown_change(u, 0))
+			*(ld_unit_renumber_only(u, 0) ? &c->hid_renum :
 			    &c->hid_chg) += 1;
 		else
 			c->op[LDIFF_OP_EQUAL]++;
@@ -104,7 +104,7 @@ count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
 	for (i = 0; i < N_CLASSES; i++)
 		if (u->cls & ~hc & ld_tw_class_order[i].bit)
 			c->cls[i]++;
-	if (ld_tw_renumber_only(u, hc))
+	if (ld_unit_renumber_only(u, hc))
 		c->renum++;
 	else if ((size_t)u->op < N_OPS)
 		c->op[u->op]++;
@@ -339,13 +339,8 @@ ldiff_render_stat(const ldiff_diff *d, FILE *out,
 	size_t pair, nver;
 	int r = 0;
 
-	if (d == NULL || out == NULL)
-		return LDIFF_EINVAL;
-	if (o == NULL) {
-		ldiff_render_opts_init(&def);
-		o = &def;
-	}
-	if (ld_check_render_opts(o) != 0)
+	if (d == NULL || out == NULL ||
+	    ld_render_opts_or_default(&o, &def) != 0)
 		return LDIFF_EINVAL;
 	ld_tw_init(&w, d, out, o);
 	nver = ldiff_diff_versions(d);

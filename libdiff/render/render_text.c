@@ -148,7 +148,7 @@ edit_word(const struct tw *w, const ldiff_edit *e, int *done)
 	size_t n = 0, mark = w->color ? 0 : 2;
 
 	*done = 0;
-	if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, w->hc))
+	if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, w->hc))
 		return word_width(e->new_text, done);
 	if (e->op != LDIFF_EDIT_INSERT && *e->old_text != '\0') {
 		n += mark + word_width(e->old_text, done);
@@ -235,7 +235,7 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, w->hc)) {
+		if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, w->hc)) {
 			w->tail = w->width && w->reach ? w->reach[i + 1] : 0;
 			ld_tw_put_text(w, e->new_text, NULL);
 			w->tail = 0;
@@ -282,7 +282,7 @@ unit_values(struct tw *w, const ldiff_unit *u)
 
 		if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
 		    !(e->cls & (LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER)) ||
-		    ld_tw_edit_hidden(e, w->hc) || e->old_value == e->new_value)
+		    ld_edit_hidden(e, w->hc) || e->old_value == e->new_value)
 			continue;
 		ld_buf_reset(&w->line);
 		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
@@ -353,7 +353,7 @@ subst_only(const struct tw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, w->hc))
+		if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, w->hc))
 			continue;
 		if (++shown > SUBST_EDITS)
 			return (size_t)-1;
@@ -380,7 +380,7 @@ show_unit(struct tw *w, const ldiff_unit *u)
 	size_t k;
 
 	enter_section(w, ld_unit_section(u));
-	if (ld_tw_renumber_only(u, w->hc)) {
+	if (ld_unit_renumber_only(u, w->hc)) {
 		if (w->renum.len > 0)
 			ld_buf_adds(&w->renum, ", ");
 		ld_tw_ids(w, &w->renum, u->old_cl, u->n_old, "+");
@@ -435,13 +435,8 @@ ldiff_render_text(const ldiff_diff *d, FILE *out,
 	size_t nver, n, i, pair, shown = 0;
 	int r = 0;
 
-	if (d == NULL || out == NULL)
-		return LDIFF_EINVAL;
-	if (o == NULL) {
-		ldiff_render_opts_init(&def);
-		o = &def;
-	}
-	if (ld_check_render_opts(o) != 0)
+	if (d == NULL || out == NULL ||
+	    ld_render_opts_or_default(&o, &def) != 0)
 		return LDIFF_EINVAL;
 	ld_tw_init(&w, d, out, o);
 	nver = ldiff_diff_versions(d);

@@ -194,25 +194,6 @@ ld_tw_put_counted(FILE *f, int sv, int id, size_t n)
 	fprintf(f, fmt, n);
 }
 
-/* ---- what is hidden ---------------------------------------------------- */
-
-int
-ld_tw_edit_hidden(const ldiff_edit *e, unsigned hc)
-{
-	return e->op != LDIFF_EDIT_EQUAL && e->cls != 0 &&
-	    (e->cls & ~hc) == 0;
-}
-
-/* Equal text, only the number changed (after hiding). */
-int
-ld_tw_renumber_only(const ldiff_unit *u, unsigned hc)
-{
-	if (u->op != LDIFF_OP_EQUAL && u->op != LDIFF_OP_CHANGED)
-		return 0;
-	return (u->cls & LDIFF_CLASS_RENUMBER) &&
-	    (u->cls & ~hc & ~LDIFF_CLASS_RENUMBER) == 0;
-}
-
 /* ---- numbers, formatted without the C locale's help ------------------ */
 
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
@@ -620,13 +601,6 @@ ld_tw_pair_substs(struct tw *w, size_t pair)
 		    ld_tw_wlabel(w, L_TIMES), w->line.len ? ", " : "",
 		    ld_buf_str(&w->line));
 	}
-}
-
-int
-ld_tw_is_change(const ldiff_unit *u, unsigned hide)
-{
-	return (u->op != LDIFF_OP_EQUAL || u->cls != 0) &&
-	    !ldiff_unit_hidden(u, hide);
 }
 
 size_t

@@ -84,10 +84,6 @@ struct tw {
 int ld_tw_op_label(ldiff_op op);
 /* Print the counted phrase of id for n (a format with %zu, or none). */
 void ld_tw_put_counted(FILE *f, int sv, int id, size_t n);
-/* An edit whose every class the hidden classes hc hide. */
-int ld_tw_edit_hidden(const ldiff_edit *e, unsigned hc);
-/* Equal text, only the number changed (after hiding). */
-int ld_tw_renumber_only(const ldiff_unit *u, unsigned hc);
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
 void ld_tw_put_percent(ld_buf *b, double pct, int sv, int sign);
 /* An amount or number that changed, old -> new with the difference. */
@@ -122,8 +118,6 @@ int ld_tw_version_labels(const ldiff_diff *d, ld_buf *lab, size_t nver);
 void ld_tw_pair_header(struct tw *w, size_t pair);
 /* "  throughout: 2019–2022 → 2023–2026 (4 times, period)" */
 void ld_tw_pair_substs(struct tw *w, size_t pair);
-/* A unit that changed something and is not hidden. */
-int ld_tw_is_change(const ldiff_unit *u, unsigned hide);
 /* Columns of UTF-8 text (one per character). */
 size_t ld_tw_text_width(const char *s);
 /* A writer for d on out with the options o. */
