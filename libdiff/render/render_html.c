@@ -288,69 +288,12 @@ unit_body(struct hw *w, const ldiff_unit *u)
 	ld_hw_puts(w, "</div>");
 }
 
-static void
-sign(struct hw *w, double v)
+/* An edit's values, when both are finite: the page shows no "?". */
+static int
+values_shown(const ldiff_edit *e, unsigned classes)
 {
-	ld_hw_puts(w, v < 0 ? "\xe2\x88\x92" : "+");
-}
-
-static void
-value(struct hw *w, double v, int sek)
-{
-	if (sek)
-		ld_format_sek(&w->b, v, LD_FMT_TYPO);
-	else
-		ld_format_number(&w->b, v, -1, LD_FMT_TYPO);
-}
-
-/* A rate: "2,5 % → 3 % (+0,5 procentenheter)", not +20 % of itself. */
-static void
-rate_change(struct hw *w, const ldiff_edit *e)
-{
-	double delta = e->new_value - e->old_value;
-
-	ld_buf_printf(&w->b, "<li>%s: ", L(w, H_NUMBER));
-	value(w, e->old_value, 0);
-	ld_hw_puts(w, "\xc2\xa0% \xe2\x86\x92 ");
-	value(w, e->new_value, 0);
-	ld_hw_puts(w, "\xc2\xa0% (");
-	sign(w, delta);
-	value(w, fabs(delta), 0);
-	ld_buf_printf(&w->b, " %s)</li>", L(w, fabs(delta) == 1 ? H_PP1 :
-	    H_PP));
-}
-
-/* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)"; a row inserted
- * or deleted whole has "–" on the side without it. */
-static void
-value_diff(struct hw *w, const ldiff_edit *e)
-{
-	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
-	double delta = e->new_value - e->old_value;
-
-	if (e->op == LDIFF_EDIT_INSERT)
-		ld_hw_puts(w, "\xe2\x80\x93");
-	else
-		value(w, e->old_value, sek);
-	ld_hw_puts(w, " \xe2\x86\x92 ");
-	if (e->op == LDIFF_EDIT_DELETE)
-		ld_hw_puts(w, "\xe2\x80\x93");
-	else
-		value(w, e->new_value, sek);
-	ld_hw_puts(w, " (");
-	sign(w, delta);
-	value(w, fabs(delta), sek);
-	if (e->old_value != 0) {
-		double pct = delta / fabs(e->old_value) * 100;
-
-		ld_hw_puts(w, ", ");
-		if (fabs(pct) < 0.05)
-			ld_hw_puts(w, "\xc2\xb1");
-		else
-			sign(w, pct);
-		ld_format_percent(&w->b, fabs(pct), LD_FMT_TYPO);
-	}
-	ld_hw_puts(w, ")");
+	return ld_edit_value_changed(e, classes) && isfinite(e->old_value) &&
+	    isfinite(e->new_value);
 }
 
 static void
@@ -358,7 +301,7 @@ value_change(struct hw *w, const ldiff_edit *e)
 {
 	ld_buf_printf(&w->b, "<li>%s: ", L(w, (e->cls & LDIFF_CLASS_AMOUNT) ?
 	    H_AMOUNT : H_NUMBER));
-	value_diff(w, e);
+	ld_amount_change(&w->b, e, LD_FMT_TYPO);
 	ld_hw_puts(w, "</li>");
 }
 
@@ -371,17 +314,16 @@ unit_values(struct hw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-		    !(e->cls & (LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER)) ||
-		    e->old_value == e->new_value || !isfinite(e->old_value) ||
-		    !isfinite(e->new_value))
+		if (!values_shown(e, LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER))
 			continue;
 		if (!any)
 			ld_hw_puts(w, "<ul class=\"vals\">");
 		any = 1;
-		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
-			rate_change(w, e);
-		else
+		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i)) {
+			ld_buf_printf(&w->b, "<li>%s: ", L(w, H_NUMBER));
+			ld_rate_change(&w->b, e, w->sv, LD_FMT_TYPO);
+			ld_hw_puts(w, "</li>");
+		} else
 			value_change(w, e);
 	}
 	if (any)
@@ -570,10 +512,7 @@ summary_amounts(struct hw *w, size_t lo, size_t hi)
 		for (k = 0; k < u->n_edits; k++) {
 			const ldiff_edit *e = &u->edits[k];
 
-			if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-			    !(e->cls & LDIFF_CLASS_AMOUNT) ||
-			    e->old_value == e->new_value ||
-			    !isfinite(e->old_value) || !isfinite(e->new_value))
+			if (!values_shown(e, LDIFF_CLASS_AMOUNT))
 				continue;
 			if (!any)
 				ld_buf_printf(&w->b, "<p>%s:</p><ul class="
@@ -585,7 +524,7 @@ summary_amounts(struct hw *w, size_t lo, size_t hi)
 			else
 				ids(w, u->old_cl, u->n_old, "+");
 			ld_hw_puts(w, "</a>: ");
-			value_diff(w, e);
+			ld_amount_change(&w->b, e, LD_FMT_TYPO);
 			ld_hw_puts(w, "</li>");
 		}
 	}

@@ -273,9 +273,7 @@ stat_amounts(struct tw *w, size_t pair)
 		for (k = 0; k < u->n_edits; k++) {
 			const ldiff_edit *e = &u->edits[k];
 
-			if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-			    !(e->cls & LDIFF_CLASS_AMOUNT) ||
-			    e->old_value == e->new_value)
+			if (!ld_edit_value_changed(e, LDIFF_CLASS_AMOUNT))
 				continue;
 			if (!head)
 				fprintf(w->f, "%s:\n", ld_tw_wlabel(w,
@@ -285,7 +283,7 @@ stat_amounts(struct tw *w, size_t pair)
 			ld_tw_ids(w, &w->line, u->n_new ? u->new_cl : u->old_cl,
 			    u->n_new ? u->n_new : u->n_old, "+");
 			ld_buf_adds(&w->line, "  ");
-			ld_tw_put_value_change(&w->line, e);
+			ld_amount_change(&w->line, e, 0);
 			fputs("  ", w->f);
 			ld_tw_put_text(w, ld_buf_str(&w->line), NULL);
 			fputc('\n', w->f);

@@ -15,7 +15,6 @@
  * labels, colours and wrapping are the writer's (text_writer.c).
  */
 #include <locale.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,21 +255,6 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 	fputc('\n', w->f);
 }
 
-/* A rate moves in percentage points, not in per cent of itself:
- * "2,5 % → 3 % (+0,5 procentenheter)". */
-static void
-put_rate_change(struct tw *w, ld_buf *b, const ldiff_edit *e)
-{
-	double delta = e->new_value - e->old_value;
-
-	ld_format_number(b, e->old_value, -1, 0);
-	ld_buf_adds(b, " % \xe2\x86\x92 ");
-	ld_format_number(b, e->new_value, -1, 0);
-	ld_buf_adds(b, delta < 0 ? " % (-" : " % (+");
-	ld_format_number(b, fabs(delta), -1, 0);
-	ld_buf_printf(b, " %s)", ld_tw_wlabel(w, fabs(delta) == 1 ? L_PP1 : L_PP));
-}
-
 /* One line per amount or number that changed, with the difference. */
 static void
 unit_values(struct tw *w, const ldiff_unit *u)
@@ -280,15 +264,14 @@ unit_values(struct tw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-		    !(e->cls & (LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER)) ||
-		    ld_edit_hidden(e, w->hc) || e->old_value == e->new_value)
+		if (!ld_edit_value_changed(e, LDIFF_CLASS_AMOUNT |
+		    LDIFF_CLASS_NUMBER) || ld_edit_hidden(e, w->hc))
 			continue;
 		ld_buf_reset(&w->line);
 		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
-			put_rate_change(w, &w->line, e);
+			ld_rate_change(&w->line, e, w->sv, 0);
 		else
-			ld_tw_put_value_change(&w->line, e);
+			ld_amount_change(&w->line, e, 0);
 		fprintf(w->f, INDENT "%s: %s\n", ld_tw_wlabel(w,
 		    (e->cls & LDIFF_CLASS_AMOUNT) ? L_AMOUNT : L_NUMBER),
 		    ld_buf_str(&w->line));

@@ -20,15 +20,21 @@ enum {
 	L_RENUMBER,
 	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
 	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
-	L_RENUMBERED_IN, L_CLAUSES, L_OLD, L_NEW, L_WORDS, L_COMMON,
-	L_CLASSES, L_SECTION, L_NOSECTION, L_SUBSTS, L_TIMES, L_UNCHANGED,
+	L_RENUMBERED_IN, L_CLAUSES, L_WORDS, L_COMMON,
+	L_CLASSES, L_SECTION, L_SUBSTS, L_UNCHANGED,
 	/* the columns of the table by section, in order */
 	L_COL_INS, L_COL_DEL, L_COL_CHG, L_COL_MOV, L_COL_SPL, L_COL_MRG,
 	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
-	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW, L_PP1, L_PP,
-	L_ONLY_PERIOD, L_ONLY_SUBST, L_COUNT
+	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS,
+	L_ONLY_PERIOD, L_ONLY_SUBST,
+	L_OWN_COUNT,	/* then the words every renderer shares (LD_W_*) */
+	L_OLD = L_OWN_COUNT + LD_W_OLD, L_NEW = L_OWN_COUNT + LD_W_NEW,
+	L_TIMES = L_OWN_COUNT + LD_W_TIMES,
+	L_NOSECTION = L_OWN_COUNT + LD_W_NOSECTION,
+	L_ROW = L_OWN_COUNT + LD_W_ROW,
+	L_COUNT = L_OWN_COUNT + LD_W_COUNT
 };
 
 /* Class bits in the order they are listed (text_writer.c). */
@@ -86,8 +92,6 @@ int ld_tw_op_label(ldiff_op op);
 void ld_tw_put_counted(FILE *f, int sv, int id, size_t n);
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
 void ld_tw_put_percent(ld_buf *b, double pct, int sv, int sign);
-/* An amount or number that changed, old -> new with the difference. */
-void ld_tw_put_value_change(ld_buf *b, const ldiff_edit *e);
 /* Words as wdiff counts them: runs between white space, but only runs
  * with a letter or a digit, so a lone dash or bullet is not a word. */
 size_t ld_tw_count_words(const char *s);
