@@ -92,7 +92,7 @@ static const int op_labels[] = {
 const char *
 ld_hw_op_label(const struct hw *w, ldiff_op op)
 {
-	return L(w, (unsigned)op < N_OPS ? op_labels[op] : H_CHANGED);
+	return L(w, (unsigned)op < LD_N_OPS ? op_labels[op] : H_CHANGED);
 }
 
 /* Write the buffer out when it grows: one page is many small appends. */

@@ -37,7 +37,6 @@ struct ld_hw_label {
 	const char *en, *sv;
 };
 extern const struct ld_hw_label ld_hw_labels[];
-#define N_OPS (LDIFF_OP_MERGED + 1)
 
 struct hw {
 	FILE *f;

@@ -53,6 +53,27 @@ int ld_amount_change(ld_buf *b, const ldiff_edit *e, unsigned flags);
  * sv and flags as for ld_word and ld_amount_change. */
 int ld_rate_change(ld_buf *b, const ldiff_edit *e, int sv, unsigned flags);
 
+/* ---- counting the units of a pair ------------------------------------ */
+#define LD_N_OPS (LDIFF_OP_MERGED + 1)
+#define LD_N_CLASS_BITS 8	/* LDIFF_CLASS_WORDING .. LDIFF_CLASS_LANGUAGE */
+/* Units counted the one way kldiff --stat and the page's summary count
+ * them, so the two never disagree. */
+typedef struct ld_unit_counts {
+	size_t op[LD_N_OPS];	/* by operation, op[EQUAL] the unchanged */
+	size_t renum;		/* renumbered only, counted apart from op[] */
+	size_t hid_renum, hid_chg;	/* changes the filters hide */
+	size_t cls[LD_N_CLASS_BITS];	/* units with class 1 << k, the
+					 * hidden classes left out */
+	size_t substantive;	/* units with ldiff_unit.substantive */
+} ld_unit_counts;
+/* Count u into c under the hide flags (an unchanged clause is counted
+ * whatever LDIFF_HIDE_EQUAL says); nonzero when u is a change shown. */
+int ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide);
+/* to += c, field by field: a pair's counts from its sections'. */
+void ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c);
+/* The slot of one class bit in ld_unit_counts.cls. */
+size_t ld_class_slot(unsigned one_class);
+
 /* 0, or LDIFF_EINVAL when o is of a version this library does not read
  * (the renderers have no ldiff_error: the code alone says it). */
 int ld_check_render_opts(const ldiff_render_opts *o);

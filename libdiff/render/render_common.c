@@ -327,6 +327,63 @@ ld_rate_change(ld_buf *b, const ldiff_edit *e, int sv, unsigned flags)
 	    LD_W_PP1 : LD_W_PP, sv));
 }
 
+/* ---- counting the units of a pair ------------------------------------ */
+
+typedef char ld_class_bits_complete[LDIFF_CLASS_LANGUAGE ==
+    1 << (LD_N_CLASS_BITS - 1) ? 1 : -1];
+
+size_t
+ld_class_slot(unsigned one_class)
+{
+	size_t k = 0;
+
+	while (k + 1 < LD_N_CLASS_BITS && (one_class >> k) > 1)
+		k++;
+	return k;
+}
+
+/* A unit the filters hide is not an unchanged one: it is counted apart,
+ * so the reader knows it was there. */
+int
+ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide)
+{
+	unsigned hc = ld_hidden_classes(hide);
+	size_t k;
+
+	if (!ld_unit_shown_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
+		if (ldiff_unit_changed(u))
+			*(ld_unit_renumber_only(u, 0) ? &c->hid_renum :
+			    &c->hid_chg) += 1;
+		else
+			c->op[LDIFF_OP_EQUAL]++;
+		return 0;
+	}
+	for (k = 0; k < LD_N_CLASS_BITS; k++)
+		if (u->cls & ~hc & (1u << k))
+			c->cls[k]++;
+	if (ld_unit_renumber_only(u, hc))
+		c->renum++;
+	else if ((size_t)u->op < LD_N_OPS)
+		c->op[u->op]++;
+	c->substantive += u->substantive != 0;
+	return 1;
+}
+
+void
+ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c)
+{
+	size_t i;
+
+	for (i = 0; i < LD_N_OPS; i++)
+		to->op[i] += c->op[i];
+	for (i = 0; i < LD_N_CLASS_BITS; i++)
+		to->cls[i] += c->cls[i];
+	to->renum += c->renum;
+	to->hid_renum += c->hid_renum;
+	to->hid_chg += c->hid_chg;
+	to->substantive += c->substantive;
+}
+
 /* Options of every renderer; zeroes are the defaults. */
 void
 ldiff_render_opts_init(ldiff_render_opts *o)

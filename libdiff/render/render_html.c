@@ -37,32 +37,6 @@ static const struct {
 };
 #define N_CLASSES (sizeof classes / sizeof classes[0])
 
-/* ---- counting, as kldiff --stat counts --------------------------------- */
-
-struct tally {
-	size_t op[N_OPS], renum, cls[N_CLASSES], subst;
-};
-
-static void
-tally_unit(struct tally *t, const ldiff_unit *u)
-{
-	size_t i;
-
-	if (!ldiff_unit_changed(u)) {
-		t->op[LDIFF_OP_EQUAL]++;
-		return;
-	}
-	for (i = 0; i < N_CLASSES; i++)
-		if (u->cls & classes[i].bit)
-			t->cls[i]++;
-	if (ld_unit_renumber_only(u, 0))
-		t->renum++;
-	else if ((unsigned)u->op < N_OPS)
-		t->op[u->op]++;
-	if (u->substantive)
-		t->subst++;
-}
-
 /* ---- pieces of a unit ---------------------------------------------------- */
 
 static void
@@ -440,7 +414,7 @@ stat_cell(struct hw *w, const char *key, const char *lab, size_t n)
 }
 
 static void
-summary_counts(struct hw *w, size_t pair, const struct tally *t)
+summary_counts(struct hw *w, size_t pair, const ld_unit_counts *t)
 {
 	static const ldiff_op ops[] = { LDIFF_OP_CHANGED, LDIFF_OP_MOVED,
 	    LDIFF_OP_INSERTED, LDIFF_OP_DELETED, LDIFF_OP_SPLIT,
@@ -459,12 +433,13 @@ summary_counts(struct hw *w, size_t pair, const struct tally *t)
 		    L(w, H_N_EQUAL + (int)ops[i]), t->op[ops[i]]);
 	ld_buf_printf(&w->b, "</table><table><caption>%s</caption>",
 	    L(w, H_CHANGES));
-	stat_cell(w, "substantive", L(w, H_SUBSTANTIVE), t->subst);
+	stat_cell(w, "substantive", L(w, H_SUBSTANTIVE), t->substantive);
 	for (i = 0; i < N_CLASSES; i++) {
 		char key[32];
 
 		snprintf(key, sizeof key, "class-%s", classes[i].css);
-		stat_cell(w, key, L(w, classes[i].label), t->cls[i]);
+		stat_cell(w, key, L(w, classes[i].label),
+		    t->cls[ld_class_slot(classes[i].bit)]);
 	}
 	ld_hw_puts(w, "</table></div>\n");
 }
@@ -612,12 +587,12 @@ summary(struct hw *w)
 	ld_buf_printf(&w->b, "<nav aria-labelledby=\"sum-h\">"
 	    "<h2 id=\"sum-h\">%s</h2>\n", L(w, H_SUMMARY));
 	for (pair = 0; pair + 1 < nver; pair++) {
-		struct tally t;
+		ld_unit_counts t;
 
 		memset(&t, 0, sizeof t);
 		pair_range(w->d, pair, &lo, &hi);
-		for (i = lo; i < hi; i++)
-			tally_unit(&t, ldiff_diff_unit(w->d, i));
+		for (i = lo; i < hi; i++)	/* every unit: CSS filters */
+			ld_count_unit(&t, ldiff_diff_unit(w->d, i), 0);
 		ld_buf_printf(&w->b, "<section class=\"pair\" "
 		    "data-pair=\"%zu\"><h3><a href=\"#p%zu\">", pair, pair);
 		pair_title(w, pair);
