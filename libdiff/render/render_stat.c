@@ -308,24 +308,14 @@ int
 ldiff_render_stat(const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
-	ldiff_render_opts def;
 	struct tw w;
 	size_t pair, nver;
-	int r = 0;
+	int r = ld_tw_begin(&w, d, out, o);
 
-	if (d == NULL || out == NULL ||
-	    ld_render_opts_or_default(&o, &def) != 0)
-		return LDIFF_EINVAL;
-	ld_tw_init(&w, d, out, o);
+	if (r != 0)
+		return r;
 	nver = ldiff_diff_versions(d);
 	for (pair = 0; pair + 1 < nver && r == 0; pair++)
 		r = stat_pair(&w, pair);
-	if (r == 0 && (w.oom || w.line.oom || w.renum.oom))
-		r = LDIFF_ENOMEM;
-	ld_buf_free(&w.line);
-	ld_buf_free(&w.renum);
-	ld_free(w.reach);
-	if (r == 0 && ferror(out))
-		r = LDIFF_EIO;
-	return r;
+	return ld_tw_end(&w, r);
 }

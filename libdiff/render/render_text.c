@@ -413,26 +413,20 @@ int
 ldiff_render_text(const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
-	ldiff_render_opts def;
 	struct tw w;
 	size_t nver, n, i, pair, shown = 0;
-	int r = 0;
+	int r = ld_tw_begin(&w, d, out, o);
 
-	if (d == NULL || out == NULL ||
-	    ld_render_opts_or_default(&o, &def) != 0)
-		return LDIFF_EINVAL;
-	ld_tw_init(&w, d, out, o);
+	if (r != 0)
+		return r;
 	nver = ldiff_diff_versions(d);
 	n = ldiff_diff_count(d);
 	w.nsub = ldiff_diff_subst_count(d);
 	if (w.nsub > 0) {
 		w.sub = ld_calloc(w.nsub, sizeof *w.sub);
 		w.subids = ld_calloc(w.nsub, sizeof *w.subids);
-		if (w.sub == NULL || w.subids == NULL) {
-			ld_free(w.sub);
-			ld_free(w.subids);
-			return LDIFF_ENOMEM;
-		}
+		if (w.sub == NULL || w.subids == NULL)
+			return ld_tw_end(&w, LDIFF_ENOMEM);
 	}
 	/* Like diff(1): nothing at all when nothing is shown. */
 	for (i = 0; i < n && shown == 0; i++)
@@ -444,16 +438,5 @@ ldiff_render_text(const ldiff_diff *d, FILE *out,
 	if (nver > 2)
 		r = ld_tw_render_lineage(&w, nver);
 out:
-	if (r == 0 && (w.oom || w.line.oom || w.renum.oom))
-		r = LDIFF_ENOMEM;
-	ld_buf_free(&w.line);
-	ld_buf_free(&w.renum);
-	ld_free(w.reach);
-	for (i = 0; i < w.nsub; i++)
-		ld_buf_free(&w.subids[i]);
-	ld_free(w.subids);
-	ld_free(w.sub);
-	if (r == 0 && ferror(out))
-		r = LDIFF_EIO;
-	return r;
+	return ld_tw_end(&w, r);
 }

@@ -570,11 +570,16 @@ ld_tw_text_width(const char *s)
 	return n;
 }
 
-void
-ld_tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
+int
+ld_tw_begin(struct tw *w, const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
+	ldiff_render_opts def;
+
 	memset(w, 0, sizeof *w);
+	if (d == NULL || out == NULL ||
+	    ld_render_opts_or_default(&o, &def) != 0)
+		return LDIFF_EINVAL;
 	w->f = out;
 	w->d = d;
 	w->color = o->color;
@@ -585,4 +590,24 @@ ld_tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
 	w->section = "";
 	ld_buf_init(&w->renum);
 	ld_buf_init(&w->line);
+	return 0;
+}
+
+int
+ld_tw_end(struct tw *w, int r)
+{
+	size_t i;
+
+	if (r == 0 && (w->oom || w->line.oom || w->renum.oom))
+		r = LDIFF_ENOMEM;
+	ld_buf_free(&w->line);
+	ld_buf_free(&w->renum);
+	ld_free(w->reach);
+	for (i = 0; w->subids != NULL && i < w->nsub; i++)
+		ld_buf_free(&w->subids[i]);
+	ld_free(w->subids);
+	ld_free(w->sub);
+	if (r == 0 && ferror(w->f))
+		r = LDIFF_EIO;
+	return r;
 }

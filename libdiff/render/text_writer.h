@@ -124,9 +124,14 @@ void ld_tw_pair_header(struct tw *w, size_t pair);
 void ld_tw_pair_substs(struct tw *w, size_t pair);
 /* Columns of UTF-8 text (one per character). */
 size_t ld_tw_text_width(const char *s);
-/* A writer for d on out with the options o. */
-void ld_tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
+/* The first step of a text renderer: d and out checked, o (NULL: the
+ * defaults) checked and read into a writer w on out.  0 or LDIFF_EINVAL
+ * (then w holds nothing to free). */
+int ld_tw_begin(struct tw *w, const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o);
+/* The last: w's buffers freed; r, else the first error w or its file
+ * met (LDIFF_ENOMEM, LDIFF_EIO). */
+int ld_tw_end(struct tw *w, int r);
 
 /* ---- render_lineage.c ----------------------------------------------- */
 
