@@ -461,6 +461,9 @@ size_t ldiff_diff_subst_count(const ldiff_diff *d);
 const ldiff_subst *ldiff_diff_subst(const ldiff_diff *d, size_t i);
 /* Any unit not EQUAL, or EQUAL with a class (a renumbered clause). */
 int ldiff_diff_has_changes(const ldiff_diff *d);
+/* Whether u is a difference at all, by that same rule: the one test of
+ * "changed" that every renderer, the lineage and kldiff apply. */
+int ldiff_unit_changed(const ldiff_unit *u);
 void ldiff_diff_free(ldiff_diff *d);
 
 const char *ldiff_op_name(ldiff_op op);	/* "equal", "changed" ... */

@@ -430,7 +430,7 @@ shows_differences(const ldiff_diff *d, unsigned hide)
 	for (i = 0; i < n; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(d, i);
 
-		if ((u->op != LDIFF_OP_EQUAL || u->cls != 0) &&
+		if (ldiff_unit_changed(u) &&
 		    !ldiff_unit_hidden(u, hide & ~LDIFF_HIDE_EQUAL))
 			return 1;
 	}

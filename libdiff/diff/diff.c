@@ -73,12 +73,18 @@ ldiff_diff_subst(const ldiff_diff *d, size_t i)
 /* Any unit not equal - and an equal unit whose number changed is a
  * difference too: a renumbering is something a reviewer must see. */
 int
+ldiff_unit_changed(const ldiff_unit *u)
+{
+	return u->op != LDIFF_OP_EQUAL || u->cls != 0;
+}
+
+int
 ldiff_diff_has_changes(const ldiff_diff *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
-		if (d->units[i].op != LDIFF_OP_EQUAL || d->units[i].cls != 0)
+		if (ldiff_unit_changed(&d->units[i]))
 			return 1;
 	return 0;
 }
@@ -175,4 +181,29 @@ ldiff_unit_hidden(const ldiff_unit *u, unsigned hide)
 	default:
 		return 0;
 	}
+}
+
+int
+ld_unit_shown_change(const ldiff_unit *u, unsigned hide)
+{
+	return ldiff_unit_changed(u) && !ldiff_unit_hidden(u, hide);
+}
+
+/* A renumbered clause whose text is the same once the hidden classes hc
+ * are set aside: the renderers gather these into one line or one badge
+ * instead of a unit each. */
+int
+ld_unit_renumber_only(const ldiff_unit *u, unsigned hc)
+{
+	if (u->op != LDIFF_OP_EQUAL && u->op != LDIFF_OP_CHANGED)
+		return 0;
+	return (u->cls & LDIFF_CLASS_RENUMBER) &&
+	    (u->cls & ~hc & ~LDIFF_CLASS_RENUMBER) == 0;
+}
+
+int
+ld_edit_hidden(const ldiff_edit *e, unsigned hc)
+{
+	return e->op != LDIFF_EDIT_EQUAL && e->cls != 0 &&
+	    (e->cls & ~hc) == 0;
 }

@@ -109,6 +109,15 @@ struct ldiff_diff {
 /* The change classes (LDIFF_CLASS_*) that the hide flags (LDIFF_HIDE_*)
  * hide; ldiff_unit_hidden says it of a whole unit. */
 unsigned ld_hidden_classes(unsigned hide);
+/* A change (ldiff_unit_changed) that hide does not hide: what a reader
+ * is shown; hide 0 for every change. */
+int ld_unit_shown_change(const ldiff_unit *u, unsigned hide);
+/* Only the clause number changed, the classes hc (ld_hidden_classes) set
+ * aside; hc 0 for a renumbering and nothing else. */
+int ld_unit_renumber_only(const ldiff_unit *u, unsigned hc);
+/* An edit every class of which the hidden classes hc hide: shown as
+ * equal text. */
+int ld_edit_hidden(const ldiff_edit *e, unsigned hc);
 
 /* ---- lineages (lineage.c) ------------------------------------------ */
 /* The units of one clause across versions: units[start..end) of the

@@ -75,14 +75,6 @@ lineage_key(const ldiff_diff *d, const size_t *units, size_t s, size_t e)
 	return c != NULL ? reading_position(d, v, c) : 1;
 }
 
-/* A change a reader is shown under hide (0: every change). */
-static int
-shown_change(const ldiff_unit *u, unsigned hide)
-{
-	return (u->op != LDIFF_OP_EQUAL || u->cls != 0) &&
-	    !ldiff_unit_hidden(u, hide);
-}
-
 /* Unit indexes sorted by lineage, then by unit. */
 static int
 units_by_lineage(const ldiff_diff *d, size_t n, size_t *units)
@@ -124,7 +116,7 @@ ld_lineages(const ldiff_diff *d, unsigned hide, size_t **unitsp,
 
 		for (i = s; i < n &&
 		    ldiff_diff_unit(d, units[i])->lineage == lin; i++)
-			change |= shown_change(ldiff_diff_unit(d, units[i]),
+			change |= ld_unit_shown_change(ldiff_diff_unit(d, units[i]),
 			    hide);
 		if (!change)
 			continue;

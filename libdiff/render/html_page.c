@@ -37,16 +37,11 @@ const struct ld_hw_label ld_hw_labels[] = {
 	[H_RENUMBER] = { N_("Renumbered"), "Omnumrerad" },
 	[H_SUMMARY] = { N_("Summary"), "Sammanfattning" },
 	[H_CLAUSES] = { N_("Clauses"), "Klausuler" },
-	[H_OLD] = { N_("old"), "före" },
-	[H_NEW] = { N_("new"), "efter" },
 	[H_SUBSTANTIVE] = { N_("Substantive changes"),
 	    "Ändringar i sak" },
 	[H_BYSECTION] = { N_("Changes by section"), "Ändringar per avsnitt" },
 	[H_SECTION] = { N_("Section"), "Avsnitt" },
-	[H_NOSECTION] = { N_("(before the first heading)"),
-	    "(före första rubriken)" },
 	[H_THROUGHOUT] = { N_("Throughout"), "Genomgående" },
-	[H_TIMES] = { N_("times"), "gånger" },
 	[H_SHOW] = { N_("Show"), "Visa" },
 	[H_HIDE_NS] = { N_("Hide non-substantive changes"),
 	    "Dölj det som inte är i sak" },
@@ -71,10 +66,7 @@ const struct ld_hw_label ld_hw_labels[] = {
 	[H_TITLE] = { N_("Comparison"), "Jämförelse" },
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
 	[H_UNITS] = { N_("Changes"), "Ändringar" },
-	[H_ROW] = { N_("row"), "rad" },
 	[H_AMOUNTS] = { N_("Amounts"), "Belopp" },
-	[H_PP1] = { N_("percentage point"), "procentenhet" },
-	[H_PP] = { N_("percentage points"), "procentenheter" },
 	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
 	    "spaces"), "typografi, inte i sak: streck, citattecken, "
 	    "mellanrum" },
@@ -100,7 +92,7 @@ static const int op_labels[] = {
 const char *
 ld_hw_op_label(const struct hw *w, ldiff_op op)
 {
-	return L(w, (unsigned)op < N_OPS ? op_labels[op] : H_CHANGED);
+	return L(w, (unsigned)op < LD_N_OPS ? op_labels[op] : H_CHANGED);
 }
 
 /* Write the buffer out when it grows: one page is many small appends. */
@@ -307,20 +299,6 @@ ld_hw_head(struct hw *w, const ldiff_render_opts *o)
 	    css);
 }
 
-int
-ld_hw_is_change(const ldiff_unit *u)
-{
-	return u->op != LDIFF_OP_EQUAL || u->cls != 0;
-}
-
-int
-ld_hw_renumber_only(const ldiff_unit *u)
-{
-	return (u->op == LDIFF_OP_EQUAL || u->op == LDIFF_OP_CHANGED) &&
-	    (u->cls & LDIFF_CLASS_RENUMBER) &&
-	    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) == 0;
-}
-
 /* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
  * plain. */
 void
@@ -414,7 +392,7 @@ ld_hw_section_open(struct hw *w, size_t s, size_t hi)
 
 		if (strcmp(ld_unit_section(u), name) != 0)
 			break;
-		eq = !ld_hw_is_change(u);
+		eq = !ldiff_unit_changed(u);
 		ns = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE);
 		per = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD);
 		e &= eq;

@@ -16,15 +16,20 @@ enum {
 	H_WORDING, H_NUMBER, H_AMOUNT, H_DATE, H_PERIOD, H_TYPOGRAPHY,
 	H_LANGUAGE,
 	H_RENUMBER,
-	H_SUMMARY, H_CLAUSES, H_OLD, H_NEW, H_SUBSTANTIVE, H_BYSECTION,
-	H_SECTION, H_NOSECTION, H_THROUGHOUT, H_TIMES, H_SHOW, H_HIDE_NS,
+	H_SUMMARY, H_CLAUSES, H_SUBSTANTIVE, H_BYSECTION,
+	H_SECTION, H_THROUGHOUT, H_SHOW, H_HIDE_NS,
 	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
 	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
 	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW, H_PP1, H_PP, H_AMOUNTS,
+	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_AMOUNTS,
 	/* counted clauses (Swedish plural), in op order */
 	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
-	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
+	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED,
+	H_OWN_COUNT,	/* then the words every renderer shares (LD_W_*) */
+	H_OLD = H_OWN_COUNT + LD_W_OLD, H_NEW = H_OWN_COUNT + LD_W_NEW,
+	H_TIMES = H_OWN_COUNT + LD_W_TIMES,
+	H_NOSECTION = H_OWN_COUNT + LD_W_NOSECTION,
+	H_ROW = H_OWN_COUNT + LD_W_ROW
 };
 
 /* A label in English and in Swedish (html_page.c). */
@@ -32,7 +37,6 @@ struct ld_hw_label {
 	const char *en, *sv;
 };
 extern const struct ld_hw_label ld_hw_labels[];
-#define N_OPS (LDIFF_OP_MERGED + 1)
 
 struct hw {
 	FILE *f;
@@ -51,6 +55,8 @@ struct hw {
 static inline const char *
 L(const struct hw *w, int id)
 {
+	if (id >= H_OWN_COUNT)
+		return ld_word(id - H_OWN_COUNT, w->sv);
 	return w->sv ? ld_hw_labels[id].sv : _(ld_hw_labels[id].en);
 }
 
@@ -68,10 +74,6 @@ void ld_hw_esc(struct hw *w, const char *s);
 void ld_hw_esc_attr(struct hw *w, const char *s);
 /* The page's <head>: the style sheet and the security policy. */
 void ld_hw_head(struct hw *w, const ldiff_render_opts *o);
-/* A unit that changed something (a renumbering counts). */
-int ld_hw_is_change(const ldiff_unit *u);
-/* Only the number changed. */
-int ld_hw_renumber_only(const ldiff_unit *u);
 /* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
  * plain. */
 void ld_hw_mark_n(struct hw *w, const char *s, size_t len, int how, int typo);

@@ -31,9 +31,55 @@ int ld_version_label(ld_buf *b, const char *name, int years);
  * "procent" in the edit or right after it ("2,5 procent", "3 %"). */
 int ld_edit_is_percent(const ldiff_unit *u, size_t i);
 
+/* The words every renderer uses, the same in each (render_common.c):
+ * a renderer's label table numbers them after its own words. */
+enum {
+	LD_W_OLD, LD_W_NEW, LD_W_TIMES, LD_W_NOSECTION, LD_W_ROW, LD_W_PP1,
+	LD_W_PP, LD_W_COUNT
+};
+/* Word id in Swedish (sv) or, through gettext, in English. */
+const char *ld_word(int id, int sv);
+
+/* A number the edit e changed, of one of classes (LDIFF_CLASS_AMOUNT,
+ * LDIFF_CLASS_NUMBER): it has values and they differ. */
+int ld_edit_value_changed(const ldiff_edit *e, unsigned classes);
+/* Append "1 900 000 kr → 2 150 000 kr (+250 000 kr, +13,2 %)" (kronor for
+ * an amount, a plain number else; "–" on the side a row inserted or
+ * deleted whole lacks).  flags: 0 for text, LD_FMT_TYPO where
+ * typography counts (U+2212 minus, no-break spaces). */
+int ld_amount_change(ld_buf *b, const ldiff_edit *e, unsigned flags);
+/* Append "2,5 % → 3 % (+0,5 procentenheter)": a rate moves in
+ * percentage points, not in per cent of itself (ld_edit_is_percent).
+ * sv and flags as for ld_word and ld_amount_change. */
+int ld_rate_change(ld_buf *b, const ldiff_edit *e, int sv, unsigned flags);
+
+/* ---- counting the units of a pair ------------------------------------ */
+#define LD_N_OPS (LDIFF_OP_MERGED + 1)
+#define LD_N_CLASS_BITS 8	/* LDIFF_CLASS_WORDING .. LDIFF_CLASS_LANGUAGE */
+/* Units counted the one way kldiff --stat and the page's summary count
+ * them, so the two never disagree. */
+typedef struct ld_unit_counts {
+	size_t op[LD_N_OPS];	/* by operation, op[EQUAL] the unchanged */
+	size_t renum;		/* renumbered only, counted apart from op[] */
+	size_t hid_renum, hid_chg;	/* changes the filters hide */
+	size_t cls[LD_N_CLASS_BITS];	/* units with class 1 << k, the
+					 * hidden classes left out */
+	size_t substantive;	/* units with ldiff_unit.substantive */
+} ld_unit_counts;
+/* Count u into c under the hide flags (an unchanged clause is counted
+ * whatever LDIFF_HIDE_EQUAL says); nonzero when u is a change shown. */
+int ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide);
+/* to += c, field by field: a pair's counts from its sections'. */
+void ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c);
+/* The slot of one class bit in ld_unit_counts.cls. */
+size_t ld_class_slot(unsigned one_class);
 
 /* 0, or LDIFF_EINVAL when o is of a version this library does not read
  * (the renderers have no ldiff_error: the code alone says it). */
 int ld_check_render_opts(const ldiff_render_opts *o);
+/* *o, or when it is NULL the defaults put in *def and *o pointed at them;
+ * then checked as ld_check_render_opts(). */
+int ld_render_opts_or_default(const ldiff_render_opts **o,
+    ldiff_render_opts *def);
 
 #endif /* LD_RENDER_H */

@@ -18,6 +18,7 @@
  * ldiff_render_opts_init() is here because every renderer takes the
  * options, and none of them should have to link another to get them.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,6 +220,170 @@ ld_edit_is_percent(const ldiff_unit *u, size_t i)
 	    e->new_text);
 }
 
+/* ---- words every renderer uses ---------------------------------------- */
+
+/* Only the words that read the same in every output; a heading word
+ * ("Changed" on the page, "changed" in a text line) stays in the table
+ * of its renderer. */
+static const struct {
+	const char *en, *sv;
+} words[LD_W_COUNT] = {
+	[LD_W_OLD] = { N_("old"), "före" },
+	[LD_W_NEW] = { N_("new"), "efter" },
+	[LD_W_TIMES] = { N_("times"), "gånger" },
+	[LD_W_NOSECTION] = { N_("(before the first heading)"),
+	    "(före första rubriken)" },
+	[LD_W_ROW] = { N_("row"), "rad" },
+	[LD_W_PP1] = { N_("percentage point"), "procentenhet" },
+	[LD_W_PP] = { N_("percentage points"), "procentenheter" },
+};
+
+const char *
+ld_word(int id, int sv)
+{
+	return sv ? words[id].sv : _(words[id].en);
+}
+
+/* ---- the values of a changed number --------------------------------- */
+
+int
+ld_edit_value_changed(const ldiff_edit *e, unsigned classes)
+{
+	return e->has_values && e->op != LDIFF_EDIT_EQUAL &&
+	    (e->cls & classes) != 0 && e->old_value != e->new_value;
+}
+
+/* "-" in plain text, U+2212 where typography counts (LD_FMT_MINUS). */
+static void
+put_sign(ld_buf *b, double v, unsigned flags)
+{
+	if (v < 0)
+		ld_buf_adds(b, (flags & LD_FMT_MINUS) ? "\xe2\x88\x92" : "-");
+	else
+		ld_buf_addc(b, '+');
+}
+
+/* Amounts in Swedish form whatever the language: the documents are
+ * Swedish. */
+static void
+put_value(ld_buf *b, double v, int sek, unsigned flags)
+{
+	if (sek)
+		ld_format_sek(b, v, flags);
+	else
+		ld_format_number(b, v, -1, flags);
+}
+
+/* A side without the value (a row inserted or deleted whole): "–". */
+static void
+put_side(ld_buf *b, const ldiff_edit *e, int old, int sek, unsigned flags)
+{
+	if (e->op == (old ? LDIFF_EDIT_INSERT : LDIFF_EDIT_DELETE))
+		ld_buf_adds(b, "\xe2\x80\x93");
+	else
+		put_value(b, old ? e->old_value : e->new_value, sek, flags);
+}
+
+int
+ld_amount_change(ld_buf *b, const ldiff_edit *e, unsigned flags)
+{
+	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
+	double delta = e->new_value - e->old_value;
+
+	put_side(b, e, 1, sek, flags);
+	ld_buf_adds(b, " \xe2\x86\x92 ");
+	put_side(b, e, 0, sek, flags);
+	ld_buf_adds(b, " (");
+	put_sign(b, delta, flags);
+	put_value(b, fabs(delta), sek, flags);
+	if (e->old_value != 0) {
+		double pct = delta / fabs(e->old_value) * 100;
+
+		ld_buf_adds(b, ", ");
+		if (fabs(pct) < 0.05)	/* rounds to 0,0 %: no direction */
+			ld_buf_adds(b, "\xc2\xb1");
+		else
+			put_sign(b, pct, flags);
+		ld_format_percent(b, fabs(pct), flags);
+	}
+	return ld_buf_addc(b, ')');
+}
+
+int
+ld_rate_change(ld_buf *b, const ldiff_edit *e, int sv, unsigned flags)
+{
+	double delta = e->new_value - e->old_value;
+	const char *pct = (flags & LD_FMT_NBSP) ? "\xc2\xa0%" : " %";
+
+	ld_format_number(b, e->old_value, -1, flags);
+	ld_buf_adds(b, pct);
+	ld_buf_adds(b, " \xe2\x86\x92 ");
+	ld_format_number(b, e->new_value, -1, flags);
+	ld_buf_adds(b, pct);
+	ld_buf_adds(b, " (");
+	put_sign(b, delta, flags);
+	ld_format_number(b, fabs(delta), -1, flags);
+	return ld_buf_printf(b, " %s)", ld_word(fabs(delta) == 1 ?
+	    LD_W_PP1 : LD_W_PP, sv));
+}
+
+/* ---- counting the units of a pair ------------------------------------ */
+
+typedef char ld_class_bits_complete[LDIFF_CLASS_LANGUAGE ==
+    1 << (LD_N_CLASS_BITS - 1) ? 1 : -1];
+
+size_t
+ld_class_slot(unsigned one_class)
+{
+	size_t k = 0;
+
+	while (k + 1 < LD_N_CLASS_BITS && (one_class >> k) > 1)
+		k++;
+	return k;
+}
+
+/* A unit the filters hide is not an unchanged one: it is counted apart,
+ * so the reader knows it was there. */
+int
+ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide)
+{
+	unsigned hc = ld_hidden_classes(hide);
+	size_t k;
+
+	if (!ld_unit_shown_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
+		if (ldiff_unit_changed(u))
+			*(ld_unit_renumber_only(u, 0) ? &c->hid_renum :
+			    &c->hid_chg) += 1;
+		else
+			c->op[LDIFF_OP_EQUAL]++;
+		return 0;
+	}
+	for (k = 0; k < LD_N_CLASS_BITS; k++)
+		if (u->cls & ~hc & (1u << k))
+			c->cls[k]++;
+	if (ld_unit_renumber_only(u, hc))
+		c->renum++;
+	else if ((size_t)u->op < LD_N_OPS)
+		c->op[u->op]++;
+	c->substantive += u->substantive != 0;
+	return 1;
+}
+
+void
+ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c)
+{
+	size_t i;
+
+	for (i = 0; i < LD_N_OPS; i++)
+		to->op[i] += c->op[i];
+	for (i = 0; i < LD_N_CLASS_BITS; i++)
+		to->cls[i] += c->cls[i];
+	to->renum += c->renum;
+	to->hid_renum += c->hid_renum;
+	to->hid_chg += c->hid_chg;
+	to->substantive += c->substantive;
+}
+
 /* Options of every renderer; zeroes are the defaults. */
 void
 ldiff_render_opts_init(ldiff_render_opts *o)
@@ -233,4 +398,16 @@ ld_check_render_opts(const ldiff_render_opts *o)
 {
 	return ld_check_version(NULL, "ldiff_render_opts", o->version,
 	    LDIFF_RENDER_OPTS_VERSION);
+}
+
+/* The first step of every renderer: o, or the defaults put in *def when
+ * o is NULL, checked, so no renderer repeats the three steps. */
+int
+ld_render_opts_or_default(const ldiff_render_opts **o, ldiff_render_opts *def)
+{
+	if (*o == NULL) {
+		ldiff_render_opts_init(def);
+		*o = def;
+	}
+	return ld_check_render_opts(*o);
 }

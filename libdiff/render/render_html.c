@@ -37,32 +37,6 @@ static const struct {
 };
 #define N_CLASSES (sizeof classes / sizeof classes[0])
 
-/* ---- counting, as kldiff --stat counts --------------------------------- */
-
-struct tally {
-	size_t op[N_OPS], renum, cls[N_CLASSES], subst;
-};
-
-static void
-tally_unit(struct tally *t, const ldiff_unit *u)
-{
-	size_t i;
-
-	if (!ld_hw_is_change(u)) {
-		t->op[LDIFF_OP_EQUAL]++;
-		return;
-	}
-	for (i = 0; i < N_CLASSES; i++)
-		if (u->cls & classes[i].bit)
-			t->cls[i]++;
-	if (ld_hw_renumber_only(u))
-		t->renum++;
-	else if ((unsigned)u->op < N_OPS)
-		t->op[u->op]++;
-	if (u->substantive)
-		t->subst++;
-}
-
 /* ---- pieces of a unit ---------------------------------------------------- */
 
 static void
@@ -288,69 +262,12 @@ unit_body(struct hw *w, const ldiff_unit *u)
 	ld_hw_puts(w, "</div>");
 }
 
-static void
-sign(struct hw *w, double v)
+/* An edit's values, when both are finite: the page shows no "?". */
+static int
+values_shown(const ldiff_edit *e, unsigned classes)
 {
-	ld_hw_puts(w, v < 0 ? "\xe2\x88\x92" : "+");
-}
-
-static void
-value(struct hw *w, double v, int sek)
-{
-	if (sek)
-		ld_format_sek(&w->b, v, LD_FMT_TYPO);
-	else
-		ld_format_number(&w->b, v, -1, LD_FMT_TYPO);
-}
-
-/* A rate: "2,5 % → 3 % (+0,5 procentenheter)", not +20 % of itself. */
-static void
-rate_change(struct hw *w, const ldiff_edit *e)
-{
-	double delta = e->new_value - e->old_value;
-
-	ld_buf_printf(&w->b, "<li>%s: ", L(w, H_NUMBER));
-	value(w, e->old_value, 0);
-	ld_hw_puts(w, "\xc2\xa0% \xe2\x86\x92 ");
-	value(w, e->new_value, 0);
-	ld_hw_puts(w, "\xc2\xa0% (");
-	sign(w, delta);
-	value(w, fabs(delta), 0);
-	ld_buf_printf(&w->b, " %s)</li>", L(w, fabs(delta) == 1 ? H_PP1 :
-	    H_PP));
-}
-
-/* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)"; a row inserted
- * or deleted whole has "–" on the side without it. */
-static void
-value_diff(struct hw *w, const ldiff_edit *e)
-{
-	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
-	double delta = e->new_value - e->old_value;
-
-	if (e->op == LDIFF_EDIT_INSERT)
-		ld_hw_puts(w, "\xe2\x80\x93");
-	else
-		value(w, e->old_value, sek);
-	ld_hw_puts(w, " \xe2\x86\x92 ");
-	if (e->op == LDIFF_EDIT_DELETE)
-		ld_hw_puts(w, "\xe2\x80\x93");
-	else
-		value(w, e->new_value, sek);
-	ld_hw_puts(w, " (");
-	sign(w, delta);
-	value(w, fabs(delta), sek);
-	if (e->old_value != 0) {
-		double pct = delta / fabs(e->old_value) * 100;
-
-		ld_hw_puts(w, ", ");
-		if (fabs(pct) < 0.05)
-			ld_hw_puts(w, "\xc2\xb1");
-		else
-			sign(w, pct);
-		ld_format_percent(&w->b, fabs(pct), LD_FMT_TYPO);
-	}
-	ld_hw_puts(w, ")");
+	return ld_edit_value_changed(e, classes) && isfinite(e->old_value) &&
+	    isfinite(e->new_value);
 }
 
 static void
@@ -358,7 +275,7 @@ value_change(struct hw *w, const ldiff_edit *e)
 {
 	ld_buf_printf(&w->b, "<li>%s: ", L(w, (e->cls & LDIFF_CLASS_AMOUNT) ?
 	    H_AMOUNT : H_NUMBER));
-	value_diff(w, e);
+	ld_amount_change(&w->b, e, LD_FMT_TYPO);
 	ld_hw_puts(w, "</li>");
 }
 
@@ -371,17 +288,16 @@ unit_values(struct hw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-		    !(e->cls & (LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER)) ||
-		    e->old_value == e->new_value || !isfinite(e->old_value) ||
-		    !isfinite(e->new_value))
+		if (!values_shown(e, LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER))
 			continue;
 		if (!any)
 			ld_hw_puts(w, "<ul class=\"vals\">");
 		any = 1;
-		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
-			rate_change(w, e);
-		else
+		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i)) {
+			ld_buf_printf(&w->b, "<li>%s: ", L(w, H_NUMBER));
+			ld_rate_change(&w->b, e, w->sv, LD_FMT_TYPO);
+			ld_hw_puts(w, "</li>");
+		} else
 			value_change(w, e);
 	}
 	if (any)
@@ -393,13 +309,13 @@ unit_values(struct hw *w, const ldiff_unit *u)
 static void
 unit_filters(struct hw *w, const ldiff_unit *u)
 {
-	if (!ld_hw_is_change(u))
+	if (!ldiff_unit_changed(u))
 		ld_hw_puts(w, " eq");
 	else if (ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE))
 		ld_hw_puts(w, " ns");
-	if (ld_hw_is_change(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
+	if (ldiff_unit_changed(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
 		ld_hw_puts(w, " pe");
-	else if (ld_hw_is_change(u) && !ldiff_unit_hidden(u,
+	else if (ldiff_unit_changed(u) && !ldiff_unit_hidden(u,
 	    LDIFF_HIDE_NONSUBSTANTIVE) && ldiff_unit_hidden(u,
 	    LDIFF_HIDE_NONSUBSTANTIVE | LDIFF_HIDE_PERIOD))
 		ld_hw_puts(w, " np");	/* period and typography, say */
@@ -417,14 +333,14 @@ unit_header(struct hw *w, const ldiff_unit *u, size_t i)
 	ld_hw_puts(w, " \xe2\x86\x92 ");
 	ids(w, u->new_cl, u->n_new, " + ");
 	ld_hw_puts(w, "</a> ");
-	if (ld_hw_renumber_only(u))
+	if (ld_unit_renumber_only(u, 0))
 		ld_buf_printf(&w->b, "<span class=\"badge\">%s</span>",
 		    L(w, H_RENUMBER));
 	else
 		ld_buf_printf(&w->b, "<span class=\"badge b-%s\">%s</span>",
 		    opn, ld_hw_op_label(w, u->op));
 	if (u->op == LDIFF_OP_INSERTED || u->op == LDIFF_OP_DELETED ||
-	    ld_hw_renumber_only(u))
+	    ld_unit_renumber_only(u, 0))
 		cls = 0;
 	if (cls != 0) {
 		ld_hw_puts(w, " <span class=\"cls\">");
@@ -498,7 +414,7 @@ stat_cell(struct hw *w, const char *key, const char *lab, size_t n)
 }
 
 static void
-summary_counts(struct hw *w, size_t pair, const struct tally *t)
+summary_counts(struct hw *w, size_t pair, const ld_unit_counts *t)
 {
 	static const ldiff_op ops[] = { LDIFF_OP_CHANGED, LDIFF_OP_MOVED,
 	    LDIFF_OP_INSERTED, LDIFF_OP_DELETED, LDIFF_OP_SPLIT,
@@ -517,12 +433,13 @@ summary_counts(struct hw *w, size_t pair, const struct tally *t)
 		    L(w, H_N_EQUAL + (int)ops[i]), t->op[ops[i]]);
 	ld_buf_printf(&w->b, "</table><table><caption>%s</caption>",
 	    L(w, H_CHANGES));
-	stat_cell(w, "substantive", L(w, H_SUBSTANTIVE), t->subst);
+	stat_cell(w, "substantive", L(w, H_SUBSTANTIVE), t->substantive);
 	for (i = 0; i < N_CLASSES; i++) {
 		char key[32];
 
 		snprintf(key, sizeof key, "class-%s", classes[i].css);
-		stat_cell(w, key, L(w, classes[i].label), t->cls[i]);
+		stat_cell(w, key, L(w, classes[i].label),
+		    t->cls[ld_class_slot(classes[i].bit)]);
 	}
 	ld_hw_puts(w, "</table></div>\n");
 }
@@ -570,10 +487,7 @@ summary_amounts(struct hw *w, size_t lo, size_t hi)
 		for (k = 0; k < u->n_edits; k++) {
 			const ldiff_edit *e = &u->edits[k];
 
-			if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-			    !(e->cls & LDIFF_CLASS_AMOUNT) ||
-			    e->old_value == e->new_value ||
-			    !isfinite(e->old_value) || !isfinite(e->new_value))
+			if (!values_shown(e, LDIFF_CLASS_AMOUNT))
 				continue;
 			if (!any)
 				ld_buf_printf(&w->b, "<p>%s:</p><ul class="
@@ -585,7 +499,7 @@ summary_amounts(struct hw *w, size_t lo, size_t hi)
 			else
 				ids(w, u->old_cl, u->n_old, "+");
 			ld_hw_puts(w, "</a>: ");
-			value_diff(w, e);
+			ld_amount_change(&w->b, e, LD_FMT_TYPO);
 			ld_hw_puts(w, "</li>");
 		}
 	}
@@ -603,8 +517,8 @@ section_row(struct hw *w, size_t s, size_t e)
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
-		n += ld_hw_is_change(u);
-		ns += ld_hw_is_change(u) && !u->substantive;
+		n += ldiff_unit_changed(u);
+		ns += ldiff_unit_changed(u) && !u->substantive;
 	}
 	if (n == 0)
 		return;
@@ -615,11 +529,11 @@ section_row(struct hw *w, size_t s, size_t e)
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
-		if (!ld_hw_is_change(u))
+		if (!ldiff_unit_changed(u))
 			continue;
 		ld_buf_printf(&w->b, "<a href=\"#u%zu\"%s title=\"%s\">", i,
 		    u->substantive ? "" : " class=\"ns\"",
-		    ld_hw_renumber_only(u) ? L(w, H_RENUMBER) :
+		    ld_unit_renumber_only(u, 0) ? L(w, H_RENUMBER) :
 		    ld_hw_op_label(w, u->op));
 		if (u->n_new > 0)
 			ids(w, u->new_cl, u->n_new, "+");
@@ -673,12 +587,12 @@ summary(struct hw *w)
 	ld_buf_printf(&w->b, "<nav aria-labelledby=\"sum-h\">"
 	    "<h2 id=\"sum-h\">%s</h2>\n", L(w, H_SUMMARY));
 	for (pair = 0; pair + 1 < nver; pair++) {
-		struct tally t;
+		ld_unit_counts t;
 
 		memset(&t, 0, sizeof t);
 		pair_range(w->d, pair, &lo, &hi);
-		for (i = lo; i < hi; i++)
-			tally_unit(&t, ldiff_diff_unit(w->d, i));
+		for (i = lo; i < hi; i++)	/* every unit: CSS filters */
+			ld_count_unit(&t, ldiff_diff_unit(w->d, i), 0);
 		ld_buf_printf(&w->b, "<section class=\"pair\" "
 		    "data-pair=\"%zu\"><h3><a href=\"#p%zu\">", pair, pair);
 		pair_title(w, pair);
@@ -760,11 +674,11 @@ lineage_cell(struct hw *w, const size_t *units, size_t s, size_t e,
 			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", units[i]);
 			ids(w, u->new_cl, u->n_new, " + ");
 			ld_buf_printf(&w->b, "</a><span class=\"st\">%s",
-			    ld_hw_renumber_only(u) ? L(w, H_RENUMBER) :
+			    ld_unit_renumber_only(u, 0) ? L(w, H_RENUMBER) :
 			    ld_hw_op_label(w, u->op));
 			/* what kind of change, so a period shift reads
 			 * apart from a new wording */
-			if (!ld_hw_renumber_only(u) && u->op != LDIFF_OP_INSERTED &&
+			if (!ld_unit_renumber_only(u, 0) && u->op != LDIFF_OP_INSERTED &&
 			    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) != 0) {
 				ld_hw_puts(w, ": ");
 				class_names(w, u->cls &
@@ -807,7 +721,7 @@ lineage_row(struct hw *w, const size_t *units, size_t s, size_t e)
 			c = u->new_cl[0];
 		else if (c == NULL && u->n_old > 0)
 			c = u->old_cl[0];
-		if (ld_hw_is_change(u) && u->substantive)
+		if (ldiff_unit_changed(u) && u->substantive)
 			ns = 0;
 	}
 	ld_buf_printf(&w->b, "<tr%s><td>", ns ? " class=\"ns\"" : "");
@@ -913,13 +827,8 @@ ldiff_render_html(const ldiff_diff *d, FILE *out,
 	size_t nver, pair, v;
 	int r = 0;
 
-	if (d == NULL || out == NULL)
-		return LDIFF_EINVAL;
-	if (o == NULL) {
-		ldiff_render_opts_init(&def);
-		o = &def;
-	}
-	if (ld_check_render_opts(o) != 0)
+	if (d == NULL || out == NULL ||
+	    ld_render_opts_or_default(&o, &def) != 0)
 		return LDIFF_EINVAL;
 	memset(&w, 0, sizeof w);
 	w.f = out;

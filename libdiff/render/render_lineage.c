@@ -90,7 +90,7 @@ lineage_line(struct tw *w, const size_t *units, const ld_lineage *g,
 		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 		int ev = event_label(u);
 
-		if (!ld_tw_is_change(u, w->hide) || u->to >= nver)
+		if (!ld_unit_shown_change(u, w->hide) || u->to >= nver)
 			continue;
 		/* the parts of a split clause change together: say it once */
 		if (!first && ev == last_ev && u->to == last_to)

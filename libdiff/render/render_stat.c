@@ -19,13 +19,9 @@
 
 /* ---- ldiff_render_stat ---------------------------------------------------- */
 
-enum { N_OPS = LDIFF_OP_MERGED + 1 };
-
+/* The units as the page's summary counts them, and the words. */
 struct counts {
-	size_t op[N_OPS];
-	size_t renum;		/* renumbered only, counted apart from op[] */
-	size_t hid_renum, hid_chg;	/* changes the filters hide */
-	size_t cls[N_CLASSES];
+	ld_unit_counts u;
 	size_t common_old, common_new, del, ins, chg_old, chg_new;
 };
 
@@ -70,7 +66,7 @@ count_edits(struct counts *c, const ldiff_unit *u, unsigned hc)
 		size_t wo = ld_tw_count_words(e->old_text);
 		size_t wn = ld_tw_count_words(e->new_text);
 
-		if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, hc)) {
+		if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, hc)) {
 			c->common_old += wo;
 			c->common_new += wn;
 		} else if (e->op == LDIFF_EDIT_DELETE)
@@ -87,33 +83,17 @@ count_edits(struct counts *c, const ldiff_unit *u, unsigned hc)
 static void
 count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
 {
-	unsigned hc = ld_hidden_classes(hide);
-	size_t i;
-
-	if (!ld_tw_is_change(u, hide & ~LDIFF_HIDE_EQUAL)) {
-		/* hidden is not unchanged: say how many the filters hide */
-		if (ld_tw_is_change(u, 0))
-			*(ld_tw_renumber_only(u, 0) ? &c->hid_renum :
-			    &c->hid_chg) += 1;
-		else
-			c->op[LDIFF_OP_EQUAL]++;
+	if (!ld_count_unit(&c->u, u, hide)) {
 		c->common_old += ld_tw_count_clause_words(u->old_cl, u->n_old);
 		c->common_new += ld_tw_count_clause_words(u->new_cl, u->n_new);
 		return;
 	}
-	for (i = 0; i < N_CLASSES; i++)
-		if (u->cls & ~hc & ld_tw_class_order[i].bit)
-			c->cls[i]++;
-	if (ld_tw_renumber_only(u, hc))
-		c->renum++;
-	else if ((size_t)u->op < N_OPS)
-		c->op[u->op]++;
 	if (u->op == LDIFF_OP_INSERTED)
 		c->ins += ld_tw_count_clause_words(u->new_cl, u->n_new);
 	else if (u->op == LDIFF_OP_DELETED)
 		c->del += ld_tw_count_clause_words(u->old_cl, u->n_old);
 	else if (u->n_edits > 0)
-		count_edits(c, u, hc);
+		count_edits(c, u, ld_hidden_classes(hide));
 	else {
 		c->common_old += ld_tw_count_clause_words(u->old_cl, u->n_old);
 		c->common_new += ld_tw_count_clause_words(u->new_cl, u->n_new);
@@ -123,15 +103,7 @@ count_unit(struct counts *c, const ldiff_unit *u, unsigned hide)
 static void
 add_counts(struct counts *to, const struct counts *c)
 {
-	size_t i;
-
-	for (i = 0; i < N_OPS; i++)
-		to->op[i] += c->op[i];
-	for (i = 0; i < N_CLASSES; i++)
-		to->cls[i] += c->cls[i];
-	to->renum += c->renum;
-	to->hid_renum += c->hid_renum;
-	to->hid_chg += c->hid_chg;
+	ld_add_counts(&to->u, &c->u);
 	to->common_old += c->common_old;
 	to->common_new += c->common_new;
 	to->del += c->del;
@@ -151,15 +123,16 @@ stat_words(struct tw *w, size_t k, size_t total, const char *what)
 }
 
 static void
-stat_summary(struct tw *w, const struct counts *c, size_t pair)
+stat_summary(struct tw *w, const struct counts *cw, size_t pair)
 {
+	const ld_unit_counts *c = &cw->u;
 	static const int ops[] = { C_CHANGED, C_MOVED, C_INSERTED,
 	    C_DELETED, C_SPLIT, C_MERGED };
 	static const ldiff_op opv[] = { LDIFF_OP_CHANGED, LDIFF_OP_MOVED,
 	    LDIFF_OP_INSERTED, LDIFF_OP_DELETED, LDIFF_OP_SPLIT,
 	    LDIFF_OP_MERGED };
-	size_t told = c->common_old + c->del + c->chg_old;
-	size_t tnew = c->common_new + c->ins + c->chg_new;
+	size_t told = cw->common_old + cw->del + cw->chg_old;
+	size_t tnew = cw->common_new + cw->ins + cw->chg_new;
 	size_t i, k;
 	int sv = w->sv;
 
@@ -180,29 +153,32 @@ stat_summary(struct tw *w, const struct counts *c, size_t pair)
 	}
 	fprintf(w->f, "\n%s: %zu %s", ld_tw_wlabel(w, L_OLD), told,
 	    ld_tw_wlabel(w, L_WORDS));
-	stat_words(w, c->common_old, told, ld_tw_wlabel(w, L_COMMON));
-	stat_words(w, c->del, told, ld_tw_wlabel(w, L_N_DELETED));
-	stat_words(w, c->chg_old, told, ld_tw_wlabel(w, L_N_CHANGED));
+	stat_words(w, cw->common_old, told, ld_tw_wlabel(w, L_COMMON));
+	stat_words(w, cw->del, told, ld_tw_wlabel(w, L_N_DELETED));
+	stat_words(w, cw->chg_old, told, ld_tw_wlabel(w, L_N_CHANGED));
 	fprintf(w->f, "\n%s: %zu %s", ld_tw_wlabel(w, L_NEW), tnew,
 	    ld_tw_wlabel(w, L_WORDS));
-	stat_words(w, c->common_new, tnew, ld_tw_wlabel(w, L_COMMON));
-	stat_words(w, c->ins, tnew, ld_tw_wlabel(w, L_N_INSERTED));
-	stat_words(w, c->chg_new, tnew, ld_tw_wlabel(w, L_N_CHANGED));
+	stat_words(w, cw->common_new, tnew, ld_tw_wlabel(w, L_COMMON));
+	stat_words(w, cw->ins, tnew, ld_tw_wlabel(w, L_N_INSERTED));
+	stat_words(w, cw->chg_new, tnew, ld_tw_wlabel(w, L_N_CHANGED));
 	fprintf(w->f, "\n%s:", ld_tw_wlabel(w, L_CLASSES));
-	for (i = 0, k = 0; i < N_CLASSES; i++)
-		if (c->cls[i] > 0)
+	for (i = 0, k = 0; i < N_CLASSES; i++) {
+		size_t n = c->cls[ld_class_slot(ld_tw_class_order[i].bit)];
+
+		if (n > 0)
 			fprintf(w->f, "%s %s %zu", k++ ? "," : "", ld_tw_wlabel(w,
-			    ld_tw_class_order[i].label), c->cls[i]);
+			    ld_tw_class_order[i].label), n);
+	}
 	fputs(k ? "\n" : " 0\n", w->f);
 }
 
 static int
 section_changed(const struct counts *c)
 {
-	size_t i, k = c->renum;
+	size_t i, k = c->u.renum;
 
-	for (i = LDIFF_OP_CHANGED; i < N_OPS; i++)
-		k += c->op[i];
+	for (i = LDIFF_OP_CHANGED; i < LD_N_OPS; i++)
+		k += c->u.op[i];
 	return k > 0;
 }
 
@@ -243,9 +219,9 @@ stat_sections(struct tw *w, const struct sections *t)
 		}
 		head = 1;
 		fprintf(w->f, "%6zu%6zu%6zu%6zu%6zu%6zu%6zu%8zu%8zu  ",
-		    c->op[LDIFF_OP_INSERTED], c->op[LDIFF_OP_DELETED],
-		    c->op[LDIFF_OP_CHANGED], c->op[LDIFF_OP_MOVED],
-		    c->op[LDIFF_OP_SPLIT], c->op[LDIFF_OP_MERGED], c->renum,
+		    c->u.op[LDIFF_OP_INSERTED], c->u.op[LDIFF_OP_DELETED],
+		    c->u.op[LDIFF_OP_CHANGED], c->u.op[LDIFF_OP_MOVED],
+		    c->u.op[LDIFF_OP_SPLIT], c->u.op[LDIFF_OP_MERGED], c->u.renum,
 		    c->ins + c->chg_new, c->del + c->chg_old);
 		ld_buf_reset(&w->line);
 		ld_tw_put_percent(&w->line, changed_share(c), w->sv, 0);
@@ -273,9 +249,7 @@ stat_amounts(struct tw *w, size_t pair)
 		for (k = 0; k < u->n_edits; k++) {
 			const ldiff_edit *e = &u->edits[k];
 
-			if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-			    !(e->cls & LDIFF_CLASS_AMOUNT) ||
-			    e->old_value == e->new_value)
+			if (!ld_edit_value_changed(e, LDIFF_CLASS_AMOUNT))
 				continue;
 			if (!head)
 				fprintf(w->f, "%s:\n", ld_tw_wlabel(w,
@@ -285,7 +259,7 @@ stat_amounts(struct tw *w, size_t pair)
 			ld_tw_ids(w, &w->line, u->n_new ? u->new_cl : u->old_cl,
 			    u->n_new ? u->n_new : u->n_old, "+");
 			ld_buf_adds(&w->line, "  ");
-			ld_tw_put_value_change(&w->line, e);
+			ld_amount_change(&w->line, e, 0);
 			fputs("  ", w->f);
 			ld_tw_put_text(w, ld_buf_str(&w->line), NULL);
 			fputc('\n', w->f);
@@ -334,29 +308,14 @@ int
 ldiff_render_stat(const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
-	ldiff_render_opts def;
 	struct tw w;
 	size_t pair, nver;
-	int r = 0;
+	int r = ld_tw_begin(&w, d, out, o);
 
-	if (d == NULL || out == NULL)
-		return LDIFF_EINVAL;
-	if (o == NULL) {
-		ldiff_render_opts_init(&def);
-		o = &def;
-	}
-	if (ld_check_render_opts(o) != 0)
-		return LDIFF_EINVAL;
-	ld_tw_init(&w, d, out, o);
+	if (r != 0)
+		return r;
 	nver = ldiff_diff_versions(d);
 	for (pair = 0; pair + 1 < nver && r == 0; pair++)
 		r = stat_pair(&w, pair);
-	if (r == 0 && (w.oom || w.line.oom || w.renum.oom))
-		r = LDIFF_ENOMEM;
-	ld_buf_free(&w.line);
-	ld_buf_free(&w.renum);
-	ld_free(w.reach);
-	if (r == 0 && ferror(out))
-		r = LDIFF_EIO;
-	return r;
+	return ld_tw_end(&w, r);
 }

@@ -15,7 +15,6 @@
  * labels, colours and wrapping are the writer's (text_writer.c).
  */
 #include <locale.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,7 +147,7 @@ edit_word(const struct tw *w, const ldiff_edit *e, int *done)
 	size_t n = 0, mark = w->color ? 0 : 2;
 
 	*done = 0;
-	if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, w->hc))
+	if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, w->hc))
 		return word_width(e->new_text, done);
 	if (e->op != LDIFF_EDIT_INSERT && *e->old_text != '\0') {
 		n += mark + word_width(e->old_text, done);
@@ -235,7 +234,7 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, w->hc)) {
+		if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, w->hc)) {
 			w->tail = w->width && w->reach ? w->reach[i + 1] : 0;
 			ld_tw_put_text(w, e->new_text, NULL);
 			w->tail = 0;
@@ -256,21 +255,6 @@ unit_edits(struct tw *w, const ldiff_unit *u)
 	fputc('\n', w->f);
 }
 
-/* A rate moves in percentage points, not in per cent of itself:
- * "2,5 % → 3 % (+0,5 procentenheter)". */
-static void
-put_rate_change(struct tw *w, ld_buf *b, const ldiff_edit *e)
-{
-	double delta = e->new_value - e->old_value;
-
-	ld_format_number(b, e->old_value, -1, 0);
-	ld_buf_adds(b, " % \xe2\x86\x92 ");
-	ld_format_number(b, e->new_value, -1, 0);
-	ld_buf_adds(b, delta < 0 ? " % (-" : " % (+");
-	ld_format_number(b, fabs(delta), -1, 0);
-	ld_buf_printf(b, " %s)", ld_tw_wlabel(w, fabs(delta) == 1 ? L_PP1 : L_PP));
-}
-
 /* One line per amount or number that changed, with the difference. */
 static void
 unit_values(struct tw *w, const ldiff_unit *u)
@@ -280,15 +264,14 @@ unit_values(struct tw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (!e->has_values || e->op == LDIFF_EDIT_EQUAL ||
-		    !(e->cls & (LDIFF_CLASS_AMOUNT | LDIFF_CLASS_NUMBER)) ||
-		    ld_tw_edit_hidden(e, w->hc) || e->old_value == e->new_value)
+		if (!ld_edit_value_changed(e, LDIFF_CLASS_AMOUNT |
+		    LDIFF_CLASS_NUMBER) || ld_edit_hidden(e, w->hc))
 			continue;
 		ld_buf_reset(&w->line);
 		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
-			put_rate_change(w, &w->line, e);
+			ld_rate_change(&w->line, e, w->sv, 0);
 		else
-			ld_tw_put_value_change(&w->line, e);
+			ld_amount_change(&w->line, e, 0);
 		fprintf(w->f, INDENT "%s: %s\n", ld_tw_wlabel(w,
 		    (e->cls & LDIFF_CLASS_AMOUNT) ? L_AMOUNT : L_NUMBER),
 		    ld_buf_str(&w->line));
@@ -353,7 +336,7 @@ subst_only(const struct tw *w, const ldiff_unit *u)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (e->op == LDIFF_EDIT_EQUAL || ld_tw_edit_hidden(e, w->hc))
+		if (e->op == LDIFF_EDIT_EQUAL || ld_edit_hidden(e, w->hc))
 			continue;
 		if (++shown > SUBST_EDITS)
 			return (size_t)-1;
@@ -380,7 +363,7 @@ show_unit(struct tw *w, const ldiff_unit *u)
 	size_t k;
 
 	enter_section(w, ld_unit_section(u));
-	if (ld_tw_renumber_only(u, w->hc)) {
+	if (ld_unit_renumber_only(u, w->hc)) {
 		if (w->renum.len > 0)
 			ld_buf_adds(&w->renum, ", ");
 		ld_tw_ids(w, &w->renum, u->old_cl, u->n_old, "+");
@@ -430,31 +413,20 @@ int
 ldiff_render_text(const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
-	ldiff_render_opts def;
 	struct tw w;
 	size_t nver, n, i, pair, shown = 0;
-	int r = 0;
+	int r = ld_tw_begin(&w, d, out, o);
 
-	if (d == NULL || out == NULL)
-		return LDIFF_EINVAL;
-	if (o == NULL) {
-		ldiff_render_opts_init(&def);
-		o = &def;
-	}
-	if (ld_check_render_opts(o) != 0)
-		return LDIFF_EINVAL;
-	ld_tw_init(&w, d, out, o);
+	if (r != 0)
+		return r;
 	nver = ldiff_diff_versions(d);
 	n = ldiff_diff_count(d);
 	w.nsub = ldiff_diff_subst_count(d);
 	if (w.nsub > 0) {
 		w.sub = ld_calloc(w.nsub, sizeof *w.sub);
 		w.subids = ld_calloc(w.nsub, sizeof *w.subids);
-		if (w.sub == NULL || w.subids == NULL) {
-			ld_free(w.sub);
-			ld_free(w.subids);
-			return LDIFF_ENOMEM;
-		}
+		if (w.sub == NULL || w.subids == NULL)
+			return ld_tw_end(&w, LDIFF_ENOMEM);
 	}
 	/* Like diff(1): nothing at all when nothing is shown. */
 	for (i = 0; i < n && shown == 0; i++)
@@ -466,16 +438,5 @@ ldiff_render_text(const ldiff_diff *d, FILE *out,
 	if (nver > 2)
 		r = ld_tw_render_lineage(&w, nver);
 out:
-	if (r == 0 && (w.oom || w.line.oom || w.renum.oom))
-		r = LDIFF_ENOMEM;
-	ld_buf_free(&w.line);
-	ld_buf_free(&w.renum);
-	ld_free(w.reach);
-	for (i = 0; i < w.nsub; i++)
-		ld_buf_free(&w.subids[i]);
-	ld_free(w.subids);
-	ld_free(w.sub);
-	if (r == 0 && ferror(out))
-		r = LDIFF_EIO;
-	return r;
+	return ld_tw_end(&w, r);
 }

@@ -71,16 +71,11 @@ static const struct {
 	[L_MERGED_IN] = { N_("merged in"), "sammanslagen i" },
 	[L_RENUMBERED_IN] = { N_("renumbered in"), "omnumrerad i" },
 	[L_CLAUSES] = { N_("clauses"), "klausuler" },
-	[L_OLD] = { N_("old"), "före" },
-	[L_NEW] = { N_("new"), "efter" },
 	[L_WORDS] = { N_("words"), "ord" },
 	[L_COMMON] = { N_("common"), "gemensamma" },
 	[L_CLASSES] = { N_("classes"), "ändringstyper" },
 	[L_SECTION] = { N_("section"), "avsnitt" },
-	[L_NOSECTION] = { N_("(before the first heading)"),
-	    "(före första rubriken)" },
 	[L_SUBSTS] = { N_("substitutions"), "ersättningar" },
-	[L_TIMES] = { N_("times"), "gånger" },
 	[L_UNCHANGED] = { N_("unchanged"), "oförändrade" },
 	[L_COL_INS] = { N_("ins"), "ny" },
 	[L_COL_DEL] = { N_("del"), "bort" },
@@ -100,9 +95,6 @@ static const struct {
 	[L_N_MERGED] = { N_("merged"), "sammanslagna" },
 	[L_N_RENUMBERED] = { N_("renumbered"), "omnumrerade" },
 	[L_AMOUNTS] = { N_("amounts"), "belopp" },
-	[L_ROW] = { N_("row"), "rad" },
-	[L_PP1] = { N_("percentage point"), "procentenhet" },
-	[L_PP] = { N_("percentage points"), "procentenheter" },
 	[L_ONLY_PERIOD] = { N_("only the period change"),
 	    "endast periodändring" },
 	[L_ONLY_SUBST] = { N_("only the substitution throughout"),
@@ -194,25 +186,6 @@ ld_tw_put_counted(FILE *f, int sv, int id, size_t n)
 	fprintf(f, fmt, n);
 }
 
-/* ---- what is hidden ---------------------------------------------------- */
-
-int
-ld_tw_edit_hidden(const ldiff_edit *e, unsigned hc)
-{
-	return e->op != LDIFF_EDIT_EQUAL && e->cls != 0 &&
-	    (e->cls & ~hc) == 0;
-}
-
-/* Equal text, only the number changed (after hiding). */
-int
-ld_tw_renumber_only(const ldiff_unit *u, unsigned hc)
-{
-	if (u->op != LDIFF_OP_EQUAL && u->op != LDIFF_OP_CHANGED)
-		return 0;
-	return (u->cls & LDIFF_CLASS_RENUMBER) &&
-	    (u->cls & ~hc & ~LDIFF_CLASS_RENUMBER) == 0;
-}
-
 /* ---- numbers, formatted without the C locale's help ------------------ */
 
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
@@ -230,45 +203,6 @@ ld_tw_put_percent(ld_buf *b, double pct, int sv, int sign)
 		ld_buf_addc(b, pct < 0 && t != 0 ? '-' : '+');
 	ld_buf_printf(b, "%lld%c%lld%s", t / 10, sv ? ',' : '.', t % 10,
 	    sv ? " %" : "%");
-}
-
-/* "1 250 000 kr → 1 300 000 kr (+50 000 kr, +4,0 %)": amounts in Swedish
- * form whatever the language, since the documents are Swedish. */
-static void
-put_value(ld_buf *b, double v, int sek)
-{
-	if (sek)
-		ld_format_sek(b, v, 0);
-	else
-		ld_format_number(b, v, -1, 0);
-}
-
-void
-ld_tw_put_value_change(ld_buf *b, const ldiff_edit *e)
-{
-	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
-	double delta = e->new_value - e->old_value;
-
-	/* a row inserted or deleted whole: "–" on the side without it */
-	if (e->op == LDIFF_EDIT_INSERT)
-		ld_buf_adds(b, "\xe2\x80\x93");
-	else
-		put_value(b, e->old_value, sek);
-	ld_buf_adds(b, " \xe2\x86\x92 ");
-	if (e->op == LDIFF_EDIT_DELETE)
-		ld_buf_adds(b, "\xe2\x80\x93");
-	else
-		put_value(b, e->new_value, sek);
-	ld_buf_adds(b, delta < 0 ? " (-" : " (+");
-	put_value(b, fabs(delta), sek);
-	if (e->old_value != 0) {
-		double pct = delta / fabs(e->old_value) * 100;
-
-		ld_buf_adds(b, fabs(pct) < 0.05 ? ", \xc2\xb1" :
-		    pct < 0 ? ", -" : ", +");
-		ld_format_percent(b, fabs(pct), 0);
-	}
-	ld_buf_addc(b, ')');
 }
 
 /* ---- words ------------------------------------------------------------ */
@@ -329,7 +263,11 @@ ld_tw_count_clause_words(const ldiff_clause *const *cl, size_t n)
 const char *
 ld_tw_wlabel(struct tw *w, int id)
 {
-	if (w->lab[id] == NULL)
+	if (w->lab[id] != NULL)
+		return w->lab[id];
+	if (id >= L_OWN_COUNT)
+		w->lab[id] = ld_word(id - L_OWN_COUNT, w->sv);
+	else
 		w->lab[id] = w->sv ? labels[id].sv : _(labels[id].en);
 	return w->lab[id];
 }
@@ -622,13 +560,6 @@ ld_tw_pair_substs(struct tw *w, size_t pair)
 	}
 }
 
-int
-ld_tw_is_change(const ldiff_unit *u, unsigned hide)
-{
-	return (u->op != LDIFF_OP_EQUAL || u->cls != 0) &&
-	    !ldiff_unit_hidden(u, hide);
-}
-
 size_t
 ld_tw_text_width(const char *s)
 {
@@ -639,11 +570,16 @@ ld_tw_text_width(const char *s)
 	return n;
 }
 
-void
-ld_tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
+int
+ld_tw_begin(struct tw *w, const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
+	ldiff_render_opts def;
+
 	memset(w, 0, sizeof *w);
+	if (d == NULL || out == NULL ||
+	    ld_render_opts_or_default(&o, &def) != 0)
+		return LDIFF_EINVAL;
 	w->f = out;
 	w->d = d;
 	w->color = o->color;
@@ -654,4 +590,24 @@ ld_tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
 	w->section = "";
 	ld_buf_init(&w->renum);
 	ld_buf_init(&w->line);
+	return 0;
+}
+
+int
+ld_tw_end(struct tw *w, int r)
+{
+	size_t i;
+
+	if (r == 0 && (w->oom || w->line.oom || w->renum.oom))
+		r = LDIFF_ENOMEM;
+	ld_buf_free(&w->line);
+	ld_buf_free(&w->renum);
+	ld_free(w->reach);
+	for (i = 0; w->subids != NULL && i < w->nsub; i++)
+		ld_buf_free(&w->subids[i]);
+	ld_free(w->subids);
+	ld_free(w->sub);
+	if (r == 0 && ferror(w->f))
+		r = LDIFF_EIO;
+	return r;
 }

@@ -20,15 +20,21 @@ enum {
 	L_RENUMBER,
 	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
 	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
-	L_RENUMBERED_IN, L_CLAUSES, L_OLD, L_NEW, L_WORDS, L_COMMON,
-	L_CLASSES, L_SECTION, L_NOSECTION, L_SUBSTS, L_TIMES, L_UNCHANGED,
+	L_RENUMBERED_IN, L_CLAUSES, L_WORDS, L_COMMON,
+	L_CLASSES, L_SECTION, L_SUBSTS, L_UNCHANGED,
 	/* the columns of the table by section, in order */
 	L_COL_INS, L_COL_DEL, L_COL_CHG, L_COL_MOV, L_COL_SPL, L_COL_MRG,
 	L_COL_REN, L_COL_WINS, L_COL_WDEL, L_COL_SHARE,
 	/* counted clauses and words (Swedish plural) */
 	L_N_CHANGED, L_N_MOVED, L_N_INSERTED, L_N_DELETED, L_N_SPLIT,
-	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS, L_ROW, L_PP1, L_PP,
-	L_ONLY_PERIOD, L_ONLY_SUBST, L_COUNT
+	L_N_MERGED, L_N_RENUMBERED, L_AMOUNTS,
+	L_ONLY_PERIOD, L_ONLY_SUBST,
+	L_OWN_COUNT,	/* then the words every renderer shares (LD_W_*) */
+	L_OLD = L_OWN_COUNT + LD_W_OLD, L_NEW = L_OWN_COUNT + LD_W_NEW,
+	L_TIMES = L_OWN_COUNT + LD_W_TIMES,
+	L_NOSECTION = L_OWN_COUNT + LD_W_NOSECTION,
+	L_ROW = L_OWN_COUNT + LD_W_ROW,
+	L_COUNT = L_OWN_COUNT + LD_W_COUNT
 };
 
 /* Class bits in the order they are listed (text_writer.c). */
@@ -84,14 +90,8 @@ struct tw {
 int ld_tw_op_label(ldiff_op op);
 /* Print the counted phrase of id for n (a format with %zu, or none). */
 void ld_tw_put_counted(FILE *f, int sv, int id, size_t n);
-/* An edit whose every class the hidden classes hc hide. */
-int ld_tw_edit_hidden(const ldiff_edit *e, unsigned hc);
-/* Equal text, only the number changed (after hiding). */
-int ld_tw_renumber_only(const ldiff_unit *u, unsigned hc);
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
 void ld_tw_put_percent(ld_buf *b, double pct, int sv, int sign);
-/* An amount or number that changed, old -> new with the difference. */
-void ld_tw_put_value_change(ld_buf *b, const ldiff_edit *e);
 /* Words as wdiff counts them: runs between white space, but only runs
  * with a letter or a digit, so a lone dash or bullet is not a word. */
 size_t ld_tw_count_words(const char *s);
@@ -122,13 +122,16 @@ int ld_tw_version_labels(const ldiff_diff *d, ld_buf *lab, size_t nver);
 void ld_tw_pair_header(struct tw *w, size_t pair);
 /* "  throughout: 2019–2022 → 2023–2026 (4 times, period)" */
 void ld_tw_pair_substs(struct tw *w, size_t pair);
-/* A unit that changed something and is not hidden. */
-int ld_tw_is_change(const ldiff_unit *u, unsigned hide);
 /* Columns of UTF-8 text (one per character). */
 size_t ld_tw_text_width(const char *s);
-/* A writer for d on out with the options o. */
-void ld_tw_init(struct tw *w, const ldiff_diff *d, FILE *out,
+/* The first step of a text renderer: d and out checked, o (NULL: the
+ * defaults) checked and read into a writer w on out.  0 or LDIFF_EINVAL
+ * (then w holds nothing to free). */
+int ld_tw_begin(struct tw *w, const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o);
+/* The last: w's buffers freed; r, else the first error w or its file
+ * met (LDIFF_ENOMEM, LDIFF_EIO). */
+int ld_tw_end(struct tw *w, int r);
 
 /* ---- render_lineage.c ----------------------------------------------- */
 
