@@ -289,6 +289,110 @@ form_at(const side *sd, size_t i, const char *f, size_t fn, size_t *len,
 	return k > i;
 }
 
+/* ---- plain words ----------------------------------------------------------
+ *
+ * A token is plain when no table can read it, in any context: not a
+ * figure, not a word of any list or group form, not a sign a reading
+ * takes in ("(", ".", "§", the letter of "5 a §").  A plain token has
+ * only its word reading, so a rewrite matches it to the same token on the
+ * other side: two spans whose plain tokens differ, in order, are never
+ * the same in meaning.  That is decided from the lexed tokens alone, before
+ * any reading, and is what most edits (a word changed) come to.  The set
+ * below holds every token that is not plain; a larger set only lets more
+ * spans through to the full matcher, never changes its answer. */
+#define SPECIAL_SLOTS 4096	/* a power of two, well above the words */
+
+static tok specials[SPECIAL_SLOTS];
+static int specials_full;	/* then no token is taken to be plain */
+
+static size_t
+tok_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (SPECIAL_SLOTS - 1);
+}
+
+static int
+special_has(const tok *t)
+{
+	size_t h = tok_hash(t->s, t->n);
+
+	for (; specials[h].s != NULL; h = (h + 1) & (SPECIAL_SLOTS - 1))
+		if (specials[h].n == t->n && memcmp(specials[h].s, t->s,
+		    t->n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+special_add(const char *s, size_t n)
+{
+	tok t = { s, n };
+	size_t h = tok_hash(s, n), k;
+
+	if (n == 0 || special_has(&t))
+		return;
+	for (k = 0; specials[h].s != NULL; k++, h = (h + 1) &
+	    (SPECIAL_SLOTS - 1))
+		if (k > SPECIAL_SLOTS / 2) {
+			specials_full = 1;
+			return;
+		}
+	specials[h] = t;
+}
+
+/* Every token of a string as lex_one cuts it: the tokens of a form. */
+static void
+special_add_lexed(const char *f, size_t fn)
+{
+	size_t used;
+	tok t;
+
+	while ((used = lex_one(f, fn, &t)) > 0) {
+		special_add(t.s, t.n);
+		f += used;
+		fn -= used;
+	}
+}
+
+static void
+special_add_list(const char *const *list)
+{
+	for (; *list != NULL; list++)
+		special_add_lexed(*list, strlen(*list));
+}
+
+static void
+special_add_nums(const ld_numword *tab)
+{
+	for (; tab->word != NULL; tab++)
+		special_add_lexed(tab->word, strlen(tab->word));
+}
+
+/* The forms are added by forms_init(); here the rest of the tables. */
+static void
+specials_init(void)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+	size_t i;
+
+	for (i = 0; letters[i] != '\0'; i++)
+		special_add(letters + i, 1);	/* "5 a §" */
+	special_add_list((const char *const[]){ "(", ")", ".",
+	    "\xc2\xa7", NULL });
+	special_add_nums(ld_rewrite_cardinals);
+	special_add_nums(ld_rewrite_tens);
+	special_add_nums(ld_rewrite_ordinals);
+	special_add_nums(ld_rewrite_months);
+	special_add_list(ld_rewrite_articles);
+	special_add_list(ld_rewrite_date_articles);
+	special_add_list(ld_rewrite_clock);
+	special_add_list(ld_rewrite_aux);
+}
+
 /* The forms of the group rows, lexed once: each form's first word lets
  * read_groups() pass over the rows that cannot match at a token. */
 static struct form {
@@ -307,6 +411,7 @@ forms_init(void)
 	const char *const *row;
 	long id = 0;
 
+	specials_init();
 	for (g = ld_rewrite_groups; *g != NULL; g++)
 		for (row = *g; *row != NULL; row++, id++) {
 			const char *f = *row, *bar;
@@ -318,12 +423,69 @@ forms_init(void)
 				fm->s = f;
 				fm->n = bar ? (size_t)(bar - f) : strlen(f);
 				fm->row = id;
+				special_add_lexed(fm->s, fm->n);
 				if (lex_one(fm->s, fm->n, &fm->first) > 0 &&
 				    nforms + 1 < MAX_FORMS)
 					nforms++;
 				f = bar + 1;
 			} while (bar != NULL);
 		}
+}
+
+/* "tjugoen", "trettiotre": a ten and a unit in one word. */
+static int
+tens_prefix(const tok *t)
+{
+	const ld_numword *tens;
+
+	for (tens = ld_rewrite_tens; tens->word != NULL; tens++) {
+		size_t k = strlen(tens->word);
+
+		if (t->n > k && memcmp(t->s, tens->word, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+plain(const tok *t)
+{
+	pthread_once(&forms_once, forms_init);
+	return !specials_full && t->n > 0 && !is_digit(t->s[0]) &&
+	    !special_has(t) && !tens_prefix(t);
+}
+
+static int
+all_plain(const side *sd)
+{
+	size_t i;
+
+	for (i = 0; i < sd->n; i++)
+		if (!plain(&sd->t[i]))
+			return 0;
+	return 1;
+}
+
+/* Are the plain tokens of a and b, in order, the same?  Else no rewrite
+ * can make the two spans equal. */
+static int
+same_plain(const side *a, const side *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->n && !plain(&a->t[i]))
+			i++;
+		while (j < b->n && !plain(&b->t[j]))
+			j++;
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		if (a->t[i].n != b->t[j].n || memcmp(a->t[i].s, b->t[j].s,
+		    a->t[i].n) != 0)
+			return 0;
+		i++;
+		j++;
+	}
 }
 
 /* Every row of every group table with a form that matches at i. */
@@ -652,8 +814,9 @@ same_from(struct match *m, size_t i, size_t j)
 	return 0;
 }
 
+/* Key and lex a span; its readings come with side_read(). */
 static int
-side_init(side *sd, const char *s, size_t n, ld_buf *key)
+side_lex(side *sd, const char *s, size_t n, ld_buf *key)
 {
 	ld_buf_init(key);
 	sd->r = NULL;
@@ -661,6 +824,12 @@ side_init(side *sd, const char *s, size_t n, ld_buf *key)
 	if (ld_text_key_buf(key, s, n) != 0 ||
 	    lex(key->data ? key->data : "", key->len, sd) != 0)
 		return -1;
+	return 0;
+}
+
+static int
+side_read(side *sd)
+{
 	sd->r = ld_reallocarray(NULL, sd->n * MAX_READINGS + 1,
 	    sizeof *sd->r);
 	sd->nr = ld_reallocarray(NULL, sd->n + 1, sizeof *sd->nr);
@@ -669,6 +838,7 @@ side_init(side *sd, const char *s, size_t n, ld_buf *key)
 	read_all(sd);
 	return 0;
 }
+
 
 static void
 side_free(side *sd, ld_buf *key)
@@ -688,7 +858,13 @@ ld_sv_may_rewrite(const char *s, size_t n)
 
 	if (sd == NULL)
 		return 1;
-	if (side_init(sd, s, n, &key) == 0)
+	/* a reading other than the word itself starts at a token that
+	 * is not plain: a span of plain tokens has none */
+	if (side_lex(sd, s, n, &key) != 0)
+		may = 1;
+	else if (all_plain(sd))
+		may = 0;
+	else if (side_read(sd) == 0)
 		for (i = 0, may = 0; i < sd->n && !may; i++)
 			may = sd->nr[i] > 1 || sd->r[i * MAX_READINGS].kind !=
 			    R_WORD;
@@ -711,8 +887,9 @@ ld_sv_same_meaning(const char *old, size_t on, const char *new,
 	if (a == NULL)
 		return 0;
 	m.memo = NULL;
-	if (side_init(a, old, on, &ka) != 0 || side_init(b, new, nn,
-	    &kb) != 0)
+	if (side_lex(a, old, on, &ka) != 0 || side_lex(b, new, nn,
+	    &kb) != 0 || !same_plain(a, b) || side_read(a) != 0 ||
+	    side_read(b) != 0)
 		goto out;
 	m.a = a;
 	m.b = b;
