@@ -50,9 +50,14 @@ typedef struct reading {
 	const tok *w;		/* R_WORD */
 } reading;
 
+/* Tokens by what the tables may make of them: see tok_class(). */
+enum { T_PLAIN, T_FIGURE, T_TABLE };
+
 typedef struct side {
 	tok t[MAX_TOKENS];
+	unsigned char cls[MAX_TOKENS];	/* T_PLAIN ... */
 	size_t n;
+	size_t ntable, nplain;	/* tokens of those classes */
 	reading *r;		/* MAX_READINGS per position */
 	size_t *nr;
 } side;
@@ -447,44 +452,28 @@ tens_prefix(const tok *t)
 	return 0;
 }
 
+/* The class of a token: T_TABLE when a table or a sign of a reading may
+ * take it in, T_FIGURE when only the readings of a figure can (a number,
+ * a date, an ordinal "3:e": each one token), T_PLAIN when none can. */
 static int
-plain(const tok *t)
+tok_class(const tok *t)
 {
 	pthread_once(&forms_once, forms_init);
-	return !specials_full && t->n > 0 && !is_digit(t->s[0]) &&
-	    !special_has(t) && !tens_prefix(t);
+	if (specials_full || special_has(t) || tens_prefix(t))
+		return T_TABLE;
+	return is_digit(t->s[0]) ? T_FIGURE : T_PLAIN;
 }
 
-static int
-all_plain(const side *sd)
+static void
+classify(side *sd)
 {
 	size_t i;
 
-	for (i = 0; i < sd->n; i++)
-		if (!plain(&sd->t[i]))
-			return 0;
-	return 1;
-}
-
-/* Are the plain tokens of a and b, in order, the same?  Else no rewrite
- * can make the two spans equal. */
-static int
-same_plain(const side *a, const side *b)
-{
-	size_t i = 0, j = 0;
-
-	for (;;) {
-		while (i < a->n && !plain(&a->t[i]))
-			i++;
-		while (j < b->n && !plain(&b->t[j]))
-			j++;
-		if (i == a->n || j == b->n)
-			return i == a->n && j == b->n;
-		if (a->t[i].n != b->t[j].n || memcmp(a->t[i].s, b->t[j].s,
-		    a->t[i].n) != 0)
-			return 0;
-		i++;
-		j++;
+	sd->ntable = sd->nplain = 0;
+	for (i = 0; i < sd->n; i++) {
+		sd->cls[i] = (unsigned char)tok_class(&sd->t[i]);
+		sd->ntable += sd->cls[i] == T_TABLE;
+		sd->nplain += sd->cls[i] == T_PLAIN;
 	}
 }
 
@@ -824,7 +813,99 @@ side_lex(side *sd, const char *s, size_t n, ld_buf *key)
 	if (ld_text_key_buf(key, s, n) != 0 ||
 	    lex(key->data ? key->data : "", key->len, sd) != 0)
 		return -1;
+	classify(sd);
 	return 0;
+}
+
+/* ---- cheap refusals -------------------------------------------------------
+ *
+ * Most spans the diff asks about differ in a word no table knows.  These
+ * necessary conditions decide that from the classes of the lexed tokens,
+ * before any reading is made; each only refuses what the matcher would
+ * refuse too, so the answers are the same, sooner. */
+
+static int
+tok_same(const tok *x, const tok *y)
+{
+	return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
+}
+
+/* A plain token has only its word reading, matched by the same token:
+ * the plain tokens of the two sides, in order, must be the same. */
+static int
+same_plain(const side *a, const side *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->n && a->cls[i] != T_PLAIN)
+			i++;
+		while (j < b->n && b->cls[j] != T_PLAIN)
+			j++;
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		if (!tok_same(&a->t[i], &b->t[j]))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* When the other side is all plain, its readings are its words: this
+ * side may add to them only auxiliaries left out there. */
+static int
+plain_or_aux(const side *sd)
+{
+	size_t i;
+
+	for (i = 0; i < sd->n; i++)
+		if (sd->cls[i] != T_PLAIN &&
+		    !in_list(&sd->t[i], ld_rewrite_aux))
+			return 0;
+	return 1;
+}
+
+/* Two figures that some reading of one token each makes equal: "05" and
+ * "5", "3:e" and "3:a", "1.1.2027" and "2027-01-01". */
+static int
+same_figure(const tok *x, const tok *y)
+{
+	long v;
+
+	return ((v = figure(x)) >= 0 && v == figure(y)) ||
+	    ((v = ordinal(x)) >= 0 && v == ordinal(y)) ||
+	    ((v = date_token(x)) >= 0 && v == date_token(y));
+}
+
+/* Without table tokens every reading is one token long (a word, a
+ * number, an ordinal, a date): the sides match token for token. */
+static int
+same_figures(const side *a, const side *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!tok_same(&a->t[i], &b->t[i]) &&
+		    (a->cls[i] != T_FIGURE || b->cls[i] != T_FIGURE ||
+		    !same_figure(&a->t[i], &b->t[i])))
+			return 0;
+	return 1;
+}
+
+static int
+may_be_same(const side *a, const side *b)
+{
+	if (!same_plain(a, b))
+		return 0;
+	if (b->nplain == b->n)
+		return plain_or_aux(a);
+	if (a->nplain == a->n)
+		return plain_or_aux(b);
+	if (a->ntable == 0 && b->ntable == 0)
+		return same_figures(a, b);
+	return 1;
 }
 
 static int
@@ -862,7 +943,7 @@ ld_sv_may_rewrite(const char *s, size_t n)
 	 * is not plain: a span of plain tokens has none */
 	if (side_lex(sd, s, n, &key) != 0)
 		may = 1;
-	else if (all_plain(sd))
+	else if (sd->nplain == sd->n)
 		may = 0;
 	else if (side_read(sd) == 0)
 		for (i = 0, may = 0; i < sd->n && !may; i++)
@@ -888,7 +969,7 @@ ld_sv_same_meaning(const char *old, size_t on, const char *new,
 		return 0;
 	m.memo = NULL;
 	if (side_lex(a, old, on, &ka) != 0 || side_lex(b, new, nn,
-	    &kb) != 0 || !same_plain(a, b) || side_read(a) != 0 ||
+	    &kb) != 0 || !may_be_same(a, b) || side_read(a) != 0 ||
 	    side_read(b) != 0)
 		goto out;
 	m.a = a;
