@@ -68,10 +68,17 @@ static int
 is_letter_at(const char *s, size_t n, size_t *len)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	    (utf8proc_ssize_t)n, &c);
+	utf8proc_ssize_t k;
 	utf8proc_category_t cat;
 
+	/* ASCII, most of the text, without utf8proc: the same answer */
+	if (n > 0 && (unsigned char)s[0] < 0x80) {
+		*len = 1;
+		return (s[0] >= 'a' && s[0] <= 'z') ||
+		    (s[0] >= 'A' && s[0] <= 'Z');
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
 	if (k <= 0) {
 		*len = 1;
 		return 0;
@@ -172,6 +179,10 @@ lex(const char *s, size_t n, side *sd)
 static int
 tok_is(const tok *t, const char *w)
 {
+	/* the first byte first: most words of a table differ there, and
+	 * need no strlen() then */
+	if (t->n == 0 || w[0] != t->s[0])
+		return t->n == 0 && w[0] == '\0';
 	return strlen(w) == t->n && memcmp(t->s, w, t->n) == 0;
 }
 
@@ -222,9 +233,10 @@ cardinal(const tok *t)
 	    (v = num_lookup(t, ld_rewrite_tens)) >= 0)
 		return v;
 	for (tens = ld_rewrite_tens; tens->word != NULL; tens++) {
-		size_t k = strlen(tens->word);
+		size_t k;
 
-		if (t->n <= k || memcmp(t->s, tens->word, k) != 0)
+		if (tens->word[0] != t->s[0] || t->n <= (k =
+		    strlen(tens->word)) || memcmp(t->s, tens->word, k) != 0)
 			continue;
 		rest.s = t->s + k;
 		rest.n = t->n - k;
@@ -277,6 +289,11 @@ form_at(const side *sd, size_t i, const char *f, size_t fn, size_t *len,
 	tok ft;
 
 	*opt_end = 0;
+	/* a form that begins with a word, not this token's first byte,
+	 * cannot match here: no need to lex it */
+	if (fn > 0 && f[0] != '.' && f[0] != ' ' &&
+	    (i >= sd->n || f[0] != sd->t[i].s[0]))
+		return 0;
 	while ((used = lex_one(f, fn, &ft)) > 0) {
 		int dot = ft.n == 1 && ft.s[0] == '.';
 
@@ -409,6 +426,25 @@ static struct form {
 static size_t nforms;
 static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
+/* The forms by the hash of their first word, each chain in the order of
+ * forms[] so that the readings come in the order of the tables: index
+ * + 1, 0 ending a chain. */
+static unsigned short form_head[SPECIAL_SLOTS];
+static unsigned short form_next[MAX_FORMS];
+
+static void
+forms_chain(void)
+{
+	size_t k = nforms;
+
+	while (k-- > 0) {
+		size_t h = tok_hash(forms[k].first.s, forms[k].first.n);
+
+		form_next[k] = form_head[h];
+		form_head[h] = (unsigned short)(k + 1);
+	}
+}
+
 static void
 forms_init(void)
 {
@@ -435,6 +471,7 @@ forms_init(void)
 				f = bar + 1;
 			} while (bar != NULL);
 		}
+	forms_chain();
 }
 
 /* "tjugoen", "trettiotre": a ten and a unit in one word. */
@@ -444,9 +481,10 @@ tens_prefix(const tok *t)
 	const ld_numword *tens;
 
 	for (tens = ld_rewrite_tens; tens->word != NULL; tens++) {
-		size_t k = strlen(tens->word);
+		size_t k;
 
-		if (t->n > k && memcmp(t->s, tens->word, k) == 0)
+		if (tens->word[0] == t->s[0] && t->n > (k =
+		    strlen(tens->word)) && memcmp(t->s, tens->word, k) == 0)
 			return 1;
 	}
 	return 0;
@@ -486,8 +524,8 @@ read_groups(side *sd, size_t i)
 	int opt;
 
 	pthread_once(&forms_once, forms_init);
-	for (k = 0; k < nforms; k++) {
-		const struct form *fm = &forms[k];
+	for (k = form_head[tok_hash(t->s, t->n)]; k != 0; k = form_next[k - 1]) {
+		const struct form *fm = &forms[k - 1];
 
 		if (fm->first.n != t->n || memcmp(fm->first.s, t->s, t->n) != 0 ||
 		    !form_at(sd, i, fm->s, fm->n, &len, &opt))
@@ -718,6 +756,8 @@ read_all(side *sd)
 	for (i = 0; i < sd->n; i++) {
 		sd->nr[i] = 0;
 		add(sd, i, R_WORD, 1, 0);
+		if (sd->cls[i] == T_PLAIN)
+			continue;	/* no table reads it: see tok_class() */
 		read_groups(sd, i);
 		read_numbers(sd, i);
 		read_dates(sd, i);
@@ -932,13 +972,11 @@ side_free(side *sd, ld_buf *key)
 int
 ld_sv_may_rewrite(const char *s, size_t n)
 {
-	side *sd = ld_calloc(1, sizeof *sd);
+	side one, *sd = &one;	/* a few kB: no allocation */
 	ld_buf key;
 	size_t i;
 	int may = 1;	/* when in doubt, let the matcher look */
 
-	if (sd == NULL)
-		return 1;
 	/* a reading other than the word itself starts at a token that
 	 * is not plain: a span of plain tokens has none */
 	if (side_lex(sd, s, n, &key) != 0)
@@ -950,7 +988,6 @@ ld_sv_may_rewrite(const char *s, size_t n)
 			may = sd->nr[i] > 1 || sd->r[i * MAX_READINGS].kind !=
 			    R_WORD;
 	side_free(sd, &key);
-	ld_free(sd);
 	return may;
 }
 
@@ -958,15 +995,15 @@ int
 ld_sv_same_meaning(const char *old, size_t on, const char *new,
     size_t nn)
 {
-	side *a = ld_calloc(2, sizeof *a), *b = a ? a + 1 : NULL;
+	side sa, sb, *a = &sa, *b = &sb;	/* a few kB: no allocation */
 	ld_buf ka, kb;
 	struct match m;
 	int same = 0;
 
 	ld_buf_init(&ka);
 	ld_buf_init(&kb);
-	if (a == NULL)
-		return 0;
+	a->r = b->r = NULL;
+	a->nr = b->nr = NULL;
 	m.memo = NULL;
 	if (side_lex(a, old, on, &ka) != 0 || side_lex(b, new, nn,
 	    &kb) != 0 || !may_be_same(a, b) || side_read(a) != 0 ||
@@ -981,6 +1018,5 @@ out:
 	ld_free(m.memo);
 	side_free(a, &ka);
 	side_free(b, &kb);
-	ld_free(a);
 	return same;
 }
