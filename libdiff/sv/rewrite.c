@@ -58,6 +58,7 @@ typedef struct side {
 	unsigned char cls[MAX_TOKENS];	/* T_PLAIN ... */
 	size_t n;
 	size_t ntable, nplain;	/* tokens of those classes */
+	size_t nvalue;		/* table tokens that are value_word()s */
 	reading *r;		/* MAX_READINGS per position */
 	size_t *nr;
 } side;
@@ -325,6 +326,7 @@ form_at(const side *sd, size_t i, const char *f, size_t fn, size_t *len,
 #define SPECIAL_SLOTS 4096	/* a power of two, well above the words */
 
 static tok specials[SPECIAL_SLOTS];
+static unsigned char special_value[SPECIAL_SLOTS];	/* see value_word() */
 static int specials_full;	/* then no token is taken to be plain */
 
 static size_t
@@ -337,26 +339,38 @@ tok_hash(const char *s, size_t n)
 	return h & (SPECIAL_SLOTS - 1);
 }
 
-static int
-special_has(const tok *t)
+/* The slot of t in the set, -1 when it is not there. */
+static long
+special_find(const tok *t)
 {
 	size_t h = tok_hash(t->s, t->n);
 
 	for (; specials[h].s != NULL; h = (h + 1) & (SPECIAL_SLOTS - 1))
 		if (specials[h].n == t->n && memcmp(specials[h].s, t->s,
 		    t->n) == 0)
-			return 1;
-	return 0;
+			return (long)h;
+	return -1;
+}
+
+static int
+special_has(const tok *t)
+{
+	return special_find(t) >= 0;
 }
 
 static void
-special_add(const char *s, size_t n)
+special_add(const char *s, size_t n, int value)
 {
 	tok t = { s, n };
+	long at = special_find(&t);
 	size_t h = tok_hash(s, n), k;
 
-	if (n == 0 || special_has(&t))
+	if (n == 0)
 		return;
+	if (at >= 0) {
+		special_value[at] |= (unsigned char)value;
+		return;
+	}
 	for (k = 0; specials[h].s != NULL; k++, h = (h + 1) &
 	    (SPECIAL_SLOTS - 1))
 		if (k > SPECIAL_SLOTS / 2) {
@@ -364,34 +378,36 @@ special_add(const char *s, size_t n)
 			return;
 		}
 	specials[h] = t;
+	special_value[h] = (unsigned char)value;
 }
 
-/* Every token of a string as lex_one cuts it: the tokens of a form. */
+/* Every token of a string as lex_one cuts it: the tokens of a form.  A
+ * value list marks its words, not its periods ("jan."). */
 static void
-special_add_lexed(const char *f, size_t fn)
+special_add_lexed(const char *f, size_t fn, int value)
 {
 	size_t used;
 	tok t;
 
 	while ((used = lex_one(f, fn, &t)) > 0) {
-		special_add(t.s, t.n);
+		special_add(t.s, t.n, value && !(t.n == 1 && t.s[0] == '.'));
 		f += used;
 		fn -= used;
 	}
 }
 
 static void
-special_add_list(const char *const *list)
+special_add_list(const char *const *list, int value)
 {
 	for (; *list != NULL; list++)
-		special_add_lexed(*list, strlen(*list));
+		special_add_lexed(*list, strlen(*list), value);
 }
 
 static void
 special_add_nums(const ld_numword *tab)
 {
 	for (; tab->word != NULL; tab++)
-		special_add_lexed(tab->word, strlen(tab->word));
+		special_add_lexed(tab->word, strlen(tab->word), 1);
 }
 
 /* The forms are added by forms_init(); here the rest of the tables. */
@@ -402,17 +418,17 @@ specials_init(void)
 	size_t i;
 
 	for (i = 0; letters[i] != '\0'; i++)
-		special_add(letters + i, 1);	/* "5 a §" */
+		special_add(letters + i, 1, 0);	/* "5 a §" */
 	special_add_list((const char *const[]){ "(", ")", ".",
-	    "\xc2\xa7", NULL });
+	    "\xc2\xa7", NULL }, 0);
 	special_add_nums(ld_rewrite_cardinals);
 	special_add_nums(ld_rewrite_tens);
 	special_add_nums(ld_rewrite_ordinals);
 	special_add_nums(ld_rewrite_months);
-	special_add_list(ld_rewrite_articles);
-	special_add_list(ld_rewrite_date_articles);
-	special_add_list(ld_rewrite_clock);
-	special_add_list(ld_rewrite_aux);
+	special_add_list(ld_rewrite_articles, 1);	/* "en" is 1 */
+	special_add_list(ld_rewrite_date_articles, 0);
+	special_add_list(ld_rewrite_clock, 1);
+	special_add_list(ld_rewrite_aux, 0);
 }
 
 /* The forms of the group rows, lexed once: each form's first word lets
@@ -464,7 +480,7 @@ forms_init(void)
 				fm->s = f;
 				fm->n = bar ? (size_t)(bar - f) : strlen(f);
 				fm->row = id;
-				special_add_lexed(fm->s, fm->n);
+				special_add_lexed(fm->s, fm->n, 0);
 				if (lex_one(fm->s, fm->n, &fm->first) > 0 &&
 				    nforms + 1 < MAX_FORMS)
 					nforms++;
@@ -502,16 +518,28 @@ tok_class(const tok *t)
 	return is_digit(t->s[0]) ? T_FIGURE : T_PLAIN;
 }
 
+/* A word that stands for a value the other side may write in figures:
+ * a number word ("tre", "tredje", "en", "tjugoen"), a month, the clock. */
+static int
+value_word(const tok *t)
+{
+	long at = specials_full ? -1 : special_find(t);
+
+	return specials_full || (at >= 0 && special_value[at]) ||
+	    tens_prefix(t);
+}
+
 static void
 classify(side *sd)
 {
 	size_t i;
 
-	sd->ntable = sd->nplain = 0;
+	sd->ntable = sd->nplain = sd->nvalue = 0;
 	for (i = 0; i < sd->n; i++) {
 		sd->cls[i] = (unsigned char)tok_class(&sd->t[i]);
 		sd->ntable += sd->cls[i] == T_TABLE;
 		sd->nplain += sd->cls[i] == T_PLAIN;
+		sd->nvalue += sd->cls[i] == T_TABLE && value_word(&sd->t[i]);
 	}
 }
 
@@ -934,6 +962,31 @@ same_figures(const side *a, const side *b)
 	return 1;
 }
 
+/* A figure is read as itself, a number, an ordinal, a date, a section
+ * or a time.  Only with a value_word() does a reading join figures into
+ * another value ("1 januari 2027", "kl. 13") or stand for one written in
+ * words ("tre"); without value words on either side each reading of a
+ * figure has the value of that one figure, and the other side must read
+ * the same value from a figure of its own.  Called when neither side
+ * has value words. */
+static int
+figures_found(const side *x, const side *y)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->n; i++) {
+		if (x->cls[i] != T_FIGURE)
+			continue;
+		for (j = 0; j < y->n; j++)
+			if (y->cls[j] == T_FIGURE && (tok_same(&x->t[i],
+			    &y->t[j]) || same_figure(&x->t[i], &y->t[j])))
+				break;
+		if (j == y->n)
+			return 0;
+	}
+	return 1;
+}
+
 static int
 may_be_same(const side *a, const side *b)
 {
@@ -945,7 +998,9 @@ may_be_same(const side *a, const side *b)
 		return plain_or_aux(b);
 	if (a->ntable == 0 && b->ntable == 0)
 		return same_figures(a, b);
-	return 1;
+	if (a->nvalue > 0 || b->nvalue > 0)
+		return 1;
+	return figures_found(a, b) && figures_found(b, a);
 }
 
 static int
