@@ -50,9 +50,15 @@ typedef struct reading {
 	const tok *w;		/* R_WORD */
 } reading;
 
+/* Tokens by what the tables may make of them: see tok_class(). */
+enum { T_PLAIN, T_FIGURE, T_TABLE };
+
 typedef struct side {
 	tok t[MAX_TOKENS];
+	unsigned char cls[MAX_TOKENS];	/* T_PLAIN ... */
 	size_t n;
+	size_t ntable, nplain;	/* tokens of those classes */
+	size_t nvalue;		/* table tokens that are value_word()s */
 	reading *r;		/* MAX_READINGS per position */
 	size_t *nr;
 } side;
@@ -63,10 +69,17 @@ static int
 is_letter_at(const char *s, size_t n, size_t *len)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	    (utf8proc_ssize_t)n, &c);
+	utf8proc_ssize_t k;
 	utf8proc_category_t cat;
 
+	/* ASCII, most of the text, without utf8proc: the same answer */
+	if (n > 0 && (unsigned char)s[0] < 0x80) {
+		*len = 1;
+		return (s[0] >= 'a' && s[0] <= 'z') ||
+		    (s[0] >= 'A' && s[0] <= 'Z');
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
 	if (k <= 0) {
 		*len = 1;
 		return 0;
@@ -167,6 +180,10 @@ lex(const char *s, size_t n, side *sd)
 static int
 tok_is(const tok *t, const char *w)
 {
+	/* the first byte first: most words of a table differ there, and
+	 * need no strlen() then */
+	if (t->n == 0 || w[0] != t->s[0])
+		return t->n == 0 && w[0] == '\0';
 	return strlen(w) == t->n && memcmp(t->s, w, t->n) == 0;
 }
 
@@ -217,9 +234,10 @@ cardinal(const tok *t)
 	    (v = num_lookup(t, ld_rewrite_tens)) >= 0)
 		return v;
 	for (tens = ld_rewrite_tens; tens->word != NULL; tens++) {
-		size_t k = strlen(tens->word);
+		size_t k;
 
-		if (t->n <= k || memcmp(t->s, tens->word, k) != 0)
+		if (tens->word[0] != t->s[0] || t->n <= (k =
+		    strlen(tens->word)) || memcmp(t->s, tens->word, k) != 0)
 			continue;
 		rest.s = t->s + k;
 		rest.n = t->n - k;
@@ -272,6 +290,11 @@ form_at(const side *sd, size_t i, const char *f, size_t fn, size_t *len,
 	tok ft;
 
 	*opt_end = 0;
+	/* a form that begins with a word, not this token's first byte,
+	 * cannot match here: no need to lex it */
+	if (fn > 0 && f[0] != '.' && f[0] != ' ' &&
+	    (i >= sd->n || f[0] != sd->t[i].s[0]))
+		return 0;
 	while ((used = lex_one(f, fn, &ft)) > 0) {
 		int dot = ft.n == 1 && ft.s[0] == '.';
 
@@ -289,6 +312,125 @@ form_at(const side *sd, size_t i, const char *f, size_t fn, size_t *len,
 	return k > i;
 }
 
+/* ---- plain words ----------------------------------------------------------
+ *
+ * A token is plain when no table can read it, in any context: not a
+ * figure, not a word of any list or group form, not a sign a reading
+ * takes in ("(", ".", "§", the letter of "5 a §").  A plain token has
+ * only its word reading, so a rewrite matches it to the same token on the
+ * other side: two spans whose plain tokens differ, in order, are never
+ * the same in meaning.  That is decided from the lexed tokens alone, before
+ * any reading, and is what most edits (a word changed) come to.  The set
+ * below holds every token that is not plain; a larger set only lets more
+ * spans through to the full matcher, never changes its answer. */
+#define SPECIAL_SLOTS 4096	/* a power of two, well above the words */
+
+static tok specials[SPECIAL_SLOTS];
+static unsigned char special_value[SPECIAL_SLOTS];	/* see value_word() */
+static int specials_full;	/* then no token is taken to be plain */
+
+static size_t
+tok_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (SPECIAL_SLOTS - 1);
+}
+
+/* The slot of t in the set, -1 when it is not there. */
+static long
+special_find(const tok *t)
+{
+	size_t h = tok_hash(t->s, t->n);
+
+	for (; specials[h].s != NULL; h = (h + 1) & (SPECIAL_SLOTS - 1))
+		if (specials[h].n == t->n && memcmp(specials[h].s, t->s,
+		    t->n) == 0)
+			return (long)h;
+	return -1;
+}
+
+static int
+special_has(const tok *t)
+{
+	return special_find(t) >= 0;
+}
+
+static void
+special_add(const char *s, size_t n, int value)
+{
+	tok t = { s, n };
+	long at = special_find(&t);
+	size_t h = tok_hash(s, n), k;
+
+	if (n == 0)
+		return;
+	if (at >= 0) {
+		special_value[at] |= (unsigned char)value;
+		return;
+	}
+	for (k = 0; specials[h].s != NULL; k++, h = (h + 1) &
+	    (SPECIAL_SLOTS - 1))
+		if (k > SPECIAL_SLOTS / 2) {
+			specials_full = 1;
+			return;
+		}
+	specials[h] = t;
+	special_value[h] = (unsigned char)value;
+}
+
+/* Every token of a string as lex_one cuts it: the tokens of a form.  A
+ * value list marks its words, not its periods ("jan."). */
+static void
+special_add_lexed(const char *f, size_t fn, int value)
+{
+	size_t used;
+	tok t;
+
+	while ((used = lex_one(f, fn, &t)) > 0) {
+		special_add(t.s, t.n, value && !(t.n == 1 && t.s[0] == '.'));
+		f += used;
+		fn -= used;
+	}
+}
+
+static void
+special_add_list(const char *const *list, int value)
+{
+	for (; *list != NULL; list++)
+		special_add_lexed(*list, strlen(*list), value);
+}
+
+static void
+special_add_nums(const ld_numword *tab)
+{
+	for (; tab->word != NULL; tab++)
+		special_add_lexed(tab->word, strlen(tab->word), 1);
+}
+
+/* The forms are added by forms_init(); here the rest of the tables. */
+static void
+specials_init(void)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+	size_t i;
+
+	for (i = 0; letters[i] != '\0'; i++)
+		special_add(letters + i, 1, 0);	/* "5 a §" */
+	special_add_list((const char *const[]){ "(", ")", ".",
+	    "\xc2\xa7", NULL }, 0);
+	special_add_nums(ld_rewrite_cardinals);
+	special_add_nums(ld_rewrite_tens);
+	special_add_nums(ld_rewrite_ordinals);
+	special_add_nums(ld_rewrite_months);
+	special_add_list(ld_rewrite_articles, 1);	/* "en" is 1 */
+	special_add_list(ld_rewrite_date_articles, 0);
+	special_add_list(ld_rewrite_clock, 1);
+	special_add_list(ld_rewrite_aux, 0);
+}
+
 /* The forms of the group rows, lexed once: each form's first word lets
  * read_groups() pass over the rows that cannot match at a token. */
 static struct form {
@@ -300,6 +442,25 @@ static struct form {
 static size_t nforms;
 static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
+/* The forms by the hash of their first word, each chain in the order of
+ * forms[] so that the readings come in the order of the tables: index
+ * + 1, 0 ending a chain. */
+static unsigned short form_head[SPECIAL_SLOTS];
+static unsigned short form_next[MAX_FORMS];
+
+static void
+forms_chain(void)
+{
+	size_t k = nforms;
+
+	while (k-- > 0) {
+		size_t h = tok_hash(forms[k].first.s, forms[k].first.n);
+
+		form_next[k] = form_head[h];
+		form_head[h] = (unsigned short)(k + 1);
+	}
+}
+
 static void
 forms_init(void)
 {
@@ -307,6 +468,7 @@ forms_init(void)
 	const char *const *row;
 	long id = 0;
 
+	specials_init();
 	for (g = ld_rewrite_groups; *g != NULL; g++)
 		for (row = *g; *row != NULL; row++, id++) {
 			const char *f = *row, *bar;
@@ -318,12 +480,67 @@ forms_init(void)
 				fm->s = f;
 				fm->n = bar ? (size_t)(bar - f) : strlen(f);
 				fm->row = id;
+				special_add_lexed(fm->s, fm->n, 0);
 				if (lex_one(fm->s, fm->n, &fm->first) > 0 &&
 				    nforms + 1 < MAX_FORMS)
 					nforms++;
 				f = bar + 1;
 			} while (bar != NULL);
 		}
+	forms_chain();
+}
+
+/* "tjugoen", "trettiotre": a ten and a unit in one word. */
+static int
+tens_prefix(const tok *t)
+{
+	const ld_numword *tens;
+
+	for (tens = ld_rewrite_tens; tens->word != NULL; tens++) {
+		size_t k;
+
+		if (tens->word[0] == t->s[0] && t->n > (k =
+		    strlen(tens->word)) && memcmp(t->s, tens->word, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The class of a token: T_TABLE when a table or a sign of a reading may
+ * take it in, T_FIGURE when only the readings of a figure can (a number,
+ * a date, an ordinal "3:e": each one token), T_PLAIN when none can. */
+static int
+tok_class(const tok *t)
+{
+	pthread_once(&forms_once, forms_init);
+	if (specials_full || special_has(t) || tens_prefix(t))
+		return T_TABLE;
+	return is_digit(t->s[0]) ? T_FIGURE : T_PLAIN;
+}
+
+/* A word that stands for a value the other side may write in figures:
+ * a number word ("tre", "tredje", "en", "tjugoen"), a month, the clock. */
+static int
+value_word(const tok *t)
+{
+	long at = specials_full ? -1 : special_find(t);
+
+	return specials_full || (at >= 0 && special_value[at]) ||
+	    tens_prefix(t);
+}
+
+static void
+classify(side *sd)
+{
+	size_t i;
+
+	sd->ntable = sd->nplain = sd->nvalue = 0;
+	for (i = 0; i < sd->n; i++) {
+		sd->cls[i] = (unsigned char)tok_class(&sd->t[i]);
+		sd->ntable += sd->cls[i] == T_TABLE;
+		sd->nplain += sd->cls[i] == T_PLAIN;
+		sd->nvalue += sd->cls[i] == T_TABLE && value_word(&sd->t[i]);
+	}
 }
 
 /* Every row of every group table with a form that matches at i. */
@@ -335,8 +552,8 @@ read_groups(side *sd, size_t i)
 	int opt;
 
 	pthread_once(&forms_once, forms_init);
-	for (k = 0; k < nforms; k++) {
-		const struct form *fm = &forms[k];
+	for (k = form_head[tok_hash(t->s, t->n)]; k != 0; k = form_next[k - 1]) {
+		const struct form *fm = &forms[k - 1];
 
 		if (fm->first.n != t->n || memcmp(fm->first.s, t->s, t->n) != 0 ||
 		    !form_at(sd, i, fm->s, fm->n, &len, &opt))
@@ -567,6 +784,8 @@ read_all(side *sd)
 	for (i = 0; i < sd->n; i++) {
 		sd->nr[i] = 0;
 		add(sd, i, R_WORD, 1, 0);
+		if (sd->cls[i] == T_PLAIN)
+			continue;	/* no table reads it: see tok_class() */
 		read_groups(sd, i);
 		read_numbers(sd, i);
 		read_dates(sd, i);
@@ -652,8 +871,9 @@ same_from(struct match *m, size_t i, size_t j)
 	return 0;
 }
 
+/* Key and lex a span; its readings come with side_read(). */
 static int
-side_init(side *sd, const char *s, size_t n, ld_buf *key)
+side_lex(side *sd, const char *s, size_t n, ld_buf *key)
 {
 	ld_buf_init(key);
 	sd->r = NULL;
@@ -661,6 +881,131 @@ side_init(side *sd, const char *s, size_t n, ld_buf *key)
 	if (ld_text_key_buf(key, s, n) != 0 ||
 	    lex(key->data ? key->data : "", key->len, sd) != 0)
 		return -1;
+	classify(sd);
+	return 0;
+}
+
+/* ---- cheap refusals -------------------------------------------------------
+ *
+ * Most spans the diff asks about differ in a word no table knows.  These
+ * necessary conditions decide that from the classes of the lexed tokens,
+ * before any reading is made; each only refuses what the matcher would
+ * refuse too, so the answers are the same, sooner. */
+
+static int
+tok_same(const tok *x, const tok *y)
+{
+	return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
+}
+
+/* A plain token has only its word reading, matched by the same token:
+ * the plain tokens of the two sides, in order, must be the same. */
+static int
+same_plain(const side *a, const side *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a->n && a->cls[i] != T_PLAIN)
+			i++;
+		while (j < b->n && b->cls[j] != T_PLAIN)
+			j++;
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		if (!tok_same(&a->t[i], &b->t[j]))
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* When the other side is all plain, its readings are its words: this
+ * side may add to them only auxiliaries left out there. */
+static int
+plain_or_aux(const side *sd)
+{
+	size_t i;
+
+	for (i = 0; i < sd->n; i++)
+		if (sd->cls[i] != T_PLAIN &&
+		    !in_list(&sd->t[i], ld_rewrite_aux))
+			return 0;
+	return 1;
+}
+
+/* Two figures that some reading of one token each makes equal: "05" and
+ * "5", "3:e" and "3:a", "1.1.2027" and "2027-01-01". */
+static int
+same_figure(const tok *x, const tok *y)
+{
+	long v;
+
+	return ((v = figure(x)) >= 0 && v == figure(y)) ||
+	    ((v = ordinal(x)) >= 0 && v == ordinal(y)) ||
+	    ((v = date_token(x)) >= 0 && v == date_token(y));
+}
+
+/* Without table tokens every reading is one token long (a word, a
+ * number, an ordinal, a date): the sides match token for token. */
+static int
+same_figures(const side *a, const side *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!tok_same(&a->t[i], &b->t[i]) &&
+		    (a->cls[i] != T_FIGURE || b->cls[i] != T_FIGURE ||
+		    !same_figure(&a->t[i], &b->t[i])))
+			return 0;
+	return 1;
+}
+
+/* A figure is read as itself, a number, an ordinal, a date, a section
+ * or a time.  Only with a value_word() does a reading join figures into
+ * another value ("1 januari 2027", "kl. 13") or stand for one written in
+ * words ("tre"); without value words on either side each reading of a
+ * figure has the value of that one figure, and the other side must read
+ * the same value from a figure of its own.  Called when neither side
+ * has value words. */
+static int
+figures_found(const side *x, const side *y)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->n; i++) {
+		if (x->cls[i] != T_FIGURE)
+			continue;
+		for (j = 0; j < y->n; j++)
+			if (y->cls[j] == T_FIGURE && (tok_same(&x->t[i],
+			    &y->t[j]) || same_figure(&x->t[i], &y->t[j])))
+				break;
+		if (j == y->n)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+may_be_same(const side *a, const side *b)
+{
+	if (!same_plain(a, b))
+		return 0;
+	if (b->nplain == b->n)
+		return plain_or_aux(a);
+	if (a->nplain == a->n)
+		return plain_or_aux(b);
+	if (a->ntable == 0 && b->ntable == 0)
+		return same_figures(a, b);
+	if (a->nvalue > 0 || b->nvalue > 0)
+		return 1;
+	return figures_found(a, b) && figures_found(b, a);
+}
+
+static int
+side_read(side *sd)
+{
 	sd->r = ld_reallocarray(NULL, sd->n * MAX_READINGS + 1,
 	    sizeof *sd->r);
 	sd->nr = ld_reallocarray(NULL, sd->n + 1, sizeof *sd->nr);
@@ -669,6 +1014,7 @@ side_init(side *sd, const char *s, size_t n, ld_buf *key)
 	read_all(sd);
 	return 0;
 }
+
 
 static void
 side_free(side *sd, ld_buf *key)
@@ -681,19 +1027,22 @@ side_free(side *sd, ld_buf *key)
 int
 ld_sv_may_rewrite(const char *s, size_t n)
 {
-	side *sd = ld_calloc(1, sizeof *sd);
+	side one, *sd = &one;	/* a few kB: no allocation */
 	ld_buf key;
 	size_t i;
 	int may = 1;	/* when in doubt, let the matcher look */
 
-	if (sd == NULL)
-		return 1;
-	if (side_init(sd, s, n, &key) == 0)
+	/* a reading other than the word itself starts at a token that
+	 * is not plain: a span of plain tokens has none */
+	if (side_lex(sd, s, n, &key) != 0)
+		may = 1;
+	else if (sd->nplain == sd->n)
+		may = 0;
+	else if (side_read(sd) == 0)
 		for (i = 0, may = 0; i < sd->n && !may; i++)
 			may = sd->nr[i] > 1 || sd->r[i * MAX_READINGS].kind !=
 			    R_WORD;
 	side_free(sd, &key);
-	ld_free(sd);
 	return may;
 }
 
@@ -701,18 +1050,19 @@ int
 ld_sv_same_meaning(const char *old, size_t on, const char *new,
     size_t nn)
 {
-	side *a = ld_calloc(2, sizeof *a), *b = a ? a + 1 : NULL;
+	side sa, sb, *a = &sa, *b = &sb;	/* a few kB: no allocation */
 	ld_buf ka, kb;
 	struct match m;
 	int same = 0;
 
 	ld_buf_init(&ka);
 	ld_buf_init(&kb);
-	if (a == NULL)
-		return 0;
+	a->r = b->r = NULL;
+	a->nr = b->nr = NULL;
 	m.memo = NULL;
-	if (side_init(a, old, on, &ka) != 0 || side_init(b, new, nn,
-	    &kb) != 0)
+	if (side_lex(a, old, on, &ka) != 0 || side_lex(b, new, nn,
+	    &kb) != 0 || !may_be_same(a, b) || side_read(a) != 0 ||
+	    side_read(b) != 0)
 		goto out;
 	m.a = a;
 	m.b = b;
@@ -723,6 +1073,5 @@ out:
 	ld_free(m.memo);
 	side_free(a, &ka);
 	side_free(b, &kb);
-	ld_free(a);
 	return same;
 }
