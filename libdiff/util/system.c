@@ -43,10 +43,21 @@ ldiff_lang_from_env(void)
  * it: the next allocations would only fault fresh pages in again. */
 #define TRIM_ABOVE (16u << 20)
 
+/* Under a sanitizer the sanitizer's allocator owns the heap and glibc's
+ * arenas were never set up: asking them (mallinfo2) would crash. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define LD_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define LD_SANITIZED 1
+#endif
+#endif
+
 void
 ld_trim_freed_memory(void)
 {
-#ifdef __GLIBC__
+#if defined(__GLIBC__) && !defined(LD_SANITIZED)
 #if __GLIBC_PREREQ(2, 33)
 	if (mallinfo2().fordblks <= TRIM_ABOVE)
 		return;
