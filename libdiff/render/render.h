@@ -35,5 +35,9 @@ int ld_edit_is_percent(const ldiff_unit *u, size_t i);
 /* 0, or LDIFF_EINVAL when o is of a version this library does not read
  * (the renderers have no ldiff_error: the code alone says it). */
 int ld_check_render_opts(const ldiff_render_opts *o);
+/* o (NULL: the defaults) as a struct of this library's version, the
+ * fields newer than o's version at their defaults. */
+void ld_render_opts_full(const ldiff_render_opts *o,
+    ldiff_render_opts *full);
 
 #endif /* LD_RENDER_H */

@@ -18,6 +18,7 @@
  * ldiff_render_opts_init() is here because every renderer takes the
  * options, and none of them should have to link another to get them.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,10 +228,24 @@ ldiff_render_opts_init(ldiff_render_opts *o)
 	o->version = LDIFF_RENDER_OPTS_VERSION;
 }
 
-/* Version 1 is every field there is: nothing newer to leave unread. */
+/* Version 1 ends at width; version 2 adds unmarked and all_pairs. */
 int
 ld_check_render_opts(const ldiff_render_opts *o)
 {
 	return ld_check_version(NULL, "ldiff_render_opts", o->version,
 	    LDIFF_RENDER_OPTS_VERSION);
+}
+
+void
+ld_render_opts_full(const ldiff_render_opts *o, ldiff_render_opts *full)
+{
+	ldiff_render_opts_init(full);
+	if (o == NULL)
+		return;
+	if (o->version >= 2) {
+		*full = *o;
+		return;
+	}
+	memcpy(full, o, offsetof(ldiff_render_opts, unmarked));
+	full->version = LDIFF_RENDER_OPTS_VERSION;
 }
