@@ -349,10 +349,10 @@ put_value_phrase(struct say *s, const ldiff_unit *u, size_t i)
 		    pct ? "rate" : "number", d > 0 ? "raised" : d < 0 ?
 		    "lowered" : "changed");
 	put_value(&s->b, e->old_value, sek, s->sv);
-	ld_buf_adds(&s->b, pct ? " %" : "");
+	ld_buf_adds(&s->b, !pct ? "" : s->sv ? " %" : "%");
 	ld_buf_adds(&s->b, s->sv ? " till " : " to ");
 	put_value(&s->b, e->new_value, sek, s->sv);
-	ld_buf_adds(&s->b, pct ? " %" : "");
+	ld_buf_adds(&s->b, !pct ? "" : s->sv ? " %" : "%");
 	if (sek || pct) {
 		ld_buf_adds(&s->b, " (");
 		put_delta(&s->b, d, sek, s->sv);

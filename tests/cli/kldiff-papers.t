@@ -1,0 +1,148 @@
+#!/bin/sh
+# kldiff-papers.t - the committee papers: the parallel layout (--parallel)
+# and the list of changes (--summary) of corpus 2023-2026 -> 2027-2030.
+#
+# Golden files in text, Markdown and the text of the .docx; the Word
+# document's structure (a real table, its header row repeated, A4, NEW's
+# body font); every planted substantive change of the truth file is a row
+# of the layout and no non-substantive one is; and the options compose:
+# --unmarked, --substantive, -L, -o, three versions and --all-pairs, and
+# the same papers from klsplit streams as from the .docx files.
+. "$KL_ROOT/tests/lib/tap.sh"
+
+C=$KL_ROOT/corpus
+A=$C/samverkan-2023-2026.docx
+B=$C/samverkan-2027-2030.docx
+O=$C/samverkan-2019-2022.docx
+T=$C/truth/2023-2026_2027-2030.tsv
+G=$KL_ROOT/tests/golden/kldiff
+[ -f "$A" ] && [ -f "$B" ] && [ -f "$O" ] && [ -f "$T" ] ||
+    skip_all "corpus/ has no agreements yet"
+command -v unzip >/dev/null 2>&1 || skip_all "unzip not installed"
+export NO_COLOR=1
+
+# The text of a .docx paper: a line per paragraph, a TAB between cells.
+docx_text() {
+	unzip -p "$1" word/document.xml |
+	    sed -e 's,</w:p>,&\n,g; s,</w:tc>,\t,g; s,<[^>]*>,,g' |
+	    sed -e 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' |
+	    sed -e 's/^\t*//; /^$/d'
+}
+
+# ---- golden: text, Markdown, .docx ------------------------------------------
+for p in parallel summary; do
+	kl kldiff --$p --lang=sv "$A" "$B" >"$TMP/$p.txt"
+	is "$?" 1 "--$p: exit 1 (differences shown)"
+	golden "$TMP/$p.txt" "$G/samverkan.$p.txt" "--$p: text"
+	kl kldiff --$p --markdown --lang=sv "$A" "$B" >"$TMP/$p.md"
+	golden "$TMP/$p.md" "$G/samverkan.$p.md" "--$p --markdown"
+	kl kldiff --$p --docx --lang=sv -o "$TMP/$p.docx" "$A" "$B"
+	docx_text "$TMP/$p.docx" >"$TMP/$p.docx.txt"
+	golden "$TMP/$p.docx.txt" "$G/samverkan.$p.docx.txt" "--$p --docx: text"
+done
+kl kldiff --summary --lang=en "$A" "$B" >"$TMP/summary.en.txt"
+golden "$TMP/summary.en.txt" "$G/samverkan.summary.en.txt" "--summary --lang=en"
+
+# ---- the Word table ----------------------------------------------------------
+x=$(unzip -p "$TMP/parallel.docx" word/document.xml)
+like "$x" '<w:tbl>' "--parallel --docx: a Word table"
+like "$x" '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' \
+    "--parallel --docx: the header row repeats on every page"
+like "$x" '<w:pgSz w:w="11906" w:h="16838"/>' "--parallel --docx: A4"
+like "$x" '<w:strike/>.*<w:u w:val="single"/>' \
+    "--parallel --docx: deleted words struck, new words underlined"
+like "$(unzip -p "$TMP/parallel.docx" word/styles.xml)" \
+    'w:ascii="Liberation Serif"' "--parallel --docx: NEW's body font"
+kl kldiff --parallel --docx --unmarked -o "$TMP/plain.docx" "$A" "$B"
+x=$(unzip -p "$TMP/plain.docx" word/document.xml)
+is "$(printf '%s' "$x" | grep -c '<w:strike/>\|<w:u ')" 0 \
+    "--unmarked --docx: no word marked"
+
+# ---- every planted substantive change is a row, no other one is ------------
+# The Markdown rows' cells begin with the clause number of their version;
+# a table row's with its first cell.
+kl kldiff --parallel --markdown --lang=sv "$A" "$B" >"$TMP/rows.md"
+perl -CSD -ne '
+	next unless /^\| / && !/^\| (Nuvarande|---)/;
+	chomp;
+	my ($l, $r) = /^\| (.*?) (?<!\\)\| (.*) \|$/ or next;
+	for my $side ([$l, "old"], [$r, "new"]) {
+		for my $cell (split /<br>/, $side->[0]) {
+			$cell =~ /^(\S+)/ and print "$side->[1]\t$1\n";
+			$cell =~ /^(.*?) \\\|/ and print "$side->[1]\t$1\n";
+		}
+	}
+' "$TMP/rows.md" >"$TMP/rows"
+has_row() {	# SIDE ID
+	case $2 in
+	row:*) grep -qxF -e "$1	${2#row:}" -e "$1	${2#row:} kommun" \
+	    "$TMP/rows" ;;
+	*) grep -qxF "$1	$2" "$TMP/rows" ;;
+	esac
+}
+while IFS='	' read -r kind old new snip_old snip_new note; do
+	case $kind in kind | \#*) continue ;; esac
+	case $kind in
+	period | typography | renumbered)
+		id=$new
+		[ "$id" = - ] && id=$old
+		case $id in *' '*) id=$(printf '%s' "$id" | cut -c1-20) ;; esac
+		if has_row new "$id"; then r=1; else r=0; fi
+		_tap_result $r "no row for $kind $old -> $new" ;;
+	*)
+		side=new id=${new%%+*}
+		[ "$new" = - ] && side=old id=${old%%+*}
+		has_row "$side" "$id"
+		_tap_result $? "a row for $kind $old -> $new" ;;
+	esac
+done <"$T"
+is "$(grep -c '^| Överenskommelse' "$TMP/rows.md")" 0 \
+    "no row for the title's period shift"
+
+# ---- options compose ---------------------------------------------------------
+kl kldiff --parallel --unmarked --lang=sv "$A" "$B" >"$TMP/u.txt"
+is "$(grep -c '\[-\|{+' "$TMP/u.txt")" 0 "--unmarked: no marks in the text"
+like "$(cat "$TMP/u.txt")" '│ Utgår' "--unmarked: a deleted provision still says Utgår"
+kl kldiff --parallel --substantive --lang=sv "$A" "$B" >"$TMP/s.txt"
+like "$(tail -n 3 "$TMP/s.txt" | tr '\n' ' ')" 'Avtalsperioden' \
+    "--substantive: the period shift is still told"
+is "$(grep -c 'typografiska\|numreras om' "$TMP/s.txt")" 0 \
+    "--substantive: typography and renumbering left out of the closing row"
+kl kldiff --summary -L utkast -L förslag --lang=sv "$A" "$B" >"$TMP/l.txt"
+is "$(head -n 1 "$TMP/l.txt")" "Ändringsförteckning utkast → förslag" \
+    "-L names the versions in the title"
+kl kldiff --summary --lang=sv -o "$TMP/o.txt" "$A" "$B"
+golden "$TMP/o.txt" "$G/samverkan.summary.txt" "-o FILE writes the same list"
+kl klsplit "$A" >"$TMP/a.tsv"
+kl klsplit "$B" >"$TMP/b.tsv"
+kl kldiff --summary --lang=sv -L "$A" -L "$B" "$TMP/a.tsv" "$TMP/b.tsv" \
+    >"$TMP/streams.txt"
+# A stream holds its text in NFC: 5.5.2, NFD in the .docx, is no
+# typography change there.
+grep -v typografiska "$G/samverkan.summary.txt" >"$TMP/want.txt"
+grep -v typografiska "$TMP/streams.txt" >"$TMP/got.txt"
+golden "$TMP/got.txt" "$TMP/want.txt" \
+    "--summary of klsplit streams is that of the .docx files"
+kl kldiff --summary --lang=sv "$O" "$A" "$B" >"$TMP/three.txt"
+golden "$TMP/three.txt" "$G/samverkan.summary.txt" \
+    "three versions: the list of the last pair"
+kl kldiff --summary --all-pairs --lang=sv "$O" "$A" "$B" >"$TMP/all.txt"
+is "$(grep -c '^Ändringsförteckning' "$TMP/all.txt")" 2 \
+    "--all-pairs: a list for each pair"
+like "$(head -n 1 "$TMP/all.txt")" '2019–2022 → 2023–2026' \
+    "--all-pairs: the first pair first"
+kl kldiff --parallel --html --lang=sv "$A" "$B" >"$TMP/p.html"
+like "$(cat "$TMP/p.html")" '<thead><tr><th>Nuvarande lydelse</th><th>Föreslagen lydelse</th>' \
+    "--parallel --html: the table's header"
+like "$(cat "$TMP/p.html")" '<del>275 000</del>.*<ins>278 000</ins>' \
+    "--parallel --html: <del> and <ins>"
+kl kldiff --markdown "$A" "$B" >/dev/null 2>"$TMP/err"
+is "$?" 2 "--markdown without a paper: a usage error"
+kl kldiff --summary --json "$A" "$B" >/dev/null 2>"$TMP/err"
+is "$?" 2 "--summary --json: a usage error"
+kl kldiff --summary "$A" "$A" >"$TMP/same.txt"
+is "$?" 0 "--summary of one version twice: exit 0"
+like "$(cat "$TMP/same.txt")" 'Inga ändringar|No changes' \
+    "--summary of one version twice: says there is none"
+
+done_testing
