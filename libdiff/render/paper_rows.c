@@ -87,12 +87,24 @@ bullet_name(ld_buf *b, const ldiff_clause *c, int sv)
 		    "indent %ld of clause %s", k, c->parent);
 }
 
+/* An unnumbered paragraph as Swedish refers to one: "tredje stycket". */
+static void
+paragraph_name(ld_buf *b, long k, int sv)
+{
+	if (k >= 1 && k <= 10)
+		ld_buf_printf(b, sv ? "%s stycket" : "the %s paragraph",
+		    sv ? ordinal_sv[k - 1] : ordinal_en[k - 1]);
+	else
+		ld_buf_printf(b, sv ? "stycke %ld" : "paragraph %ld", k);
+}
+
 void
 ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
 {
 	switch (c->kind) {
 	case LDIFF_CL_ROW:
-		ld_buf_printf(b, sv ? "raden %s" : "the row %s",
+		ld_buf_printf(b, sv ? "raden \xe2\x80\x9d%s\xe2\x80\x9d" :
+		    "the row \xe2\x80\x9c%s\xe2\x80\x9d",
 		    strncmp(c->id, "row:", 4) == 0 ? c->id + 4 : c->id);
 		return;
 	case LDIFF_CL_BULLET:
@@ -107,8 +119,7 @@ ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
 	if (ld_paper_number(c)[0] != '\0')
 		ld_buf_printf(b, sv ? "punkt %s" : "clause %s", c->id);
 	else
-		ld_buf_printf(b, sv ? "stycke %ld" : "paragraph %ld",
-		    id_position(c->id, "\xc2\xb6"));
+		paragraph_name(b, id_position(c->id, "\xc2\xb6"), sv);
 }
 
 const ldiff_clause *

@@ -466,12 +466,62 @@ put_kind_words(struct say *s, const ldiff_unit *u, int kind, size_t n)
 	return k;
 }
 
+/* The last word of the text before edit i, when the edit replaces one
+ * short word by another: "mot" -> "till" reads as "omställningen mot"
+ * -> "omställningen till", which a reader can find. */
+static const char *
+context_word(const ldiff_unit *u, size_t i, size_t *len)
+{
+	const ldiff_edit *e = &u->edits[i];
+	const char *t, *w;
+	size_t a, b, n;
+
+	*len = 0;
+	trimmed(e->old_text, &a);
+	trimmed(e->new_text, &b);
+	if (i == 0 || a > 5 || b > 5 || u->edits[i - 1].op != LDIFF_EDIT_EQUAL
+	    || memchr(e->old_text, ' ', strlen(e->old_text)) != NULL ||
+	    memchr(e->new_text, ' ', strlen(e->new_text)) != NULL)
+		return NULL;
+	t = u->edits[i - 1].new_text;
+	n = strlen(t);
+	if (n == 0 || t[n - 1] != ' ')
+		return NULL;
+	n--;
+	for (w = t + n; w > t && w[-1] != ' '; w--)
+		;
+	if (w == t + n || is_trim((unsigned char)t[n - 1]))
+		return NULL;
+	*len = (size_t)(t + n - w);
+	return w;
+}
+
+/* ”word text”: text quoted with a word of context before it. */
+static void
+put_quoted_after(struct say *s, const char *word, size_t len,
+    const char *text)
+{
+	ld_buf q;
+
+	if (word == NULL) {
+		put_quoted(s, text);
+		return;
+	}
+	ld_buf_init(&q);
+	ld_buf_add(&q, word, len);
+	ld_buf_addc(&q, ' ');
+	ld_buf_adds(&q, text);
+	put_quoted(s, ld_buf_str(&q));
+	ld_buf_free(&q);
+}
+
 /* "”a” ersatts med ”b”, ”c” med ”d”" */
 static void
 put_replacements(struct say *s, const ldiff_unit *u, size_t *item,
     size_t items)
 {
-	size_t i, k = 0;
+	size_t i, k = 0, len;
+	const char *w;
 
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
@@ -480,11 +530,43 @@ put_replacements(struct say *s, const ldiff_unit *u, size_t *item,
 		    phrase_kind(e) != PH_REPLACED)
 			continue;
 		put_joiner(&s->b, (*item)++, items, s->sv);
-		put_quoted(s, e->old_text);
+		w = context_word(u, i, &len);
+		put_quoted_after(s, w, len, e->old_text);
 		ld_buf_adds(&s->b, k++ == 0 ? (s->sv ? " ersatts med " :
 		    " is replaced by ") : (s->sv ? " med " : " by "));
-		put_quoted(s, e->new_text);
+		put_quoted_after(s, w, len, e->new_text);
 	}
+}
+
+/* The words of the told edits, both sides: more than MAX_TOLD_WORDS in
+ * several pieces is no longer a sentence to read but a new wording. */
+#define MAX_TOLD_WORDS 16
+
+static size_t
+count_words(const char *t)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *t != '\0'; t++) {
+		int sp = *t == ' ' || *t == '\t' || *t == '\n';
+
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+static size_t
+told_words(const ldiff_unit *u)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < u->n_edits; i++)
+		if (edit_told(&u->edits[i]) && !edit_is_value(&u->edits[i]))
+			n += count_words(u->edits[i].old_text) +
+			    count_words(u->edits[i].new_text);
+	return n;
 }
 
 /* The words of u in one sentence: "I punkt 5.6.2 har ”mot” ersatts med
@@ -496,10 +578,15 @@ say_words(struct say *s, const ldiff_unit *u, const ldiff_clause *c,
 	size_t i, n[3] = { 0, 0, 0 }, items, item = 0;
 	int kind;
 
-	if (nwords > MAX_PHRASES || u->similarity < MIN_SIMILARITY) {
-		put_name(s, c);
-		ld_buf_adds(&s->b, s->sv ? " har fått ny lydelse" :
-		    " is reworded");
+	if (nwords > MAX_PHRASES || u->similarity < MIN_SIMILARITY ||
+	    (nwords > 1 && told_words(u) > MAX_TOLD_WORDS)) {
+		if (u->n_new > 1) {
+			ld_buf_adds(&s->b, s->sv ? "punkterna " : "clauses ");
+			put_numbers(s, u->new_cl, u->n_new);
+		} else
+			put_name(s, c);
+		ld_buf_adds(&s->b, s->sv ? " får ny lydelse" :
+		    " is given a new wording");
 		say_end(s, s->g);
 		return;
 	}
@@ -987,16 +1074,32 @@ say_moved(struct say *s, const ldiff_unit *u)
 {
 	const ldiff_clause *o = u->old_cl[0], *c = u->new_cl[0];
 
+	const ldiff_clause *to = ld_paper_section_clause(s->d, s->pair + 1,
+	    c->section);
+
 	put_name(s, o);
 	if (strcmp(o->section, c->section) != 0) {
 		ld_buf t;
 
 		ld_buf_init(&t);
 		section_heading(s, &t, o->section);
-		ld_buf_printf(&s->b, s->sv ? " (i avsnitt %s) flyttas hit och "
-		    "blir " : " (in section %s) is moved here and becomes ",
-		    ld_buf_str(&t));
+		ld_buf_printf(&s->b, s->sv ? " flyttas från avsnitt %s till " :
+		    " is moved from section %s to ", ld_buf_str(&t));
+		if (to != NULL)
+			put_name(s, to);
+		else
+			ld_buf_adds(&s->b, s->sv ? "detta avsnitt" :
+			    "this section");
+		ld_buf_adds(&s->b, s->sv ? " och blir " : " and becomes ");
 		ld_buf_free(&t);
+	} else if (strcmp(o->id, c->id) == 0) {
+		ld_buf_adds(&s->b, s->sv ? (c->kind == LDIFF_CL_ROW ?
+		    " flyttas inom tabellen" : " flyttas inom avsnittet") :
+		    (c->kind == LDIFF_CL_ROW ? " is moved within the table" :
+		    " is moved within the section"));
+		say_end(s, s->g);
+		say_new_wording(s, u);
+		return;
 	} else
 		ld_buf_adds(&s->b, s->sv ? " flyttas och blir " :
 		    " is moved and becomes ");
