@@ -145,4 +145,28 @@ is "$?" 0 "--summary of one version twice: exit 0"
 like "$(cat "$TMP/same.txt")" 'Inga ändringar|No changes' \
     "--summary of one version twice: says there is none"
 
+# ---- Swedish of amounts: genitive, noun of the column, numbers in words -----
+# A table of fees: the noun comes from the column's header ("Avgift"),
+# its definite plural is "avgifterna"; a name ending in s takes no s in
+# the genitive ("Akademiska Hus avgift").
+fees() {	# VERSION: rows of Avgift per party
+	printf '#klausul-clauses 1\n'
+	printf '3\t\tsection\t1\t3.\tAvgifter\tAvgifter\n'
+	printf '3.1\t3\tclause\t2\t3.1.\tAvgifter\tParterna betalar en avgift per år.\n'
+	printf 'row:Part\t3\trow\t0\t\tAvgifter\tPart\\tAvgift (kronor)\n'
+	printf 'row:Umeå kommun\t3\trow\t0\t\tAvgifter\tUmeå kommun\\t%s\n' "$1"
+	printf 'row:Akademiska Hus\t3\trow\t0\t\tAvgifter\tAkademiska Hus\\t%s\n' "$2"
+	printf 'row:Lycksele kommun\t3\trow\t0\t\tAvgifter\tLycksele kommun\\t%s\n' "$3"
+}
+fees "100 000" "50 000" "20 000" >"$TMP/f1.tsv"
+fees "120 000" "45 000" "30 000" >"$TMP/f2.tsv"
+is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f2.tsv" | grep "– Avgift")" \
+    "  – Avgifterna höjs för Umeå kommun (+20 000 kr) och Lycksele kommun (+10 000 kr); Akademiska Hus avgift sänks med 5 000 kr." \
+    "amounts: the column's noun, the genitive of a name ending in s"
+fees "100 000" "50 000" "20 000" >"$TMP/f3.tsv"
+printf 'row:Norsjö kommun\t3\trow\t0\t\tAvgifter\tNorsjö kommun\\t5 000\n' >>"$TMP/f3.tsv"
+is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f3.tsv" | grep rad)" \
+    "  – En ny rad ”Norsjö kommun” läggs till i tabellen (5 000 kr)." \
+    "amounts: a new row with its amount"
+
 done_testing
