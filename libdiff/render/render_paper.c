@@ -530,13 +530,13 @@ static const char css[] =
 "@media print{body{margin:0;max-width:none}tr{break-inside:avoid}}";
 
 static void
-page_open(struct pw *w)
+page_open(struct pw *w, ldiff_paper paper)
 {
 	ld_buf t;
 
 	ld_buf_init(&t);
-	ld_paper_title(&t, w->d, ldiff_diff_versions(w->d) - 2, P_PARALLEL,
-	    w->sv);
+	ld_paper_title(&t, w->d, ldiff_diff_versions(w->d) - 2,
+	    paper == LDIFF_PAPER_PARALLEL ? P_PARALLEL : P_SUMMARY, w->sv);
 	ld_buf_printf(&w->b, "<!DOCTYPE html>\n<html lang=\"%s\"><head>"
 	    "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-"
 	    "Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'"
@@ -588,7 +588,7 @@ ldiff_render_paper(const ldiff_diff *d, ldiff_paper paper,
 	ld_buf_init(&w.cell);
 	col = ((w.o.width >= 40 ? (size_t)w.o.width : DEFAULT_WIDTH) - 3) / 2;
 	if (fmt == LDIFF_PAPER_HTML)
-		page_open(&w);
+		page_open(&w, paper);
 	ld_paper_pairs(d, w.o.all_pairs, &first, &last);
 	for (p = first; p <= last && r == 0; p++) {
 		if (p > first)
