@@ -60,6 +60,8 @@ void ld_paper_rows_free(ld_prow *rows, size_t n);
 /* The number a reader sees for c: "5.2.3", "rad Umeå kommun" (sv) or
  * "row Umeå kommun", "5.2.3 fjärde strecksatsen"... appended to b. */
 void ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv);
+/* The note of a moved row: "(Flyttad från punkt 5.2.3.)". */
+void ld_paper_moved_note(ld_buf *b, const ld_prow *r, int sv);
 /* The number of c alone ("5.2.3"), "" for an unnumbered paragraph. */
 const char *ld_paper_number(const ldiff_clause *c);
 /* The heading clause of the section named `section` in version v, or
@@ -90,7 +92,7 @@ void ld_paper_summary_free(ld_psummary *s);
 /* Words for the papers' fixed labels. */
 enum {
 	P_OLD_COL, P_NEW_COL, P_PARALLEL, P_SUMMARY, P_DELETED_CELL,
-	P_MOVED_FROM, P_NOT_LISTED, P_GENERAL, P_BEFORE_FIRST, P_NO_CHANGES,
+	P_NOT_LISTED, P_GENERAL, P_BEFORE_FIRST, P_NO_CHANGES,
 	P_COUNT
 };
 const char *ld_paper_label(int id, int sv);

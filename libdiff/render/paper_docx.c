@@ -332,9 +332,7 @@ side_cell(struct xw *w, const ld_prow *r, int new_side)
 		ld_buf t;
 
 		ld_buf_init(&t);
-		ld_buf_printf(&t, "(%s ", ld_paper_label(P_MOVED_FROM, w->sv));
-		ld_paper_clause_name(&t, r->moved_from, w->sv);
-		ld_buf_adds(&t, ".)");
+		ld_paper_moved_note(&t, r, w->sv);
 		para(w, NULL, ld_buf_str(&t), 'i');
 		ld_buf_free(&t);
 	}

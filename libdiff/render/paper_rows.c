@@ -122,6 +122,23 @@ ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
 		paragraph_name(b, id_position(c->id, "\xc2\xb6"), sv);
 }
 
+void
+ld_paper_moved_note(ld_buf *b, const ld_prow *r, int sv)
+{
+	const ldiff_clause *o = r->moved_from, *c = r->u->new_cl[0];
+
+	if (strcmp(o->id, c->id) == 0)
+		ld_buf_adds(b, c->kind == LDIFF_CL_ROW ?
+		    (sv ? "(Flyttad inom tabellen.)" : "(Moved within the table.)")
+		    : (sv ? "(Flyttad inom avsnittet.)" :
+		    "(Moved within the section.)"));
+	else {
+		ld_buf_adds(b, sv ? "(Flyttad från " : "(Moved from ");
+		ld_paper_clause_name(b, o, sv);
+		ld_buf_adds(b, ".)");
+	}
+}
+
 const ldiff_clause *
 ld_paper_section_clause(const ldiff_diff *d, size_t v, const char *section)
 {

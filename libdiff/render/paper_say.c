@@ -1416,7 +1416,6 @@ static const char *const labels[P_COUNT][2] = {
 	[P_PARALLEL] = { "Parallel layout", "Parallelluppställning" },
 	[P_SUMMARY] = { "List of changes", "Ändringsförteckning" },
 	[P_DELETED_CELL] = { "Deleted", "Utgår" },
-	[P_MOVED_FROM] = { "Moved from", "Flyttad från" },
 	[P_NOT_LISTED] = { "Changes not listed above:",
 	    "Ändringar som inte redovisas ovan:" },
 	[P_GENERAL] = { "Other changes", "Övriga ändringar" },

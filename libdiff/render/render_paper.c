@@ -176,9 +176,7 @@ put_moved_note(struct pw *w, ld_buf *b, const ld_prow *r)
 	ld_buf t;
 
 	ld_buf_init(&t);
-	ld_buf_printf(&t, "(%s ", ld_paper_label(P_MOVED_FROM, w->sv));
-	ld_paper_clause_name(&t, r->moved_from, w->sv);
-	ld_buf_adds(&t, ".)");
+	ld_paper_moved_note(&t, r, w->sv);
 	ld_buf_adds(b, cell_break(w));
 	if (w->fmt == LDIFF_PAPER_HTML)
 		ld_buf_adds(b, "<em>");
