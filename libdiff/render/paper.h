@@ -62,6 +62,10 @@ void ld_paper_rows_free(ld_prow *rows, size_t n);
 void ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv);
 /* The note of a moved row: "(Flyttad från punkt 5.2.3.)". */
 void ld_paper_moved_note(ld_buf *b, const ld_prow *r, int sv);
+/* "tredje" / "third" for 1..10, else NULL. */
+const char *ld_paper_ordinal(long k, int sv);
+/* The place after the last mark ("•", "¶") of an id: "6.1/•4" -> 4. */
+long ld_paper_position(const char *id, const char *mark);
 /* The number of c alone ("5.2.3"), "" for an unnumbered paragraph. */
 const char *ld_paper_number(const ldiff_clause *c);
 /* The heading clause of the section named `section` in version v, or

@@ -62,9 +62,17 @@ static const char *const ordinal_sv[] = { "första", "andra", "tredje",
 static const char *const ordinal_en[] = { "first", "second", "third",
     "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth" };
 
+const char *
+ld_paper_ordinal(long k, int sv)
+{
+	if (k < 1 || k > 10)
+		return NULL;
+	return sv ? ordinal_sv[k - 1] : ordinal_en[k - 1];
+}
+
 /* The position after the last '•' or '¶' of an id ("6.1/•4" -> 4). */
-static long
-id_position(const char *id, const char *mark)
+long
+ld_paper_position(const char *id, const char *mark)
 {
 	const char *p = NULL, *q = id;
 
@@ -76,7 +84,7 @@ id_position(const char *id, const char *mark)
 static void
 bullet_name(ld_buf *b, const ldiff_clause *c, int sv)
 {
-	long k = id_position(c->id, "\xe2\x80\xa2");
+	long k = ld_paper_position(c->id, "\xe2\x80\xa2");
 
 	if (k >= 1 && k <= 10)
 		ld_buf_printf(b, sv ? "%s strecksatsen i punkt %s" :
@@ -119,7 +127,7 @@ ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
 	if (ld_paper_number(c)[0] != '\0')
 		ld_buf_printf(b, sv ? "punkt %s" : "clause %s", c->id);
 	else
-		paragraph_name(b, id_position(c->id, "\xc2\xb6"), sv);
+		paragraph_name(b, ld_paper_position(c->id, "\xc2\xb6"), sv);
 }
 
 void

@@ -988,6 +988,26 @@ say_deleted_run(struct say *s, size_t i, size_t k)
 	say_end(s, s->g);
 }
 
+/* "En ny fjärde strecksats införs i punkt 6.1.", "Ett nytt tredje
+ * stycke införs.": the place told as Swedish amendments tell it. */
+static void
+say_new_text(struct say *s, const ldiff_clause *c)
+{
+	int bullet = c->kind == LDIFF_CL_BULLET;
+	long k = ld_paper_position(c->id, bullet ? "\xe2\x80\xa2" :
+	    "\xc2\xb6");
+	const char *ord = ld_paper_ordinal(k, s->sv);
+
+	if (s->sv)
+		ld_buf_printf(&s->b, bullet ? "en ny %s%sstrecksats införs i "
+		    "punkt %s" : "ett nytt %s%sstycke införs", ord != NULL ?
+		    ord : "", ord != NULL ? " " : "", c->parent);
+	else
+		ld_buf_printf(&s->b, bullet ? "a new %s%sindent is inserted in "
+		    "clause %s" : "a new %s%sparagraph is inserted", ord != NULL ?
+		    ord : "", ord != NULL ? " " : "", c->parent);
+}
+
 /* A new or deleted clause that is not a numbered one: a row, a bullet,
  * a paragraph. */
 static void
@@ -1013,9 +1033,7 @@ say_one(struct say *s, const ldiff_unit *u, int inserted)
 			ld_buf_addc(&s->b, ')');
 		}
 	} else if (inserted) {
-		ld_buf_adds(&s->b, s->sv ? "en ny text införs som " :
-		    "a new text is inserted as ");
-		put_name(s, c);
+		say_new_text(s, c);
 	} else {
 		put_name(s, c);
 		ld_buf_adds(&s->b, s->sv ? " utgår" : " is deleted");

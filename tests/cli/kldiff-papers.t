@@ -169,4 +169,25 @@ is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f3.tsv" | grep rad)" \
     "  – En ny rad ”Norsjö kommun” läggs till i tabellen (5 000 kr)." \
     "amounts: a new row with its amount"
 
+# ---- a bullet and a paragraph: told as an amendment tells them ---------------
+bullets() {	# with a second bullet when $1 is set
+	printf '#klausul-clauses 1\n'
+	printf '6\t\tsection\t1\t6.\tAnsvar\tAnsvar\n'
+	printf '6.1\t6\tclause\t2\t6.1.\tAnsvar\tRegionen ska\n'
+	printf '6.1/•1\t6.1\tbullet\t3\t–\tAnsvar\tleda arbetet,\n'
+	[ -n "$1" ] && printf '6.1/•2\t6.1\tbullet\t3\t–\tAnsvar\tföra protokoll.\n'
+	printf '6.2\t6\tclause\t2\t6.2.\tAnsvar\tKommunerna ska delta.\n'
+}
+bullets >"$TMP/b1.tsv"
+bullets x >"$TMP/b2.tsv"
+is "$(kl kldiff --summary --lang=sv "$TMP/b1.tsv" "$TMP/b2.tsv" | grep '–')" \
+    "  – En ny andra strecksats införs i punkt 6.1." "a new bullet"
+is "$(kl kldiff --summary --lang=sv "$TMP/b2.tsv" "$TMP/b1.tsv" | grep '–')" \
+    "  – Andra strecksatsen i punkt 6.1 utgår." "a deleted bullet"
+printf 'Den första.\n' >"$TMP/p1.txt"
+printf 'Den första.\nDen andra.\nDen tredje.\n' >"$TMP/p2.txt"
+is "$(kl kldiff --summary --lang=sv "$TMP/p1.txt" "$TMP/p2.txt" | grep '–')" \
+    "$(printf '  – Ett nytt andra stycke införs.\n  – Ett nytt tredje stycke införs.')" \
+    "new paragraphs, from plain text"
+
 done_testing
