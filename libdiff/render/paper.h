@@ -93,6 +93,9 @@ typedef struct ld_psummary {
 int ld_paper_summary(const ldiff_diff *d, size_t pair, int sv,
     unsigned hide, ld_psummary *out);
 void ld_paper_summary_free(ld_psummary *s);
+/* A paper is Swedish unless English is asked for (lang "en"): it is a
+ * document for a Swedish committee, like the review page. */
+int ld_paper_swedish(const ldiff_render_opts *o);
 /* Words for the papers' fixed labels. */
 enum {
 	P_OLD_COL, P_NEW_COL, P_PARALLEL, P_SUMMARY, P_DELETED_CELL,

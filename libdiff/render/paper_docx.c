@@ -506,7 +506,7 @@ ldiff_render_paper_docx(const ldiff_diff *d, ldiff_paper paper,
 	memset(&w, 0, sizeof w);
 	ld_render_opts_full(o, &w.o);
 	w.d = d;
-	w.sv = w.o.lang != NULL && strcmp(w.o.lang, "sv") == 0;
+	w.sv = ld_paper_swedish(&w.o);
 	ld_buf_init(&w.x);
 	body_font(new_docx, new_len, &f);
 	r = build(&w, paper, &f, out, err);

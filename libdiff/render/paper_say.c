@@ -1443,6 +1443,12 @@ static const char *const labels[P_COUNT][2] = {
 	    "Inga ändringar i sak." },
 };
 
+int
+ld_paper_swedish(const ldiff_render_opts *o)
+{
+	return o->lang == NULL || strncmp(o->lang, "en", 2) != 0;
+}
+
 const char *
 ld_paper_label(int id, int sv)
 {

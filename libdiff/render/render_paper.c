@@ -581,7 +581,7 @@ ldiff_render_paper(const ldiff_diff *d, ldiff_paper paper,
 	ld_render_opts_full(o, &w.o);
 	w.d = d;
 	w.fmt = fmt;
-	w.sv = w.o.lang != NULL && strcmp(w.o.lang, "sv") == 0;
+	w.sv = ld_paper_swedish(&w.o);
 	ld_buf_init(&w.b);
 	ld_buf_init(&w.cell);
 	col = ((w.o.width >= 40 ? (size_t)w.o.width : DEFAULT_WIDTH) - 3) / 2;
