@@ -20,7 +20,7 @@
 /* ---- paper_rows.c ------------------------------------------------------ */
 
 /* The classes that never make a provision substantive for the committee:
- * typography, renumbering, the period shift (and language). */
+ * typography, language (språkvård), renumbering, the period shift. */
 unsigned ld_paper_minor_classes(void);
 /* A unit of the pair that is a row of the layout: inserted, deleted,
  * moved, split, merged, or changed in a class that is not minor. */

@@ -4,8 +4,9 @@
  *
  * A parallelluppställning reprints every provision whose content changed
  * and nothing else: a clause only renumbered, only retyped (quotes, no-break
- * spaces), or whose only change is the shift of the agreement period is
- * told once at the end, not reprinted.  So a unit is a row when its clause
+ * spaces), only modernised in language (skall -> ska), or whose only change
+ * is the shift of the agreement period is told once at the end, not
+ * reprinted.  So a unit is a row when its clause
  * came, went, moved, was split or merged, or has an edit of a class outside
  * ld_paper_minor_classes().  The cells are cut from the unit's edits: the
  * old cell is the equal, deleted and replaced-old text, the new cell the
@@ -23,7 +24,7 @@ unsigned
 ld_paper_minor_classes(void)
 {
 	return LDIFF_CLASS_TYPOGRAPHY | LDIFF_CLASS_RENUMBER |
-	    LDIFF_CLASS_PERIOD;
+	    LDIFF_CLASS_PERIOD | LDIFF_CLASS_LANGUAGE;
 }
 
 int

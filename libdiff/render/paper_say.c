@@ -10,8 +10,8 @@
  * Changes of one kind are gathered: the clauses of a new section are told
  * with the section, consecutive new or deleted clauses in one sentence,
  * the changed amounts of a table in one sentence per direction.  The
- * changes that are no change of content (typography, renumbering, the
- * period shift) end the list in one group, and the same sentences are the
+ * changes that are no change of content (typography, language,
+ * renumbering, the period shift) end the list in one group, and the same sentences are the
  * closing row of the parallel layout.
  *
  * Swedish and English are both built in: the paper's language is a choice
@@ -1132,7 +1132,8 @@ struct minor {
 	size_t period;		/* edits of the period shift */
 	const ldiff_edit *range;	/* one of them that is a year range */
 	char top[1000];		/* sections (first number) renumbered */
-	ld_ptrs typo;		/* clauses retyped only */
+	ld_ptrs typo;		/* clauses retyped */
+	ld_ptrs lang;		/* clauses with language changes */
 };
 
 static int
@@ -1177,6 +1178,8 @@ tally_minor(struct minor *m, const ldiff_unit *u)
 	}
 	if (u->cls & LDIFF_CLASS_TYPOGRAPHY)
 		ld_ptrs_push(&m->typo, (void *)c);
+	if (u->cls & LDIFF_CLASS_LANGUAGE)
+		ld_ptrs_push(&m->lang, (void *)c);
 }
 
 static void
@@ -1246,33 +1249,43 @@ say_renumbered(struct say *s, const struct minor *m, ld_pgroup *g)
 	say_end(s, g);
 }
 
-/* "I punkterna 4.2, 5.5.2 och 5.6.3 har typografiska ändringar gjorts." */
+/* "I punkterna 4.2, 5.5.2 och 5.6.3 har typografiska ändringar gjorts."
+ * (what: "typografiska" or "språkliga"). */
 static void
-say_typography(struct say *s, const struct minor *m, ld_pgroup *g)
+say_clauses_changed(struct say *s, const ld_ptrs *cl, const char *what_sv,
+    const char *what_en, ld_pgroup *g)
 {
 	size_t i;
 	int all_numbered = 1;
 
-	if (m->typo.n == 0 || (s->hide & LDIFF_HIDE_TYPOGRAPHY))
-		return;
-	for (i = 0; i < m->typo.n; i++)
-		all_numbered &= numbered(m->typo.v[i]);
-	if (all_numbered && m->typo.n > 1)
+	for (i = 0; i < cl->n; i++)
+		all_numbered &= numbered(cl->v[i]);
+	if (all_numbered && cl->n > 1)
 		ld_buf_adds(&s->b, s->sv ? "i punkterna " : "in clauses ");
 	else
 		ld_buf_adds(&s->b, s->sv ? "i " : "in ");
-	for (i = 0; i < m->typo.n; i++) {
-		const ldiff_clause *c = m->typo.v[i];
+	for (i = 0; i < cl->n; i++) {
+		const ldiff_clause *c = cl->v[i];
 
-		put_joiner(&s->b, i, m->typo.n, s->sv);
-		if (all_numbered && m->typo.n > 1)
+		put_joiner(&s->b, i, cl->n, s->sv);
+		if (all_numbered && cl->n > 1)
 			ld_buf_adds(&s->b, c->id);
 		else
 			put_name(s, c);
 	}
-	ld_buf_adds(&s->b, s->sv ? " har typografiska ändringar gjorts" :
-	    ", typographical changes are made");
+	ld_buf_printf(&s->b, s->sv ? " har %s ändringar gjorts" :
+	    ", %s changes are made", s->sv ? what_sv : what_en);
 	say_end(s, g);
+}
+
+static void
+say_typography(struct say *s, const struct minor *m, ld_pgroup *g)
+{
+	if (m->lang.n > 0 && !(s->hide & LDIFF_HIDE_LANGUAGE))
+		say_clauses_changed(s, &m->lang, "språkliga", "language", g);
+	if (m->typo.n > 0 && !(s->hide & LDIFF_HIDE_TYPOGRAPHY))
+		say_clauses_changed(s, &m->typo, "typografiska",
+		    "typographical", g);
 }
 
 /* The general group, and the same sentences as one remark for the
@@ -1404,6 +1417,7 @@ ld_paper_summary(const ldiff_diff *d, size_t pair, int sv, unsigned hide,
 	walk(&s, &m);
 	say_minor(&s, &m);
 	ld_ptrs_free(&m.typo);
+	ld_ptrs_free(&m.lang);
 	if (s.b.oom)
 		out->oom = 1;
 	ld_buf_free(&s.b);

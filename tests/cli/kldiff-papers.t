@@ -190,4 +190,26 @@ is "$(kl kldiff --summary --lang=sv "$TMP/p1.txt" "$TMP/p2.txt" | grep '–')" \
     "$(printf '  – Ett nytt andra stycke införs.\n  – Ett nytt tredje stycke införs.')" \
     "new paragraphs, from plain text"
 
+# ---- språkvård: told in the closing group, never a row ----------------------
+L=$KL_ROOT/corpus/lang
+if [ -f "$L/avtal-2019.txt" ]; then
+	kl kldiff --summary --lang=sv "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
+	    >"$TMP/lang.txt"
+	like "$(tail -n 1 "$TMP/lang.txt")" \
+	    '^  – I punkterna [0-9., ]+ och [0-9.]+ har språkliga ändringar gjorts\.$' \
+	    "language changes: one sentence at the end"
+	kl kldiff --parallel --markdown --lang=sv "$L/avtal-2019.txt" \
+	    "$L/avtal-2027.txt" >"$TMP/lang.md"
+	is "$(grep -c '^| [0-9]' "$TMP/lang.md")" 4 \
+	    "language changes: only the four changes of substance are rows"
+	kl kldiff --summary --hide-language --lang=sv "$L/avtal-2019.txt" \
+	    "$L/avtal-2027.txt" >"$TMP/lang-h.txt"
+	is "$(grep -c språkliga "$TMP/lang-h.txt")" 0 \
+	    "--hide-language leaves them out"
+else
+	skip "corpus/lang not here"
+	skip "corpus/lang not here"
+	skip "corpus/lang not here"
+fi
+
 done_testing
