@@ -265,6 +265,40 @@ run(struct xw *w, const char *s, size_t len, int how)
 	ld_buf_adds(&w->x, "</w:t></w:r>");
 }
 
+static void para(struct xw *w, const char *style, const char *s, int how);
+
+/* A space inside "1 900 000 kr" or "2,5 %": no place for Word to break
+ * a line in a sentence of ours. */
+static int
+binds(const char *s, size_t i)
+{
+	char a = i > 0 ? s[i - 1] : ' ', b = s[i + 1];
+
+	return a >= '0' && a <= '9' && ((b >= '0' && b <= '9') || b == '%' ||
+	    (b == 'k' && s[i + 2] == 'r'));
+}
+
+/* A sentence of the paper, its numbers held together by no-break
+ * spaces (U+00A0). */
+static void
+sentence_para(struct xw *w, const char *style, const char *s, int how)
+{
+	ld_buf t;
+	size_t i;
+
+	ld_buf_init(&t);
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == ' ' && binds(s, i))
+			ld_buf_adds(&t, "\xc2\xa0");
+		else
+			ld_buf_addc(&t, s[i]);
+	}
+	para(w, style, ld_buf_str(&t), how);
+	if (t.oom)
+		w->x.oom = 1;
+	ld_buf_free(&t);
+}
+
 static void
 para(struct xw *w, const char *style, const char *s, int how)
 {
@@ -382,7 +416,7 @@ parallel_pair(struct xw *w, size_t pair)
 	if (sum.minor != NULL) {
 		ld_buf_adds(&w->x, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		cell_open(w, 2);
-		para(w, NULL, sum.minor, 'i');
+		sentence_para(w, NULL, sum.minor, 'i');
 		ld_buf_adds(&w->x, "</w:tc></w:tr>");
 	}
 	ld_buf_adds(&w->x, "</w:tbl>");
@@ -405,7 +439,7 @@ summary_pair(struct xw *w, size_t pair)
 	for (i = 0; i < sum.n; i++) {
 		para(w, "Heading2", sum.g[i].heading, 0);
 		for (k = 0; k < sum.g[i].n; k++)
-			para(w, "ListBullet", sum.g[i].sent[k], 0);
+			sentence_para(w, "ListBullet", sum.g[i].sent[k], 0);
 	}
 	if (sum.n == 0)
 		para(w, NULL, ld_paper_label(P_NO_CHANGES, w->sv), 0);
