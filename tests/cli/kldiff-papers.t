@@ -54,7 +54,7 @@ like "$x" '<w:strike/>.*<w:u w:val="single"/>' \
 like "$(unzip -p "$TMP/parallel.docx" word/styles.xml)" \
     'w:ascii="Liberation Serif"' "--parallel --docx: NEW's body font"
 like "$(unzip -p "$TMP/summary.docx" word/document.xml)" \
-    'Sorsele kommuns bidrag sänks med 5 000 kr' \
+    "Sorsele kommuns bidrag sänks med $(printf '5\302\240000\302\240kr')" \
     "--summary --docx: no line break inside an amount (no-break spaces)"
 kl kldiff --parallel --docx --unmarked -o "$TMP/plain.docx" "$A" "$B"
 x=$(unzip -p "$TMP/plain.docx" word/document.xml)
