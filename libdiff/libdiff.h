@@ -39,7 +39,7 @@ extern "C" {
 #define LDIFF_EXTRACT_OPTS_VERSION 1
 #define LDIFF_SPLIT_OPTS_VERSION 1
 #define LDIFF_DIFF_OPTS_VERSION 1
-#define LDIFF_RENDER_OPTS_VERSION 1
+#define LDIFF_RENDER_OPTS_VERSION 2
 
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
@@ -595,6 +595,11 @@ typedef struct ldiff_render_opts {
 	const char *date;	/* DOCX revision date (ISO 8601), NULL = now */
 	int width;		/* text: wrap clause text at this many
 				 * columns; 0 = one line per clause */
+	/* version 2 */
+	int unmarked;		/* parallel layout: changed words not
+				 * marked, as a bill prints them */
+	int all_pairs;		/* papers: every version pair, not only
+				 * the last */
 } ldiff_render_opts;
 
 void ldiff_render_opts_init(ldiff_render_opts *o);
@@ -635,6 +640,31 @@ int ldiff_render_consolidation_json(const ldiff_consolidation *c, FILE *out,
     const ldiff_render_opts *o);
 int ldiff_render_consolidation_stat(const ldiff_consolidation *c, FILE *out,
     const ldiff_render_opts *o);
+/* Committee papers of the last version pair (every pair with all_pairs):
+ * the parallel layout (parallelluppställning: one row per provision whose
+ * content changed, old and new wording side by side, the changes that
+ * are not of content told in one closing row) and the list of changes
+ * (ändringsförteckning: one sentence per change, under the sections of
+ * the new version).  lang "sv" writes them in Swedish, else English. */
+typedef enum {
+	LDIFF_PAPER_PARALLEL,
+	LDIFF_PAPER_SUMMARY
+} ldiff_paper;
+
+typedef enum {
+	LDIFF_PAPER_TEXT,	/* plain text: two columns, or a list */
+	LDIFF_PAPER_MARKDOWN,	/* a Markdown table or list */
+	LDIFF_PAPER_HTML	/* a self-contained page */
+} ldiff_paper_format;
+
+int ldiff_render_paper(const ldiff_diff *d, ldiff_paper paper,
+    ldiff_paper_format fmt, FILE *out, const ldiff_render_opts *o);
+/* The paper as a .docx: A4, the parallel layout a Word table whose
+ * header row repeats on every page, the list headings and bullets; in the
+ * body font of new_docx (the last version's .docx bytes) when given. */
+int ldiff_render_paper_docx(const ldiff_diff *d, ldiff_paper paper,
+    const void *new_docx, size_t new_len, FILE *out,
+    const ldiff_render_opts *o, ldiff_error *err);
 
 #ifdef __cplusplus
 }

@@ -106,6 +106,26 @@ EOF
 	cat <<'EOF'
 ```
 
+### Papers for the committee
+
+The committee that decides on a new agreement reads two papers, and
+`kldiff` writes both from the same comparison: `--parallel`, the
+*parallelluppställning* (old and new wording side by side, one row per
+provision changed in content, the rest told in a closing row), and
+`--summary`, the *ändringsförteckning* (one sentence per change, under
+the sections of the new version, saying what changed and never why).
+Both are Swedish unless `--lang=en`, and come as text, `--markdown`,
+`--html` or `--docx -o FILE` (an A4 Word table whose header row repeats
+on every page, in the agreement's own font):
+
+```
+EOF
+	run "tools/kldiff --summary --lang=sv $B $C | sed -n '1p;/^7 /,/^\$/{/./p;}'"
+	echo
+	run "tools/kldiff --parallel --lang=sv $B $C | sed -n '3,4p;/^5.7.3/,/^─/p'"
+	cat <<'EOF'
+```
+
 The clause stream of `klsplit` (one clause per line: id, parent, kind,
 level, label, section, text; `--json` for JSON Lines) is made for `grep`,
 `cut` and `awk`:

@@ -40,10 +40,17 @@ enum {
 	OPT_AUTHOR,
 	OPT_DATE,
 	OPT_TITLE,
-	OPT_BASE
+	OPT_BASE,
+	OPT_PARALLEL,
+	OPT_SUMMARY,
+	OPT_MARKDOWN,
+	OPT_UNMARKED,
+	OPT_ALL_PAIRS
 };
 
-enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT, FMT_HTML, FMT_DOCX };
+enum fmt { FMT_TEXT, FMT_JSON, FMT_STAT, FMT_HTML, FMT_DOCX, FMT_MARKDOWN };
+/* A committee paper instead of the diff (--parallel, --summary). */
+enum paper { PAPER_NONE, PAPER_PARALLEL, PAPER_SUMMARY };
 
 #define OPTIONS "jso:qSuL:w:hV"
 
@@ -56,6 +63,11 @@ static const struct option longopts[] = {
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "base", required_argument, NULL, OPT_BASE },
+	{ "parallel", no_argument, NULL, OPT_PARALLEL },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "markdown", no_argument, NULL, OPT_MARKDOWN },
+	{ "unmarked", no_argument, NULL, OPT_UNMARKED },
+	{ "all-pairs", no_argument, NULL, OPT_ALL_PAIRS },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "substantive", no_argument, NULL, 'S' },
@@ -126,6 +138,14 @@ usage(void)
 	    "                          (text, --json or --stat); -L names the\n"
 	    "                          party of a response without an author\n\n"),
 	    stdout);
+	fputs(_("Committee papers (of the last two versions):\n"
+	    "      --parallel          the parallel layout: old and new wording\n"
+	    "                          of every provision changed in content\n"
+	    "      --summary           the list of changes, one sentence each\n"
+	    "      --markdown          either as Markdown (also --html, --docx)\n"
+	    "      --unmarked          parallel layout: changed words unmarked\n"
+	    "      --all-pairs         a paper for every pair of versions\n\n"),
+	    stdout);
 	fputs(_("Input:\n"
 	    "      --changes=accept|reject  tracked changes in a .docx are read\n"
 	    "                          as accepted (default) or rejected\n"
@@ -143,6 +163,7 @@ usage(void)
 
 struct opts {
 	enum fmt fmt;
+	enum paper paper;
 	const char *output;
 	int quiet;
 	const char *color;
@@ -205,10 +226,43 @@ static void
 set_format(struct opts *o, enum fmt f)
 {
 	if (o->fmt != FMT_TEXT && o->fmt != f) {
-		kl_warn(_("choose one of --json, --stat, --html, --docx"));
+		kl_warn(_("choose one of --json, --stat, --html, --docx, "
+		    "--markdown"));
 		kl_usage_error();
 	}
 	o->fmt = f;
+}
+
+static void
+set_paper(struct opts *o, enum paper p)
+{
+	if (o->paper != PAPER_NONE && o->paper != p) {
+		kl_warn(_("choose one of --parallel, --summary"));
+		kl_usage_error();
+	}
+	o->paper = p;
+}
+
+/* The formats a paper has, and the options only a paper takes. */
+static void
+check_paper(const struct opts *o)
+{
+	if (o->paper == PAPER_NONE && (o->fmt == FMT_MARKDOWN ||
+	    o->ro.unmarked || o->ro.all_pairs)) {
+		kl_warn(_("--markdown, --unmarked and --all-pairs go with "
+		    "--parallel or --summary"));
+		kl_usage_error();
+	}
+	if (o->paper != PAPER_NONE && (o->fmt == FMT_JSON ||
+	    o->fmt == FMT_STAT)) {
+		kl_warn(_("--parallel and --summary are text, Markdown, HTML "
+		    "or .docx"));
+		kl_usage_error();
+	}
+	if (o->paper == PAPER_SUMMARY && o->ro.unmarked) {
+		kl_warn(_("--unmarked goes with --parallel"));
+		kl_usage_error();
+	}
 }
 
 static void
@@ -265,6 +319,11 @@ parse_options(int argc, char **argv, struct opts *o)
 		case OPT_DATE: o->ro.date = optarg; break;
 		case OPT_TITLE: o->ro.title = optarg; break;
 		case OPT_BASE: o->base = optarg; break;
+		case OPT_PARALLEL: set_paper(o, PAPER_PARALLEL); break;
+		case OPT_SUMMARY: set_paper(o, PAPER_SUMMARY); break;
+		case OPT_MARKDOWN: set_format(o, FMT_MARKDOWN); break;
+		case OPT_UNMARKED: o->ro.unmarked = 1; break;
+		case OPT_ALL_PAIRS: o->ro.all_pairs = 1; break;
 		case 'o': o->output = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'S': o->ro.hide |= LDIFF_HIDE_NONSUBSTANTIVE; break;
@@ -286,6 +345,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		default: kl_usage_error();
 		}
 	}
+	check_paper(o);
 	return optind;
 }
 
@@ -450,14 +510,21 @@ render_docx(const ldiff_diff *d, struct opts *o, const struct inputs *in,
 	/* The redline is NEW's package with tracked changes: a PDF has no
 	 * package to keep, and a plain one would pass off a PDF's guessed
 	 * paragraphs as the document's. */
-	if (in->last_len >= 5 && memcmp(in->last, "%PDF-", 5) == 0) {
+	if (o->paper == PAPER_NONE && in->last_len >= 5 &&
+	    memcmp(in->last, "%PDF-", 5) == 0) {
 		kl_warn(_("%s: --docx needs the new version as a .docx, not a "
 		    "PDF"), in->names[in->n - 1]);
 		return LDIFF_EINVAL;
 	}
 	memset(&err, 0, sizeof err);
-	r = ldiff_render_docx(d, zip ? in->last : NULL, zip ? in->last_len : 0,
-	    out, &o->ro, &err);
+	if (o->paper != PAPER_NONE)
+		r = ldiff_render_paper_docx(d, o->paper == PAPER_PARALLEL ?
+		    LDIFF_PAPER_PARALLEL : LDIFF_PAPER_SUMMARY,
+		    zip ? in->last : NULL, zip ? in->last_len : 0, out, &o->ro,
+		    &err);
+	else
+		r = ldiff_render_docx(d, zip ? in->last : NULL,
+		    zip ? in->last_len : 0, out, &o->ro, &err);
 	if (r != 0 && r != LDIFF_EIO) {
 		if (err.code == 0)
 			err.code = r;
@@ -469,6 +536,17 @@ render_docx(const ldiff_diff *d, struct opts *o, const struct inputs *in,
 		return LDIFF_EINVAL;
 	}
 	return r;
+}
+
+/* --parallel, --summary as text, Markdown or HTML. */
+static int
+render_paper(const ldiff_diff *d, const struct opts *o, FILE *out)
+{
+	ldiff_paper_format f = o->fmt == FMT_MARKDOWN ? LDIFF_PAPER_MARKDOWN :
+	    o->fmt == FMT_HTML ? LDIFF_PAPER_HTML : LDIFF_PAPER_TEXT;
+
+	return ldiff_render_paper(d, o->paper == PAPER_PARALLEL ?
+	    LDIFF_PAPER_PARALLEL : LDIFF_PAPER_SUMMARY, f, out, &o->ro);
 }
 
 static int
@@ -493,7 +571,9 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	if (o->fmt == FMT_JSON && o->changes_only)
 		o->ro.hide |= LDIFF_HIDE_EQUAL;
 	out = kl_out_open(o->output);
-	switch (o->fmt) {
+	if (o->paper != PAPER_NONE && o->fmt != FMT_DOCX)
+		r = render_paper(d, o, out);
+	else switch (o->fmt) {
 	case FMT_JSON: r = ldiff_render_json(d, out, &o->ro); break;
 	case FMT_STAT: r = ldiff_render_stat(d, out, &o->ro); break;
 	case FMT_HTML: r = ldiff_render_html(d, out, &o->ro); break;

@@ -81,5 +81,9 @@ int ld_check_render_opts(const ldiff_render_opts *o);
  * then checked as ld_check_render_opts(). */
 int ld_render_opts_or_default(const ldiff_render_opts **o,
     ldiff_render_opts *def);
+/* o (NULL: the defaults) as a struct of this library's version, the
+ * fields newer than o's version at their defaults. */
+void ld_render_opts_full(const ldiff_render_opts *o,
+    ldiff_render_opts *full);
 
 #endif /* LD_RENDER_H */

@@ -19,6 +19,7 @@
  * options, and none of them should have to link another to get them.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -392,7 +393,7 @@ ldiff_render_opts_init(ldiff_render_opts *o)
 	o->version = LDIFF_RENDER_OPTS_VERSION;
 }
 
-/* Version 1 is every field there is: nothing newer to leave unread. */
+/* Version 1 ends at width; version 2 adds unmarked and all_pairs. */
 int
 ld_check_render_opts(const ldiff_render_opts *o)
 {
@@ -410,4 +411,18 @@ ld_render_opts_or_default(const ldiff_render_opts **o, ldiff_render_opts *def)
 		*o = def;
 	}
 	return ld_check_render_opts(*o);
+}
+
+void
+ld_render_opts_full(const ldiff_render_opts *o, ldiff_render_opts *full)
+{
+	ldiff_render_opts_init(full);
+	if (o == NULL)
+		return;
+	if (o->version >= 2) {
+		*full = *o;
+		return;
+	}
+	memcpy(full, o, offsetof(ldiff_render_opts, unmarked));
+	full->version = LDIFF_RENDER_OPTS_VERSION;
 }

@@ -90,6 +90,15 @@ int ld_format_percent(ld_buf *b, double pct, unsigned flags);
  * "+2 (+50,0 %)"; the percentage is left out when old is 0. */
 int ld_format_delta(ld_buf *b, double old_v, double new_v, unsigned flags);
 
+/* ---- nouns that name amounts (nouns.c) ------------------------------- */
+typedef struct ld_sv_noun {
+	const char *sv;		/* "bidrag": after a genitive */
+	const char *sv_def_pl;	/* "bidragen" */
+	const char *en, *en_pl;	/* "contribution", "contributions" */
+} ld_sv_noun;
+/* The noun spelled s[0..n) (first letter in either case), or NULL. */
+const ld_sv_noun *ld_sv_noun_lookup(const char *s, size_t n);
+
 /* ---- Swedish terms for clause similarity (stem.c) --------------------
  * A lexicon per version pair: ld_lexicon_words() interns the case-folded
  * words of every text (the vocabulary); only then ld_lexicon_term() maps a

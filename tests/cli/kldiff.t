@@ -87,7 +87,7 @@ for pair in "--json --html" "--stat --json" "-s -j" "--html --docx" \
 	kl kldiff $pair a.in b.in >"$TMP/out" 2>"$TMP/err"
 	is "$?" 2 "$pair: exit 2"
 	like "$(head -n 1 "$TMP/err")" \
-	    "^kldiff: choose one of --json, --stat, --html, --docx$" \
+	    "^kldiff: choose one of --json, --stat, --html, --docx, --markdown$" \
 	    "$pair: says to choose one"
 	is "$(cat "$TMP/out")" "" "$pair: nothing on stdout"
 done

@@ -201,9 +201,10 @@ test_diff_render(void)
 	for (i = 0; i < sizeof rend / sizeof rend[0]; i++) {
 		for (k = 0; k < NBAD; k++) {
 			ldiff_render_opts_init(&ro);
-			ro.version = bad[k];
+			ro.version = k == 1 ? LDIFF_RENDER_OPTS_VERSION + 1 :
+			    bad[k];
 			snprintf(name, sizeof name, "render_%s: version %u "
-			    "refused", rend[i].name, bad[k]);
+			    "refused", rend[i].name, ro.version);
 			is_int(rend[i].fn(d, f, &ro), LDIFF_EINVAL, name);
 		}
 		snprintf(name, sizeof name, "render_%s: nothing written",
@@ -214,6 +215,16 @@ test_diff_render(void)
 	is_int(ldiff_render_text(d, f, &ro), 0,
 	    "render_text: the right version renders");
 	ok(ftell(f) > 0, "render_text: and writes");
+	/* a program built when the struct ended at width: the fields
+	 * after it are not read (unmarked would be garbage here) */
+	ro.version = 1;
+	ro.unmarked = 12345;
+	ro.all_pairs = 12345;
+	is_int(ldiff_render_paper(d, LDIFF_PAPER_PARALLEL, LDIFF_PAPER_TEXT,
+	    f, &ro), 0, "render_paper: version 1 still renders");
+	ro.version = LDIFF_RENDER_OPTS_VERSION + 1;
+	is_int(ldiff_render_paper(d, LDIFF_PAPER_SUMMARY, LDIFF_PAPER_TEXT,
+	    f, &ro), LDIFF_EINVAL, "render_paper: a newer version refused");
 	fclose(f);
 	ldiff_diff_free(d);
 	ldiff_clauses_free(v[0]);

@@ -14,6 +14,7 @@ _klausul_opts_kltext='--json --plain --notes --comments --headers --all
 _klausul_opts_klsplit='--json --plain --sentences --changes= --output=
 	--help --version'
 _klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title= --base=
+	--parallel --summary --markdown --unmarked --all-pairs
 	--output= --quiet --substantive --unchanged --changes-only
 	--hide-typography --hide-language --hide-renumbering --hide-period
 	--color=

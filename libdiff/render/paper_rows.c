@@ -1,0 +1,367 @@
+/*
+ * paper_rows.c - which changes a committee paper lists, and the two cells
+ * of each.
+ *
+ * A parallelluppställning reprints every provision whose content changed
+ * and nothing else: a clause only renumbered, only retyped (quotes, no-break
+ * spaces), only modernised in language (skall -> ska), or whose only change
+ * is the shift of the agreement period is told once at the end, not
+ * reprinted.  So a unit is a row when its clause
+ * came, went, moved, was split or merged, or has an edit of a class outside
+ * ld_paper_minor_classes().  The cells are cut from the unit's edits: the
+ * old cell is the equal, deleted and replaced-old text, the new cell the
+ * equal, inserted and replaced-new text.  The clauses of a split or merge
+ * were joined with one space for the word diff (diff_new.c); where a side
+ * crosses such a boundary its cell gets a break and the next clause's
+ * number, so "8.2.1 ... 8.2.2 ..." reads as two provisions in one cell.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/paper.h"
+
+unsigned
+ld_paper_minor_classes(void)
+{
+	return LDIFF_CLASS_TYPOGRAPHY | LDIFF_CLASS_RENUMBER |
+	    LDIFF_CLASS_PERIOD | LDIFF_CLASS_LANGUAGE;
+}
+
+int
+ld_paper_is_row(const ldiff_unit *u)
+{
+	switch (u->op) {
+	case LDIFF_OP_EQUAL:
+		return 0;
+	case LDIFF_OP_CHANGED:
+		return (u->cls & ~ld_paper_minor_classes()) != 0;
+	default:
+		return 1;
+	}
+}
+
+void
+ld_paper_pairs(const ldiff_diff *d, int all, size_t *first, size_t *last)
+{
+	size_t nv = ldiff_diff_versions(d);
+
+	*last = nv >= 2 ? nv - 2 : 0;
+	*first = all ? 0 : *last;
+}
+
+const char *
+ld_paper_number(const ldiff_clause *c)
+{
+	if (c->kind == LDIFF_CL_ROW || c->kind == LDIFF_CL_BULLET ||
+	    c->label[0] == '\0')
+		return "";
+	return c->id;
+}
+
+static const char *const ordinal_sv[] = { "första", "andra", "tredje",
+    "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde" };
+static const char *const ordinal_en[] = { "first", "second", "third",
+    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth" };
+
+const char *
+ld_paper_ordinal(long k, int sv)
+{
+	if (k < 1 || k > 10)
+		return NULL;
+	return sv ? ordinal_sv[k - 1] : ordinal_en[k - 1];
+}
+
+/* The position after the last '•' or '¶' of an id ("6.1/•4" -> 4). */
+long
+ld_paper_position(const char *id, const char *mark)
+{
+	const char *p = NULL, *q = id;
+
+	while ((q = strstr(q, mark)) != NULL)
+		p = q++;
+	return p != NULL ? strtol(p + strlen(mark), NULL, 10) : 0;
+}
+
+static void
+bullet_name(ld_buf *b, const ldiff_clause *c, int sv)
+{
+	long k = ld_paper_position(c->id, "\xe2\x80\xa2");
+
+	if (k >= 1 && k <= 10)
+		ld_buf_printf(b, sv ? "%s strecksatsen i punkt %s" :
+		    "the %s indent of clause %s",
+		    sv ? ordinal_sv[k - 1] : ordinal_en[k - 1], c->parent);
+	else
+		ld_buf_printf(b, sv ? "strecksats %ld i punkt %s" :
+		    "indent %ld of clause %s", k, c->parent);
+}
+
+/* An unnumbered paragraph as Swedish refers to one: "tredje stycket". */
+static void
+paragraph_name(ld_buf *b, long k, int sv)
+{
+	if (k >= 1 && k <= 10)
+		ld_buf_printf(b, sv ? "%s stycket" : "the %s paragraph",
+		    sv ? ordinal_sv[k - 1] : ordinal_en[k - 1]);
+	else
+		ld_buf_printf(b, sv ? "stycke %ld" : "paragraph %ld", k);
+}
+
+void
+ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
+{
+	switch (c->kind) {
+	case LDIFF_CL_ROW:
+		ld_buf_printf(b, sv ? "raden \xe2\x80\x9d%s\xe2\x80\x9d" :
+		    "the row \xe2\x80\x9c%s\xe2\x80\x9d",
+		    strncmp(c->id, "row:", 4) == 0 ? c->id + 4 : c->id);
+		return;
+	case LDIFF_CL_BULLET:
+		bullet_name(b, c, sv);
+		return;
+	case LDIFF_CL_SECTION:
+		ld_buf_printf(b, sv ? "avsnitt %s" : "section %s", c->id);
+		return;
+	default:
+		break;
+	}
+	if (ld_paper_number(c)[0] != '\0')
+		ld_buf_printf(b, sv ? "punkt %s" : "clause %s", c->id);
+	else
+		paragraph_name(b, ld_paper_position(c->id, "\xc2\xb6"), sv);
+}
+
+void
+ld_paper_moved_note(ld_buf *b, const ld_prow *r, int sv)
+{
+	const ldiff_clause *o = r->moved_from, *c = r->u->new_cl[0];
+
+	if (strcmp(o->id, c->id) == 0)
+		ld_buf_adds(b, c->kind == LDIFF_CL_ROW ?
+		    (sv ? "(Flyttad inom tabellen.)" : "(Moved within the table.)")
+		    : (sv ? "(Flyttad inom avsnittet.)" :
+		    "(Moved within the section.)"));
+	else {
+		ld_buf_adds(b, sv ? "(Flyttad från " : "(Moved from ");
+		ld_paper_clause_name(b, o, sv);
+		ld_buf_adds(b, ".)");
+	}
+}
+
+const ldiff_clause *
+ld_paper_section_clause(const ldiff_diff *d, size_t v, const char *section)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(d, v);
+	size_t i, n = cs != NULL ? ldiff_clauses_count(cs) : 0;
+
+	for (i = 0; i < n; i++) {
+		const ldiff_clause *c = ldiff_clauses_get(cs, i);
+
+		if (c->kind == LDIFF_CL_SECTION && strcmp(c->section,
+		    section) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* ---- cells ------------------------------------------------------------- */
+
+static int
+cell_add(ld_cell *c, int kind, const char *s, size_t len)
+{
+	if (len == 0 && kind != LD_SEG_BREAK)
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 8;
+		ld_seg *ns = ld_reallocarray(c->seg, cap, sizeof *ns);
+
+		if (ns == NULL)
+			return LDIFF_ENOMEM;
+		c->seg = ns;
+		c->cap = cap;
+	}
+	c->seg[c->n].kind = kind;
+	c->seg[c->n].s = s;
+	c->seg[c->n].len = len;
+	c->n++;
+	return 0;
+}
+
+/* One side of a unit being cut: its clauses, where the next boundary
+ * (the joining space) lies in the joined text, and how far we are. */
+struct side {
+	ld_cell *cell;
+	const ldiff_clause *const *cl;
+	size_t n, k;		/* clauses, the clause we are in */
+	size_t off, bound;	/* offset in the joined text, next boundary */
+};
+
+static void
+side_init(struct side *s, ld_cell *cell, const ldiff_clause *const *cl,
+    size_t n)
+{
+	s->cell = cell;
+	s->cl = cl;
+	s->n = n;
+	s->k = 0;
+	s->off = 0;
+	s->bound = n > 1 ? strlen(cl[0]->text) : (size_t)-1;
+}
+
+/* Text of one kind on a side, broken at clause boundaries. */
+static int
+side_put(struct side *s, int kind, const char *t, size_t len)
+{
+	int r = 0;
+
+	while (r == 0 && len > 0) {
+		size_t take = len;
+
+		if (s->off + take > s->bound)
+			take = s->bound - s->off;
+		r = cell_add(s->cell, kind, t, take);
+		s->off += take;
+		t += take;
+		len -= take;
+		if (s->off == s->bound && len > 0) {
+			/* the joining space starts the next clause */
+			s->k++;
+			r = cell_add(s->cell, LD_SEG_BREAK,
+			    ld_paper_number(s->cl[s->k]), strlen(
+			    ld_paper_number(s->cl[s->k])));
+			s->off++;
+			t++;
+			len--;
+			s->bound = s->k + 1 < s->n ? s->off +
+			    strlen(s->cl[s->k]->text) : (size_t)-1;
+		}
+	}
+	return r;
+}
+
+static int
+cut_edits(const ldiff_unit *u, ld_prow *row, int unmarked)
+{
+	struct side o, n;
+	size_t i;
+	int r = 0;
+
+	side_init(&o, &row->old, u->old_cl, u->n_old);
+	side_init(&n, &row->new, u->new_cl, u->n_new);
+	for (i = 0; i < u->n_edits && r == 0; i++) {
+		const ldiff_edit *e = &u->edits[i];
+		int del = unmarked || e->op == LDIFF_EDIT_EQUAL ? LD_SEG_TEXT :
+		    LD_SEG_DEL;
+		int ins = del == LD_SEG_TEXT ? LD_SEG_TEXT : LD_SEG_INS;
+
+		if (e->op != LDIFF_EDIT_INSERT)
+			r = side_put(&o, del, e->old_text, strlen(e->old_text));
+		if (r == 0 && e->op != LDIFF_EDIT_DELETE)
+			r = side_put(&n, ins, e->new_text, strlen(e->new_text));
+	}
+	return r;
+}
+
+/* A side without edits: its clauses, a break between them. */
+static int
+whole_side(ld_cell *cell, const ldiff_clause *const *cl, size_t n)
+{
+	size_t k;
+	int r = 0;
+
+	cell->empty = n == 0;
+	for (k = 0; k < n && r == 0; k++) {
+		const char *num = ld_paper_number(cl[k]);
+
+		if (k > 0)
+			r = cell_add(cell, LD_SEG_BREAK, num, strlen(num));
+		if (r == 0)
+			r = cell_add(cell, LD_SEG_TEXT, cl[k]->text,
+			    strlen(cl[k]->text));
+	}
+	return r;
+}
+
+#define CONTEXT_DASHES "\xe2\x80\x93 \xe2\x80\x93 \xe2\x80\x93"
+
+/* A bullet is no provision of its own: its cell begins as a bill prints
+ * one, with the number of the clause it belongs to and a dash line for
+ * the words not reprinted ("6.1 – – –"), then the bullet ("– ..."). */
+static int
+bullet_lead(ld_cell *cell, const ldiff_clause *const *cl, size_t n,
+    const char **num)
+{
+	int r;
+
+	if (n == 0 || cl[0]->kind != LDIFF_CL_BULLET)
+		return 0;
+	*num = cl[0]->parent;
+	r = cell_add(cell, LD_SEG_TEXT, CONTEXT_DASHES,
+	    strlen(CONTEXT_DASHES));
+	if (r == 0)
+		r = cell_add(cell, LD_SEG_BREAK, "", 0);
+	if (r == 0)
+		r = cell_add(cell, LD_SEG_TEXT, cl[0]->label, strlen(
+		    cl[0]->label));
+	return r != 0 ? r : cell_add(cell, LD_SEG_TEXT, " ", 1);
+}
+
+static int
+make_row(const ldiff_unit *u, ld_prow *row, int unmarked)
+{
+	int r;
+
+	memset(row, 0, sizeof *row);
+	row->u = u;
+	row->old_num = u->n_old > 0 ? ld_paper_number(u->old_cl[0]) : "";
+	row->new_num = u->n_new > 0 ? ld_paper_number(u->new_cl[0]) : "";
+	if (u->op == LDIFF_OP_MOVED && u->n_old > 0)
+		row->moved_from = u->old_cl[0];
+	if ((r = bullet_lead(&row->old, u->old_cl, u->n_old,
+	    &row->old_num)) != 0 || (r = bullet_lead(&row->new, u->new_cl,
+	    u->n_new, &row->new_num)) != 0)
+		return r;
+	if (u->n_old == 0 || u->n_new == 0 || u->n_edits == 0) {
+		r = whole_side(&row->old, u->old_cl, u->n_old);
+		return r != 0 ? r : whole_side(&row->new, u->new_cl, u->n_new);
+	}
+	return cut_edits(u, row, unmarked);
+}
+
+void
+ld_paper_rows_free(ld_prow *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; rows != NULL && i < n; i++) {
+		ld_free(rows[i].old.seg);
+		ld_free(rows[i].new.seg);
+	}
+	ld_free(rows);
+}
+
+int
+ld_paper_rows(const ldiff_diff *d, size_t pair, int unmarked,
+    ld_prow **rows, size_t *n)
+{
+	size_t i, k = 0, nu = ldiff_diff_count(d);
+	ld_prow *r = ld_calloc(nu + 1, sizeof *r);
+
+	*rows = r;
+	*n = 0;
+	if (r == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < nu; i++) {
+		const ldiff_unit *u = ldiff_diff_unit(d, i);
+
+		if (u->from != pair || !ld_paper_is_row(u))
+			continue;
+		if (make_row(u, &r[k++], unmarked) != 0) {
+			ld_paper_rows_free(r, k);
+			*rows = NULL;
+			return LDIFF_ENOMEM;
+		}
+	}
+	*n = k;
+	return 0;
+}

@@ -1,0 +1,218 @@
+#!/bin/sh
+# kldiff-papers.t - the committee papers: the parallel layout (--parallel)
+# and the list of changes (--summary) of corpus 2023-2026 -> 2027-2030.
+#
+# Golden files in text, Markdown and the text of the .docx; the Word
+# document's structure (a real table, its header row repeated, A4, NEW's
+# body font); every planted substantive change of the truth file is a row
+# of the layout and no non-substantive one is; and the options compose:
+# --unmarked, --substantive, -L, -o, three versions and --all-pairs, and
+# the same papers from klsplit streams as from the .docx files.
+. "$KL_ROOT/tests/lib/tap.sh"
+
+C=$KL_ROOT/corpus
+A=$C/samverkan-2023-2026.docx
+B=$C/samverkan-2027-2030.docx
+O=$C/samverkan-2019-2022.docx
+T=$C/truth/2023-2026_2027-2030.tsv
+G=$KL_ROOT/tests/golden/kldiff
+[ -f "$A" ] && [ -f "$B" ] && [ -f "$O" ] && [ -f "$T" ] ||
+    skip_all "corpus/ has no agreements yet"
+command -v unzip >/dev/null 2>&1 || skip_all "unzip not installed"
+export NO_COLOR=1
+
+# The text of a .docx paper: a line per paragraph, a TAB between cells.
+docx_text() {
+	unzip -p "$1" word/document.xml |
+	    sed -e 's,</w:p>,&\n,g; s,</w:tc>,\t,g; s,<[^>]*>,,g' |
+	    sed -e 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' |
+	    sed -e 's/^\t*//; /^$/d'
+}
+
+# ---- golden: text, Markdown, .docx ------------------------------------------
+for p in parallel summary; do
+	kl kldiff --$p --lang=sv "$A" "$B" >"$TMP/$p.txt"
+	is "$?" 1 "--$p: exit 1 (differences shown)"
+	golden "$TMP/$p.txt" "$G/samverkan.$p.txt" "--$p: text"
+	kl kldiff --$p --markdown --lang=sv "$A" "$B" >"$TMP/$p.md"
+	golden "$TMP/$p.md" "$G/samverkan.$p.md" "--$p --markdown"
+	kl kldiff --$p --docx --lang=sv -o "$TMP/$p.docx" "$A" "$B"
+	docx_text "$TMP/$p.docx" >"$TMP/$p.docx.txt"
+	golden "$TMP/$p.docx.txt" "$G/samverkan.$p.docx.txt" "--$p --docx: text"
+done
+kl kldiff --summary --lang=en "$A" "$B" >"$TMP/summary.en.txt"
+golden "$TMP/summary.en.txt" "$G/samverkan.summary.en.txt" "--summary --lang=en"
+
+# ---- the Word table ----------------------------------------------------------
+x=$(unzip -p "$TMP/parallel.docx" word/document.xml)
+like "$x" '<w:tbl>' "--parallel --docx: a Word table"
+like "$x" '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' \
+    "--parallel --docx: the header row repeats on every page"
+like "$x" '<w:pgSz w:w="11906" w:h="16838"/>' "--parallel --docx: A4"
+like "$x" '<w:strike/>.*<w:u w:val="single"/>' \
+    "--parallel --docx: deleted words struck, new words underlined"
+like "$(unzip -p "$TMP/parallel.docx" word/styles.xml)" \
+    'w:ascii="Liberation Serif"' "--parallel --docx: NEW's body font"
+like "$(unzip -p "$TMP/summary.docx" word/document.xml)" \
+    "Sorsele kommuns bidrag sänks med $(printf '5\302\240000\302\240kr')" \
+    "--summary --docx: no line break inside an amount (no-break spaces)"
+kl kldiff --parallel --docx --unmarked -o "$TMP/plain.docx" "$A" "$B"
+x=$(unzip -p "$TMP/plain.docx" word/document.xml)
+is "$(printf '%s' "$x" | grep -c '<w:strike/>\|<w:u ')" 0 \
+    "--unmarked --docx: no word marked"
+
+# ---- every planted substantive change is a row, no other one is ------------
+# The Markdown rows' cells begin with the clause number of their version;
+# a table row's with its first cell.
+kl kldiff --parallel --markdown --lang=sv "$A" "$B" >"$TMP/rows.md"
+perl -CSD -ne '
+	next unless /^\| / && !/^\| (Nuvarande|---)/;
+	chomp;
+	my ($l, $r) = /^\| (.*?) (?<!\\)\| (.*) \|$/ or next;
+	for my $side ([$l, "old"], [$r, "new"]) {
+		for my $cell (split /<br>/, $side->[0]) {
+			$cell =~ /^(\S+)/ and print "$side->[1]\t$1\n";
+			$cell =~ /^(.*?) \\\|/ and print "$side->[1]\t$1\n";
+		}
+	}
+' "$TMP/rows.md" >"$TMP/rows"
+has_row() {	# SIDE ID
+	case $2 in
+	row:*) grep -qxF -e "$1	${2#row:}" -e "$1	${2#row:} kommun" \
+	    "$TMP/rows" ;;
+	*) grep -qxF "$1	$2" "$TMP/rows" ;;
+	esac
+}
+while IFS='	' read -r kind old new snip_old snip_new note; do
+	case $kind in kind | \#*) continue ;; esac
+	case $kind in
+	period | typography | renumbered)
+		id=$new
+		[ "$id" = - ] && id=$old
+		case $id in *' '*) id=$(printf '%s' "$id" | cut -c1-20) ;; esac
+		if has_row new "$id"; then r=1; else r=0; fi
+		_tap_result $r "no row for $kind $old -> $new" ;;
+	*)
+		side=new id=${new%%+*}
+		[ "$new" = - ] && side=old id=${old%%+*}
+		has_row "$side" "$id"
+		_tap_result $? "a row for $kind $old -> $new" ;;
+	esac
+done <"$T"
+is "$(grep -c '^| Överenskommelse' "$TMP/rows.md")" 0 \
+    "no row for the title's period shift"
+
+# ---- options compose ---------------------------------------------------------
+kl kldiff --parallel --unmarked --lang=sv "$A" "$B" >"$TMP/u.txt"
+is "$(grep -c '\[-\|{+' "$TMP/u.txt")" 0 "--unmarked: no marks in the text"
+like "$(cat "$TMP/u.txt")" '│ Utgår' "--unmarked: a deleted provision still says Utgår"
+kl kldiff --parallel --substantive --lang=sv "$A" "$B" >"$TMP/s.txt"
+like "$(tail -n 3 "$TMP/s.txt" | tr '\n' ' ')" 'Avtalsperioden' \
+    "--substantive: the period shift is still told"
+is "$(grep -c 'typografiska\|numreras om' "$TMP/s.txt")" 0 \
+    "--substantive: typography and renumbering left out of the closing row"
+kl kldiff --summary -L utkast -L förslag --lang=sv "$A" "$B" >"$TMP/l.txt"
+is "$(head -n 1 "$TMP/l.txt")" "Ändringsförteckning utkast → förslag" \
+    "-L names the versions in the title"
+kl kldiff --summary --lang=sv -o "$TMP/o.txt" "$A" "$B"
+golden "$TMP/o.txt" "$G/samverkan.summary.txt" "-o FILE writes the same list"
+kl klsplit "$A" >"$TMP/a.tsv"
+kl klsplit "$B" >"$TMP/b.tsv"
+kl kldiff --summary --lang=sv -L "$A" -L "$B" "$TMP/a.tsv" "$TMP/b.tsv" \
+    >"$TMP/streams.txt"
+# A stream holds its text in NFC: 5.5.2, NFD in the .docx, is no
+# typography change there.
+grep -v typografiska "$G/samverkan.summary.txt" >"$TMP/want.txt"
+grep -v typografiska "$TMP/streams.txt" >"$TMP/got.txt"
+golden "$TMP/got.txt" "$TMP/want.txt" \
+    "--summary of klsplit streams is that of the .docx files"
+kl kldiff --summary --lang=sv "$O" "$A" "$B" >"$TMP/three.txt"
+golden "$TMP/three.txt" "$G/samverkan.summary.txt" \
+    "three versions: the list of the last pair"
+kl kldiff --summary --all-pairs --lang=sv "$O" "$A" "$B" >"$TMP/all.txt"
+is "$(grep -c '^Ändringsförteckning' "$TMP/all.txt")" 2 \
+    "--all-pairs: a list for each pair"
+like "$(head -n 1 "$TMP/all.txt")" '2019–2022 → 2023–2026' \
+    "--all-pairs: the first pair first"
+kl kldiff --parallel --html --lang=sv "$A" "$B" >"$TMP/p.html"
+like "$(cat "$TMP/p.html")" '<thead><tr><th>Nuvarande lydelse</th><th>Föreslagen lydelse</th>' \
+    "--parallel --html: the table's header"
+like "$(cat "$TMP/p.html")" '<del>275 000</del>.*<ins>278 000</ins>' \
+    "--parallel --html: <del> and <ins>"
+kl kldiff --markdown "$A" "$B" >/dev/null 2>"$TMP/err"
+is "$?" 2 "--markdown without a paper: a usage error"
+kl kldiff --summary --json "$A" "$B" >/dev/null 2>"$TMP/err"
+is "$?" 2 "--summary --json: a usage error"
+kl kldiff --summary "$A" "$A" >"$TMP/same.txt"
+is "$?" 0 "--summary of one version twice: exit 0"
+like "$(cat "$TMP/same.txt")" 'Inga ändringar|No changes' \
+    "--summary of one version twice: says there is none"
+
+# ---- Swedish of amounts: genitive, noun of the column, numbers in words -----
+# A table of fees: the noun comes from the column's header ("Avgift"),
+# its definite plural is "avgifterna"; a name ending in s takes no s in
+# the genitive ("Akademiska Hus avgift").
+fees() {	# VERSION: rows of Avgift per party
+	printf '#klausul-clauses 1\n'
+	printf '3\t\tsection\t1\t3.\tAvgifter\tAvgifter\n'
+	printf '3.1\t3\tclause\t2\t3.1.\tAvgifter\tParterna betalar en avgift per år.\n'
+	printf 'row:Part\t3\trow\t0\t\tAvgifter\tPart\\tAvgift (kronor)\n'
+	printf 'row:Umeå kommun\t3\trow\t0\t\tAvgifter\tUmeå kommun\\t%s\n' "$1"
+	printf 'row:Akademiska Hus\t3\trow\t0\t\tAvgifter\tAkademiska Hus\\t%s\n' "$2"
+	printf 'row:Lycksele kommun\t3\trow\t0\t\tAvgifter\tLycksele kommun\\t%s\n' "$3"
+}
+fees "100 000" "50 000" "20 000" >"$TMP/f1.tsv"
+fees "120 000" "45 000" "30 000" >"$TMP/f2.tsv"
+is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f2.tsv" | grep "– Avgift")" \
+    "  – Avgifterna höjs för Umeå kommun (+20 000 kr) och Lycksele kommun (+10 000 kr); Akademiska Hus avgift sänks med 5 000 kr." \
+    "amounts: the column's noun, the genitive of a name ending in s"
+fees "100 000" "50 000" "20 000" >"$TMP/f3.tsv"
+printf 'row:Norsjö kommun\t3\trow\t0\t\tAvgifter\tNorsjö kommun\\t5 000\n' >>"$TMP/f3.tsv"
+is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f3.tsv" | grep rad)" \
+    "  – En ny rad ”Norsjö kommun” läggs till i tabellen (5 000 kr)." \
+    "amounts: a new row with its amount"
+
+# ---- a bullet and a paragraph: told as an amendment tells them ---------------
+bullets() {	# with a second bullet when $1 is set
+	printf '#klausul-clauses 1\n'
+	printf '6\t\tsection\t1\t6.\tAnsvar\tAnsvar\n'
+	printf '6.1\t6\tclause\t2\t6.1.\tAnsvar\tRegionen ska\n'
+	printf '6.1/•1\t6.1\tbullet\t3\t–\tAnsvar\tleda arbetet,\n'
+	[ -n "$1" ] && printf '6.1/•2\t6.1\tbullet\t3\t–\tAnsvar\tföra protokoll.\n'
+	printf '6.2\t6\tclause\t2\t6.2.\tAnsvar\tKommunerna ska delta.\n'
+}
+bullets >"$TMP/b1.tsv"
+bullets x >"$TMP/b2.tsv"
+is "$(kl kldiff --summary --lang=sv "$TMP/b1.tsv" "$TMP/b2.tsv" | grep '–')" \
+    "  – En ny andra strecksats införs i punkt 6.1." "a new bullet"
+is "$(kl kldiff --summary --lang=sv "$TMP/b2.tsv" "$TMP/b1.tsv" | grep '–')" \
+    "  – Andra strecksatsen i punkt 6.1 utgår." "a deleted bullet"
+printf 'Den första.\n' >"$TMP/p1.txt"
+printf 'Den första.\nDen andra.\nDen tredje.\n' >"$TMP/p2.txt"
+is "$(kl kldiff --summary --lang=sv "$TMP/p1.txt" "$TMP/p2.txt" | grep '–')" \
+    "$(printf '  – Ett nytt andra stycke införs.\n  – Ett nytt tredje stycke införs.')" \
+    "new paragraphs, from plain text"
+
+# ---- språkvård: told in the closing group, never a row ----------------------
+L=$KL_ROOT/corpus/lang
+if [ -f "$L/avtal-2019.txt" ]; then
+	kl kldiff --summary --lang=sv "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
+	    >"$TMP/lang.txt"
+	like "$(tail -n 1 "$TMP/lang.txt")" \
+	    '^  – I punkterna [0-9., ]+ och [0-9.]+ har språkliga ändringar gjorts\.$' \
+	    "language changes: one sentence at the end"
+	kl kldiff --parallel --markdown --lang=sv "$L/avtal-2019.txt" \
+	    "$L/avtal-2027.txt" >"$TMP/lang.md"
+	is "$(grep -c '^| [0-9]' "$TMP/lang.md")" 4 \
+	    "language changes: only the four changes of substance are rows"
+	kl kldiff --summary --hide-language --lang=sv "$L/avtal-2019.txt" \
+	    "$L/avtal-2027.txt" >"$TMP/lang-h.txt"
+	is "$(grep -c språkliga "$TMP/lang-h.txt")" 0 \
+	    "--hide-language leaves them out"
+else
+	skip "corpus/lang not here"
+	skip "corpus/lang not here"
+	skip "corpus/lang not here"
+fi
+
+done_testing
