@@ -10,11 +10,14 @@
 #   make install / uninstall   (PREFIX, DESTDIR)
 #   make corpus     regenerate corpus/*.docx with LibreOffice
 
-VERSION = 0.2.0
+VERSION = 0.3.0
 # The library's ABI: SOVERSION goes up whenever a public struct or a
-# signature changes (0.2.0: ldiff_diff_opts.threads), so that a program
-# built against the old header never loads the new library.
-SOVERSION = 1
+# signature changes (0.2.0: ldiff_diff_opts.threads; 0.3.0: the option
+# structs and ldiff_limits begin with a version), so that a program
+# built against the old header never loads the new library.  From 0.3.0
+# a field added at the end of an option struct bumps that struct's
+# LDIFF_*_VERSION instead.
+SOVERSION = 2
 LIBVERSION = $(SOVERSION).0.0
 
 PREFIX ?= /usr/local
@@ -30,10 +33,7 @@ COMPLETIONDIR ?= $(DATADIR)/bash-completion/completions
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 zlib libpcre2-8 libutf8proc
-# The tests build their fixtures with libzip: a zip writer that is not
-# our own, so the reader in libdiff/zip.c is checked against another.
-TEST_PKGS = libzip
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc
 SHARED ?= $(abspath ../shared)
 
 WARN = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -48,8 +48,6 @@ endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
-TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
-TEST_LIBS := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -pthread -Ilibdiff \
 	-DENABLE_NLS -DLOCALEDIR='"$(LOCALEDIR)"' -DKL_VERSION='"$(VERSION)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
@@ -184,14 +182,12 @@ $(TOOLDIR)/%: $(BUILD)/tools/%.o $(TOOL_COMMON) $(LIB_A)
 $(BUILD)/tests/%: tests/unit/%.c tests/tap.h tests/edits.h $(LIB_A)
 	@mkdir -p $(@D)
 	$(E) "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< \
-	    $(LIB_A) $(PKG_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/helpers/%.c $(LIB_A)
 	@mkdir -p $(@D)
 	$(E) "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< \
-	    $(LIB_A) $(PKG_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests -o $@ $< $(LIB_A) $(PKG_LIBS)
 
 tests: all $(UNIT_BIN) $(HELPER_BIN)
 

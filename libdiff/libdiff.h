@@ -25,7 +25,21 @@
 extern "C" {
 #endif
 
-#define LDIFF_VERSION "0.2.0"
+#define LDIFF_VERSION "0.3.0"
+
+/*
+ * Option structs carry a version as their first member, set by their
+ * _init function to the LDIFF_*_VERSION constant of the header the
+ * program was built with.  A library that knows a newer version reads
+ * only the fields that version 1 ... had; a version it does not know (or
+ * 0: a struct never initialised) is refused with LDIFF_EINVAL.  Adding a
+ * field at the end of a struct then bumps its version, not the ABI.
+ */
+#define LDIFF_LIMITS_VERSION 1
+#define LDIFF_EXTRACT_OPTS_VERSION 1
+#define LDIFF_SPLIT_OPTS_VERSION 1
+#define LDIFF_DIFF_OPTS_VERSION 1
+#define LDIFF_RENDER_OPTS_VERSION 1
 
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
@@ -62,6 +76,7 @@ const char *ldiff_strerror(int code);
 /* ------------------------------------------------------------------ */
 
 typedef struct ldiff_limits {
+	unsigned version;		/* LDIFF_LIMITS_VERSION */
 	uint64_t max_part_bytes;	/* inflated size of one zip part */
 	uint64_t max_total_bytes;	/* inflated size of all parts read */
 	uint32_t max_ratio;		/* inflated/compressed, per part */
@@ -128,6 +143,7 @@ typedef enum {
 } ldiff_changes_mode;
 
 typedef struct ldiff_extract_opts {
+	unsigned version;	/* LDIFF_EXTRACT_OPTS_VERSION */
 	ldiff_changes_mode changes;
 	ldiff_limits limits;
 } ldiff_extract_opts;
@@ -251,6 +267,7 @@ enum {
 };
 
 typedef struct ldiff_split_opts {
+	unsigned version;	/* LDIFF_SPLIT_OPTS_VERSION */
 	int sentences;		/* also emit LDIFF_CL_SENTENCE records */
 	ldiff_limits limits;
 } ldiff_split_opts;
@@ -346,6 +363,7 @@ typedef struct ldiff_subst {
 } ldiff_subst;
 
 typedef struct ldiff_diff_opts {
+	unsigned version;	/* LDIFF_DIFF_OPTS_VERSION */
 	long max_cost;		/* cost cap of one token diff; 0 = default */
 	double min_similarity;	/* default 0.5: below this two clauses pair
 				 * only by position - the one clause left
@@ -355,8 +373,12 @@ typedef struct ldiff_diff_opts {
 	int detect_moves;	/* default 1 */
 	int threads;		/* default 1: the word diffs of a version
 				 * pair run in the calling thread; more
-				 * spreads them over that many threads */
+				 * spreads them over that many threads;
+				 * 0: one per processor */
 } ldiff_diff_opts;
+
+/* The processors online (at least 1): what threads = 0 asks for. */
+size_t ldiff_processors(void);
 
 void ldiff_diff_opts_init(ldiff_diff_opts *o);
 
@@ -396,6 +418,7 @@ enum {
 };
 
 typedef struct ldiff_render_opts {
+	unsigned version;	/* LDIFF_RENDER_OPTS_VERSION */
 	int color;		/* ANSI colour in text output */
 	unsigned hide;		/* LDIFF_HIDE_* */
 	const char *lang;	/* "sv" or "en" for labels; NULL = from locale */
@@ -407,6 +430,10 @@ typedef struct ldiff_render_opts {
 } ldiff_render_opts;
 
 void ldiff_render_opts_init(ldiff_render_opts *o);
+
+/* "sv" when the message locale (LC_ALL, then LC_MESSAGES, then LANG) is
+ * Swedish, installed or not; else NULL.  For ldiff_render_opts.lang. */
+const char *ldiff_lang_from_env(void);
 
 /* Nonzero when the LDIFF_HIDE_* flags hide a unit: an equal unit under
  * LDIFF_HIDE_EQUAL; an equal or changed unit whose every class is hidden

@@ -14,9 +14,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -313,20 +310,12 @@ run_job(void *arg)
 	return NULL;
 }
 
-static size_t
-processors(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 1 ? (size_t)n : 1;
-}
-
 /* Jobs [0, n), at most `width` at a time; a thread that cannot be
  * started runs its job here instead. */
 static void
 run_jobs(struct job *jobs, size_t n)
 {
-	size_t width = processors(), k, i;
+	size_t width = ldiff_processors(), k, i;
 	pthread_t *tid = calloc(width, sizeof *tid);
 	char *started = calloc(width, 1);
 
@@ -351,8 +340,6 @@ out:
 	free(tid);
 	free(started);
 }
-
-#define TRIM_ABOVE (16u << 20)	/* bytes free in the malloc arenas */
 
 /* Every input read (in order, so that a missing file is named first),
  * then made into clauses; the first that fails, in order, is reported. */
@@ -383,17 +370,6 @@ read_inputs(int argc, char **argv, const struct opts *o, struct inputs *in)
 	}
 	if (rc == 0)
 		run_jobs(jobs, in->n);
-#ifdef __GLIBC__
-	/* What the threads freed (the documents' paragraphs and XML) stays
-	 * in their malloc arenas, out of reach of the comparison that
-	 * follows in this thread: give it back, or it adds to the peak.
-	 * A few megabytes are not worth it: the comparison would only
-	 * fault fresh pages in again. */
-#if __GLIBC_PREREQ(2, 33)
-	if (mallinfo2().fordblks > TRIM_ABOVE)
-#endif
-		malloc_trim(0);
-#endif
 	for (i = 0; i < in->n; i++) {
 		struct job *j = &jobs[i];
 
@@ -444,24 +420,6 @@ shows_differences(const ldiff_diff *d, unsigned hide)
 	return 0;
 }
 
-/* The labels follow the message locale the POSIX way (LC_ALL, then
- * LC_MESSAGES, then LANG) even when that locale is not installed: a
- * reviewer with LANG=sv_SE.UTF-8 reads Swedish labels either way. */
-static const char *
-lang_from_environment(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	size_t i;
-
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v != NULL && *v != '\0')
-			return strncmp(v, "sv", 2) == 0 ? "sv" : NULL;
-	}
-	return NULL;
-}
-
 /* The .docx redline: new_docx is the last version's bytes, kept only
  * when they are a package (a stream gets a plain package of its own). */
 static int
@@ -502,7 +460,7 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	    (o->output == NULL || (o->color != NULL &&
 	    strcmp(o->color, "always") == 0));
 	if (o->ro.lang == NULL)
-		o->ro.lang = lang_from_environment();
+		o->ro.lang = ldiff_lang_from_env();
 	o->ro.width = o->width >= 0 ? o->width :
 	    o->output == NULL ? terminal_width() : 0;
 	if ((o->fmt == FMT_TEXT || o->fmt == FMT_HTML) && !o->unchanged)
@@ -570,7 +528,7 @@ main(int argc, char **argv)
 	if (read_inputs(argc - first, argv + first, &o, &in) != 0)
 		goto out;
 	ldiff_diff_opts_init(&dopt);
-	dopt.threads = (int)processors();
+	dopt.threads = 0;	/* one per processor */
 	memset(&err, 0, sizeof err);
 	if (ldiff_diff_new(&d, (const ldiff_clauses *const *)in.cl,
 	    in.names, in.n, &dopt, &err) != 0) {

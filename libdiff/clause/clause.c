@@ -55,297 +55,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <utf8proc.h>
 
-#include "clause/clause.h"
-
-static const char *const kind_names[] = {
-	"section", "clause", "item", "bullet", "row", "note", "sentence",
-	"other"
-};
-#define NKINDS (sizeof kind_names / sizeof kind_names[0])
-
-const char *
-ldiff_clause_kind_name(ldiff_clause_kind k)
-{
-	if ((unsigned)k < NKINDS)
-		return kind_names[k];
-	return "other";
-}
-
-int
-ld_clause_kind_from_name(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < NKINDS; i++)
-		if (strcmp(kind_names[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
-void
-ldiff_split_opts_init(ldiff_split_opts *o)
-{
-	o->sentences = 0;
-	ldiff_limits_init(&o->limits);
-}
-
-int
-ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim)
-{
-	ldiff_clauses *c = ld_calloc(1, sizeof *c);
-
-	*out = NULL;
-	if (c == NULL)
-		return LDIFF_ENOMEM;
-	if ((c->arena = ld_arena_new()) == NULL) {
-		ld_free(c);
-		return LDIFF_ENOMEM;
-	}
-	if (lim != NULL)
-		c->limits = *lim;
-	else
-		ldiff_limits_init(&c->limits);
-	*out = c;
-	return 0;
-}
-
-ldiff_clause *
-ld_clauses_add(ldiff_clauses *c, int *code)
-{
-	ldiff_clause *cl;
-
-	if (c->n >= c->limits.max_clauses) {
-		*code = LDIFF_ELIMIT;
-		return NULL;
-	}
-	if (c->n == c->cap) {
-		cl = ld_grow(c->cl, &c->cap, 64, sizeof *cl);
-		if (cl == NULL) {
-			*code = LDIFF_ENOMEM;
-			return NULL;
-		}
-		c->cl = cl;
-	}
-	cl = &c->cl[c->n++];
-	memset(cl, 0, sizeof *cl);
-	cl->kind = LDIFF_CL_CLAUSE;
-	cl->id = cl->parent = cl->label = cl->section = cl->text = "";
-	cl->style_id = "";
-	return cl;
-}
-
-/* ---- a string map (open addressing, FNV-1a) ------------------------- */
-
-/* One slot: the key, its value and its hash side by side, so that a probe
- * of a large map touches one cache line, not three arrays. */
-typedef struct slot {
-	const char *key;
-	const void *val;
-	size_t hash;		/* of key: no rehashing, few strcmp */
-} slot;
-
-typedef struct strmap {
-	slot *s;
-	size_t n, cap;
-} strmap;
-
-static size_t
-map_slot(const strmap *m, const char *key, size_t h)
-{
-	size_t i = h & (m->cap - 1);
-
-	while (m->s[i].key != NULL && (m->s[i].hash != h ||
-	    strcmp(m->s[i].key, key) != 0))
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static const void *
-map_get(const strmap *m, const char *key)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return NULL;
-	i = map_slot(m, key, ld_hash_str(key));
-	return m->s[i].key != NULL ? m->s[i].val : NULL;
-}
-
-/* Room for `want` keys at a load of at most one half. */
-static int
-map_reserve(strmap *m, size_t want)
-{
-	strmap g;
-	size_t i;
-
-	if (want < m->n + 1)
-		want = m->n + 1;
-	if (want * 2 <= m->cap)
-		return 0;
-	g.cap = m->cap ? m->cap : 256;
-	while (g.cap < want * 2)
-		g.cap *= 2;
-	g.n = m->n;
-	if ((g.s = ld_calloc(g.cap, sizeof *g.s)) == NULL)
-		return LDIFF_ENOMEM;
-	for (i = 0; i < m->cap; i++)
-		if (m->s[i].key != NULL)
-			g.s[map_slot(&g, m->s[i].key, m->s[i].hash)] =
-			    m->s[i];
-	ld_free(m->s);
-	*m = g;
-	return 0;
-}
-
-/* Insert key -> val unless key is there; 1 if inserted, 0 if present. */
-static int
-map_put(strmap *m, const char *key, const void *val)
-{
-	size_t i, h;
-
-	if ((m->n + 1) * 2 > m->cap && map_reserve(m, m->n + 1) != 0)
-		return LDIFF_ENOMEM;
-	h = ld_hash_str(key);
-	i = map_slot(m, key, h);
-	if (m->s[i].key != NULL)
-		return 0;
-	m->s[i].key = key;
-	m->s[i].val = val;
-	m->s[i].hash = h;
-	m->n++;
-	return 1;
-}
-
-static void
-map_free(strmap *m)
-{
-	ld_free(m->s);
-}
-
-/* ---- labels ---------------------------------------------------------- */
-
-enum labcls { LAB_NONE, LAB_ABS, LAB_REL, LAB_BULLET };
-
-typedef struct label {
-	enum labcls cls;
-	const char *shown;	/* as the document shows it */
-	size_t len;
-	size_t skip;		/* bytes of the text it takes (typed) */
-	int level;		/* 0: from the context */
-	int decimal;		/* number of parts of a decimal number, or 0 */
-	int head_only;		/* "1 Parter": a number only on a heading */
-} label;
-
-/*
- * Numbers typed at the start of a paragraph.  The named groups say what
- * kind of number matched; \h covers NBSP and the other horizontal spaces.
- */
-static const char typed_pattern[] =
-    "^(?:"
-    "(?<kap>\\d{1,3}\\h+kap\\.(?:\\h+\\d{1,3}(?:\\h+[a-z])?\\h*§)?)"
-    "|(?<par>\\d{1,3}(?:\\h+[a-z])?\\h*§)"
-    "|(?<spar>§\\h*\\d{1,3}(?:\\h*[a-z])?[.:]?)"
-    "|(?<word>(?:[Pp]unkt|[Bb]ilaga|[Aa]rtikel|[Aa]vsnitt|[Kk]apitel)"
-    "\\h+\\d{1,3}[a-z]?[.:]?)"
-    "|(?<dec>\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}\\.)"
-    "|(?<rel>\\(?(?:[a-zåäö]|[ivx]{1,5}|\\d{1,3})\\))"
-    "|(?<bul>[–—•▪◦‣●○·*-])"
-    "|(?<hnum>\\d{1,3}(?:\\.\\d{1,3})*)(?=\\h+\\p{Lu})"
-    ")(?:\\h+|$)";
-
-static int
-count_decimal_parts(const char *s, size_t n)
-{
-	int parts = 1;
-	size_t i;
-
-	for (i = 0; i + 1 < n; i++)
-		if (s[i] == '.')
-			parts++;
-	return parts;
-}
-
-/* Is the label made only of symbols (a bullet as Word shows it)? */
-static int
-is_bullet_label(const char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	if (strcmp(s, "o") == 0)
-		return 1;
-	while (i < n) {
-		int32_t cp;
-		size_t k = ld_utf8_decode(s + i, n - i, &cp);
-
-		if (cp < 0)
-			return 0;
-		if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x2000))
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
-static int
-is_decimal_label(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || s[0] < '0' || s[0] > '9')
-		return 0;
-	for (i = 0; i < n; i++)
-		if ((s[i] < '0' || s[i] > '9') && s[i] != '.')
-			return 0;
-	return 1;
-}
-
-/* Local labels: letters, roman numerals, "1)", "(a)". */
-static int
-is_relative_label(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n > 0 && s[n - 1] == ')')
-		return 1;
-	if (n >= 2 && s[n - 1] == '.') {
-		for (i = 0; i + 1 < n; i++)
-			if (!((s[i] >= 'a' && s[i] <= 'z') ||
-			    (s[i] >= 'A' && s[i] <= 'Z')))
-				return 0;
-		return n <= 6;	/* "a." "iv." "B." */
-	}
-	return 0;
-}
-
-/* Classify a label computed by the extractor (Word's list numbering). */
-static void
-computed_label(label *lb, const ldiff_para *p)
-{
-	size_t n = strlen(p->label);
-
-	while (n > 0 && (p->label[n - 1] == ' ' || p->label[n - 1] == '\t'))
-		n--;
-	memset(lb, 0, sizeof *lb);
-	lb->shown = p->label;
-	lb->len = n;
-	lb->level = p->level > 0 ? p->level : 1;
-	if (n == 0)
-		lb->cls = LAB_NONE;
-	else if (is_bullet_label(p->label))
-		lb->cls = LAB_BULLET;
-	else if (is_relative_label(p->label, n))
-		lb->cls = LAB_REL;
-	else {
-		lb->cls = LAB_ABS;
-		if (is_decimal_label(p->label, n))
-			lb->decimal = count_decimal_parts(p->label, n);
-	}
-}
+#include "clause/label.h"
 
 /* ---- the builder ----------------------------------------------------- */
 
@@ -367,9 +79,7 @@ typedef struct builder {
 	const ldiff_split_opts *o;
 	ldiff_error *err;
 	int plain;		/* plain text: guess headings */
-	pcre2_code *re;
-	pcre2_match_data *md;
-	uint32_t g_kap, g_par, g_spar, g_word, g_dec, g_rel, g_bul, g_hnum;
+	ld_typed typed;		/* the pattern of typed numbers */
 
 	opened sec[MAXSEC];
 	int nsec;
@@ -391,9 +101,10 @@ typedef struct builder {
 	ld_buf pend_key, pend_text, pend_refs;
 	int pend_cell;
 
-	strmap ids;		/* every id given out */
-	strmap dups;		/* id -> the next N of "id#N" */
-	strmap refs;		/* "fn:2" -> id of the clause citing it */
+	ld_strmap *ids;		/* every id given out */
+	ld_strmap *dups;	/* id -> the next N of "id#N" */
+	ld_strmap *refs;	/* "fn:2" -> index in citers */
+	ld_ptrs citers;		/* the clauses citing a note (struct citer) */
 	size_t i;		/* paragraph being read */
 	size_t toc_lines;	/* table of contents lines so far */
 	size_t src;		/* paragraph whose formatting a record keeps */
@@ -486,39 +197,46 @@ label_id(builder *b, const char *s, size_t n)
 /* Make id unique: as is, else "section/id", else "id#N".  The next N of
  * each id is remembered, so many equal ids cost no more than distinct
  * ones. */
+/* Take id unless it was given out: 1 taken, 0 already given, or
+ * LDIFF_ENOMEM. */
+static int
+take_id(builder *b, const char *id)
+{
+	size_t n = strlen(id);
+
+	if (ld_strmap_get(b->ids, id, n, NULL))
+		return 0;
+	return ld_strmap_put(b->ids, id, n, 0) != NULL ? 1 : LDIFF_ENOMEM;
+}
+
 static const char *
 unique_id(builder *b, const char *id)
 {
 	const char *sec = cur_section_text(b);
-	size_t *next;
+	uint32_t next = 2;
 	char *q;
 	int r;
 
-	if ((r = map_put(&b->ids, id, id)) != 0)
+	if ((r = take_id(b, id)) != 0)
 		return r > 0 ? id : NULL;
 	if (sec[0] != '\0' && strcmp(sec, id) != 0) {
 		q = ld_arena_printf(b->cs->arena, "%s/%s", sec, id);
-		if (q == NULL || (r = map_put(&b->ids, q, q)) < 0)
+		if (q == NULL || (r = take_id(b, q)) < 0)
 			return NULL;
 		if (r > 0)
 			return q;
 	}
-	next = (size_t *)map_get(&b->dups, id);
-	if (next == NULL) {
-		if ((next = ld_arena_alloc(b->cs->arena, sizeof *next)) ==
-		    NULL || map_put(&b->dups, id, next) < 0)
+	ld_strmap_get(b->dups, id, strlen(id), &next);
+	for (;; next++) {
+		q = ld_arena_printf(b->cs->arena, "%s#%u", id, (unsigned)next);
+		if (q == NULL || (r = take_id(b, q)) < 0)
 			return NULL;
-		*next = 2;
+		if (r > 0)
+			break;
 	}
-	for (;; (*next)++) {
-		q = ld_arena_printf(b->cs->arena, "%s#%zu", id, *next);
-		if (q == NULL || (r = map_put(&b->ids, q, q)) < 0)
-			return NULL;
-		if (r > 0) {
-			(*next)++;
-			return q;
-		}
-	}
+	if (ld_strmap_put(b->dups, id, strlen(id), next + 1) == NULL)
+		return NULL;
+	return q;
 }
 
 /* Append a clause record; strings must already live in the clause arena
@@ -595,17 +313,18 @@ note_refs(builder *b, const char *refs, const char *id)
 
 	while (*s != '\0') {
 		size_t n = strcspn(s, " ");
-		char *key;
 
 		if (n > 0) {
-			if (by == NULL &&
-			    (by = ld_arena_alloc(b->cs->arena, sizeof *by)) ==
-			    NULL)
-				return oom(b);
-			by->id = id;
-			by->section = cur_section_text(b);
-			key = ld_arena_strndup(b->cs->arena, s, n);
-			if (key == NULL || map_put(&b->refs, key, by) < 0)
+			if (by == NULL) {
+				by = ld_arena_alloc(b->cs->arena, sizeof *by);
+				if (by == NULL ||
+				    ld_ptrs_push(&b->citers, by) != 0)
+					return oom(b);
+				by->id = id;
+				by->section = cur_section_text(b);
+			}
+			if (ld_strmap_put(b->refs, s, n,
+			    (uint32_t)(b->citers.n - 1)) == NULL)
 				return oom(b);
 		}
 		s += n;
@@ -644,178 +363,6 @@ add_sentences(builder *b, const char *id, const char *text)
 	return r;
 }
 
-
-/* ---- typed labels ------------------------------------------------------ */
-
-static int
-compile_typed(builder *b)
-{
-	int ec;
-	PCRE2_SIZE eo;
-
-	b->re = pcre2_compile((PCRE2_SPTR)typed_pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
-	if (b->re == NULL)
-		return oom(b);
-	b->md = pcre2_match_data_create_from_pattern(b->re, NULL);
-	if (b->md == NULL)
-		return oom(b);
-#define GROUP(g) b->g_##g = (uint32_t)pcre2_substring_number_from_name( \
-	b->re, (PCRE2_SPTR)#g)
-	GROUP(kap); GROUP(par); GROUP(spar); GROUP(word);
-	GROUP(dec); GROUP(rel); GROUP(bul); GROUP(hnum);
-#undef GROUP
-	return 0;
-}
-
-/* Does s begin with a word of typed_pattern's <word> group (its first
- * letter in either case)? */
-static int
-starts_label_word(const char *s, size_t n)
-{
-	static const char *const rest[] = {
-		"unkt", "ilaga", "rtikel", "vsnitt", "apitel"
-	};
-	static const char first[] = "PBAAK";
-	size_t k, len;
-
-	for (k = 0; k < sizeof rest / sizeof rest[0]; k++) {
-		len = strlen(rest[k]);
-		if ((s[0] == first[k] || s[0] == first[k] + ('a' - 'A')) &&
-		    n > len && memcmp(s + 1, rest[k], len) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Can typed_pattern match at s?  Most paragraphs begin with a word, and
- * a failed match of the pattern's many alternatives costs more than the
- * rest of the paragraph's splitting (pcre2 copies its frames at every
- * alternative), so rule out the common case first.  An ASCII letter can
- * only begin "Punkt", "Bilaga", "Artikel", "Avsnitt", "Kapitel" or a
- * relative label "a)", "iv)"; anything else goes to the pattern.  The
- * cases are in t_clause's test_typed_starts.
- */
-static int
-may_be_typed(const char *s, size_t n)
-{
-	unsigned char c = n > 0 ? (unsigned char)s[0] : 0;
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
-		return 1;
-	if (starts_label_word(s, n))
-		return 1;
-	if (c < 'a')
-		return 0;	/* no capital begins a relative label */
-	for (i = 1; i < n && i <= 5; i++)
-		if (s[i] == ')')
-			return 1;
-	return 0;
-}
-
-/* Length of the digit run at s[i..n). */
-static size_t
-digit_run(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	while (k < n && s[k] >= '0' && s[k] <= '9')
-		k++;
-	return k - i;
-}
-
-/*
- * The common typed number, "4.2 " or "3. ", without the pattern: what
- * its <dec> group matches when the number has a dot, each part at most
- * three digits, and ASCII blanks or the end follow.  Returns the length
- * of the whole match (spaces included) and the number's in *numlen, or
- * 0 for anything else - the pattern then decides, so the result is
- * always the pattern's.  A dot rules out <kap> and <par>, which tried
- * first would want a blank or '§' straight after the digits.
- */
-static size_t
-simple_decimal(const char *s, size_t n, size_t *numlen)
-{
-	size_t i = 0, d, dots = 0;
-
-	for (;;) {
-		d = digit_run(s, n, i);
-		if (d == 0 || d > 3)
-			return 0;
-		i += d;
-		if (i == n || s[i] != '.')
-			break;
-		i++;
-		dots++;
-		if (i == n || s[i] < '0' || s[i] > '9')
-			break;	/* "2.1." or "3.": the dot ends it */
-	}
-	if (dots == 0)
-		return 0;
-	*numlen = i;
-	if (i < n && s[i] != ' ' && s[i] != '\t')
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i < n && (unsigned char)s[i] >= 0x80)
-		return 0;	/* maybe more \h (NBSP ...): the pattern */
-	return i;
-}
-
-/* A number typed at the start of s[0..n) (already trimmed). */
-static void
-typed_label(builder *b, label *lb, const char *s, size_t n)
-{
-	size_t skip, numlen;
-	PCRE2_SIZE *ov;
-	uint32_t g;
-	int rc;
-
-	memset(lb, 0, sizeof *lb);
-	lb->cls = LAB_NONE;
-	if (!may_be_typed(s, n))
-		return;
-	if ((skip = simple_decimal(s, n, &numlen)) > 0) {
-		lb->shown = s;
-		lb->len = numlen;
-		lb->skip = skip;
-		lb->cls = LAB_ABS;
-		lb->decimal = count_decimal_parts(s, numlen);
-		lb->level = lb->decimal;
-		return;
-	}
-	rc = pcre2_match(b->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-	    b->md, NULL);
-	if (rc < 0)
-		return;
-	ov = pcre2_get_ovector_pointer(b->md);
-	for (g = 1; g < (uint32_t)rc; g++)
-		if (ov[2 * g] != PCRE2_UNSET)
-			break;
-	if (g >= (uint32_t)rc)
-		return;
-	lb->shown = s + ov[2 * g];
-	lb->len = ov[2 * g + 1] - ov[2 * g];
-	lb->skip = ov[1];
-	lb->cls = LAB_ABS;
-	lb->level = 1;
-	if (g == b->g_par || g == b->g_spar ||
-	    (g == b->g_kap && memchr(lb->shown, 0xA7, lb->len) != NULL))
-		lb->level = 2;	/* paragraphs (§) sit inside chapters */
-	else if (g == b->g_dec || g == b->g_hnum) {
-		lb->decimal = count_decimal_parts(lb->shown, lb->len);
-		lb->level = lb->decimal;
-		lb->head_only = g == b->g_hnum;
-	} else if (g == b->g_rel) {
-		lb->cls = LAB_REL;
-		lb->level = 0;
-	} else if (g == b->g_bul)
-		lb->cls = LAB_BULLET;
-}
 
 /* ---- small text tests ---------------------------------------------- */
 
@@ -928,10 +475,10 @@ para_label(builder *b, size_t i, label *lb, const char **s, size_t *n)
 	*n = strlen(p->text);
 	trim(s, n);
 	if (p->label[0] != '\0') {
-		computed_label(lb, p);
+		ld_label_computed(lb, p);
 		return;
 	}
-	typed_label(b, lb, *s, *n);
+	ld_label_typed(&b->typed, lb, *s, *n);
 	*s += lb->skip;
 	*n -= lb->skip;
 	trim(s, n);
@@ -1416,6 +963,7 @@ static void
 resolve_citations(builder *b)
 {
 	size_t i;
+	uint32_t which;
 	const cite *by = NULL;
 
 	for (i = 0; i < b->cs->n; i++) {
@@ -1429,7 +977,8 @@ resolve_citations(builder *b)
 		by = NULL;
 		if (cl->kind != LDIFF_CL_NOTE && cl->kind != LDIFF_CL_OTHER)
 			continue;
-		if ((by = map_get(&b->refs, cl->id)) != NULL) {
+		if (ld_strmap_get(b->refs, cl->id, strlen(cl->id), &which)) {
+			by = b->citers.v[which];
 			cl->parent = by->id;
 			cl->section = by->section;
 		}
@@ -1538,6 +1087,8 @@ ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
 		ldiff_split_opts_init(&defaults);
 		o = &defaults;
 	}
+	if ((r = ld_check_split_opts(o, err)) != 0)
+		return r;
 	memset(&b, 0, sizeof b);
 	b.doc = d;
 	b.o = o;
@@ -1550,10 +1101,14 @@ ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
 		oom(&b);
 		goto out;
 	}
-	if (compile_typed(&b) != 0)
+	if (ld_typed_init(&b.typed) != 0) {
+		oom(&b);
 		goto out;
-	/* about one id per paragraph: no regrowing of the map as they come */
-	if (map_reserve(&b.ids, d->n + 1) != 0) {
+	}
+	b.ids = ld_strmap_new();
+	b.dups = ld_strmap_new();
+	b.refs = ld_strmap_new();
+	if (b.ids == NULL || b.dups == NULL || b.refs == NULL) {
 		oom(&b);
 		goto out;
 	}
@@ -1573,11 +1128,11 @@ ldiff_clauses_from_doc(ldiff_clauses **out, const ldiff_doc *d,
 out:
 	r = b.rc;
 	ldiff_clauses_free(b.cs);
-	pcre2_match_data_free(b.md);
-	pcre2_code_free(b.re);
-	map_free(&b.ids);
-	map_free(&b.dups);
-	map_free(&b.refs);
+	ld_typed_free(&b.typed);
+	ld_strmap_free(b.ids);
+	ld_strmap_free(b.dups);
+	ld_strmap_free(b.refs);
+	ld_ptrs_free(&b.citers);
 	ld_buf_free(&b.pend_key);
 	ld_buf_free(&b.pend_text);
 	ld_buf_free(&b.pend_refs);

@@ -1,6 +1,9 @@
 /*
- * clause/clause.h - the clause container that clause.c builds from paragraphs and
- * clauses_io.c reads and writes as records.
+ * clause/clause.h - the clause set (clauses.c) that clause.c builds from
+ * paragraphs (with the numbers labels.c finds), clauses_io.c reads and
+ * writes as records, and input.c makes of any input.  The calls go one
+ * way: input.c -> clause.c, clauses_io.c -> clauses.c; clause.c ->
+ * labels.c.
  */
 #ifndef LD_CLAUSE_H
 #define LD_CLAUSE_H
@@ -8,7 +11,7 @@
 #include "sv/sv.h"
 #include "docx/doc.h"
 
-/* ---- clause sets (clause.c builds them, clauses_io.c reads/writes) ---- */
+/* ---- clause sets (clauses.c) ---------------------------------------- */
 struct ldiff_clauses {
 	ld_arena *arena;
 	ldiff_clause *cl;
@@ -20,7 +23,10 @@ int ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim);
  * limits.max_clauses; *code says which).  The pointer is valid until the
  * next ld_clauses_add. */
 ldiff_clause *ld_clauses_add(ldiff_clauses *c, int *code);
+/* The kind of that name ("section" ...), or -1. */
 int ld_clause_kind_from_name(const char *name);
-
+/* 0, or LDIFF_EINVAL when o or its limits are of a version this library
+ * does not read (see ld_check_version). */
+int ld_check_split_opts(const ldiff_split_opts *o, ldiff_error *err);
 
 #endif /* LD_CLAUSE_H */

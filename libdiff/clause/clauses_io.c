@@ -47,28 +47,6 @@
 
 #define NFIELDS 7
 
-size_t
-ldiff_clauses_count(const ldiff_clauses *c)
-{
-	return c != NULL ? c->n : 0;
-}
-
-const ldiff_clause *
-ldiff_clauses_get(const ldiff_clauses *c, size_t i)
-{
-	return c != NULL && i < c->n ? &c->cl[i] : NULL;
-}
-
-void
-ldiff_clauses_free(ldiff_clauses *c)
-{
-	if (c == NULL)
-		return;
-	ld_arena_free(c->arena);
-	ld_free(c->cl);
-	ld_free(c);
-}
-
 /* ---- writing ------------------------------------------------------- */
 
 static void
@@ -493,6 +471,8 @@ ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
 	rd.err = err;
 	if (data == NULL)
 		return ld_error(err, LDIFF_EINVAL, _("no data"));
+	if (o != NULL && (r = ld_check_split_opts(o, err)) != 0)
+		return r;
 	if ((r = ld_clauses_new(&rd.cs, o != NULL ? &o->limits : NULL)) != 0)
 		return ld_error(err, r, NULL);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
@@ -508,101 +488,4 @@ ldiff_clauses_from_records(ldiff_clauses **out, const char *data,
 	}
 	*out = rd.cs;
 	return 0;
-}
-
-/* ---- any input -------------------------------------------------------- */
-
-/* A JSON record whose keys were reordered (by jq, say) is a clause if it
- * has an "id"; a paragraph record has none. */
-static int
-json_has_id(const char *l, size_t n)
-{
-	ld_json_kv kv[16];
-	char *copy;
-	int k, has = 0;
-
-	if ((copy = ld_malloc(n + 1)) == NULL)
-		return 0;
-	memcpy(copy, l, n);
-	copy[n] = '\0';
-	k = ld_json_parse_flat(copy, kv, 16);
-	has = k > 0 && ld_json_get(kv, k, "id") != NULL;
-	ld_free(copy);
-	return has;
-}
-
-/* Does the data start like a clause stream: the mark (any version, so a
- * newer one is refused with a clear message) or a JSON record with an
- * "id" first (a paragraph record has none)? */
-static int
-looks_like_clauses(const char *data, size_t len)
-{
-	size_t pos = 0, n, mark = strlen("#klausul-clauses");
-	const char *l;
-
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
-	if (!ld_next_line(data, len, &pos, &l, &n))
-		return 0;
-	if (n >= mark && memcmp(l, "#klausul-clauses", mark) == 0)
-		return 1;
-	if (n >= 6 && memcmp(l, "{\"id\":", 6) == 0)
-		return 1;
-	return n > 0 && l[0] == '{' && json_has_id(l, n);
-}
-
-/*
- * Bytes for the package reader: a zip (a local file header, or the end
- * record of an empty one), an OLE file (an old .doc, an encrypted .docx),
- * and documents that are no text but start with text, a PDF or an RTF
- * file: the package reader names each of them, where the text reader
- * would compare "%PDF-1.4" as a paragraph or stop at invalid UTF-8.
- */
-static int
-is_package(const char *p, size_t len)
-{
-	static const char *const magic[] = {
-		"PK\003\004", "PK\005\006", "\320\317\021\340", "%PDF-",
-		"{\\rtf"
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof magic / sizeof magic[0]; i++)
-		if (len >= strlen(magic[i]) &&
-		    memcmp(p, magic[i], strlen(magic[i])) == 0)
-			return 1;
-	return 0;
-}
-
-int
-ldiff_clauses_from_any(ldiff_clauses **out, const void *data, size_t len,
-    const ldiff_extract_opts *xo, const ldiff_split_opts *so,
-    ldiff_error *err)
-{
-	ldiff_extract_opts xdef;
-	ldiff_split_opts sdef;
-	ldiff_doc *d = NULL;
-	int r;
-
-	*out = NULL;
-	if (data == NULL)
-		return ld_error(err, LDIFF_EINVAL, _("no data"));
-	if (xo == NULL) {
-		ldiff_extract_opts_init(&xdef);
-		xo = &xdef;
-	}
-	if (so == NULL) {
-		ldiff_split_opts_init(&sdef);
-		so = &sdef;
-	}
-	if (is_package(data, len))
-		r = ldiff_doc_from_docx_mem(&d, data, len, xo, err);
-	else if (looks_like_clauses(data, len))
-		return ldiff_clauses_from_records(out, data, len, so, err);
-	else
-		r = ldiff_doc_from_records(&d, data, len, &so->limits, err);
-	if (r == 0)
-		r = ldiff_clauses_from_doc(out, d, so, err);
-	ldiff_doc_free(d);
-	return r;
 }

@@ -13,6 +13,7 @@ void
 ldiff_diff_opts_init(ldiff_diff_opts *o)
 {
 	memset(o, 0, sizeof *o);
+	o->version = LDIFF_DIFF_OPTS_VERSION;
 	o->max_cost = 0;		/* ld_text_diff's default cap */
 	o->min_similarity = 0.5;
 	o->detect_moves = 1;
@@ -134,4 +135,40 @@ ldiff_class_name(unsigned one_class)
 		return "renumber";
 	}
 	return "unknown";
+}
+
+/* ---- what a filter hides ------------------------------------------------ */
+
+unsigned
+ld_hidden_classes(unsigned hide)
+{
+	unsigned c = 0;
+
+	if (hide & LDIFF_HIDE_TYPOGRAPHY)
+		c |= LDIFF_CLASS_TYPOGRAPHY;
+	if (hide & LDIFF_HIDE_RENUMBER)
+		c |= LDIFF_CLASS_RENUMBER;
+	if (hide & LDIFF_HIDE_PERIOD)
+		c |= LDIFF_CLASS_PERIOD;
+	return c;
+}
+
+/* Moves, splits, merges, insertions and deletions are never hidden: they
+ * change the structure whatever their words.  An equal or changed unit is
+ * hidden when every class it has is hidden. */
+int
+ldiff_unit_hidden(const ldiff_unit *u, unsigned hide)
+{
+	unsigned hc = ld_hidden_classes(hide);
+
+	switch (u->op) {
+	case LDIFF_OP_EQUAL:
+		if (u->cls == 0)
+			return (hide & LDIFF_HIDE_EQUAL) != 0;
+		return (u->cls & ~hc) == 0;
+	case LDIFF_OP_CHANGED:
+		return u->cls != 0 && (u->cls & ~hc) == 0;
+	default:
+		return 0;
+	}
 }

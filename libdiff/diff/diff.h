@@ -106,7 +106,9 @@ struct ldiff_diff {
 	ldiff_diff_opts opts;
 	ld_align_stats stats;	/* work counters (align.c, diff.c) */
 };
-
+/* The change classes (LDIFF_CLASS_*) that the hide flags (LDIFF_HIDE_*)
+ * hide; ldiff_unit_hidden says it of a whole unit. */
+unsigned ld_hidden_classes(unsigned hide);
 
 /* ---- lineages (lineage.c) ------------------------------------------ */
 /* The units of one clause across versions: units[start..end) of the

@@ -35,18 +35,14 @@ static int
 reserve_units(ldiff_diff *d, size_t more)
 {
 	ldiff_unit *p;
-	size_t cap = d->cap;
 
 	if (more > SIZE_MAX / sizeof *p - d->n)
 		return LDIFF_ENOMEM;
-	if (d->n + more <= cap)
-		return 0;
-	while (cap < d->n + more)
-		cap = cap ? cap * 2 : 64;
-	if ((p = ld_reallocarray(d->units, cap, sizeof *p)) == NULL)
-		return LDIFF_ENOMEM;
-	d->units = p;
-	d->cap = cap;
+	while (d->cap < d->n + more) {
+		if ((p = ld_grow(d->units, &d->cap, 64, sizeof *p)) == NULL)
+			return LDIFF_ENOMEM;
+		d->units = p;
+	}
 	return 0;
 }
 
@@ -514,13 +510,11 @@ static int
 join(struct build *b, size_t x, size_t y)
 {
 	if (b->njoins == b->joincap) {
-		size_t cap = b->joincap ? b->joincap * 2 : 16;
-		size_t *p = ld_reallocarray(b->joins, cap, 2 * sizeof *p);
+		size_t *p = ld_grow(b->joins, &b->joincap, 16, 2 * sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
 		b->joins = p;
-		b->joincap = cap;
 	}
 	b->joins[2 * b->njoins] = x;
 	b->joins[2 * b->njoins + 1] = y;
@@ -707,8 +701,7 @@ collect_subs(ldiff_diff *d, size_t u0, struct sub **out, size_t *nout)
 			if (n == cap) {
 				struct sub *p;
 
-				cap = cap ? cap * 2 : 64;
-				p = ld_reallocarray(s, cap, sizeof *p);
+				p = ld_grow(s, &cap, 64, sizeof *p);
 				if (p == NULL) {
 					ld_free(s);
 					return LDIFF_ENOMEM;
@@ -730,15 +723,12 @@ static int
 push_subst(ldiff_diff *d, const ldiff_subst *x)
 {
 	if (d->nsubst == d->substcap) {
-		size_t cap = d->substcap ? d->substcap * 2 : 16;
-		ldiff_subst *p = ld_arena_alloc(d->arena, cap * sizeof *p);
+		ldiff_subst *p = ld_arena_grow(d->arena, d->substs,
+		    &d->substcap, 16, sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
-		if (d->nsubst > 0)
-			memcpy(p, d->substs, d->nsubst * sizeof *p);
 		d->substs = p;
-		d->substcap = cap;
 	}
 	d->substs[d->nsubst++] = *x;
 	return 0;
@@ -816,6 +806,8 @@ setup(ldiff_diff *d, const ldiff_clauses *const *versions,
 		ldiff_diff_opts_init(&d->opts);
 	if (!(d->opts.min_similarity >= 0 && d->opts.min_similarity <= 1))
 		d->opts.min_similarity = 0.5;
+	if (d->opts.threads == 0)
+		d->opts.threads = (int)ldiff_processors();
 	d->nver = n;
 	d->ver = ld_arena_alloc(d->arena, n * sizeof *d->ver);
 	d->names = ld_arena_alloc(d->arena, n * sizeof *d->names);
@@ -852,6 +844,10 @@ ldiff_diff_new(ldiff_diff **out, const ldiff_clauses *const *versions,
 		if (versions[i] == NULL)
 			return ld_error(err, LDIFF_EINVAL,
 			    _("version %zu is missing"), i + 1);
+	/* version 1 is every field there is: setup() copies them all */
+	if (o != NULL && (rc = ld_check_version(err, "ldiff_diff_opts",
+	    o->version, LDIFF_DIFF_OPTS_VERSION)) != 0)
+		return rc;
 	memset(&b, 0, sizeof b);
 	d = ld_calloc(1, sizeof *d);
 	if (d == NULL || (d->arena = ld_arena_new()) == NULL) {

@@ -25,128 +25,41 @@
 
 /* ---- interning keys -------------------------------------------------- */
 
+/* Key ids: each distinct key gets the next id.  Tokens repeat, so the
+ * raw bytes of each distinct token map straight to their key's id and
+ * space flag (id * 2 + space), and each key is computed once. */
 struct intern {
-	ld_buf pool;		/* keys, NUL-separated */
-	size_t *off;		/* per id: offset of its key in pool */
-	size_t nid, capid;
-	uint32_t *slot;		/* hash table: id + 1, 0 empty */
-	size_t nslot;
-	/* Tokens repeat: the raw bytes of each distinct token map straight
-	 * to its key id and space flag, so each key is computed once. */
-	struct raw {
-		const char *p;	/* into the texts; NULL empty */
-		size_t len;
-		uint32_t id;
-		int space;
-	} *raw;
-	size_t nraw;		/* distinct raw tokens (>= nid) */
+	ld_buf key;		/* the key being made */
+	ld_strmap *ids;		/* key -> id */
+	ld_strmap *raw;		/* token bytes -> id * 2 + space */
 };
 
-/* Both tables share a size, kept at most half full; they start small
- * since a clause has few distinct tokens. */
 static int
 intern_init(struct intern *in)
 {
-	memset(in, 0, sizeof *in);
-	ld_buf_init(&in->pool);
-	in->nslot = 256;
-	in->slot = ld_calloc(in->nslot, sizeof *in->slot);
-	in->raw = ld_calloc(in->nslot, sizeof *in->raw);
-	return in->slot && in->raw ? 0 : LDIFF_ENOMEM;
-}
-
-static int
-intern_grow(struct intern *in)
-{
-	size_t n = in->nslot * 2, i, j;
-	uint32_t *slot = ld_calloc(n, sizeof *slot);
-	struct raw *raw = ld_calloc(n, sizeof *raw);
-
-	if (slot == NULL || raw == NULL) {
-		ld_free(slot);
-		ld_free(raw);
-		return LDIFF_ENOMEM;
-	}
-	for (i = 0; i < in->nid; i++) {
-		const char *k = in->pool.data + in->off[i];
-
-		j = ld_hash(k, strlen(k)) & (n - 1);
-		while (slot[j] != 0)
-			j = (j + 1) & (n - 1);
-		slot[j] = (uint32_t)i + 1;
-	}
-	for (i = 0; i < in->nslot; i++) {
-		if (in->raw[i].p == NULL)
-			continue;
-		j = ld_hash(in->raw[i].p, in->raw[i].len) & (n - 1);
-		while (raw[j].p != NULL)
-			j = (j + 1) & (n - 1);
-		raw[j] = in->raw[i];
-	}
-	ld_free(in->slot);
-	ld_free(in->raw);
-	in->slot = slot;
-	in->raw = raw;
-	in->nslot = n;
-	return 0;
+	ld_buf_init(&in->key);
+	in->ids = ld_strmap_new();
+	in->raw = ld_strmap_new();
+	return in->ids && in->raw ? 0 : LDIFF_ENOMEM;
 }
 
 static void
 intern_free(struct intern *in)
 {
-	ld_buf_free(&in->pool);
-	ld_free(in->off);
-	ld_free(in->slot);
-	ld_free(in->raw);
+	ld_buf_free(&in->key);
+	ld_strmap_free(in->ids);
+	ld_strmap_free(in->raw);
 }
 
-/* The raw-bytes slot of token t: a hit, or the empty slot to fill. */
-static struct raw *
-raw_slot(struct intern *in, const ld_tok *t)
-{
-	size_t i = ld_hash(t->s, t->len) & (in->nslot - 1);
-
-	while (in->raw[i].p != NULL) {
-		if (in->raw[i].len == t->len &&
-		    memcmp(in->raw[i].p, t->s, t->len) == 0)
-			break;
-		i = (i + 1) & (in->nslot - 1);
-	}
-	return &in->raw[i];
-}
-
-/* The id of the key at pool[start..len); the key is dropped again from
- * the pool when already known. */
+/* The id of in->key: its own, or the next one when new. */
 static int
-intern_key(struct intern *in, size_t start, uint32_t *id)
+intern_key(struct intern *in, uint32_t *id)
 {
-	const char *k = in->pool.data + start;
-	size_t n = in->pool.len - start;
-	size_t i = ld_hash(k, n) & (in->nslot - 1);
-
-	while (in->slot[i] != 0) {
-		const char *o = in->pool.data + in->off[in->slot[i] - 1];
-
-		if (strlen(o) == n && memcmp(o, k, n) == 0) {
-			*id = in->slot[i] - 1;
-			in->pool.len = start;
-			return 0;
-		}
-		i = (i + 1) & (in->nslot - 1);
-	}
-	if (in->nid == in->capid) {
-		size_t cap = in->capid ? 2 * in->capid : 256;
-		size_t *p = ld_reallocarray(in->off, cap, sizeof *p);
-
-		if (p == NULL)
-			return LDIFF_ENOMEM;
-		in->off = p;
-		in->capid = cap;
-	}
-	in->off[in->nid] = start;
-	*id = (uint32_t)in->nid;
-	in->slot[i] = (uint32_t)++in->nid;
-	return ld_buf_addc(&in->pool, '\0');
+	if (ld_strmap_get(in->ids, in->key.data, in->key.len, id))
+		return 0;
+	*id = (uint32_t)ld_strmap_count(in->ids);
+	return ld_strmap_put(in->ids, in->key.data, in->key.len, *id) ?
+	    0 : LDIFF_ENOMEM;
 }
 
 /* ---- sides --------------------------------------------------------- */
@@ -349,44 +262,35 @@ side_ids(ld_side *s, struct intern *in, uint32_t *ids, const size_t *src,
 	int rc;
 
 	for (i = 0; i < s->n; i++) {
-		size_t start = in->pool.len;
 		ld_tok *t = &s->t[i];
-		struct raw *rw;
+		uint32_t v;
 
 		if (src != NULL && src[i] != SIZE_MAX) {	/* a's token */
 			t->id = ids[i] = ia[src[i]];
 			t->space = a->t[src[i]].space;
 			continue;
 		}
-		rw = raw_slot(in, t);
-		if (rw->p != NULL) {
-			t->id = ids[i] = rw->id;
-			t->space = rw->space;
+		if (ld_strmap_get(in->raw, t->s, t->len, &v)) {
+			t->id = ids[i] = v / 2;
+			t->space = v % 2;
 			continue;
 		}
-		if (2 * (in->nraw + 1) > in->nslot) {
-			if ((rc = intern_grow(in)) != 0)
-				return rc;
-			rw = raw_slot(in, t);
-		}
-		in->nraw++;
-		rc = ld_text_key_buf(&in->pool, t->s, t->len);
-		if (rc != 0)
+		ld_buf_reset(&in->key);
+		if ((rc = ld_text_key_buf(&in->key, t->s, t->len)) != 0)
 			return rc;
 		t->space = t->type == LDIFF_TOK_SPACE ||
-		    (in->pool.len == start && t->len > 0 &&
+		    (in->key.len == 0 && t->len > 0 &&
 		    (unsigned char)t->s[0] <= ' ');
 		if (t->space) {
-			in->pool.len = start;
-			ld_buf_addc(&in->pool, ' ');
+			ld_buf_reset(&in->key);
+			ld_buf_addc(&in->key, ' ');
 		}
-		if ((rc = intern_key(in, start, &t->id)) != 0)
+		if ((rc = intern_key(in, &t->id)) != 0)
 			return rc;
 		ids[i] = t->id;
-		rw->p = t->s;
-		rw->len = t->len;
-		rw->id = t->id;
-		rw->space = t->space;
+		if (!ld_strmap_put(in->raw, t->s, t->len,
+		    t->id * 2 + (uint32_t)t->space))
+			return LDIFF_ENOMEM;
 	}
 	return 0;
 }
@@ -469,15 +373,12 @@ add_edit(struct out *o, const ld_side *a, const ld_side *b,
 	if (r->a0 == r->a1 && r->b0 == r->b1)
 		return 0;
 	if (o->n == o->cap) {
-		size_t cap = o->cap ? 2 * o->cap : 16;
-		ldiff_edit *ne = ld_arena_alloc(o->ar, cap * sizeof *ne);
+		ldiff_edit *ne = ld_arena_grow(o->ar, o->e, &o->cap, 16,
+		    sizeof *ne);
 
 		if (ne == NULL)
 			return LDIFF_ENOMEM;
-		if (o->n > 0)
-			memcpy(ne, o->e, o->n * sizeof *ne);
 		o->e = ne;
-		o->cap = cap;
 	}
 	e = &o->e[o->n++];
 	memset(e, 0, sizeof *e);
@@ -677,7 +578,7 @@ ld_text_diff(ld_arena *ar, const char *old_text, const char *new_text,
 	int rc;
 
 	memset(td, 0, sizeof *td);
-	memset(&in, 0, sizeof in);
+	memset(&in, 0, sizeof in);	/* freed even when never made */
 	o.ar = ar;
 	if ((rc = side_tokens(&a, old_text ? old_text : "")) != 0 ||
 	    (rc = side_tokens_like(&b, new_text ? new_text : "", &a,

@@ -67,8 +67,19 @@ ld_para_kind_from_name(const char *name)
 void
 ldiff_extract_opts_init(ldiff_extract_opts *o)
 {
+	o->version = LDIFF_EXTRACT_OPTS_VERSION;
 	o->changes = LDIFF_CHANGES_ACCEPT;
 	ldiff_limits_init(&o->limits);
+}
+
+/* Version 1 is every field there is: nothing newer to leave unread. */
+int
+ld_check_extract_opts(const ldiff_extract_opts *o, ldiff_error *err)
+{
+	int r = ld_check_version(err, "ldiff_extract_opts", o->version,
+	    LDIFF_EXTRACT_OPTS_VERSION);
+
+	return r != 0 ? r : ld_check_limits(&o->limits, err);
 }
 
 int
@@ -137,6 +148,10 @@ ldiff_doc_free(ldiff_doc *d)
 	ld_arena_free(d->arena);
 	ld_free(d->paras);
 	ld_free(d);
+	/* a document is the largest thing the library frees, often in a
+	 * thread of its own: the comparison after it should not start
+	 * with that memory stranded in the thread's arena */
+	ld_trim_freed_memory();
 }
 
 /* ---- writing ------------------------------------------------------- */
@@ -504,6 +519,8 @@ ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
 	int r;
 
 	*out = NULL;
+	if (lim != NULL && (r = ld_check_limits(lim, err)) != 0)
+		return r;
 	if (is_utf16(data, len))
 		return ld_error(err, LDIFF_EUTF8, _("UTF-16 text, not UTF-8; "
 		    "save it as UTF-8 and try again"));

@@ -23,6 +23,8 @@ int ld_doc_new(ldiff_doc **out, const ldiff_limits *lim);
 ldiff_para *ld_doc_add(ldiff_doc *d, int *code);
 /* Kind from its record name ("heading" ...), -1 if unknown. */
 int ld_para_kind_from_name(const char *name);
-
+/* 0, or LDIFF_EINVAL when o or its limits are of a version this library
+ * does not read (see ld_check_version). */
+int ld_check_extract_opts(const ldiff_extract_opts *o, ldiff_error *err);
 
 #endif /* LD_DOC_H */

@@ -35,14 +35,6 @@ struct reader {
 	size_t nrefs, caprefs;
 };
 
-int
-wm_fail(struct walker *w, int code)
-{
-	if (w->rc == 0)
-		w->rc = code;
-	return w->rc;
-}
-
 /* ---- one paragraph -> one record --------------------------------------- */
 
 static void
@@ -221,30 +213,27 @@ fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 	return 0;
 }
 
-void
-wm_emit(struct walker *w, struct pctx *pc)
+/* The walker's on_paragraph: the finished paragraph becomes a record. */
+static int
+emit_para(void *ctx, struct walker *w, struct pctx *pc)
 {
 	ldiff_para *p;
 	int code = 0;
 
-	if (w->rc != 0 || w->suppress > 0)
-		return;
+	(void)ctx;
 	p = ld_doc_add(w->d, &code);
 	if (p == NULL) {
 		if (code == LDIFF_ELIMIT)
-			wm_fail(w, ld_error(w->err, LDIFF_ELIMIT, _("%s: more "
+			return ld_error(w->err, LDIFF_ELIMIT, _("%s: more "
 			    "than %lu paragraphs (limit max_paras)"), w->part,
-			    (unsigned long)w->lim->max_paras));
-		else
-			wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
-		return;
+			    (unsigned long)w->lim->max_paras);
+		return ld_error(w->err, LDIFF_ENOMEM, NULL);
 	}
-	if (fill(w, pc, p) != 0) {
-		wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
-		return;
-	}
+	if (fill(w, pc, p) != 0)
+		return ld_error(w->err, LDIFF_ENOMEM, NULL);
 	if (pc->has_defer)
 		rotate_anchor(w->d, pc->defer_start);
+	return 0;
 }
 
 /* ---- after a part: list labels, then drop empty paragraphs --------------- */
@@ -314,13 +303,10 @@ on_secref(void *ctx, int header, const char *type, const char *rid)
 	struct secref *v;
 
 	if (rd->nrefs == rd->caprefs) {
-		size_t cap = rd->caprefs ? rd->caprefs * 2 : 8;
-
-		v = ld_reallocarray(rd->refs, cap, sizeof *v);
+		v = ld_grow(rd->refs, &rd->caprefs, 8, sizeof *v);
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		rd->refs = v;
-		rd->caprefs = cap;
 	}
 	v = &rd->refs[rd->nrefs++];
 	v->header = header;
@@ -371,7 +357,7 @@ walk_part(struct reader *rd, const char *part, ldiff_para_kind kind,
 	ld_buf_init(&w.where);
 	r = ld_xml_open(&w.x, rd->pkg, part, rd->err);
 	if (r == 0)
-		r = wm_walk(&w);
+		r = wm_walk(&w, emit_para, rd);
 	walker_free(&w);
 	if (r == 0 && (r = label_part(rd->d, rd->nb, start)) != 0)
 		r = ld_error(rd->err, r, NULL);
@@ -524,6 +510,8 @@ ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
 		ldiff_extract_opts_init(&def);
 		o = &def;
 	}
+	if ((r = ld_check_extract_opts(o, err)) != 0)
+		return r;
 	if ((r = ld_pkg_open_file(&pkg, path, &o->limits, err)) != 0)
 		return r;
 	r = read_docx(out, pkg, o, err);
@@ -546,6 +534,8 @@ ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
 		ldiff_extract_opts_init(&def);
 		o = &def;
 	}
+	if ((r = ld_check_extract_opts(o, err)) != 0)
+		return r;
 	if ((r = ld_pkg_open_mem(&pkg, data, len, &o->limits, err)) != 0)
 		return r;
 	r = read_docx(out, pkg, o, err);

@@ -1,9 +1,11 @@
 /*
  * docx.h - the private seams between the .docx readers of libdiff.
  *
- * package.c opens the zip and resolves relationships; xmlread.c streams
- * one part through a locked-down libxml2 reader; styles.c and numbering.c
- * turn styles.xml and numbering.xml into lookup tables; wordml.c walks the
+ * package.c opens the zip (through libzip) and streams its parts under
+ * the inflation limits; xmlread.c streams one part through a locked-down
+ * libxml2 reader; rels.c reads the relationships that name the parts;
+ * styles.c and numbering.c turn styles.xml and numbering.xml into lookup
+ * tables; wordml.c walks the
  * document parts and appends paragraphs.  Only these files include this
  * header; everything the rest of the library needs is in internal.h.
  */
@@ -12,55 +14,8 @@
 
 #include "clause/clause.h"
 
-/* ---- zip archives in memory (zip.c) ----------------------------------- */
-enum {
-	LD_ZIP_ENOEND = 1, LD_ZIP_EINCONS, LD_ZIP_ENOMEM,
-	LD_ZIP_EENCRYPTED, LD_ZIP_EMETHOD, LD_ZIP_EDATA, LD_ZIP_ESHORT,
-	LD_ZIP_ESIZE, LD_ZIP_ECRC
-};
-typedef struct ld_zip ld_zip;
-typedef struct ld_zip_entry {
-	const char *name;	/* NUL-terminated */
-	size_t name_len;
-	uint64_t csize, usize;	/* as the directory claims them */
-	uint64_t offset;	/* of the local header */
-	uint32_t crc;
-	unsigned method, flags;
-} ld_zip_entry;
-/* The directory of the archive in data (which must outlive it). */
-int ld_zip_open(ld_zip **out, const void *data, size_t len);
-void ld_zip_close(ld_zip *z);
-size_t ld_zip_count(const ld_zip *z);
-const ld_zip_entry *ld_zip_entry_at(const ld_zip *z, size_t i);
-long ld_zip_find(const ld_zip *z, const char *name, int nocase);
-const char *ld_zip_strerror(int code);	/* an LD_ZIP_ code */
-/* An entry's bytes: ld_zip_fread gives how many, 0 at the end (once size
- * and CRC-32 have been checked), or -LD_ZIP_code. */
-typedef struct ld_zip_file ld_zip_file;
-int ld_zip_fopen(ld_zip_file **out, const ld_zip *z, size_t i);
-long ld_zip_fread(ld_zip_file *f, void *buf, size_t len);
-void ld_zip_fclose(ld_zip_file *f);
-/* An archive of n entries (deflated, or stored when deflate cannot
- * shrink them) appended to out: 0, LDIFF_ENOMEM or LDIFF_EINVAL. */
-int ld_zip_write(ld_buf *out, size_t n, const char *const *names,
-    const ld_buf *data);
-
 /* ---- package.c ------------------------------------------------------ */
 typedef struct ld_pkg ld_pkg;
-
-/* One relationship of a part's .rels: the type's last path segment
- * ("styles", "footnotes", "header" ...), its id and the resolved part name
- * (zip entry name, no leading slash).  External targets are left out. */
-typedef struct ld_rel {
-	char *type;
-	char *id;
-	char *target;
-} ld_rel;
-
-typedef struct ld_rels {
-	ld_rel *v;
-	size_t n;
-} ld_rels;
 
 int ld_pkg_open_file(ld_pkg **out, const char *path,
     const ldiff_limits *lim, ldiff_error *err);
@@ -73,15 +28,6 @@ int ld_pkg_has_part(ld_pkg *p, const char *name);
 /* The names of the package's entries, in directory order. */
 size_t ld_pkg_count(const ld_pkg *p);
 const char *ld_pkg_name(const ld_pkg *p, size_t i);
-
-/* The relationships of part ("" for the package itself).  A missing .rels
- * part gives an empty set.  Free with ld_rels_free. */
-int ld_pkg_rels(ld_pkg *p, const char *part, ld_rels *out,
-    ldiff_error *err);
-void ld_rels_free(ld_rels *r);
-/* First relationship of that type, or NULL. */
-const ld_rel *ld_rels_by_type(const ld_rels *r, const char *type);
-const ld_rel *ld_rels_by_id(const ld_rels *r, const char *id);
 
 /* A part opened for streaming.  ld_part_read returns bytes read, 0 at the
  * end, or a negative LDIFF_E* (limits are checked on the bytes actually
@@ -132,6 +78,31 @@ int ld_xml_attr(ld_xml *x, int ns, const char *name, char *buf,
 void ld_xml_skip(ld_xml *x);
 const char *ld_xml_part(const ld_xml *x);
 long ld_xml_line(ld_xml *x);
+
+/* ---- rels.c --------------------------------------------------------- */
+
+/* One relationship of a part's .rels: the type's last path segment
+ * ("styles", "footnotes", "header" ...), its id and the resolved part name
+ * (zip entry name, no leading slash).  External targets are left out. */
+typedef struct ld_rel {
+	char *type;
+	char *id;
+	char *target;
+} ld_rel;
+
+typedef struct ld_rels {
+	ld_rel *v;
+	size_t n;
+} ld_rels;
+
+/* The relationships of part ("" for the package itself).  A missing .rels
+ * part gives an empty set.  Free with ld_rels_free. */
+int ld_pkg_rels(ld_pkg *p, const char *part, ld_rels *out,
+    ldiff_error *err);
+void ld_rels_free(ld_rels *r);
+/* First relationship of that type, or NULL. */
+const ld_rel *ld_rels_by_type(const ld_rels *r, const char *type);
+const ld_rel *ld_rels_by_id(const ld_rels *r, const char *id);
 
 /* ---- styles.c ------------------------------------------------------- */
 

@@ -72,19 +72,11 @@ struct parse_ctx {
 	int ovr_ilvl;		/* inside w:lvlOverride, else -1 */
 };
 
+/* v with room for one more than its n elements (ld_grow when full). */
 static void *
 grow(void *v, size_t *cap, size_t n, size_t size)
 {
-	void *p;
-	size_t c;
-
-	if (n < *cap)
-		return v;
-	c = *cap ? *cap * 2 : 16;
-	p = ld_reallocarray(v, c, size);
-	if (p != NULL)
-		*cap = c;
-	return p;
+	return n < *cap ? v : ld_grow(v, cap, 16, size);
 }
 
 static int

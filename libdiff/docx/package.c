@@ -1,11 +1,19 @@
 /*
- * package.c - a .docx as an OPC package: a zip of parts tied by .rels.
+ * package.c - a .docx as an OPC package: a zip of parts, read through
+ * libzip.
  *
- * The idea: trust nothing the archive says about itself.  Parts are found
- * through relationships, never fixed paths; an OLE compound file is told
- * apart (encrypted package or old .doc) before the zip reader (zip.c)
- * sees it; and every byte inflated is counted against the part, total and
- * ratio limits as it is read, because a zip directory can lie about sizes.
+ * The idea: trust nothing the archive says about itself.  An OLE compound
+ * file (an encrypted package or an old .doc) and the other documents a
+ * user may take for a .docx are told apart by their first bytes before
+ * libzip sees them; libzip opens the rest from memory; and every byte
+ * inflated is counted against the part, total and ratio limits as it is
+ * read, a chunk at a time, because the sizes in a zip directory are only
+ * claims.  Which parts matter is
+ * found through relationships (rels.c), never fixed paths.
+ *
+ * libzip allocates with malloc, not through ld_malloc: the allocation-
+ * failure sweeps of the tests reach our allocations only, and a failure
+ * inside libzip is reported as LDIFF_ENOMEM when libzip says ZIP_ER_MEMORY.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,10 +22,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <zip.h>
+
 #include "docx/docx.h"
 
 struct ld_pkg {
-	ld_zip *zip;
+	zip_t *zip;
 	void *own;		/* the archive's bytes, when read from a file */
 	ldiff_limits lim;
 	uint64_t total;		/* bytes inflated from every part so far */
@@ -26,9 +36,11 @@ struct ld_pkg {
 
 struct ld_part {
 	ld_pkg *pkg;
-	ld_zip_file *f;
+	zip_file_t *f;
 	char *name;
-	uint64_t comp, got;
+	uint64_t comp;		/* compressed size, for the ratio */
+	uint64_t claim;		/* size the directory gives, or UINT64_MAX */
+	uint64_t got;		/* bytes inflated so far */
 };
 
 static const unsigned char ole_magic[8] = {
@@ -116,7 +128,7 @@ is_html(const unsigned char *p, size_t n)
 static int
 foreign_error(const unsigned char *p, size_t n, ldiff_error *err)
 {
-	/* no bytes would otherwise pass for an archive of no parts */
+	/* libzip takes no bytes for an archive of no parts */
 	if (n == 0)
 		return ld_error(err, LDIFF_ENOTZIP, _("an empty file (0 bytes), "
 		    "not a .docx"));
@@ -135,28 +147,29 @@ foreign_error(const unsigned char *p, size_t n, ldiff_error *err)
 /* The zip signatures: a local file header, or the end record of an empty
  * archive.  Data starting so was meant to be a zip. */
 static int
-zip_magic(const unsigned char *p, size_t n)
+has_zip_magic(const unsigned char *p, size_t n)
 {
 	return n >= 4 && p[0] == 'P' && p[1] == 'K' &&
 	    ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6));
 }
 
-/* An archive is found by its central directory at the end: a file cut
- * short (a broken download or copy) starts like a zip but has none. */
+/* libzip finds an archive by its central directory at the end: a file
+ * cut short (a broken download or copy) starts like a zip but has none.
+ * zerr is libzip's ZIP_ER_ code for zip_open_from_source. */
 static int
-zip_open_error(int zerr, int magic, ldiff_error *err)
+archive_open_error(int zerr, int magic, ldiff_error *err)
 {
-	if (magic && zerr == LD_ZIP_ENOEND)
+	if (magic && zerr == ZIP_ER_NOZIP)
 		return ld_error(err, LDIFF_ENOTZIP, _("damaged or truncated "
 		    "zip archive (its directory at the end is missing)"));
-	if (magic && zerr == LD_ZIP_EINCONS)
+	if (magic && zerr == ZIP_ER_INCONS)
 		return ld_error(err, LDIFF_ENOTZIP, _("damaged or truncated "
 		    "zip archive (its directory does not match its "
 		    "contents)"));
 	switch (zerr) {
-	case LD_ZIP_ENOMEM:
+	case ZIP_ER_MEMORY:
 		return ld_error(err, LDIFF_ENOMEM, NULL);
-	case LD_ZIP_ENOEND:
+	case ZIP_ER_NOZIP:
 		return ld_error(err, LDIFF_ENOTZIP, _("not a zip archive, so "
 		    "not a .docx"));
 	default:
@@ -165,20 +178,44 @@ zip_open_error(int zerr, int magic, ldiff_error *err)
 	}
 }
 
+/* Why a part cannot be read, in our words for the damage we know (the
+ * messages the tools gave before libzip read for them), in libzip's for
+ * the rest. */
+static const char *
+damage_reason(zip_error_t *ze)
+{
+	switch (zip_error_code_zip(ze)) {
+	case ZIP_ER_INCONS:
+		return "zip archive inconsistent";
+	case ZIP_ER_COMPNOTSUPP:
+		return "compression method not supported";
+	case ZIP_ER_ZLIB:
+	case ZIP_ER_COMPRESSED_DATA:
+		return "damaged compressed data";
+	case ZIP_ER_EOF:
+	case ZIP_ER_READ:
+		return "compressed data cut short";
+	case ZIP_ER_CRC:
+		return "CRC error";
+	default:
+		return zip_error_strerror(ze);
+	}
+}
+
 /* Up to len bytes of entry i, whole or cut short; -1 when unreadable. */
 static long
-read_entry_head(const ld_zip *z, size_t i, char *buf, size_t len)
+read_entry_head(zip_t *z, zip_int64_t i, char *buf, size_t len)
 {
-	ld_zip_file *f;
-	long n, got = 0;
+	zip_file_t *f;
+	zip_int64_t n;
+	size_t got = 0;
 
-	if (ld_zip_fopen(&f, z, i) != 0)
+	if ((f = zip_fopen_index(z, (zip_uint64_t)i, 0)) == NULL)
 		return -1;
-	while ((size_t)got < len &&
-	    (n = ld_zip_fread(f, buf + got, len - (size_t)got)) > 0)
-		got += n;
-	ld_zip_fclose(f);
-	return got;
+	while (got < len && (n = zip_fread(f, buf + got, len - got)) > 0)
+		got += (size_t)n;
+	zip_fclose(f);
+	return (long)got;
 }
 
 /*
@@ -187,16 +224,17 @@ read_entry_head(const ld_zip *z, size_t i, char *buf, size_t len)
  * is not one (then docx.c says what is missing from the package).
  */
 static int
-odf_error(const ld_zip *z, ldiff_error *err)
+odf_error(zip_t *z, ldiff_error *err)
 {
 	static const char odf[] = "application/vnd.oasis.opendocument.";
 	char type[64];
-	long i, n;
+	zip_int64_t i;
+	long n;
 
-	if (ld_zip_find(z, "[Content_Types].xml", 0) >= 0 ||
-	    (i = ld_zip_find(z, "mimetype", 0)) < 0)
+	if (zip_name_locate(z, "[Content_Types].xml", 0) >= 0 ||
+	    (i = zip_name_locate(z, "mimetype", 0)) < 0)
 		return 0;
-	n = read_entry_head(z, (size_t)i, type, sizeof type - 1);
+	n = read_entry_head(z, i, type, sizeof type - 1);
 	if (n < (long)sizeof odf - 1 ||
 	    memcmp(type, odf, sizeof odf - 1) != 0)
 		return 0;
@@ -208,28 +246,59 @@ odf_error(const ld_zip *z, ldiff_error *err)
 	    "not a .docx"), type);
 }
 
-/* The package of the zip archive in data[0, len). */
+/*
+ * The archive in data[0, len), opened by libzip from memory, read-only.
+ * Not with ZIP_CHECKCONS: libzip 1.7 then refuses an entry whose claimed
+ * compressed size runs past the directory, and says "not a zip archive"
+ * ("its directory at the end is missing"), which is wrong; without it
+ * the entry is read to the archive's end and the ratio limit judges what
+ * came out.  The directory is still checked (end record, entry count,
+ * offsets), libzip checks each part's CRC-32 at its end and
+ * ld_part_read its size.  0, or a ZIP_ER_ code.
+ */
+static int
+archive_open(zip_t **out, const void *data, size_t len)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	int code = 0;
+
+	zip_error_init(&ze);
+	*out = NULL;
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (src == NULL)
+		code = zip_error_code_zip(&ze);
+	else if ((*out = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		code = zip_error_code_zip(&ze);
+		zip_source_free(src);
+	}
+	zip_error_fini(&ze);
+	return code;
+}
+
+/* The package of the zip archive in data[0, len); own (data or NULL) is
+ * freed with it, or here on failure. */
 static int
 pkg_new(ld_pkg **out, const void *data, size_t len, void *own,
     const ldiff_limits *lim, ldiff_error *err)
 {
-	ld_zip *z;
+	zip_t *z;
 	ld_pkg *p;
 	int r;
 
 	*out = NULL;
-	if ((r = ld_zip_open(&z, data, len)) != 0) {
-		r = zip_open_error(r, zip_magic(data, len), err);
+	if ((r = archive_open(&z, data, len)) != 0) {
+		r = archive_open_error(r, has_zip_magic(data, len), err);
 		ld_free(own);
 		return r;
 	}
 	if ((r = odf_error(z, err)) != 0) {
-		ld_zip_close(z);
+		zip_discard(z);
 		ld_free(own);
 		return r;
 	}
 	if ((p = ld_calloc(1, sizeof *p)) == NULL) {
-		ld_zip_close(z);
+		zip_discard(z);
 		ld_free(own);
 		return ld_error(err, LDIFF_ENOMEM, NULL);
 	}
@@ -340,7 +409,7 @@ ld_pkg_close(ld_pkg *p)
 {
 	if (p == NULL)
 		return;
-	ld_zip_close(p->zip);
+	zip_discard(p->zip);	/* before the bytes it reads from */
 	ld_free(p->own);
 	ld_free(p);
 }
@@ -351,24 +420,32 @@ ld_pkg_limits(const ld_pkg *p)
 	return &p->lim;
 }
 
+/* Part names are case-insensitive in OPC ("Word/Document.xml" is the
+ * part word/document.xml). */
+static zip_int64_t
+find_part(const ld_pkg *p, const char *name)
+{
+	return zip_name_locate(p->zip, name, ZIP_FL_NOCASE);
+}
+
 int
 ld_pkg_has_part(ld_pkg *p, const char *name)
 {
-	return ld_zip_find(p->zip, name, 1) >= 0;
+	return find_part(p, name) >= 0;
 }
 
 size_t
 ld_pkg_count(const ld_pkg *p)
 {
-	return ld_zip_count(p->zip);
+	zip_int64_t n = zip_get_num_entries(p->zip, 0);
+
+	return n > 0 ? (size_t)n : 0;
 }
 
 const char *
 ld_pkg_name(const ld_pkg *p, size_t i)
 {
-	const ld_zip_entry *e = ld_zip_entry_at(p->zip, i);
-
-	return e != NULL ? e->name : NULL;
+	return zip_get_name(p->zip, (zip_uint64_t)i, 0);
 }
 
 /* ---- limits while inflating ------------------------------------------ */
@@ -414,16 +491,56 @@ check_limits(ld_part *pt, ldiff_error *err)
 	return 0;
 }
 
+/* What the directory claims of entry idx.  The compressed size is for
+ * the ratio, and can lie; the archive's own size cannot, and no part
+ * holds more compressed bytes than that.  The size is compared with what
+ * was inflated once the part ends (libzip checks the CRC-32 there, not
+ * the size). */
+static void
+read_claims(ld_part *pt, zip_int64_t idx)
+{
+	const ld_pkg *p = pt->pkg;
+	zip_stat_t st;
+
+	pt->comp = p->size;
+	pt->claim = UINT64_MAX;		/* none */
+	zip_stat_init(&st);
+	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) != 0)
+		return;
+	if ((st.valid & ZIP_STAT_COMP_SIZE) &&
+	    (p->size == 0 || st.comp_size < p->size))
+		pt->comp = st.comp_size;
+	if (st.valid & ZIP_STAT_SIZE)
+		pt->claim = st.size;
+}
+
+/* libzip could not open the part: zerr says why. */
+static int
+part_open_error(zip_error_t *ze, const char *name, ldiff_error *err)
+{
+	switch (zip_error_code_zip(ze)) {
+	case ZIP_ER_MEMORY:
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	case ZIP_ER_NOPASSWD:
+	case ZIP_ER_WRONGPASSWD:
+	case ZIP_ER_ENCRNOTSUPP:
+		return ld_error(err, LDIFF_EENCRYPTED, _("%s: the part is "
+		    "encrypted"), name);
+	default:
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: cannot read the "
+		    "part: %s"), name, damage_reason(ze));
+	}
+}
+
 int
 ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 {
-	const ld_zip_entry *e;
-	long idx;
+	zip_int64_t idx;
 	ld_part *pt;
-	int zerr;
+	int r;
 
 	*out = NULL;
-	idx = ld_zip_find(p->zip, name, 1);
+	idx = find_part(p, name);
 	if (idx < 0)
 		return ld_error(err, LDIFF_ENOTDOCX, _("%s: part missing from "
 		    "the package"), name);
@@ -434,44 +551,45 @@ ld_part_open(ld_part **out, ld_pkg *p, const char *name, ldiff_error *err)
 	}
 	strcpy(pt->name, name);
 	pt->pkg = p;
-	/* The directory's compressed size can lie; the archive's own size
-	 * cannot, and no part holds more compressed bytes than that. */
-	e = ld_zip_entry_at(p->zip, (size_t)idx);
-	pt->comp = p->size;
-	if (p->size == 0 || e->csize < p->size)
-		pt->comp = e->csize;
-	zerr = ld_zip_fopen(&pt->f, p->zip, (size_t)idx);
-	if (zerr != 0) {
+	read_claims(pt, idx);
+	pt->f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
+	if (pt->f == NULL) {
+		r = part_open_error(zip_get_error(p->zip), name, err);
 		ld_part_close(pt);
-		if (zerr == LD_ZIP_ENOMEM)
-			return ld_error(err, LDIFF_ENOMEM, NULL);
-		if (zerr == LD_ZIP_EENCRYPTED)
-			return ld_error(err, LDIFF_EENCRYPTED, _("%s: the part "
-			    "is encrypted"), name);
-		return ld_error(err, LDIFF_ENOTZIP, _("%s: cannot read the "
-		    "part: %s"), name, ld_zip_strerror(zerr));
+		return r;
 	}
 	*out = pt;
 	return 0;
 }
 
+/* At most this much is inflated between two looks at the limits, however
+ * large the caller's buffer: a part is never more than this past them. */
+#define PART_CHUNK ((size_t)64 << 10)
+
 long
 ld_part_read(ld_part *pt, char *buf, size_t len, ldiff_error *err)
 {
-	long n;
+	zip_int64_t n;
 	int r;
 
-	n = ld_zip_fread(pt->f, buf, len);
-	if (n == -LD_ZIP_ENOMEM)
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	if (n < 0)
+	n = zip_fread(pt->f, buf, len < PART_CHUNK ? len : PART_CHUNK);
+	if (n < 0) {
+		zip_error_t *ze = zip_file_get_error(pt->f);
+
+		if (zip_error_code_zip(ze) == ZIP_ER_MEMORY)
+			return ld_error(err, LDIFF_ENOMEM, NULL);
 		return ld_error(err, LDIFF_ENOTZIP, _("%s: damaged data in the "
-		    "zip archive: %s"), pt->name, ld_zip_strerror((int)-n));
+		    "zip archive: %s"), pt->name, damage_reason(ze));
+	}
+	if (n == 0 && pt->claim != UINT64_MAX && pt->got != pt->claim)
+		return ld_error(err, LDIFF_ENOTZIP, _("%s: damaged data in the "
+		    "zip archive: %s"), pt->name, "size differs from the "
+		    "directory's");
 	pt->got += (uint64_t)n;
 	pt->pkg->total += (uint64_t)n;
 	if ((r = check_limits(pt, err)) != 0)
 		return r;
-	return n;
+	return (long)n;
 }
 
 void
@@ -479,194 +597,8 @@ ld_part_close(ld_part *pt)
 {
 	if (pt == NULL)
 		return;
-	ld_zip_fclose(pt->f);
+	if (pt->f != NULL)
+		zip_fclose(pt->f);
 	ld_free(pt->name);
 	ld_free(pt);
-}
-
-/* ---- relationships ---------------------------------------------------- */
-
-void
-ld_rels_free(ld_rels *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++) {
-		ld_free(r->v[i].type);
-		ld_free(r->v[i].id);
-		ld_free(r->v[i].target);
-	}
-	ld_free(r->v);
-	r->v = NULL;
-	r->n = 0;
-}
-
-const ld_rel *
-ld_rels_by_type(const ld_rels *r, const char *type)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->v[i].type, type) == 0)
-			return &r->v[i];
-	return NULL;
-}
-
-const ld_rel *
-ld_rels_by_id(const ld_rels *r, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->v[i].id, id) == 0)
-			return &r->v[i];
-	return NULL;
-}
-
-static char *
-dup_str(const char *s, size_t n)
-{
-	char *p = ld_malloc(n + 1);
-
-	if (p != NULL) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
-/* "word/_rels/document.xml.rels" for "word/document.xml". */
-static char *
-rels_name(const char *part)
-{
-	const char *slash = strrchr(part, '/');
-	size_t dir = slash ? (size_t)(slash - part + 1) : 0;
-	size_t n = strlen(part);
-	char *s = ld_malloc(n + 16);
-
-	if (s == NULL)
-		return NULL;
-	memcpy(s, part, dir);
-	strcpy(s + dir, "_rels/");
-	strcat(s, part + dir);
-	strcat(s, ".rels");
-	return s;
-}
-
-/* Resolve target against the folder of the source part; "..", "." and a
- * leading "/" handled; the result has no leading slash. */
-static char *
-resolve_target(const char *source, const char *target)
-{
-	const char *slash = strrchr(source, '/');
-	size_t dir = slash ? (size_t)(slash - source + 1) : 0;
-	char *s, *out;
-	size_t n, i, o = 0;
-
-	if (target[0] == '/') {
-		dir = 0;
-		target++;
-	}
-	n = dir + strlen(target);
-	s = ld_malloc(n + 1);
-	out = ld_malloc(n + 1);
-	if (s == NULL || out == NULL) {
-		ld_free(s);
-		ld_free(out);
-		return NULL;
-	}
-	memcpy(s, source, dir);
-	strcpy(s + dir, target);
-	for (i = 0; i < n;) {
-		size_t seg = strcspn(s + i, "/");
-		if (seg == 1 && s[i] == '.') {
-			/* nothing */
-		} else if (seg == 2 && s[i] == '.' && s[i + 1] == '.') {
-			while (o > 0 && out[o - 1] == '/')
-				o--;
-			while (o > 0 && out[o - 1] != '/')
-				o--;
-		} else if (seg > 0) {
-			memcpy(out + o, s + i, seg);
-			o += seg;
-			if (s[i + seg] == '/')
-				out[o++] = '/';
-		}
-		i += seg + (s[i + seg] == '/');
-	}
-	out[o] = '\0';
-	ld_free(s);
-	return out;
-}
-
-static int
-rel_add(ld_rels *r, const char *source, const char *type, const char *id,
-    const char *target)
-{
-	const char *seg = strrchr(type, '/');
-	ld_rel *v, *e;
-
-	v = ld_reallocarray(r->v, r->n + 1, sizeof *v);
-	if (v == NULL)
-		return LDIFF_ENOMEM;
-	r->v = v;
-	e = &v[r->n];
-	e->type = dup_str(seg ? seg + 1 : type, strlen(seg ? seg + 1 : type));
-	e->id = dup_str(id, strlen(id));
-	e->target = resolve_target(source, target);
-	r->n++;
-	if (e->type == NULL || e->id == NULL || e->target == NULL)
-		return LDIFF_ENOMEM;
-	return 0;
-}
-
-static int
-read_rels(ld_xml *x, const char *part, ld_rels *out, ldiff_error *err)
-{
-	char type[512], id[256], target[1024], mode[32];
-	int t;
-
-	while ((t = ld_xml_next(x, err)) > 0) {
-		if (t != LD_XML_START || ld_xml_ns(x) != LD_NS_PKGREL ||
-		    strcmp(ld_xml_name(x), "Relationship") != 0)
-			continue;
-		if (!ld_xml_attr(x, LD_NS_OTHER, "Type", type, sizeof type) ||
-		    !ld_xml_attr(x, LD_NS_OTHER, "Target", target,
-		    sizeof target))
-			continue;
-		if (!ld_xml_attr(x, LD_NS_OTHER, "Id", id, sizeof id))
-			id[0] = '\0';
-		if (ld_xml_attr(x, LD_NS_OTHER, "TargetMode", mode,
-		    sizeof mode) && strcmp(mode, "External") == 0)
-			continue;
-		if (rel_add(out, part, type, id, target) != 0)
-			return ld_error(err, LDIFF_ENOMEM, NULL);
-	}
-	return t;
-}
-
-int
-ld_pkg_rels(ld_pkg *p, const char *part, ld_rels *out, ldiff_error *err)
-{
-	char *name;
-	ld_xml *x = NULL;
-	int r;
-
-	out->v = NULL;
-	out->n = 0;
-	name = part[0] ? rels_name(part) : dup_str("_rels/.rels", 11);
-	if (name == NULL)
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	if (!ld_pkg_has_part(p, name)) {
-		ld_free(name);
-		return 0;
-	}
-	r = ld_xml_open(&x, p, name, err);
-	if (r == 0)
-		r = read_rels(x, part, out, err);
-	ld_xml_close(x);
-	ld_free(name);
-	if (r < 0)
-		ld_rels_free(out);
-	return r < 0 ? r : 0;
 }

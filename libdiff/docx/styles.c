@@ -1,7 +1,7 @@
 /*
  * styles.c - styles.xml: what a paragraph style means for structure.
  *
- * A style is looked up by id in an open-addressing table.  What matters is
+ * A style is looked up by id in the library's string map.  What matters is
  * inherited along w:basedOn: the outline level (heading or not) and the
  * numbering (w:numPr).  Chains are walked at lookup time with a hop limit,
  * so a cycle in basedOn (which Word never writes, but a file can) ends the
@@ -27,61 +27,37 @@ struct ld_styles {
 	ld_arena *arena;
 	struct style *v;
 	size_t n, cap;
-	size_t *slot;		/* hash slots: index+1, 0 empty */
-	size_t nslot;
+	ld_strmap *by_id;	/* id -> index in v */
 	const char *default_para;
 };
 
 static int resolve_heading(const ld_styles *s, const struct style *st);
 
-static unsigned long
-hash_str(const char *s)
-{
-	unsigned long h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
 static const struct style *
 find(const ld_styles *s, const char *id)
 {
-	size_t i, k;
+	uint32_t i;
 
-	if (s == NULL || s->nslot == 0 || id == NULL || id[0] == '\0')
+	if (s == NULL || s->by_id == NULL || id == NULL || id[0] == '\0' ||
+	    !ld_strmap_get(s->by_id, id, strlen(id), &i))
 		return NULL;
-	i = hash_str(id) & (s->nslot - 1);
-	for (k = 0; k < s->nslot; k++) {
-		size_t v = s->slot[i];
-
-		if (v == 0)
-			return NULL;
-		if (strcmp(s->v[v - 1].id, id) == 0)
-			return &s->v[v - 1];
-		i = (i + 1) & (s->nslot - 1);
-	}
-	return NULL;
+	return &s->v[i];
 }
 
 static int
 build_index(ld_styles *s)
 {
-	size_t i, j;
+	size_t i;
 
-	s->nslot = 16;
-	while (s->nslot < s->n * 2)
-		s->nslot *= 2;
-	s->slot = ld_calloc(s->nslot, sizeof *s->slot);
-	if (s->slot == NULL)
+	if ((s->by_id = ld_strmap_new()) == NULL)
 		return LDIFF_ENOMEM;
 	for (i = 0; i < s->n; i++) {
-		if (find(s, s->v[i].id) != NULL)
+		const char *id = s->v[i].id;
+
+		if (find(s, id) != NULL)
 			continue;	/* first definition wins */
-		j = hash_str(s->v[i].id) & (s->nslot - 1);
-		while (s->slot[j] != 0)
-			j = (j + 1) & (s->nslot - 1);
-		s->slot[j] = i + 1;
+		if (!ld_strmap_put(s->by_id, id, strlen(id), (uint32_t)i))
+			return LDIFF_ENOMEM;
 	}
 	return 0;
 }
@@ -289,7 +265,7 @@ ld_styles_free(ld_styles *s)
 		return;
 	ld_arena_free(s->arena);
 	ld_free(s->v);
-	ld_free(s->slot);
+	ld_strmap_free(s->by_id);
 	ld_free(s);
 }
 

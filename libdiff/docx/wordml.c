@@ -140,6 +140,28 @@ rev_now(const struct walker *w, int is_deltext)
 	return is_deltext ? REV_DEL : REV_NONE;
 }
 
+/* Record the first failure; returns it (sticky: later ones are echoes). */
+static int
+wm_fail(struct walker *w, int code)
+{
+	if (w->rc == 0)
+		w->rc = code;
+	return w->rc;
+}
+
+/* Hand a finished paragraph to the caller, unless it is hidden. */
+static void
+wm_emit(struct walker *w, struct pctx *pc)
+{
+	int r;
+
+	if (w->rc != 0 || w->suppress > 0)
+		return;
+	r = w->on_paragraph(w->para_ctx, w, pc);
+	if (r != 0)
+		wm_fail(w, r);
+}
+
 static int
 rev_shown(const struct walker *w, int rev)
 {
@@ -760,11 +782,13 @@ push(struct walker *w, enum el e)
 }
 
 int
-wm_walk(struct walker *w)
+wm_walk(struct walker *w, wm_para_fn *on_paragraph, void *ctx)
 {
 	enum el e;
 	int t;
 
+	w->on_paragraph = on_paragraph;
+	w->para_ctx = ctx;
 	while (w->rc == 0 && (t = ld_xml_next(w->x, w->err)) != 0) {
 		if (t < 0)
 			return wm_fail(w, t);

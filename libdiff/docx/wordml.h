@@ -2,6 +2,9 @@
  * wordml.h - the walker state shared by wordml.c (the event loop), docx.c
  * (turning a finished paragraph into a record, the part order) and
  * wordsym.c (symbol fonts).  Private to those files.
+ *
+ * The walker knows nothing of records: docx.c hands it a callback for
+ * each finished paragraph, so the calls go one way (docx.c -> wordml.c).
  */
 #ifndef LIBDIFF_WORDML_H
 #define LIBDIFF_WORDML_H
@@ -44,6 +47,13 @@ struct tbl {
 	int child_tables;	/* tables met in the current cell */
 };
 
+struct walker;
+
+/* Called for each finished paragraph (not inside a suppressed cell, not
+ * after a failure): 0, or an LDIFF_E* code already reported in w->err,
+ * which stops the walk. */
+typedef int wm_para_fn(void *ctx, struct walker *w, struct pctx *pc);
+
 struct walker {
 	ldiff_doc *d;
 	const ld_styles *st;
@@ -61,6 +71,8 @@ struct walker {
 	int (*on_section_ref)(void *ctx, int header, const char *type,
 	    const char *rid);
 	void *cb_ctx;
+	wm_para_fn *on_paragraph;	/* set by wm_walk */
+	void *para_ctx;
 
 	unsigned char *stack;	/* element classes, innermost last */
 	size_t top, capstack;
@@ -88,11 +100,9 @@ struct walker {
 	const char *kept[4];
 };
 
-int wm_walk(struct walker *w);
-/* Record the first failure; returns it. */
-int wm_fail(struct walker *w, int code);
-/* Turn the finished paragraph into a record of w->d. */
-void wm_emit(struct walker *w, struct pctx *pc);
+/* Walk the part open in w->x, handing each finished paragraph to
+ * on_paragraph(ctx, ...).  Returns 0 or the first failure. */
+int wm_walk(struct walker *w, wm_para_fn *on_paragraph, void *ctx);
 /* Unicode for a w:sym character in a symbol font. */
 int32_t wm_symbol(const char *font, int32_t cp);
 

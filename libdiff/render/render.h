@@ -32,4 +32,8 @@ int ld_version_label(ld_buf *b, const char *name, int years);
 int ld_edit_is_percent(const ldiff_unit *u, size_t i);
 
 
+/* 0, or LDIFF_EINVAL when o is of a version this library does not read
+ * (the renderers have no ldiff_error: the code alone says it). */
+int ld_check_render_opts(const ldiff_render_opts *o);
+
 #endif /* LD_RENDER_H */

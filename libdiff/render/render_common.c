@@ -14,6 +14,9 @@
  * file name ("samverkan-2019-2022.docx" -> "2019–2022"), else the base
  * name (the caller asks for that when two versions share a range:
  * a draft and the final text of one period).
+ *
+ * ldiff_render_opts_init() is here because every renderer takes the
+ * options, and none of them should have to link another to get them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -214,4 +217,20 @@ ld_edit_is_percent(const ldiff_unit *u, size_t i)
 	e = &u->edits[i + 1];
 	return starts_percent(e->op == LDIFF_EDIT_DELETE ? e->old_text :
 	    e->new_text);
+}
+
+/* Options of every renderer; zeroes are the defaults. */
+void
+ldiff_render_opts_init(ldiff_render_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->version = LDIFF_RENDER_OPTS_VERSION;
+}
+
+/* Version 1 is every field there is: nothing newer to leave unread. */
+int
+ld_check_render_opts(const ldiff_render_opts *o)
+{
+	return ld_check_version(NULL, "ldiff_render_opts", o->version,
+	    LDIFF_RENDER_OPTS_VERSION);
 }

@@ -38,6 +38,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include <zip.h>
+
 #include "docx/docx.h"
 #include "render/render.h"
 
@@ -1012,21 +1014,107 @@ plain_parts(struct out_parts *op, ld_buf *root, ld_buf *sect,
 	return 0;
 }
 
-/* Zip the parts in memory and write the archive to out.  The order and
- * the fixed times make the bytes depend on the input only. */
+/* libzip could not build the archive: out of memory, or (a name it
+ * cannot store) an invalid argument. */
 static int
-write_zip(struct out_parts *op, FILE *out, ldiff_error *err)
+archive_error(zip_error_t *ze, ldiff_error *err)
 {
-	ld_buf z;
+	if (zip_error_code_zip(ze) == ZIP_ER_MEMORY)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	return ld_error(err, LDIFF_EINVAL, "%s: %s", _("cannot build the zip "
+	    "archive"), zip_error_strerror(ze));
+}
+
+/* One part, deflated at the fastest level (a redline is opened once;
+ * the time went to zlib, not to our XML), with a fixed time (1980-01-01,
+ * the first a zip can hold) so that the bytes depend on the input only.
+ * The data stays op's until the archive is closed. */
+static int
+add_part(zip_t *z, const char *name, const ld_buf *data, ldiff_error *err)
+{
+	zip_source_t *s;
+	zip_int64_t i;
+
+	s = zip_source_buffer(z, data->len ? data->data : "", data->len, 0);
+	i = s != NULL ? zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8) : -1;
+	if (i < 0) {
+		zip_source_free(s);
+		return archive_error(zip_get_error(z), err);
+	}
+	if (zip_file_set_mtime(z, (zip_uint64_t)i, 315532800, 0) != 0 ||
+	    zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE,
+	    1) != 0)
+		return archive_error(zip_get_error(z), err);
+	return 0;
+}
+
+/* Every part in op's order, but [Content_Types].xml first, where readers
+ * that sniff a package's first entry look for it. */
+static int
+add_parts(zip_t *z, const struct out_parts *op, ldiff_error *err)
+{
+	int pass, r = 0;
+	size_t k;
+
+	for (pass = 0; pass < 2 && r == 0; pass++)
+		for (k = 0; k < op->n && r == 0; k++)
+			if ((strcmp(op->name[k], "[Content_Types].xml") == 0) ==
+			    (pass == 0))
+				r = add_part(z, op->name[k], &op->data[k], err);
+	return r;
+}
+
+/* The finished archive in src, copied to out a buffer at a time. */
+static int
+copy_out(zip_source_t *src, FILE *out, ldiff_error *err)
+{
+	char buf[16384];
+	zip_int64_t n = 0;
+	int r = 0;
+
+	if (zip_source_open(src) != 0)
+		return archive_error(zip_source_error(src), err);
+	while (r == 0 && (n = zip_source_read(src, buf, sizeof buf)) > 0)
+		if ((r = ld_fwrite_all(out, buf, (size_t)n)) != 0)
+			ld_error(err, r, NULL);
+	if (r == 0 && n < 0)
+		r = archive_error(zip_source_error(src), err);
+	zip_source_close(src);
+	return r;
+}
+
+/* Zip the parts with libzip into a buffer source and write the archive
+ * to out.  The source is kept past zip_close, which writes the archive
+ * into it, so that it can be read out again; nothing reaches out until
+ * the archive is whole. */
+static int
+write_zip(const struct out_parts *op, FILE *out, ldiff_error *err)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z = NULL;
 	int r;
 
-	ld_buf_init(&z);
-	r = ld_zip_write(&z, op->n, (const char *const *)op->name, op->data);
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (src != NULL)
+		z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	if (z == NULL) {
+		r = archive_error(&ze, err);
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return r;
+	}
+	zip_error_fini(&ze);
+	zip_source_keep(src);
+	r = add_parts(z, op, err);
+	if (r == 0 && zip_close(z) != 0)
+		r = archive_error(zip_get_error(z), err);
 	if (r != 0)
-		r = ld_error(err, r, "%s", _("cannot build the zip archive"));
-	else if ((r = ld_fwrite_all(out, z.data, z.len)) == LDIFF_EIO)
-		ld_error(err, r, NULL);
-	ld_buf_free(&z);
+		zip_discard(z);
+	else
+		r = copy_out(src, out, err);
+	zip_source_free(src);
 	return r;
 }
 

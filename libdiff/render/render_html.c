@@ -1,16 +1,11 @@
 /*
- * render_html.c - the diff as one self-contained review page.
+ * render_html.c - the diff as one self-contained review page: the units,
+ * the summary and the lineage (the page around them is html_page.c).
  *
- * Reviewers read drafts in a browser and share the page by mail, so the
- * page is a single file: inline CSS, no script, no request leaves it (a
- * Content-Security-Policy meta tag forbids them).  Everything a reviewer
- * toggles works with CSS alone: checkboxes and radio buttons stand before
- * <main> as siblings, and ":checked ~ main" rules hide non-substantive
- * changes, unchanged clauses or period shifts and switch between side by
- * side (old | new) and inline.  Each changed clause's text is written
- * twice, once per column, with both <del> and <ins>: the old column hides
- * the insertions, the new one the deletions, and the inline view shows the
- * new column with both.  That costs two copies instead of three.
+ * Each changed clause's text is written twice, once per column, with both
+ * <del> and <ins>: the old column hides the insertions, the new one the
+ * deletions, and the inline view shows the new column with both.  That
+ * costs two copies instead of three.
  *
  * Every unit is an <article> with data-op, data-old-id and data-new-id,
  * so a script (or the browser test) finds each change of --json on the
@@ -23,102 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/render.h"
-
-/* ---- labels -------------------------------------------------------- */
-
-enum {
-	H_EQUAL, H_CHANGED, H_MOVED, H_INSERTED, H_DELETED, H_SPLIT,
-	H_MERGED,
-	H_WORDING, H_NUMBER, H_AMOUNT, H_DATE, H_PERIOD, H_TYPOGRAPHY,
-	H_RENUMBER,
-	H_SUMMARY, H_CLAUSES, H_OLD, H_NEW, H_SUBSTANTIVE, H_BYSECTION,
-	H_SECTION, H_NOSECTION, H_THROUGHOUT, H_TIMES, H_SHOW, H_HIDE_NS,
-	H_HIDE_EQ, H_HIDE_PE, H_SIDE, H_INLINE, H_LEGEND, H_INS_SR,
-	H_DEL_SR, H_INS_LEG, H_DEL_LEG, H_MOVED_TO, H_MOVED_FROM,
-	H_LINEAGE, H_CLAUSE, H_ABSENT, H_CHANGES, H_NODIFF, H_TITLE,
-	H_CHANGES_OF, H_UNITS, H_TYPO_LEG, H_ROW, H_PP1, H_PP, H_AMOUNTS,
-	/* counted clauses (Swedish plural), in op order */
-	H_N_EQUAL, H_N_CHANGED, H_N_MOVED, H_N_INSERTED, H_N_DELETED,
-	H_N_SPLIT, H_N_MERGED, H_N_RENUMBERED
-};
-
-static const struct {
-	const char *en, *sv;
-} labels[] = {
-	[H_EQUAL] = { N_("Unchanged"), "Oförändrad" },
-	[H_CHANGED] = { N_("Changed"), "Ändrad" },
-	[H_MOVED] = { N_("Moved"), "Flyttad" },
-	[H_INSERTED] = { N_("Inserted"), "Tillagd" },
-	[H_DELETED] = { N_("Deleted"), "Borttagen" },
-	[H_SPLIT] = { N_("Split"), "Delad" },
-	[H_MERGED] = { N_("Merged"), "Sammanslagen" },
-	[H_WORDING] = { N_("Wording"), "Formulering" },
-	[H_NUMBER] = { N_("Number change"), "Taländring" },
-	[H_AMOUNT] = { N_("Amount change"), "Beloppsändring" },
-	[H_DATE] = { N_("Date change"), "Datumändring" },
-	[H_PERIOD] = { N_("Period change"), "Periodändring" },
-	[H_TYPOGRAPHY] = { N_("Typography"), "Typografi" },
-	[H_RENUMBER] = { N_("Renumbered"), "Omnumrerad" },
-	[H_SUMMARY] = { N_("Summary"), "Sammanfattning" },
-	[H_CLAUSES] = { N_("Clauses"), "Klausuler" },
-	[H_OLD] = { N_("old"), "före" },
-	[H_NEW] = { N_("new"), "efter" },
-	[H_SUBSTANTIVE] = { N_("Substantive changes"),
-	    "Ändringar i sak" },
-	[H_BYSECTION] = { N_("Changes by section"), "Ändringar per avsnitt" },
-	[H_SECTION] = { N_("Section"), "Avsnitt" },
-	[H_NOSECTION] = { N_("(before the first heading)"),
-	    "(före första rubriken)" },
-	[H_THROUGHOUT] = { N_("Throughout"), "Genomgående" },
-	[H_TIMES] = { N_("times"), "gånger" },
-	[H_SHOW] = { N_("Show"), "Visa" },
-	[H_HIDE_NS] = { N_("Hide non-substantive changes"),
-	    "Dölj det som inte är i sak" },
-	[H_HIDE_EQ] = { N_("Hide unchanged clauses"),
-	    "Dölj oförändrade klausuler" },
-	[H_HIDE_PE] = { N_("Hide period changes"), "Dölj periodändringar" },
-	[H_SIDE] = { N_("Side by side"), "Sida vid sida" },
-	[H_INLINE] = { N_("Inline"), "Löpande" },
-	[H_LEGEND] = { N_("Legend"), "Teckenförklaring" },
-	[H_INS_SR] = { N_("inserted: "), "tillagt: " },
-	[H_DEL_SR] = { N_("deleted: "), "borttaget: " },
-	[H_INS_LEG] = { N_("inserted text"), "tillagd text" },
-	[H_DEL_LEG] = { N_("deleted text"), "borttagen text" },
-	[H_MOVED_TO] = { N_("moved to"), "flyttad till" },
-	[H_MOVED_FROM] = { N_("moved from"), "flyttad från" },
-	[H_LINEAGE] = { N_("Clause history"), "Klausulernas historik" },
-	[H_CLAUSE] = { N_("Clause (latest text)"),
-	    "Klausul (senaste lydelse)" },
-	[H_ABSENT] = { N_("not present"), "saknas" },
-	[H_CHANGES] = { N_("Changes"), "Ändringar" },
-	[H_NODIFF] = { N_("No differences."), "Inga skillnader." },
-	[H_TITLE] = { N_("Comparison"), "Jämförelse" },
-	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
-	[H_UNITS] = { N_("Changes"), "Ändringar" },
-	[H_ROW] = { N_("row"), "rad" },
-	[H_AMOUNTS] = { N_("Amounts"), "Belopp" },
-	[H_PP1] = { N_("percentage point"), "procentenhet" },
-	[H_PP] = { N_("percentage points"), "procentenheter" },
-	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
-	    "spaces"), "typografi, inte i sak: streck, citattecken, "
-	    "mellanrum" },
-	[H_N_EQUAL] = { N_("Unchanged"), "Oförändrade" },
-	[H_N_CHANGED] = { N_("Changed"), "Ändrade" },
-	[H_N_MOVED] = { N_("Moved"), "Flyttade" },
-	[H_N_INSERTED] = { N_("Inserted"), "Tillagda" },
-	[H_N_DELETED] = { N_("Deleted"), "Borttagna" },
-	[H_N_SPLIT] = { N_("Split"), "Delade" },
-	[H_N_MERGED] = { N_("Merged"), "Sammanslagna" },
-	[H_N_RENUMBERED] = { N_("Renumbered only"), "Bara omnumrerade" },
-};
-
-static const int op_labels[] = {
-	[LDIFF_OP_EQUAL] = H_EQUAL, [LDIFF_OP_CHANGED] = H_CHANGED,
-	[LDIFF_OP_MOVED] = H_MOVED, [LDIFF_OP_INSERTED] = H_INSERTED,
-	[LDIFF_OP_DELETED] = H_DELETED, [LDIFF_OP_SPLIT] = H_SPLIT,
-	[LDIFF_OP_MERGED] = H_MERGED
-};
+#include "render/html_page.h"
 
 /* Class bits in the order they are listed, with their CSS names. */
 static const struct {
@@ -135,238 +35,6 @@ static const struct {
 	{ LDIFF_CLASS_RENUMBER, H_RENUMBER, "renumber" },
 };
 #define N_CLASSES (sizeof classes / sizeof classes[0])
-#define N_OPS (LDIFF_OP_MERGED + 1)
-
-/* ---- the writer ------------------------------------------------------ */
-
-struct hw {
-	FILE *f;
-	const ldiff_diff *d;
-	int sv;
-	unsigned hide;
-	ld_buf b;
-	int r;			/* first write error */
-	size_t *slot;		/* moved-from places of the pair */
-	ld_move *mv;		/* the moves of the pair by place */
-	size_t nmv, mk;		/* their count, the cursor */
-	ld_buf *vlab;		/* short version names */
-};
-
-static const char *
-L(const struct hw *w, int id)
-{
-	return w->sv ? labels[id].sv : _(labels[id].en);
-}
-
-static const char *
-op_label(const struct hw *w, ldiff_op op)
-{
-	return L(w, (unsigned)op < N_OPS ? op_labels[op] : H_CHANGED);
-}
-
-/* Write the buffer out when it grows: one page is many small appends. */
-static void
-flush(struct hw *w, int force)
-{
-	if (w->b.len == 0 || (!force && w->b.len < 65536))
-		return;
-	if (w->r == 0 && w->b.oom)
-		w->r = LDIFF_ENOMEM;
-	if (w->r == 0)
-		w->r = ld_fwrite_all(w->f, w->b.data, w->b.len);
-	ld_buf_reset(&w->b);
-}
-
-static void
-puts_(struct hw *w, const char *s)
-{
-	ld_buf_adds(&w->b, s);
-}
-
-/* Document text, HTML-escaped; control characters of a hostile document
- * become U+FFFD; the TAB between table cells a visible separator; a line
- * break a <br>. */
-static void
-esc_n(struct hw *w, const char *s, size_t len)
-{
-	size_t i, run = 0;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *rep;
-
-		switch (c) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '\t': rep = "<span class=\"sep\"> | </span>"; break;
-		case '\n': rep = "<br>"; break;
-		default:
-			rep = c < 0x20 || c == 0x7f ? "\xef\xbf\xbd" : NULL;
-			break;
-		}
-		if (rep == NULL)
-			continue;
-		ld_buf_add(&w->b, s + run, i - run);
-		ld_buf_adds(&w->b, rep);
-		run = i + 1;
-	}
-	ld_buf_add(&w->b, s + run, len - run);
-}
-
-static void
-esc(struct hw *w, const char *s)
-{
-	esc_n(w, s, strlen(s));
-}
-
-/* An attribute value: like esc, but a TAB or newline stays a character. */
-static void
-esc_attr(struct hw *w, const char *s)
-{
-	size_t i, run = 0, len = strlen(s);
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *rep = NULL;
-
-		if (c == '&')
-			rep = "&amp;";
-		else if (c == '<')
-			rep = "&lt;";
-		else if (c == '"')
-			rep = "&quot;";
-		else if (c < 0x20 || c == 0x7f)
-			rep = " ";
-		if (rep == NULL)
-			continue;
-		ld_buf_add(&w->b, s + run, i - run);
-		ld_buf_adds(&w->b, rep);
-		run = i + 1;
-	}
-	ld_buf_add(&w->b, s + run, len - run);
-}
-
-/* ---- the page head ---------------------------------------------------- */
-
-static const char css[] =
-"*{box-sizing:border-box}"
-"body{font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;"
-"color:#1a1a1a;background:#fff;margin:0 auto;max-width:80rem;"
-"padding:0 1rem 3rem}"
-"h1{font-size:1.6rem;margin:1rem 0 .25rem}"
-"h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #1f4e79}"
-"h3{font-size:1.1rem;margin:1.5rem 0 .5rem;color:#1f4e79}"
-"a{color:#0b4f8a}"
-".meta{color:#444;margin:0 0 1rem}"
-".sr{position:absolute;width:1px;height:1px;overflow:hidden;"
-"clip:rect(0 0 0 0);white-space:nowrap}"
-"del{background:#ffe3e3;color:#8a1010;text-decoration:line-through}"
-"ins{background:#d9f5de;color:#0a5a1e;text-decoration:underline}"
-"del.ty,ins.ty{background:#eef;color:#33335c}"
-"table{border-collapse:collapse;margin:.5rem 0}"
-"caption{text-align:left;font-weight:600;white-space:nowrap;"
-"padding:.2rem 0}"
-"th,td{border:1px solid #c8ccd0;padding:.2rem .5rem;text-align:left;"
-"vertical-align:top}"
-"td.n{text-align:right;font-variant-numeric:tabular-nums}"
-"th{background:#f1f3f5}"
-".sum{display:flex;flex-wrap:wrap;gap:0 2rem}"
-".ctl{margin:0 .3rem 0 0;width:1.1rem;height:1.1rem;vertical-align:-.15rem}"
-".ctl+label{margin-right:1.5rem;cursor:pointer}"
-".bar{display:inline}"
-".legend{margin:.5rem 0 1rem;padding:.4rem .8rem;border:1px solid #c8ccd0;"
-"border-radius:4px}"
-".legend span{margin-right:1.5rem}.legend del,.legend ins{white-space:nowrap}"
-".u{border:1px solid #d0d4d8;border-left:6px solid #8a939b;"
-"border-radius:4px;margin:.6rem 0;padding:.4rem .8rem;"
-"scroll-margin-top:1rem}"
-".u:target{outline:3px solid #f0b400}"
-".op-changed{border-left-color:#b36b00}"
-".op-inserted{border-left-color:#1e7a34}"
-".op-deleted{border-left-color:#b01c1c}"
-".op-moved,.op-split,.op-merged{border-left-color:#5b3c9e}"
-".op-equal{border-left-color:#c8ccd0;color:#333}"
-".uh{display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline;"
-"font-size:1rem;margin:0 0 .3rem}"
-".ids{font-weight:700;text-decoration:none;color:#1a1a1a;"
-"font-variant-numeric:tabular-nums}"
-".badge{font-size:.8rem;font-weight:600;padding:0 .45rem;"
-"border-radius:3px;background:#e6e9ec;color:#222}"
-".b-changed{background:#fde9c8;color:#5c3700}"
-".b-inserted{background:#d4f0da;color:#0f4a1e}"
-".b-deleted{background:#fbd5d5;color:#6b0c0c}"
-".b-moved,.b-split,.b-merged{background:#e4dcf5;color:#35206b}"
-".cls{font-size:.85rem;color:#444}"
-".side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}"
-".side>div{min-width:0}"
-".side p,.one p{margin:0;overflow-wrap:anywhere}"
-".col{font-size:.75rem;color:#555;text-transform:uppercase;"
-"letter-spacing:.05em}"
-".o ins,.n del,.o br.nb,.n br.ob{display:none}"
-".vals{margin:.3rem 0 0;padding-left:1.2rem;font-size:.95rem}"
-".mv{font-size:.9rem}"
-".stub{font-size:.9rem;color:#444;border:1px dashed #8a939b;"
-"border-radius:4px;padding:.2rem .8rem;margin:.6rem 0}"
-".sep{color:#777}"
-".lin td{font-size:.9rem}"
-".st{display:block;font-size:.8rem;color:#444}"
-"#v-inline:checked~main .o{display:none}"
-"#v-inline:checked~main .side{display:block}"
-"#v-inline:checked~main .n del{display:inline}"
-"#v-inline:checked~main .col{display:none}"
-"#f-ns:checked~main .ns{display:none}"
-"#f-eq:checked~main .eq{display:none}"
-"#f-pe:checked~main .pe,#f-ns:checked~#f-pe:checked~main .np"
-"{display:none}"
-"#f-ns:checked~nav .ns,#f-eq:checked~nav .eq{display:none}"
-"#f-eq:checked~main .q-e,#f-ns:checked~#f-eq:checked~main .q-ne,"
-"#f-eq:checked~#f-pe:checked~main .q-pe,"
-"#f-ns:checked~#f-eq:checked~#f-pe:checked~main .q-npe{display:none}"
-"@media (max-width:700px){body{padding:0 .5rem 2rem}"
-".ctl{float:left;clear:left;margin:.25rem 0 0}"
-".ctl+label{display:block;margin:0 0 .2rem 1.6rem}"
-".bar{display:block;margin:0 0 .3rem}"
-".side{grid-template-columns:1fr;gap:.3rem}"
-".n{border-top:1px dotted #c8ccd0;padding-top:.3rem}"
-"table{display:block;overflow-x:auto}"
-/* the table by section stacked: name and count, then the clauses below */
-".secs tbody{display:block}.secs tr{display:grid;"
-"grid-template-columns:1fr auto}"
-".secs td:nth-child(3),.secs th:nth-child(3){grid-column:1/-1;"
-"border-top:0}.secs td:nth-child(2){min-width:3rem}}"
-"@media print{.ctl,.ctl+label,.bar{display:none}"
-"body{max-width:none;font-size:10pt}.u{break-inside:avoid}"
-"a{color:inherit;text-decoration:none}}";
-
-static void
-head(struct hw *w, const ldiff_render_opts *o)
-{
-	size_t v, nver = ldiff_diff_versions(w->d);
-
-	ld_buf_printf(&w->b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-	    "default-src 'none'; style-src 'unsafe-inline'\">\n"
-	    "<meta name=\"generator\" content=\"kldiff %s\">\n<title>",
-	    w->sv ? "sv" : "en", LDIFF_VERSION);
-	if (o->title != NULL)
-		esc(w, o->title);
-	else {
-		ld_buf_printf(&w->b, "%s: ", L(w, H_TITLE));
-		for (v = 0; v < nver; v++) {
-			if (v > 0)
-				puts_(w, " \xe2\x86\x92 ");
-			esc(w, ld_buf_str(&w->vlab[v]));
-		}
-	}
-	ld_buf_printf(&w->b, "</title>\n<style>%s</style>\n</head>\n<body>\n",
-	    css);
-}
 
 /* ---- counting, as kldiff --stat counts --------------------------------- */
 
@@ -374,33 +42,19 @@ struct tally {
 	size_t op[N_OPS], renum, cls[N_CLASSES], subst;
 };
 
-static int
-is_change(const ldiff_unit *u)
-{
-	return u->op != LDIFF_OP_EQUAL || u->cls != 0;
-}
-
-static int
-renumber_only(const ldiff_unit *u)
-{
-	return (u->op == LDIFF_OP_EQUAL || u->op == LDIFF_OP_CHANGED) &&
-	    (u->cls & LDIFF_CLASS_RENUMBER) &&
-	    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) == 0;
-}
-
 static void
 tally_unit(struct tally *t, const ldiff_unit *u)
 {
 	size_t i;
 
-	if (!is_change(u)) {
+	if (!ld_hw_is_change(u)) {
 		t->op[LDIFF_OP_EQUAL]++;
 		return;
 	}
 	for (i = 0; i < N_CLASSES; i++)
 		if (u->cls & classes[i].bit)
 			t->cls[i]++;
-	if (renumber_only(u))
+	if (ld_hw_renumber_only(u))
 		t->renum++;
 	else if ((unsigned)u->op < N_OPS)
 		t->op[u->op]++;
@@ -416,16 +70,16 @@ ids(struct hw *w, const ldiff_clause *const *cl, size_t n, const char *sep)
 	size_t i;
 
 	if (n == 0)
-		puts_(w, "\xe2\x80\x93");
+		ld_hw_puts(w, "\xe2\x80\x93");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			puts_(w, sep);
+			ld_hw_puts(w, sep);
 		if (strncmp(cl[i]->id, "row:", 4) == 0) {
 			/* "rad Umeå kommun" to a reader; data-*-id keep "row:" */
 			ld_buf_printf(&w->b, "%s ", L(w, H_ROW));
-			esc(w, cl[i]->id + 4);
+			ld_hw_esc(w, cl[i]->id + 4);
 		} else
-			esc(w, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
+			ld_hw_esc(w, cl[i]->id[0] != '\0' ? cl[i]->id : "?");
 	}
 }
 
@@ -436,8 +90,8 @@ attr_ids(struct hw *w, const ldiff_clause *const *cl, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			puts_(w, "|");
-		esc_attr(w, cl[i]->id);
+			ld_hw_puts(w, "|");
+		ld_hw_esc_attr(w, cl[i]->id);
 	}
 }
 
@@ -450,14 +104,14 @@ lower_first(struct hw *w, const char *s)
 
 	if (c >= 'A' && c <= 'Z') {
 		ld_buf_addc(&w->b, (char)(c - 'A' + 'a'));
-		puts_(w, s + 1);
+		ld_hw_puts(w, s + 1);
 	} else if (c == 0xc3 && ((unsigned char)s[1] == 0x85 ||
 	    (unsigned char)s[1] == 0x84 || (unsigned char)s[1] == 0x96)) {
 		ld_buf_addc(&w->b, (char)0xc3);
 		ld_buf_addc(&w->b, (char)(s[1] + 0x20));
-		puts_(w, s + 2);
+		ld_hw_puts(w, s + 2);
 	} else
-		puts_(w, s);
+		ld_hw_puts(w, s);
 }
 
 /* Class names: how 0 = labels, the first capitalised; 1 = CSS names;
@@ -471,46 +125,15 @@ class_names(struct hw *w, unsigned cls, int css_names)
 	for (i = 0; i < N_CLASSES; i++) {
 		if (!(cls & classes[i].bit))
 			continue;
-		puts_(w, first ? "" : css_names == 1 ? " " : ", ");
+		ld_hw_puts(w, first ? "" : css_names == 1 ? " " : ", ");
 		if (css_names == 1)
-			puts_(w, classes[i].css);
+			ld_hw_puts(w, classes[i].css);
 		else if (css_names == 2 || !first)
 			lower_first(w, L(w, classes[i].label));
 		else
-			puts_(w, L(w, classes[i].label));
+			ld_hw_puts(w, L(w, classes[i].label));
 		first = 0;
 	}
-}
-
-/* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
- * plain. */
-static void
-mark_n(struct hw *w, const char *s, size_t len, int how, int typo)
-{
-	const char *el = how < 0 ? "del" : "ins";
-
-	if (len == 0)
-		return;
-	if (how == 0) {
-		esc_n(w, s, len);
-		return;
-	}
-	ld_buf_printf(&w->b, "<%s%s><span class=\"sr\">%s</span>", el,
-	    typo ? " class=\"ty\"" : "", L(w, how < 0 ? H_DEL_SR : H_INS_SR));
-	esc_n(w, s, len);
-	ld_buf_printf(&w->b, "</%s>", el);
-}
-
-static void
-del_text(struct hw *w, const char *s, int typo)
-{
-	mark_n(w, s, strlen(s), -1, typo);
-}
-
-static void
-ins_text(struct hw *w, const char *s, int typo)
-{
-	mark_n(w, s, strlen(s), 1, typo);
 }
 
 static int
@@ -556,7 +179,7 @@ brk_text(struct hw *w, struct brk *b, const char *s, int how, int ty)
 			n = b->ob - b->oo;
 		if (adv_new && b->nb != (size_t)-1 && b->nb - b->no < n)
 			n = b->nb - b->no;
-		mark_n(w, s + i, n, how, ty);
+		ld_hw_mark_n(w, s + i, n, how, ty);
 		i += n;
 		b->oo += adv_old ? n : 0;
 		b->no += adv_new ? n : 0;
@@ -587,7 +210,7 @@ edits_para(struct hw *w, const ldiff_unit *u)
 	b.u = u;
 	b.ob = next_boundary(u->old_cl, u->n_old, 0, &b.os);
 	b.nb = next_boundary(u->new_cl, u->n_new, 0, &b.ns);
-	puts_(w, "<p>");
+	ld_hw_puts(w, "<p>");
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 		int ty = typo_only(e->cls);
@@ -601,7 +224,7 @@ edits_para(struct hw *w, const ldiff_unit *u)
 		if (e->op != LDIFF_EDIT_DELETE)
 			brk_text(w, &b, e->new_text, 1, ty);
 	}
-	puts_(w, "</p>");
+	ld_hw_puts(w, "</p>");
 }
 
 static void
@@ -611,14 +234,14 @@ clauses_para(struct hw *w, const ldiff_clause *const *cl, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		puts_(w, "<p>");
+		ld_hw_puts(w, "<p>");
 		if (how < 0)
-			del_text(w, cl[i]->text, 0);
+			ld_hw_del_text(w, cl[i]->text, 0);
 		else if (how > 0)
-			ins_text(w, cl[i]->text, 0);
+			ld_hw_ins_text(w, cl[i]->text, 0);
 		else
-			esc(w, cl[i]->text);
-		puts_(w, "</p>");
+			ld_hw_esc(w, cl[i]->text);
+		ld_hw_puts(w, "</p>");
 	}
 }
 
@@ -633,16 +256,16 @@ static void
 unit_body(struct hw *w, const ldiff_unit *u)
 {
 	if (u->op == LDIFF_OP_EQUAL && u->n_edits == 0) {
-		puts_(w, "<div class=\"one\">");
+		ld_hw_puts(w, "<div class=\"one\">");
 		clauses_para(w, u->new_cl, u->n_new, 0);
-		puts_(w, "</div>");
+		ld_hw_puts(w, "</div>");
 		return;
 	}
-	puts_(w, "<div class=\"side\">");
+	ld_hw_puts(w, "<div class=\"side\">");
 	/* an insertion keeps the old column, empty, so it reads on the
 	 * right like every other new text */
 	if (u->op == LDIFF_OP_INSERTED)
-		puts_(w, "<div class=\"o\"></div>");
+		ld_hw_puts(w, "<div class=\"o\"></div>");
 	if (u->op != LDIFF_OP_INSERTED) {
 		column(w, "o", H_OLD);
 		if (u->n_edits > 0 && u->op != LDIFF_OP_DELETED)
@@ -650,7 +273,7 @@ unit_body(struct hw *w, const ldiff_unit *u)
 		else
 			clauses_para(w, u->old_cl, u->n_old,
 			    u->op == LDIFF_OP_DELETED ? -1 : 0);
-		puts_(w, "</div>");
+		ld_hw_puts(w, "</div>");
 	}
 	if (u->op != LDIFF_OP_DELETED) {
 		column(w, "n", H_NEW);
@@ -659,15 +282,15 @@ unit_body(struct hw *w, const ldiff_unit *u)
 		else
 			clauses_para(w, u->new_cl, u->n_new,
 			    u->op == LDIFF_OP_INSERTED ? 1 : 0);
-		puts_(w, "</div>");
+		ld_hw_puts(w, "</div>");
 	}
-	puts_(w, "</div>");
+	ld_hw_puts(w, "</div>");
 }
 
 static void
 sign(struct hw *w, double v)
 {
-	puts_(w, v < 0 ? "\xe2\x88\x92" : "+");
+	ld_hw_puts(w, v < 0 ? "\xe2\x88\x92" : "+");
 }
 
 static void
@@ -687,9 +310,9 @@ rate_change(struct hw *w, const ldiff_edit *e)
 
 	ld_buf_printf(&w->b, "<li>%s: ", L(w, H_NUMBER));
 	value(w, e->old_value, 0);
-	puts_(w, "\xc2\xa0% \xe2\x86\x92 ");
+	ld_hw_puts(w, "\xc2\xa0% \xe2\x86\x92 ");
 	value(w, e->new_value, 0);
-	puts_(w, "\xc2\xa0% (");
+	ld_hw_puts(w, "\xc2\xa0% (");
 	sign(w, delta);
 	value(w, fabs(delta), 0);
 	ld_buf_printf(&w->b, " %s)</li>", L(w, fabs(delta) == 1 ? H_PP1 :
@@ -705,28 +328,28 @@ value_diff(struct hw *w, const ldiff_edit *e)
 	double delta = e->new_value - e->old_value;
 
 	if (e->op == LDIFF_EDIT_INSERT)
-		puts_(w, "\xe2\x80\x93");
+		ld_hw_puts(w, "\xe2\x80\x93");
 	else
 		value(w, e->old_value, sek);
-	puts_(w, " \xe2\x86\x92 ");
+	ld_hw_puts(w, " \xe2\x86\x92 ");
 	if (e->op == LDIFF_EDIT_DELETE)
-		puts_(w, "\xe2\x80\x93");
+		ld_hw_puts(w, "\xe2\x80\x93");
 	else
 		value(w, e->new_value, sek);
-	puts_(w, " (");
+	ld_hw_puts(w, " (");
 	sign(w, delta);
 	value(w, fabs(delta), sek);
 	if (e->old_value != 0) {
 		double pct = delta / fabs(e->old_value) * 100;
 
-		puts_(w, ", ");
+		ld_hw_puts(w, ", ");
 		if (fabs(pct) < 0.05)
-			puts_(w, "\xc2\xb1");
+			ld_hw_puts(w, "\xc2\xb1");
 		else
 			sign(w, pct);
 		ld_format_percent(&w->b, fabs(pct), LD_FMT_TYPO);
 	}
-	puts_(w, ")");
+	ld_hw_puts(w, ")");
 }
 
 static void
@@ -735,7 +358,7 @@ value_change(struct hw *w, const ldiff_edit *e)
 	ld_buf_printf(&w->b, "<li>%s: ", L(w, (e->cls & LDIFF_CLASS_AMOUNT) ?
 	    H_AMOUNT : H_NUMBER));
 	value_diff(w, e);
-	puts_(w, "</li>");
+	ld_hw_puts(w, "</li>");
 }
 
 static void
@@ -753,7 +376,7 @@ unit_values(struct hw *w, const ldiff_unit *u)
 		    !isfinite(e->new_value))
 			continue;
 		if (!any)
-			puts_(w, "<ul class=\"vals\">");
+			ld_hw_puts(w, "<ul class=\"vals\">");
 		any = 1;
 		if (!(e->cls & LDIFF_CLASS_AMOUNT) && ld_edit_is_percent(u, i))
 			rate_change(w, e);
@@ -761,7 +384,7 @@ unit_values(struct hw *w, const ldiff_unit *u)
 			value_change(w, e);
 	}
 	if (any)
-		puts_(w, "</ul>");
+		ld_hw_puts(w, "</ul>");
 }
 
 /* Filter classes: ns = hidden by --substantive, pe = by --hide-period,
@@ -769,16 +392,16 @@ unit_values(struct hw *w, const ldiff_unit *u)
 static void
 unit_filters(struct hw *w, const ldiff_unit *u)
 {
-	if (!is_change(u))
-		puts_(w, " eq");
+	if (!ld_hw_is_change(u))
+		ld_hw_puts(w, " eq");
 	else if (ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE))
-		puts_(w, " ns");
-	if (is_change(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
-		puts_(w, " pe");
-	else if (is_change(u) && !ldiff_unit_hidden(u,
+		ld_hw_puts(w, " ns");
+	if (ld_hw_is_change(u) && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD))
+		ld_hw_puts(w, " pe");
+	else if (ld_hw_is_change(u) && !ldiff_unit_hidden(u,
 	    LDIFF_HIDE_NONSUBSTANTIVE) && ldiff_unit_hidden(u,
 	    LDIFF_HIDE_NONSUBSTANTIVE | LDIFF_HIDE_PERIOD))
-		puts_(w, " np");	/* period and typography, say */
+		ld_hw_puts(w, " np");	/* period and typography, say */
 }
 
 static void
@@ -790,27 +413,27 @@ unit_header(struct hw *w, const ldiff_unit *u, size_t i)
 	ld_buf_printf(&w->b, "<h4 class=\"uh\"><a class=\"ids\" "
 	    "href=\"#u%zu\">", i);
 	ids(w, u->old_cl, u->n_old, " + ");
-	puts_(w, " \xe2\x86\x92 ");
+	ld_hw_puts(w, " \xe2\x86\x92 ");
 	ids(w, u->new_cl, u->n_new, " + ");
-	puts_(w, "</a> ");
-	if (renumber_only(u))
+	ld_hw_puts(w, "</a> ");
+	if (ld_hw_renumber_only(u))
 		ld_buf_printf(&w->b, "<span class=\"badge\">%s</span>",
 		    L(w, H_RENUMBER));
 	else
 		ld_buf_printf(&w->b, "<span class=\"badge b-%s\">%s</span>",
-		    opn, op_label(w, u->op));
+		    opn, ld_hw_op_label(w, u->op));
 	if (u->op == LDIFF_OP_INSERTED || u->op == LDIFF_OP_DELETED ||
-	    renumber_only(u))
+	    ld_hw_renumber_only(u))
 		cls = 0;
 	if (cls != 0) {
-		puts_(w, " <span class=\"cls\">");
+		ld_hw_puts(w, " <span class=\"cls\">");
 		class_names(w, cls, 0);
-		puts_(w, "</span>");
+		ld_hw_puts(w, "</span>");
 	}
 	if (u->op == LDIFF_OP_MOVED)
 		ld_buf_printf(&w->b, " <a class=\"mv\" href=\"#u%zu-from\">"
 		    "%s</a>", i, L(w, H_MOVED_FROM));
-	puts_(w, "</h4>");
+	ld_hw_puts(w, "</h4>");
 }
 
 static void
@@ -821,16 +444,16 @@ show_unit(struct hw *w, const ldiff_unit *u, size_t i)
 	ld_buf_printf(&w->b, "\" id=\"u%zu\" data-op=\"%s\" data-old-id=\"",
 	    i, ldiff_op_name(u->op));
 	attr_ids(w, u->old_cl, u->n_old);
-	puts_(w, "\" data-new-id=\"");
+	ld_hw_puts(w, "\" data-new-id=\"");
 	attr_ids(w, u->new_cl, u->n_new);
-	puts_(w, "\" data-class=\"");
+	ld_hw_puts(w, "\" data-class=\"");
 	class_names(w, u->cls, 1);
 	ld_buf_printf(&w->b, "\" data-pair=\"%zu\">", u->from);
 	unit_header(w, u, i);
 	unit_body(w, u);
 	unit_values(w, u);
-	puts_(w, "</article>\n");
-	flush(w, 0);
+	ld_hw_puts(w, "</article>\n");
+	ld_hw_flush(w, 0);
 }
 
 /* Where a moved clause used to stand: a dashed stub linking to it. */
@@ -841,7 +464,7 @@ moved_stub(struct hw *w, const ldiff_unit *u, size_t i)
 	ids(w, u->old_cl, u->n_old, " + ");
 	ld_buf_printf(&w->b, " %s <a href=\"#u%zu\">", L(w, H_MOVED_TO), i);
 	ids(w, u->new_cl, u->n_new, " + ");
-	puts_(w, "</a></div>\n");
+	ld_hw_puts(w, "</a></div>\n");
 }
 
 /* The stubs of the clauses that left the place after unit `after` (or
@@ -861,9 +484,9 @@ stubs_after(struct hw *w, size_t after)
 static void
 pair_title(struct hw *w, size_t pair)
 {
-	esc(w, ld_buf_str(&w->vlab[pair]));
-	puts_(w, " \xe2\x86\x92 ");
-	esc(w, ld_buf_str(&w->vlab[pair + 1]));
+	ld_hw_esc(w, ld_buf_str(&w->vlab[pair]));
+	ld_hw_puts(w, " \xe2\x86\x92 ");
+	ld_hw_esc(w, ld_buf_str(&w->vlab[pair + 1]));
 }
 
 static void
@@ -900,7 +523,7 @@ summary_counts(struct hw *w, size_t pair, const struct tally *t)
 		snprintf(key, sizeof key, "class-%s", classes[i].css);
 		stat_cell(w, key, L(w, classes[i].label), t->cls[i]);
 	}
-	puts_(w, "</table></div>\n");
+	ld_hw_puts(w, "</table></div>\n");
 }
 
 static void
@@ -918,18 +541,18 @@ summary_substs(struct hw *w, size_t pair)
 			ld_buf_printf(&w->b, "<p>%s:</p><ul>",
 			    L(w, H_THROUGHOUT));
 		any = 1;
-		puts_(w, "<li>");
-		del_text(w, s->old_text, 0);
-		puts_(w, " \xe2\x86\x92 ");
-		ins_text(w, s->new_text, 0);
+		ld_hw_puts(w, "<li>");
+		ld_hw_del_text(w, s->old_text, 0);
+		ld_hw_puts(w, " \xe2\x86\x92 ");
+		ld_hw_ins_text(w, s->new_text, 0);
 		ld_buf_printf(&w->b, " (%zu %s", s->count, L(w, H_TIMES));
 		if (s->cls != 0)
-			puts_(w, ", ");
+			ld_hw_puts(w, ", ");
 		class_names(w, s->cls, 2);
-		puts_(w, ")</li>");
+		ld_hw_puts(w, ")</li>");
 	}
 	if (any)
-		puts_(w, "</ul>\n");
+		ld_hw_puts(w, "</ul>\n");
 }
 
 /* Every amount that changed, linked to its clause: the list kldiff --stat
@@ -960,13 +583,13 @@ summary_amounts(struct hw *w, size_t lo, size_t hi)
 				ids(w, u->new_cl, u->n_new, "+");
 			else
 				ids(w, u->old_cl, u->n_old, "+");
-			puts_(w, "</a>: ");
+			ld_hw_puts(w, "</a>: ");
 			value_diff(w, e);
-			puts_(w, "</li>");
+			ld_hw_puts(w, "</li>");
 		}
 	}
 	if (any)
-		puts_(w, "</ul>\n");
+		ld_hw_puts(w, "</ul>\n");
 }
 
 /* One row per section with changes: the counts, and a link per unit. */
@@ -979,31 +602,31 @@ section_row(struct hw *w, size_t s, size_t e)
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
-		n += is_change(u);
-		ns += is_change(u) && !u->substantive;
+		n += ld_hw_is_change(u);
+		ns += ld_hw_is_change(u) && !u->substantive;
 	}
 	if (n == 0)
 		return;
 	ld_buf_printf(&w->b, "<tr%s><td><a href=\"#u%zu\">",
 	    ns == n ? " class=\"ns\"" : "", s);
-	esc(w, *name ? name : L(w, H_NOSECTION));
+	ld_hw_esc(w, *name ? name : L(w, H_NOSECTION));
 	ld_buf_printf(&w->b, "</a></td><td class=\"n\">%zu</td><td>", n);
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
 
-		if (!is_change(u))
+		if (!ld_hw_is_change(u))
 			continue;
 		ld_buf_printf(&w->b, "<a href=\"#u%zu\"%s title=\"%s\">", i,
 		    u->substantive ? "" : " class=\"ns\"",
-		    renumber_only(u) ? L(w, H_RENUMBER) :
-		    op_label(w, u->op));
+		    ld_hw_renumber_only(u) ? L(w, H_RENUMBER) :
+		    ld_hw_op_label(w, u->op));
 		if (u->n_new > 0)
 			ids(w, u->new_cl, u->n_new, "+");
 		else
 			ids(w, u->old_cl, u->n_old, "+");
-		puts_(w, "</a> ");
+		ld_hw_puts(w, "</a> ");
 	}
-	puts_(w, "</td></tr>\n");
+	ld_hw_puts(w, "</td></tr>\n");
 }
 
 static void
@@ -1023,7 +646,7 @@ summary_sections(struct hw *w, size_t lo, size_t hi)
 			;
 		section_row(w, s, i);
 	}
-	puts_(w, "</table>\n");
+	ld_hw_puts(w, "</table>\n");
 }
 
 /* The units of pair p are [*lo, *hi): the engine stores them pair by
@@ -1058,94 +681,15 @@ summary(struct hw *w)
 		ld_buf_printf(&w->b, "<section class=\"pair\" "
 		    "data-pair=\"%zu\"><h3><a href=\"#p%zu\">", pair, pair);
 		pair_title(w, pair);
-		puts_(w, "</a></h3>\n");
+		ld_hw_puts(w, "</a></h3>\n");
 		summary_counts(w, pair, &t);
 		summary_substs(w, pair);
 		summary_amounts(w, lo, hi);
 		summary_sections(w, lo, hi);
-		puts_(w, "</section>\n");
-		flush(w, 0);
+		ld_hw_puts(w, "</section>\n");
+		ld_hw_flush(w, 0);
 	}
-	puts_(w, "</nav>\n");
-}
-
-/* ---- controls ---------------------------------------------------------- */
-
-static void
-control(struct hw *w, const char *type, const char *id, int checked,
-    int lab)
-{
-	ld_buf_printf(&w->b, "<input class=\"ctl\" type=\"%s\" id=\"%s\"%s%s>"
-	    "<label for=\"%s\">%s</label>\n", type, id,
-	    strcmp(type, "radio") == 0 ? " name=\"view\"" : "",
-	    checked ? " checked" : "", id, L(w, lab));
-}
-
-/* The inputs are siblings of <nav> and <main> so ":checked ~" reaches
- * them; they come first and need no script. */
-static void
-controls(struct hw *w)
-{
-	ld_buf_printf(&w->b, "<p class=\"bar\" id=\"show\"><strong>%s:"
-	    "</strong></p>\n", L(w, H_SHOW));
-	control(w, "checkbox", "f-ns",
-	    (w->hide & LDIFF_HIDE_NONSUBSTANTIVE) != 0, H_HIDE_NS);
-	control(w, "checkbox", "f-eq", (w->hide & LDIFF_HIDE_EQUAL) != 0,
-	    H_HIDE_EQ);
-	control(w, "checkbox", "f-pe", (w->hide & LDIFF_HIDE_PERIOD) != 0,
-	    H_HIDE_PE);
-	control(w, "radio", "v-side", 1, H_SIDE);
-	control(w, "radio", "v-inline", 0, H_INLINE);
-}
-
-static void
-legend(struct hw *w)
-{
-	ld_buf_printf(&w->b, "<div class=\"legend\" role=\"note\" "
-	    "aria-label=\"%s\"><strong>%s:</strong> ", L(w, H_LEGEND),
-	    L(w, H_LEGEND));
-	ins_text(w, L(w, H_INS_LEG), 0);
-	puts_(w, " ");
-	del_text(w, L(w, H_DEL_LEG), 0);
-	/* what a typography change looks like, not its name twice */
-	ld_buf_printf(&w->b, " <span><del class=\"ty\">\xe2\x80\x93</del>"
-	    "<ins class=\"ty\">-</ins> <del class=\"ty\">\xe2\x80\x9d</del>"
-	    "<ins class=\"ty\">&quot;</ins> %s</span></div>\n",
-	    L(w, H_TYPO_LEG));
-}
-
-/* A section of the agreement, with the filter combinations that hide
- * every unit of it as classes, so that no empty heading stays: q-e when
- * hiding unchanged clauses does, q-ne with non-substantive ones too, q-pe
- * with period shifts, q-npe with all three. */
-static void
-section_open(struct hw *w, size_t s, size_t hi)
-{
-	const char *name = ld_unit_section(ldiff_diff_unit(w->d, s));
-	int e = 1, ne = 1, pe = 1, npe = 1;
-	size_t i;
-
-	for (i = s; i < hi; i++) {
-		const ldiff_unit *u = ldiff_diff_unit(w->d, i);
-		int eq, ns, per;
-
-		if (strcmp(ld_unit_section(u), name) != 0)
-			break;
-		eq = !is_change(u);
-		ns = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE);
-		per = !eq && ldiff_unit_hidden(u, LDIFF_HIDE_PERIOD);
-		e &= eq;
-		ne &= eq || ns;
-		pe &= eq || per;
-		npe &= eq || ns || per ||
-		    ldiff_unit_hidden(u, LDIFF_HIDE_NONSUBSTANTIVE |
-		    LDIFF_HIDE_PERIOD);
-	}
-	ld_buf_printf(&w->b, "<section class=\"sec%s%s%s%s\">\n<h3>",
-	    e ? " q-e" : "", ne ? " q-ne" : "", pe ? " q-pe" : "",
-	    npe ? " q-npe" : "");
-	esc(w, *name ? name : L(w, H_NOSECTION));
-	puts_(w, "</h3>\n");
+	ld_hw_puts(w, "</nav>\n");
 }
 
 /* ---- the clauses, pair by pair ------------------------------------------ */
@@ -1168,7 +712,7 @@ render_pair(struct hw *w, size_t pair)
 	ld_buf_printf(&w->b, "<section id=\"p%zu\" aria-labelledby=\"p%zu-h\">"
 	    "<h2 id=\"p%zu-h\">", pair, pair, pair);
 	pair_title(w, pair);
-	puts_(w, "</h2>\n");
+	ld_hw_puts(w, "</h2>\n");
 	if (lo == hi || !ldiff_diff_has_changes(w->d))
 		ld_buf_printf(&w->b, "<p>%s</p>\n", L(w, H_NODIFF));
 	stubs_after(w, LD_SLOT_TOP);
@@ -1178,16 +722,16 @@ render_pair(struct hw *w, size_t pair)
 
 		if (section == NULL || strcmp(s, section) != 0) {
 			if (section != NULL)
-				puts_(w, "</section>\n");
-			section_open(w, i, hi);
+				ld_hw_puts(w, "</section>\n");
+			ld_hw_section_open(w, i, hi);
 			section = s;
 		}
 		show_unit(w, u, i);
 		stubs_after(w, i);
 	}
 	if (section != NULL)
-		puts_(w, "</section>\n");
-	puts_(w, "</section>\n");
+		ld_hw_puts(w, "</section>\n");
+	ld_hw_puts(w, "</section>\n");
 	return 0;
 }
 
@@ -1205,44 +749,44 @@ lineage_cell(struct hw *w, const size_t *units, size_t s, size_t e,
 	size_t i;
 	int any = 0;
 
-	puts_(w, "<td>");
+	ld_hw_puts(w, "<td>");
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
 		if (u->to == v && u->n_new > 0) {
-			puts_(w, any ? "<br>" : "");
+			ld_hw_puts(w, any ? "<br>" : "");
 			any = 1;
 			ld_buf_printf(&w->b, "<a href=\"#u%zu\">", units[i]);
 			ids(w, u->new_cl, u->n_new, " + ");
 			ld_buf_printf(&w->b, "</a><span class=\"st\">%s",
-			    renumber_only(u) ? L(w, H_RENUMBER) :
-			    op_label(w, u->op));
+			    ld_hw_renumber_only(u) ? L(w, H_RENUMBER) :
+			    ld_hw_op_label(w, u->op));
 			/* what kind of change, so a period shift reads
 			 * apart from a new wording */
-			if (!renumber_only(u) && u->op != LDIFF_OP_INSERTED &&
+			if (!ld_hw_renumber_only(u) && u->op != LDIFF_OP_INSERTED &&
 			    (u->cls & ~(unsigned)LDIFF_CLASS_RENUMBER) != 0) {
-				puts_(w, ": ");
+				ld_hw_puts(w, ": ");
 				class_names(w, u->cls &
 				    ~(unsigned)LDIFF_CLASS_RENUMBER, 2);
 			}
-			puts_(w, "</span>");
+			ld_hw_puts(w, "</span>");
 		}
 	}
 	if (any) {
-		puts_(w, "</td>");
+		ld_hw_puts(w, "</td>");
 		return;
 	}
 	for (i = s; i < e; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(w->d, units[i]);
 
 		if (u->from == v && u->n_old > 0) {
-			puts_(w, any ? " + " : "");
+			ld_hw_puts(w, any ? " + " : "");
 			any = 1;
 			ids(w, u->old_cl, u->n_old, " + ");
 		}
 	}
 	if (any)
-		puts_(w, "</td>");
+		ld_hw_puts(w, "</td>");
 	else
 		ld_buf_printf(&w->b, "<span class=\"st\">%s</span></td>",
 		    L(w, H_ABSENT));
@@ -1262,17 +806,17 @@ lineage_row(struct hw *w, const size_t *units, size_t s, size_t e)
 			c = u->new_cl[0];
 		else if (c == NULL && u->n_old > 0)
 			c = u->old_cl[0];
-		if (is_change(u) && u->substantive)
+		if (ld_hw_is_change(u) && u->substantive)
 			ns = 0;
 	}
 	ld_buf_printf(&w->b, "<tr%s><td>", ns ? " class=\"ns\"" : "");
 	if (c != NULL)
-		esc(w, c->text);
-	puts_(w, "</td>");
+		ld_hw_esc(w, c->text);
+	ld_hw_puts(w, "</td>");
 	for (v = 0; v < nver; v++)
 		lineage_cell(w, units, s, e, v);
-	puts_(w, "</tr>\n");
-	flush(w, 0);
+	ld_hw_puts(w, "</tr>\n");
+	ld_hw_flush(w, 0);
 }
 
 static int
@@ -1290,14 +834,14 @@ render_lineage(struct hw *w)
 	    "<tr><th scope=\"col\">%s</th>", L(w, H_LINEAGE),
 	    L(w, H_CLAUSE));
 	for (v = 0; v < nver; v++) {
-		puts_(w, "<th scope=\"col\">");
-		esc(w, ld_buf_str(&w->vlab[v]));
-		puts_(w, "</th>");
+		ld_hw_puts(w, "<th scope=\"col\">");
+		ld_hw_esc(w, ld_buf_str(&w->vlab[v]));
+		ld_hw_puts(w, "</th>");
 	}
-	puts_(w, "</tr>\n");
+	ld_hw_puts(w, "</tr>\n");
 	for (i = 0; i < k; i++)
 		lineage_row(w, units, g[i].start, g[i].end);
-	puts_(w, "</table></section>\n");
+	ld_hw_puts(w, "</table></section>\n");
 	ld_free(units);
 	ld_free(g);
 	return 0;
@@ -1332,30 +876,30 @@ page_top(struct hw *w, const ldiff_render_opts *o)
 {
 	size_t v, nver = ldiff_diff_versions(w->d);
 
-	head(w, o);
-	puts_(w, "<header><h1>");
+	ld_hw_head(w, o);
+	ld_hw_puts(w, "<header><h1>");
 	if (o->title != NULL)
-		esc(w, o->title);
+		ld_hw_esc(w, o->title);
 	else {
 		ld_buf_printf(&w->b, "%s ", L(w, H_TITLE));
 		for (v = 0; v < nver; v++) {
 			if (v > 0)
-				puts_(w, " \xe2\x86\x92 ");
-			esc(w, ld_buf_str(&w->vlab[v]));
+				ld_hw_puts(w, " \xe2\x86\x92 ");
+			ld_hw_esc(w, ld_buf_str(&w->vlab[v]));
 		}
 	}
-	puts_(w, "</h1><p class=\"meta\">");
+	ld_hw_puts(w, "</h1><p class=\"meta\">");
 	for (v = 0; v < nver; v++) {
 		if (v > 0)
-			puts_(w, " \xe2\x86\x92 ");
-		puts_(w, "<span class=\"ver\">");
-		esc(w, ldiff_diff_version_name(w->d, v) != NULL ?
+			ld_hw_puts(w, " \xe2\x86\x92 ");
+		ld_hw_puts(w, "<span class=\"ver\">");
+		ld_hw_esc(w, ldiff_diff_version_name(w->d, v) != NULL ?
 		    ldiff_diff_version_name(w->d, v) : "");
-		puts_(w, "</span>");
+		ld_hw_puts(w, "</span>");
 	}
-	puts_(w, "</p></header>\n");
-	controls(w);
-	legend(w);
+	ld_hw_puts(w, "</p></header>\n");
+	ld_hw_controls(w);
+	ld_hw_legend(w);
 	summary(w);
 }
 
@@ -1374,6 +918,8 @@ ldiff_render_html(const ldiff_diff *d, FILE *out,
 		ldiff_render_opts_init(&def);
 		o = &def;
 	}
+	if (ld_check_render_opts(o) != 0)
+		return LDIFF_EINVAL;
 	memset(&w, 0, sizeof w);
 	w.f = out;
 	w.d = d;
@@ -1390,13 +936,13 @@ ldiff_render_html(const ldiff_diff *d, FILE *out,
 	}
 	version_labels(&w, nver);
 	page_top(&w, o);
-	puts_(&w, "<main>\n");
+	ld_hw_puts(&w, "<main>\n");
 	for (pair = 0; pair + 1 < nver && r == 0; pair++)
 		r = render_pair(&w, pair);
 	if (r == 0 && nver > 2)
 		r = render_lineage(&w);
-	puts_(&w, "</main>\n</body>\n</html>\n");
-	flush(&w, 1);
+	ld_hw_puts(&w, "</main>\n</body>\n</html>\n");
+	ld_hw_flush(&w, 1);
 	if (r == 0)
 		r = w.r;
 out:

@@ -237,13 +237,16 @@ int
 ldiff_render_json(const ldiff_diff *d, FILE *out,
     const ldiff_render_opts *o)
 {
-	unsigned hide = o != NULL ? o->hide : 0;
+	unsigned hide;
 	size_t i, n;
 	ld_buf b;
 	int r = 0;
 
 	if (d == NULL || out == NULL)
 		return LDIFF_EINVAL;
+	if (o != NULL && ld_check_render_opts(o) != 0)
+		return LDIFF_EINVAL;
+	hide = o != NULL ? o->hide : 0;
 	ld_buf_init(&b);
 	n = ldiff_diff_count(d);
 	/* whole records, about 64 KiB at a time */

@@ -15,10 +15,12 @@
  *      "å" and folds ligatures, but never strips marks: å, ä and ö are
  *      letters of their own in Swedish.
  *
- * ASCII keys (most tokens) skip utf8proc and are lowercased in place, and
- * so do keys whose other letters are Latin-1's (å ä ö é ü ...): those are
- * NFKC already and fold by one step, 0x20 up.  ß (folds to "ss"), µ and
- * everything else go through utf8proc.
+ * Pass 1 already lowers ASCII and Latin-1 letters (ld_lower_cp): their
+ * case fold is their lower case, and they are NFKC as they are, so a key
+ * made of nothing else (most keys: å ä ö é ü) never reaches utf8proc.
+ * ß (folds to "ss"), µ, combining marks and everything else leave the
+ * key to pass 2, where folding what pass 1 lowered changes nothing.
+ * tests/unit/t_fastpath.c compares the keys with utf8proc's alone.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,11 +60,8 @@ map_class(int32_t c)
 	return MAP_KEEP;
 }
 
-/* What pass 2 has to do with the key pass 1 made. */
-enum { KEY_ASCII, KEY_LATIN1, KEY_OTHER };
-
-/* A Latin-1 letter whose case fold is itself or 0x20 up (not the
- * signs x and -, not ß, which folds to "ss"). */
+/* A Latin-1 letter whose case fold is its lower case (not the signs
+ * × and ÷, not ß, which folds to "ss"). */
 static int
 simple_latin1(int32_t c)
 {
@@ -86,12 +85,12 @@ plain_run(const char *s, size_t n, size_t i)
 	return j - i;
 }
 
-/* Pass 1 into b from b->len on; returns a KEY_ kind. */
+/* Pass 1 into b from b->len on; returns whether pass 2 is needed. */
 static int
 fold_typography(ld_buf *b, const char *s, size_t n)
 {
 	size_t i = 0, start = b->len;
-	int pend = 0, kind = KEY_ASCII;
+	int pend = 0, needs_utf8proc = 0;
 
 	while (i < n) {
 		int32_t c;
@@ -102,7 +101,7 @@ fold_typography(ld_buf *b, const char *s, size_t n)
 			if (pend)
 				ld_buf_addc(b, ' ');
 			pend = 0;
-			ld_buf_add(b, s + i, k);
+			ld_utf8_lower(b, s + i, k);
 			i += k;
 			continue;
 		}
@@ -126,39 +125,23 @@ fold_typography(ld_buf *b, const char *s, size_t n)
 			ld_buf_addc(b, '"');
 		else if (m == MAP_ELLIPSIS)
 			ld_buf_adds(b, "...");
-		else if (c < 0x80)
-			ld_buf_addc(b, (char)c);
+		else if (c < 0x80 || simple_latin1(c))
+			ld_utf8_encode(b, ld_lower_cp(c));
 		else {
-			if (!simple_latin1(c))
-				kind = KEY_OTHER;
-			else if (kind == KEY_ASCII)
-				kind = KEY_LATIN1;
+			needs_utf8proc = 1;
 			ld_utf8_encode(b, c);
 		}
 	}
-	return kind;
+	return needs_utf8proc;
 }
 
-/* Pass 2 on b->data[start..len): case fold and NFKC (of a KEY_ kind). */
+/* Pass 2 on b->data[start..len): case fold and NFKC. */
 static int
-fold_case(ld_buf *b, size_t start, int kind)
+fold_case(ld_buf *b, size_t start)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
-	size_t i;
 
-	if (kind != KEY_OTHER) {
-		for (i = start; i < b->len; i++) {
-			unsigned char ch = (unsigned char)b->data[i];
-
-			if (ch >= 'A' && ch <= 'Z')
-				b->data[i] = (char)(ch + 'a' - 'A');
-			else if (ch == 0xc3 && i + 1 < b->len &&
-			    (unsigned char)b->data[i + 1] < 0xa0)
-				b->data[++i] += 0x20;	/* Å -> å */
-		}
-		return 0;
-	}
 	r = utf8proc_map((const utf8proc_uint8_t *)b->data + start,
 	    (utf8proc_ssize_t)(b->len - start), &out,
 	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
@@ -175,12 +158,12 @@ int
 ld_text_key_buf(ld_buf *b, const char *s, size_t n)
 {
 	size_t start = b->len;
-	int kind, rc;
+	int rc = 0;
 
-	kind = fold_typography(b, s, n);
+	if (fold_typography(b, s, n) && !b->oom)
+		rc = fold_case(b, start);
 	if (b->oom)
 		return LDIFF_ENOMEM;
-	rc = fold_case(b, start, kind);
 	if (rc == 0)
 		ld_buf_add(b, "", 0);	/* keep it NUL-terminated */
 	return b->oom ? LDIFF_ENOMEM : rc;

@@ -160,7 +160,7 @@ normalise_unit(const char *s, size_t n, char *out, size_t outsz)
 		if (pend)
 			out[o++] = ' ';
 		pend = 0;
-		out[o++] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+		out[o++] = (char)ld_lower_byte((unsigned char)s[i]);
 		i++;
 	}
 	out[o] = '\0';

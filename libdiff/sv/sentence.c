@@ -175,7 +175,7 @@ is_label_noun(const char *text, const ldiff_token *t)
 
 		/* "bilaga", "bilagan", "Bilagorna": up to four letters more. */
 		if (t->len >= l && t->len <= l + 4 &&
-		    (w[0] | 0x20) == nouns[k][0] &&
+		    ld_lower_byte((unsigned char)w[0]) == nouns[k][0] &&
 		    strncmp(w + 1, nouns[k] + 1, l - 1) == 0)
 			return 1;
 	}

@@ -60,29 +60,23 @@ static const char *const def_endings[] = {
 	"n", "t"
 };
 
-/* An open-addressing string table: strings in the arena, slots hold
- * index + 1 (0 = empty). */
+/* Strings numbered in the order first seen: a map (util/strmap.c) from
+ * a string to its number, and the strings by number. */
 struct strtab {
-	const char **s;
+	ld_strmap *map;		/* NULL until the first string */
+	const char **s;		/* the map's copies */
 	size_t *len;
-	uint32_t *hash;
-	size_t n, cap;		/* entries, entry capacity */
-	uint32_t *slot;
-	size_t nslot;		/* power of two */
+	size_t n, cap;
 };
 
 /* Folded words, numbered in the order first seen: a lexicon's own, or
  * one version's gathered apart (ld_wordset) and merged in later. */
 struct ld_wordset {
 	struct strtab t;
-	ld_arena *arena;	/* their bytes */
-	int own_arena;
-	char *scratch;		/* scan_words' folded word */
-	size_t scratch_cap;
+	ld_buf word;		/* scan_words' lower-cased word */
 };
 
 struct ld_lexicon {
-	ld_arena *arena;
 	struct sb_stemmer *sb;
 	struct ld_wordset words;	/* folded surface forms */
 	struct strtab terms;	/* canonical terms */
@@ -93,114 +87,49 @@ struct ld_lexicon {
 	struct strtab stops;
 };
 
-/* ASCII bytes inside a word: letters lower-cased, digits as they are.
- * Everything else is 0: a separator, or (from 0x80) a byte to decode. */
-#define SAME(c) [c] = c
-#define LOWER(c) [c] = c + 32
-static const unsigned char fold_ascii[256] = {
-	SAME('0'), SAME('1'), SAME('2'), SAME('3'), SAME('4'),
-	SAME('5'), SAME('6'), SAME('7'), SAME('8'), SAME('9'),
-	SAME('a'), SAME('b'), SAME('c'), SAME('d'), SAME('e'), SAME('f'),
-	SAME('g'), SAME('h'), SAME('i'), SAME('j'), SAME('k'), SAME('l'),
-	SAME('m'), SAME('n'), SAME('o'), SAME('p'), SAME('q'), SAME('r'),
-	SAME('s'), SAME('t'), SAME('u'), SAME('v'), SAME('w'), SAME('x'),
-	SAME('y'), SAME('z'),
-	LOWER('A'), LOWER('B'), LOWER('C'), LOWER('D'), LOWER('E'),
-	LOWER('F'), LOWER('G'), LOWER('H'), LOWER('I'), LOWER('J'),
-	LOWER('K'), LOWER('L'), LOWER('M'), LOWER('N'), LOWER('O'),
-	LOWER('P'), LOWER('Q'), LOWER('R'), LOWER('S'), LOWER('T'),
-	LOWER('U'), LOWER('V'), LOWER('W'), LOWER('X'), LOWER('Y'),
-	LOWER('Z')
-};
-#undef SAME
-#undef LOWER
-
+/* Room for one more string; s and len grow together. */
 static int
-strtab_grow_slots(struct strtab *t)
+strtab_grow(struct strtab *t)
 {
-	size_t nslot = t->nslot ? t->nslot * 2 : 256, i;
-	uint32_t *slot = ld_calloc(nslot, sizeof *slot);
-
-	if (slot == NULL)
-		return LDIFF_ENOMEM;
-	for (i = 0; i < t->n; i++) {
-		size_t j = t->hash[i] & (nslot - 1);
-
-		while (slot[j] != 0)
-			j = (j + 1) & (nslot - 1);
-		slot[j] = (uint32_t)(i + 1);
-	}
-	ld_free(t->slot);
-	t->slot = slot;
-	t->nslot = nslot;
-	return 0;
-}
-
-static int
-strtab_grow_entries(struct strtab *t)
-{
-	size_t cap = t->cap ? t->cap * 2 : 256;
-	const char **s;
+	size_t cap = t->cap, cap2 = t->cap;
+	const char **s = ld_grow((void *)t->s, &cap, 256, sizeof *s);
 	size_t *len;
-	uint32_t *hash;
 
-	s = ld_reallocarray((void *)t->s, cap, sizeof *s);
 	if (s == NULL)
 		return LDIFF_ENOMEM;
 	t->s = s;
-	len = ld_reallocarray(t->len, cap, sizeof *len);
-	if (len == NULL)
+	if ((len = ld_grow(t->len, &cap2, 256, sizeof *len)) == NULL)
 		return LDIFF_ENOMEM;
 	t->len = len;
-	hash = ld_reallocarray(t->hash, cap, sizeof *hash);
-	if (hash == NULL)
-		return LDIFF_ENOMEM;
-	t->hash = hash;
 	t->cap = cap;
 	return 0;
 }
 
-/* Index of s in t, or -1.  With arena != NULL a missing s is added. */
+/* The number of s[0..n) in t, or -1; with add, a new s gets the next. */
 static long
-strtab_find(struct strtab *t, ld_arena *arena, const char *s, size_t n)
+strtab_find(struct strtab *t, int add, const char *s, size_t n)
 {
-	uint32_t h = ld_hash(s, n);
-	size_t j;
+	uint32_t id;
 
-	if (t->nslot == 0 || (t->n + 1) * 2 > t->nslot) {
-		if (arena == NULL && t->nslot == 0)
-			return -1;
-		if (arena != NULL && strtab_grow_slots(t) != 0)
-			return LDIFF_ENOMEM;
-	}
-	for (j = h & (t->nslot - 1); t->slot[j] != 0;
-	    j = (j + 1) & (t->nslot - 1)) {
-		size_t i = t->slot[j] - 1;
-
-		if (t->hash[i] == h && t->len[i] == n &&
-		    memcmp(t->s[i], s, n) == 0)
-			return (long)i;
-	}
-	if (arena == NULL)
+	if (t->map != NULL && ld_strmap_get(t->map, s, n, &id))
+		return (long)id;
+	if (!add)
 		return -1;
-	if (t->n == t->cap && strtab_grow_entries(t) != 0)
-		return LDIFF_ENOMEM;
-	t->s[t->n] = ld_arena_strndup(arena, s, n);
-	if (t->s[t->n] == NULL)
+	if ((t->map == NULL && (t->map = ld_strmap_new()) == NULL) ||
+	    (t->n == t->cap && strtab_grow(t) != 0) ||
+	    (t->s[t->n] = ld_strmap_put(t->map, s, n, (uint32_t)t->n)) ==
+	    NULL)
 		return LDIFF_ENOMEM;
 	t->len[t->n] = n;
-	t->hash[t->n] = h;
-	t->slot[j] = (uint32_t)(t->n + 1);
 	return (long)t->n++;
 }
 
 static void
 strtab_free(struct strtab *t)
 {
+	ld_strmap_free(t->map);
 	ld_free((void *)t->s);
 	ld_free(t->len);
-	ld_free(t->hash);
-	ld_free(t->slot);
 	memset(t, 0, sizeof *t);
 }
 
@@ -208,9 +137,7 @@ static void
 wordset_clear(struct ld_wordset *ws)
 {
 	strtab_free(&ws->t);
-	ld_free(ws->scratch);
-	ws->scratch = NULL;
-	ws->scratch_cap = 0;
+	ld_buf_free(&ws->word);
 }
 
 int
@@ -223,13 +150,11 @@ ld_lexicon_new(ld_lexicon **out)
 	lx = ld_calloc(1, sizeof *lx);
 	if (lx == NULL)
 		return LDIFF_ENOMEM;
-	lx->arena = ld_arena_new();
-	lx->words.arena = lx->arena;
 	lx->sb = sb_stemmer_new("swedish", "UTF_8");
-	if (lx->arena == NULL || lx->sb == NULL)
+	if (lx->sb == NULL)
 		goto fail;
 	for (i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
-		if (strtab_find(&lx->stops, lx->arena, stop_words[i],
+		if (strtab_find(&lx->stops, 1, stop_words[i],
 		    strlen(stop_words[i])) < 0)
 			goto fail;
 	*out = lx;
@@ -251,14 +176,13 @@ ld_lexicon_free(ld_lexicon *lx)
 	strtab_free(&lx->stops);
 	ld_free(lx->word_term);
 	ld_free(lx->term_weight);
-	ld_arena_free(lx->arena);
 	ld_free(lx);
 }
 
 int
 ld_is_stopword(const ld_lexicon *lx, const char *w, size_t n)
 {
-	return strtab_find((struct strtab *)&lx->stops, NULL, w, n) >= 0;
+	return strtab_find((struct strtab *)&lx->stops, 0, w, n) >= 0;
 }
 
 static int
@@ -281,14 +205,12 @@ is_word_cp(int32_t cp)
 static int
 push_id(ld_ids *ids, uint32_t id)
 {
-	if (ids->n == ids->cap) {
-		size_t c = ids->cap ? ids->cap * 2 : 4;	/* most are short */
-		uint32_t *p = ld_reallocarray(ids->v, c, sizeof *p);
+	if (ids->n == ids->cap) {	/* most lists are short: from 4 */
+		uint32_t *p = ld_grow(ids->v, &ids->cap, 4, sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
 		ids->v = p;
-		ids->cap = c;
 	}
 	ids->v[ids->n++] = id;
 	return 0;
@@ -298,78 +220,68 @@ push_id(ld_ids *ids, uint32_t id)
 static int
 add_word(struct ld_wordset *ws, const char *w, size_t wl, ld_ids *ids)
 {
-	long id = strtab_find(&ws->t, ws->arena, w, wl);
+	long id = strtab_find(&ws->t, 1, w, wl);
 
 	if (id < 0)
 		return LDIFF_ENOMEM;
 	return ids != NULL ? push_id(ids, (uint32_t)id) : 0;
 }
 
+/* The length of the character at p that is part of a word (a letter, a
+ * mark or a digit), 0 for a separator.  ASCII and Latin-1 (all of
+ * U+00C0..U+00FF but × and ÷ are letters) are answered without utf8proc;
+ * tests/unit/t_fastpath.c checks the words against utf8proc's. */
+static size_t
+word_char(const unsigned char *p, const unsigned char *end)
+{
+	int32_t cp;
+	size_t k;
+
+	if (*p < 0x80)
+		return (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+	if (p[0] == 0xc3 && p + 1 < end && (p[1] & 0xc0) == 0x80)
+		return p[1] != 0x97 && p[1] != 0xb7 ? 2 : 0;
+	k = ld_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+	return cp >= 0 && is_word_cp(cp) ? k : 0;
+}
+
+/* The length of the separator at p: one character, or one bad byte. */
+static size_t
+separator_length(const unsigned char *p, const unsigned char *end)
+{
+	int32_t cp;
+
+	return *p < 0x80 ? 1 :
+	    ld_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+}
+
 /* Scan text for words (runs of letters, marks and digits) and intern
  * each in lower case.  Text is NFC already (the paragraph contract), so
  * lower-casing code point by code point is the fold: far cheaper than a
- * full utf8proc_map, and for Swedish the same (no special casing).  Most
- * bytes are ASCII and take one table look-up. */
+ * full utf8proc_map, and for Swedish the same (no special casing). */
 static int
 scan_words(struct ld_wordset *ws, const char *f, size_t len, ld_ids *ids)
 {
 	const unsigned char *p = (const unsigned char *)f, *end = p + len;
-	size_t wl = 0;
-	char *w;
 	int rc = 0;
-	/* lower case never needs more than 4 bytes per input byte; the
-	 * buffer is kept from text to text */
-	if (len > (SIZE_MAX - 8) / 4)
-		return LDIFF_ENOMEM;
-	if (4 * len + 8 > ws->scratch_cap) {
-		ld_free(ws->scratch);
-		ws->scratch_cap = 4 * len + 8 > 256 ? 4 * len + 8 : 256;
-		if ((ws->scratch = ld_malloc(ws->scratch_cap)) == NULL) {
-			ws->scratch_cap = 0;
-			return LDIFF_ENOMEM;
-		}
-	}
-	w = ws->scratch;
-	while (p < end) {
-		unsigned char lc;
-		int32_t cp;
-		size_t k = 1;
 
-		/* the common case: a run of ASCII letters and digits */
-		while (p < end && (lc = fold_ascii[*p]) != 0) {
-			w[wl++] = (char)lc;
-			p++;
-		}
-		if (p == end)
-			break;
-		if (p[0] == 0xc3 && p + 1 < end && (p[1] & 0xc0) == 0x80 &&
-		    p[1] != 0x97 && p[1] != 0xb7) {
-			/* U+00C0-U+00FF but x and -: the letters of Swedish
-			 * (å ä ö é), lower case is 0x20 up */
-			w[wl++] = (char)0xc3;
-			w[wl++] = (char)(p[1] < 0xa0 && p[1] != 0x9f ?
-			    p[1] + 0x20 : p[1]);
-			p += 2;
+	while (p < end && rc == 0) {
+		const unsigned char *w = p;
+		size_t k;
+
+		while (p < end && (k = word_char(p, end)) > 0)
+			p += k;
+		if (p == w) {
+			p += separator_length(p, end);
 			continue;
 		}
-		if (p[0] >= 0x80) {
-			k = ld_utf8_decode((const char *)p, (size_t)(end - p),
-			    &cp);
-			if (cp >= 0 && is_word_cp(cp)) {
-				wl += (size_t)utf8proc_encode_char(
-				    utf8proc_tolower(cp),
-				    (utf8proc_uint8_t *)w + wl);
-				p += k;
-				continue;
-			}
-		}
-		p += k;		/* a separator ends the word */
-		if (wl > 0 && (rc = add_word(ws, w, wl, ids)) != 0)
-			break;
-		wl = 0;
+		ld_buf_reset(&ws->word);
+		rc = ld_utf8_lower(&ws->word, (const char *)w,
+		    (size_t)(p - w));
+		if (rc == 0)
+			rc = add_word(ws, ws->word.data, ws->word.len, ids);
 	}
-	if (rc == 0 && wl > 0)
-		rc = add_word(ws, w, wl, ids);
 	return rc;
 }
 
@@ -381,11 +293,6 @@ ld_wordset_new(ld_wordset **out)
 	*out = NULL;
 	if (ws == NULL)
 		return LDIFF_ENOMEM;
-	if ((ws->arena = ld_arena_new()) == NULL) {
-		ld_free(ws);
-		return LDIFF_ENOMEM;
-	}
-	ws->own_arena = 1;
 	*out = ws;
 	return 0;
 }
@@ -396,8 +303,6 @@ ld_wordset_free(ld_wordset *ws)
 	if (ws == NULL)
 		return;
 	wordset_clear(ws);
-	if (ws->own_arena)
-		ld_arena_free(ws->arena);
 	ld_free(ws);
 }
 
@@ -422,7 +327,7 @@ ld_lexicon_merge(ld_lexicon *lx, const ld_wordset *ws, uint32_t *map)
 	size_t i;
 
 	for (i = 0; i < ws->t.n; i++) {
-		long id = strtab_find(&lx->words.t, lx->arena, ws->t.s[i],
+		long id = strtab_find(&lx->words.t, 1, ws->t.s[i],
 		    ws->t.len[i]);
 
 		if (id < 0)
@@ -476,7 +381,7 @@ base_length(ld_lexicon *lx, const char *w, size_t n)
 
 		if (n < e + 3 || memcmp(w + n - e, def_endings[i], e) != 0)
 			continue;
-		if (strtab_find(&lx->words.t, NULL, w, n - e) >= 0)
+		if (strtab_find(&lx->words.t, 0, w, n - e) >= 0)
 			return n - e;
 	}
 	return n;
@@ -497,13 +402,12 @@ ensure_caps(ld_lexicon *lx)
 		lx->word_term_cap = c;
 	}
 	if (lx->term_weight_cap <= lx->terms.n) {
-		size_t c = lx->term_weight_cap ? lx->term_weight_cap * 2 : 256;
-		double *p = ld_reallocarray(lx->term_weight, c, sizeof *p);
+		double *p = ld_grow(lx->term_weight, &lx->term_weight_cap, 256,
+		    sizeof *p);
 
 		if (p == NULL)
 			return LDIFF_ENOMEM;
 		lx->term_weight = p;
-		lx->term_weight_cap = c;
 	}
 	return 0;
 }
@@ -512,7 +416,7 @@ ensure_caps(ld_lexicon *lx)
 static long
 intern_term(ld_lexicon *lx, const char *s, size_t n, double wt)
 {
-	long t = strtab_find(&lx->terms, lx->arena, s, n);
+	long t = strtab_find(&lx->terms, 1, s, n);
 
 	if (t < 0)
 		return LDIFF_ENOMEM;
@@ -575,6 +479,12 @@ ld_lexicon_term_text(const ld_lexicon *lx, long term)
 	if (term < 0 || (size_t)term >= lx->terms.n)
 		return "";
 	return lx->terms.s[term];
+}
+
+const char *
+ld_lexicon_word_text(const ld_lexicon *lx, uint32_t word)
+{
+	return word < lx->words.t.n ? lx->words.t.s[word] : "";
 }
 
 size_t

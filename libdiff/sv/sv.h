@@ -34,6 +34,12 @@ int ld_after_kl(const char *s, const ldiff_token *v, size_t n);
 int ld_tokenize_from(const char *text, size_t len, const ldiff_token *prior,
     size_t nprior, int (*stop)(void *ctx, size_t off, int after_kl),
     void *ctx, ldiff_token **out, size_t *n, size_t *end);
+/* The number-like token at s[i] (an ASCII digit, no "kl." before): its
+ * length and type in *t, 0 if none.  With shortcut the tokenizer's own
+ * way (plain numbers without PCRE2), else by the pattern alone: the
+ * two must agree, which tests/unit/t_fastpath.c checks. */
+size_t ld_number_at(const char *s, size_t n, size_t i, int shortcut,
+    ldiff_token_type *t);
 
 
 /* ---- comparison keys and word-level diff (key.c, seqdiff.c, classify.c)
@@ -86,6 +92,8 @@ int ld_lexicon_words(ld_lexicon *lx, const char *text, uint32_t **ids,
 long ld_lexicon_term(ld_lexicon *lx, uint32_t word);	/* >= 0 or error */
 double ld_lexicon_weight(const ld_lexicon *lx, long term);
 const char *ld_lexicon_term_text(const ld_lexicon *lx, long term);
+/* The lower-cased word of an id from ld_lexicon_words; "" if none. */
+const char *ld_lexicon_word_text(const ld_lexicon *lx, uint32_t word);
 size_t ld_lexicon_nterms(const ld_lexicon *lx);
 int ld_is_stopword(const ld_lexicon *lx, const char *folded, size_t n);
 /* The words of many texts gathered apart from any lexicon (one version's,

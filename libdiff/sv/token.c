@@ -177,29 +177,34 @@ struct ab_part {
 	int nchar, upper;	/* letters, and how many are capitals */
 };
 
-/* A letter of an abbreviation: ASCII or Latin-1 (å ä ö é ...), lowered
- * into key.  Returns its byte length, 0 if not such a letter. */
+/* A letter of an abbreviation: ASCII or Latin-1 (å ä ö é ß ..., all
+ * of U+00C0..U+00FF but × and ÷), lowered into key by ld_lower_cp (ß
+ * stays ß: it has no capital here).  Returns its byte length, 0 if not
+ * such a letter. */
 static size_t
 ab_letter(const char *s, size_t n, size_t i, char *key, int *upper)
 {
 	unsigned char c = (unsigned char)s[i];
+	int32_t cp, lower;
 
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-		*upper = c < 'a';
-		key[0] = (char)(c | 0x20);
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		cp = c;
+	else if (c == 0xc3 && i + 1 < n &&
+	    ((unsigned char)s[i + 1] & 0xc0) == 0x80)
+		cp = 0xc0 | ((unsigned char)s[i + 1] & 0x3f);
+	else
+		return 0;
+	if (cp == 0xd7 || cp == 0xf7)
+		return 0;
+	lower = ld_lower_cp(cp);
+	*upper = lower != cp;
+	if (cp < 0x80) {
+		key[0] = (char)lower;
 		return 1;
 	}
-	if (c == 0xc3 && i + 1 < n) {
-		unsigned char d = (unsigned char)s[i + 1];
-
-		if (d < 0x80 || d > 0xbf || d == 0x97 || d == 0xb7)
-			return 0;
-		*upper = d < 0xa0;
-		key[0] = (char)c;
-		key[1] = (char)(d < 0xa0 ? d + 0x20 : d);
-		return 2;
-	}
-	return 0;
+	key[0] = (char)0xc3;	/* the lower case stays in U+00C0..U+00FF */
+	key[1] = (char)(0x80 | (lower & 0x3f));
+	return 2;
 }
 
 /* One part at s[i]: its letters and what follows them. */
@@ -502,25 +507,19 @@ plain_number(const char *s, size_t n, size_t i)
 	return e - i;
 }
 
-/* Length of a number-like token at s[i] (a digit), its type in *t; 0 if
- * the digits begin a word instead ("2020-talet", "3G", "1:a"). */
+/* Length of the number-like token PCRE2 finds at s[i] (a digit), its
+ * type in *t; 0 if the digits begin a word instead ("2020-talet", "3G",
+ * "1:a"). */
 static size_t
-scan_number(const char *s, size_t n, size_t i, int after_kl,
-    pcre2_match_data *const *mdp, ldiff_token_type *t)
+pattern_number(const char *s, size_t n, size_t i, int after_kl,
+    pcre2_match_data *md, ldiff_token_type *t)
 {
-	pcre2_match_data *md;
 	PCRE2_SIZE *ov;
-	size_t l;
 	int rc, g;
 
 	/* Only valid UTF-8 reaches PCRE2: stop the subject before a bad
 	 * byte (the pattern never looks far, so 64 bytes are plenty). */
-	if (!after_kl && (l = plain_number(s, n, i)) > 0) {
-		*t = LDIFF_TOK_NUMBER;
-		return l;
-	}
 	n = i + ld_utf8_valid_prefix(s + i, n - i < 64 ? n - i : 64);
-	md = *mdp;
 	if (after_kl) {
 		rc = pcre2_match(time_re, (PCRE2_SPTR)s, n, i,
 		    PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, NULL);
@@ -542,6 +541,36 @@ scan_number(const char *s, size_t n, size_t i, int after_kl,
 		return 0;
 	*t = num_type[g];
 	return ov[1] - ov[0];
+}
+
+/* The same, plain numbers answered without PCRE2. */
+static size_t
+scan_number(const char *s, size_t n, size_t i, int after_kl,
+    pcre2_match_data *const *mdp, ldiff_token_type *t)
+{
+	size_t l;
+
+	if (!after_kl && (l = plain_number(s, n, i)) > 0) {
+		*t = LDIFF_TOK_NUMBER;
+		return l;
+	}
+	return pattern_number(s, n, i, after_kl, *mdp, t);
+}
+
+size_t
+ld_number_at(const char *s, size_t n, size_t i, int shortcut,
+    ldiff_token_type *t)
+{
+	pcre2_match_data *md;
+	size_t l;
+
+	if (i >= n || s[i] < '0' || s[i] > '9' || patterns_init() != 0 ||
+	    (md = pcre2_match_data_create_from_pattern(num_re, NULL)) == NULL)
+		return 0;
+	l = shortcut ? scan_number(s, n, i, 0, &md, t) :
+	    pattern_number(s, n, i, 0, md, t);
+	pcre2_match_data_free(md);
+	return l;
 }
 
 /* ---- words ----------------------------------------------------------- */
@@ -706,7 +735,8 @@ ld_after_kl(const char *s, const ldiff_token *v, size_t n)
 		n--;
 	if (n == 0 || v[n - 1].type != LDIFF_TOK_ABBR || v[n - 1].len != 3)
 		return 0;
-	return (s[v[n - 1].off] | 0x20) == 'k' && s[v[n - 1].off + 1] == 'l';
+	return ld_lower_byte((unsigned char)s[v[n - 1].off]) == 'k' &&
+	    s[v[n - 1].off + 1] == 'l';
 }
 
 static int

@@ -174,3 +174,18 @@ ld_arena_free(ld_arena *a)
 	}
 	ld_free(a);
 }
+
+void *
+ld_arena_grow(ld_arena *a, const void *v, size_t *cap, size_t first,
+    size_t size)
+{
+	size_t c = ld_grown_cap(*cap, first, size);
+	void *p;
+
+	if (c == 0 || (p = ld_arena_alloc(a, c * size)) == NULL)
+		return NULL;
+	if (*cap > 0)
+		memcpy(p, v, *cap * size);
+	*cap = c;
+	return p;
+}

@@ -31,12 +31,10 @@ grow(ld_buf *b, size_t extra)
 		goto fail;
 	if (b->len + extra + 1 <= b->cap)
 		return 0;
-	cap = b->cap ? b->cap : 64;
-	while (cap < b->len + extra + 1) {
-		if (cap > SIZE_MAX / 2)
+	cap = b->cap;
+	while (cap < b->len + extra + 1)
+		if ((cap = ld_grown_cap(cap, 64, 1)) == 0)
 			goto fail;
-		cap *= 2;
-	}
 	p = ld_realloc(b->data, cap);
 	if (p == NULL)
 		goto fail;
@@ -128,9 +126,9 @@ ld_buf_str(const ld_buf *b)
 void *
 ld_grow(void *v, size_t *cap, size_t first, size_t size)
 {
-	size_t c = *cap ? *cap * 2 : first;
+	size_t c = ld_grown_cap(*cap, first, size);
 
-	if (c < *cap || (v = ld_reallocarray(v, c, size)) == NULL)
+	if (c == 0 || (v = ld_reallocarray(v, c, size)) == NULL)
 		return NULL;
 	*cap = c;
 	return v;

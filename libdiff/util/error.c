@@ -84,6 +84,7 @@ ld_error_line(ldiff_error *err, int code, long line, const char *fmt, ...)
 void
 ldiff_limits_init(ldiff_limits *lim)
 {
+	lim->version = LDIFF_LIMITS_VERSION;
 	lim->max_part_bytes = (uint64_t)256 << 20;
 	lim->max_total_bytes = (uint64_t)1 << 30;
 	lim->max_ratio = 1000;
@@ -91,4 +92,23 @@ ldiff_limits_init(ldiff_limits *lim)
 	lim->max_para_bytes = (size_t)4 << 20;
 	lim->max_paras = 2000000;
 	lim->max_clauses = 2000000;
+}
+
+/* Versions 1 to `known` are read; 0 is a struct nobody initialised. */
+int
+ld_check_version(ldiff_error *err, const char *what, unsigned got,
+    unsigned known)
+{
+	if (got >= 1 && got <= known)
+		return 0;
+	return ld_error(err, LDIFF_EINVAL, _("%s: version %u, this library "
+	    "reads versions 1 to %u (fill it with %s_init)"), what, got,
+	    known, what);
+}
+
+int
+ld_check_limits(const ldiff_limits *lim, ldiff_error *err)
+{
+	return ld_check_version(err, "ldiff_limits", lim->version,
+	    LDIFF_LIMITS_VERSION);
 }

@@ -1,8 +1,11 @@
 /*
- * utf8.c - UTF-8 validation, decoding and normalisation (utf8proc).
+ * utf8.c - UTF-8 validation, decoding, lower case and normalisation
+ * (utf8proc).
  *
  * Display text is NFC; comparison keys are NFC plus case folding.  Marks
  * are never stripped: å, ä and ö are letters of their own in Swedish.
+ * Lower case is decided here once, for the tokenizer, the keys and the
+ * lexicon alike.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -140,4 +143,57 @@ ld_utf8_fold(const char *s, size_t n)
 	}
 	free(out);
 	return p;
+}
+
+/*
+ * Latin-1's capitals U+00C0..U+00DE lower 0x20 up, but for × (U+00D7),
+ * which is no letter; ß (U+00DF) and ÿ (U+00FF) are lower case already.
+ * Nearly every letter of a Swedish text is ASCII or Latin-1, so these
+ * never reach utf8proc's tables.
+ */
+int32_t
+ld_lower_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return ld_lower_byte(cp);
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 0x20;
+	if (cp < 0x100)
+		return cp;
+	return utf8proc_tolower(cp);
+}
+
+/* A run of ASCII is copied at once and lowered where it landed. */
+static void
+add_lower_ascii(ld_buf *b, const char *s, size_t n)
+{
+	size_t at = b->len, i;
+
+	if (ld_buf_add(b, s, n) != 0)
+		return;
+	for (i = at; i < b->len; i++)
+		b->data[i] = (char)ld_lower_byte((unsigned char)b->data[i]);
+}
+
+int
+ld_utf8_lower(ld_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	while (i < n) {
+		k = ld_utf8_skip_ascii(s, n, i);
+		if (k > i) {
+			add_lower_ascii(b, s + i, k - i);
+			i = k;
+			continue;
+		}
+		k = ld_utf8_decode(s + i, n - i, &cp);
+		if (cp < 0)
+			ld_buf_add(b, s + i, k);
+		else
+			ld_utf8_encode(b, ld_lower_cp(cp));
+		i += k;
+	}
+	return b->oom ? LDIFF_ENOMEM : 0;
 }

@@ -85,6 +85,12 @@ void ld_arena_free(ld_arena *a);
 void ld_parallel(size_t ntasks, size_t threads,
     void (*fn)(void *ctx, size_t task, size_t worker), void *ctx);
 
+/* ---- the machine (system.c; ldiff_processors, ldiff_lang_from_env) ---
+ * What a thread freed stays in its malloc arena, out of reach of the
+ * other threads: when much is free, give it back to the system (glibc;
+ * elsewhere nothing).  Called where a document's memory is freed. */
+void ld_trim_freed_memory(void);
+
 /* ---- growable byte buffer (buf.c) ----------------------------------- */
 typedef struct ld_buf {
 	char *data;	/* always NUL-terminated when len > 0 or after add */
@@ -117,6 +123,18 @@ int ld_ptrs_push(ld_ptrs *p, void *x);
  * array, moved or not, and updates *cap; NULL when out of memory (the
  * old array is then still valid and *cap unchanged). */
 void *ld_grow(void *v, size_t *cap, size_t first, size_t size);
+/* The same rule for an array in an arena: a new block of twice the
+ * room gets the *cap elements of v (the old block stays in the arena). */
+void *ld_arena_grow(ld_arena *a, const void *v, size_t *cap, size_t first,
+    size_t size);
+/* The capacity after cap by that rule; 0 when it would overflow. */
+static inline size_t
+ld_grown_cap(size_t cap, size_t first, size_t size)
+{
+	size_t c = cap ? cap * 2 : first;
+
+	return c < cap || c > SIZE_MAX / size ? 0 : c;
+}
 void ld_ptrs_free(ld_ptrs *p);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
@@ -133,6 +151,22 @@ size_t ld_utf8_skip_ascii(const char *s, size_t n, size_t i);
 char *ld_utf8_nfc(ld_arena *a, const char *s, size_t n);
 /* NFC + case fold (keeps å ä ö), into a malloc'd string the caller frees. */
 char *ld_utf8_fold(const char *s, size_t n);
+/* The library's one lower-casing: the simple lower case of a code point
+ * (utf8proc_tolower), ASCII and Latin-1 answered without a call.  ß, ÿ
+ * and the signs × ÷ are their own lower case.  tests/unit/t_fastpath.c
+ * compares it with utf8proc for every code point. */
+int32_t ld_lower_cp(int32_t cp);
+/* The same for one byte of UTF-8 text: an ASCII capital lowered, every
+ * other byte (a part of a longer character) as it is. */
+static inline int
+ld_lower_byte(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+/* Append s[0..n) lower-cased code point by code point (a byte of invalid
+ * UTF-8 is kept as it is); 0 or LDIFF_ENOMEM.  This is no case fold:
+ * ß stays ß (the comparison key folds it to "ss" through utf8proc). */
+int ld_utf8_lower(ld_buf *b, const char *s, size_t n);
 
 
 /* ---- record streams (record.c) ----------------------------------------
@@ -221,11 +255,36 @@ ld_hash_str(const char *s)
 	return ld_hash(s, strlen(s));
 }
 
+/* ---- a map from strings to numbers (strmap.c) -------------------------
+ * The library's one hash table of strings: the lexicon's words, the word
+ * diff's key ids, styles by id.  Keys are byte strings (NULs allowed),
+ * copied into the map, so what was looked up may change afterwards. */
+typedef struct ld_strmap ld_strmap;
+ld_strmap *ld_strmap_new(void);		/* NULL when out of memory */
+void ld_strmap_free(ld_strmap *m);
+size_t ld_strmap_count(const ld_strmap *m);
+/* 1 and the value in *val (may be NULL) when s[0..n) is a key, else 0. */
+int ld_strmap_get(const ld_strmap *m, const char *s, size_t n,
+    uint32_t *val);
+/* s[0..n) maps to val from now on.  Returns the map's copy of the key
+ * (NUL-terminated, valid while the map lives), NULL when out of memory
+ * (the map is then as it was). */
+const char *ld_strmap_put(ld_strmap *m, const char *s, size_t n,
+    uint32_t val);
+
 /* ---- grouping equal entries (group.c) -------------------------------
  * Reorder the n entries of `size` bytes at base so that entries the same()
  * (and of equal hash()) stand together, each group in input order. */
 int ld_group_equal(void *base, size_t n, size_t size,
     uint32_t (*hash)(const void *), int (*same)(const void *, const void *));
+
+/* ---- versions of the option structs (error.c) ----------------------- */
+/* 0 when version `got` of the struct named `what` ("ldiff_diff_opts") is
+ * one this library reads (1 .. known), else LDIFF_EINVAL with a message
+ * in err (which may be NULL). */
+int ld_check_version(ldiff_error *err, const char *what, unsigned got,
+    unsigned known);
+int ld_check_limits(const ldiff_limits *lim, ldiff_error *err);
 
 
 #endif /* LD_UTIL_H */

@@ -28,7 +28,7 @@ is "$rc" 0 "make install PREFIX=/usr DESTDIR=... succeeds"
 for f in bin/kltext bin/klsplit bin/kldiff; do
 	ok "$f installed, executable" test -x "$R/usr/$f"
 done
-for f in lib/libdiff.a lib/libdiff.so.1.0.0 include/libdiff.h \
+for f in lib/libdiff.a lib/libdiff.so.2.0.0 include/libdiff.h \
     lib/pkgconfig/libdiff.pc \
     share/man/man1/kltext.1 share/man/man1/klsplit.1 \
     share/man/man1/kldiff.1 share/man/man3/libdiff.3 \
@@ -38,13 +38,13 @@ for f in lib/libdiff.a lib/libdiff.so.1.0.0 include/libdiff.h \
     share/bash-completion/completions/kldiff; do
 	ok "$f installed" test -s "$R/usr/$f"
 done
-soname=$(readelf -d "$R/usr/lib/libdiff.so.1.0.0" 2>/dev/null |
+soname=$(readelf -d "$R/usr/lib/libdiff.so.2.0.0" 2>/dev/null |
     sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
-is "$soname" libdiff.so.1 "libdiff.so.1.0.0 has SONAME libdiff.so.1"
-is "$(readlink "$R/usr/lib/libdiff.so.1")" libdiff.so.1.0.0 \
-    "libdiff.so.1 -> libdiff.so.1.0.0"
-is "$(readlink "$R/usr/lib/libdiff.so")" libdiff.so.1 \
-    "libdiff.so -> libdiff.so.1 (for -ldiff)"
+is "$soname" libdiff.so.2 "libdiff.so.2.0.0 has SONAME libdiff.so.2"
+is "$(readlink "$R/usr/lib/libdiff.so.2")" libdiff.so.2.0.0 \
+    "libdiff.so.2 -> libdiff.so.2.0.0"
+is "$(readlink "$R/usr/lib/libdiff.so")" libdiff.so.2 \
+    "libdiff.so -> libdiff.so.2 (for -ldiff)"
 ok "libdiff.h installed as in the tree" cmp "$R/usr/include/libdiff.h" \
     "$KL_ROOT/libdiff/libdiff.h"
 ok "completion installed as in the tree" cmp \
@@ -96,7 +96,7 @@ awk '/^## Installing, manuals, git and shell/ { s = 1 }
 like "$(wc -l <"$TMP/changed.c")" '^ *[2-9][0-9]$' \
     "README has the C example (20-99 lines)"
 export PKG_CONFIG_PATH="$R/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$R"
-is "$(pkg-config --modversion libdiff)" 0.2.0 "pkg-config finds libdiff 0.2.0"
+is "$(pkg-config --modversion libdiff)" 0.3.0 "pkg-config finds libdiff 0.3.0"
 flags=$(pkg-config --cflags --libs libdiff)
 like "$flags" "-I$R/usr/include" "pkg-config --cflags points into DESTDIR"
 cc -std=c99 -Wall -Wextra -pedantic -Werror -o "$TMP/changed" \
@@ -104,8 +104,8 @@ cc -std=c99 -Wall -Wextra -pedantic -Werror -o "$TMP/changed" \
 is "$?:$(cat "$TMP/cc.err")" "0:" \
     "example compiles warning-free with \$(pkg-config --cflags --libs libdiff)"
 like "$(LD_LIBRARY_PATH=$R/usr/lib ldd "$TMP/changed")" \
-    "libdiff.so.1 => $R/usr/lib/libdiff.so.1" \
-    "example is linked against the installed libdiff.so.1"
+    "libdiff.so.2 => $R/usr/lib/libdiff.so.2" \
+    "example is linked against the installed libdiff.so.2"
 
 LD_LIBRARY_PATH=$R/usr/lib ${KL_WRAP:-} "$TMP/changed" "$A" "$B" \
     >"$TMP/ex.out" 2>"$TMP/ex.err"

@@ -28,8 +28,8 @@ for t in kltext klsplit kldiff; do
 	is "$(cat "$TMP/help.err")" "" "$t --help: nothing on stderr"
 	kl $t -h >"$TMP/h" 2>&1
 	golden "$TMP/h" "$TMP/help" "$t -h is --help"
-	is "$(kl $t --version 2>&1)" "$t (klausul) 0.2.0" "$t --version"
-	is "$(kl $t -V 2>&1)" "$t (klausul) 0.2.0" "$t -V"
+	is "$(kl $t --version 2>&1)" "$t (klausul) 0.3.0" "$t --version"
+	is "$(kl $t -V 2>&1)" "$t (klausul) 0.3.0" "$t -V"
 
 	# ---- bad options -----------------------------------------------
 	kl $t --no-such-option "$A" >"$TMP/out" 2>"$TMP/err"

@@ -28,7 +28,7 @@ SHARED ?= $(abspath ../shared)
 FB = build-fuzz
 TARGETS ?= records text docx diff
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 zlib libzip libpcre2-8 libutf8proc
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc
 
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer

@@ -6,10 +6,10 @@
  * is XML": parts separated by NUL bytes (document, styles, numbering,
  * footnotes, endnotes, comments, header1, footer1) that the harness packs
  * into a stored (uncompressed) package with fixed relationships.  Without
- * 0x40 the rest is the .docx bytes as they are, for the zip reader
- * (zip.c).  Mutating deflate streams seldom gets past it; mutating XML
- * reaches the walker, styles and numbering, which is where the fuzzer
- * earns its keep.
+ * 0x40 the rest is the .docx bytes as they are, for the package reader
+ * (package.c over libzip).  Mutating deflate streams seldom gets past
+ * it; mutating XML reaches the walker, styles and numbering, which is
+ * where the fuzzer earns its keep.
  *
  * Properties: an error has a known code and a message; a document read
  * survives the paragraph-stream round trip, splits into clauses, and the

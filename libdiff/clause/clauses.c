@@ -1,0 +1,123 @@
+/*
+ * clauses.c - the clause set: the container every other file of clause/
+ * fills or reads.
+ *
+ * The idea: a clause set is an array of records whose strings all live in
+ * one arena, so a set is freed in one go and a record never owns memory
+ * of its own.  Building (clause.c), reading records (clauses_io.c) and
+ * choosing between them (input.c) only append through ld_clauses_add,
+ * which keeps the limit on the number of clauses in one place.
+ */
+#include <string.h>
+
+#include "clause/clause.h"
+
+static const char *const kind_names[] = {
+	"section", "clause", "item", "bullet", "row", "note", "sentence",
+	"other"
+};
+#define NKINDS (sizeof kind_names / sizeof kind_names[0])
+
+const char *
+ldiff_clause_kind_name(ldiff_clause_kind k)
+{
+	if ((unsigned)k < NKINDS)
+		return kind_names[k];
+	return "other";
+}
+
+int
+ld_clause_kind_from_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NKINDS; i++)
+		if (strcmp(kind_names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+ldiff_split_opts_init(ldiff_split_opts *o)
+{
+	o->version = LDIFF_SPLIT_OPTS_VERSION;
+	o->sentences = 0;
+	ldiff_limits_init(&o->limits);
+}
+
+/* Version 1 is every field there is: nothing newer to leave unread. */
+int
+ld_check_split_opts(const ldiff_split_opts *o, ldiff_error *err)
+{
+	int r = ld_check_version(err, "ldiff_split_opts", o->version,
+	    LDIFF_SPLIT_OPTS_VERSION);
+
+	return r != 0 ? r : ld_check_limits(&o->limits, err);
+}
+
+int
+ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim)
+{
+	ldiff_clauses *c = ld_calloc(1, sizeof *c);
+
+	*out = NULL;
+	if (c == NULL)
+		return LDIFF_ENOMEM;
+	if ((c->arena = ld_arena_new()) == NULL) {
+		ld_free(c);
+		return LDIFF_ENOMEM;
+	}
+	if (lim != NULL)
+		c->limits = *lim;
+	else
+		ldiff_limits_init(&c->limits);
+	*out = c;
+	return 0;
+}
+
+ldiff_clause *
+ld_clauses_add(ldiff_clauses *c, int *code)
+{
+	ldiff_clause *cl;
+
+	if (c->n >= c->limits.max_clauses) {
+		*code = LDIFF_ELIMIT;
+		return NULL;
+	}
+	if (c->n == c->cap) {
+		cl = ld_grow(c->cl, &c->cap, 64, sizeof *cl);
+		if (cl == NULL) {
+			*code = LDIFF_ENOMEM;
+			return NULL;
+		}
+		c->cl = cl;
+	}
+	cl = &c->cl[c->n++];
+	memset(cl, 0, sizeof *cl);
+	cl->kind = LDIFF_CL_CLAUSE;
+	cl->id = cl->parent = cl->label = cl->section = cl->text = "";
+	cl->style_id = "";
+	return cl;
+}
+
+size_t
+ldiff_clauses_count(const ldiff_clauses *c)
+{
+	return c != NULL ? c->n : 0;
+}
+
+const ldiff_clause *
+ldiff_clauses_get(const ldiff_clauses *c, size_t i)
+{
+	return c != NULL && i < c->n ? &c->cl[i] : NULL;
+}
+
+void
+ldiff_clauses_free(ldiff_clauses *c)
+{
+	if (c == NULL)
+		return;
+	ld_arena_free(c->arena);
+	ld_free(c->cl);
+	ld_free(c);
+}
