@@ -154,14 +154,13 @@ $(BUILD)/libdiff.pc: libdiff/libdiff.pc.in Makefile
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@PKGS@|$(PKGS)|' $< > $@
 
-# The install paths compiled into the tools (LOCALEDIR) and written into
-# libdiff.pc: `make install PREFIX=/usr` after a plain `make` rebuilds
-# what uses them instead of installing /usr/local paths.
+# The install paths and the version compiled into the tools (LOCALEDIR,
+# KL_VERSION) and written into libdiff.pc: `make install PREFIX=/usr`
+# after a plain `make`, or a new VERSION, rebuilds what uses them.
+STAMP = $(VERSION) $(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)
 $(BUILD)/paths.stamp: FORCE
 	@mkdir -p $(@D)
-	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)' | \
-	    cmp -s - $@ 2>/dev/null || \
-	    echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(LOCALEDIR)' > $@
+	@echo '$(STAMP)' | cmp -s - $@ 2>/dev/null || echo '$(STAMP)' > $@
 $(TOOL_COMMON) $(BUILD)/libdiff.pc: $(BUILD)/paths.stamp
 # Phony, or .SECONDARY (all targets) makes the missing FORCE a secondary
 # file that needs no remaking, and the stamp is never rewritten.

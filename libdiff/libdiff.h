@@ -117,6 +117,24 @@ enum {
 					 * stream) */
 };
 
+/* A revision, or a comment, held by a paragraph (ldiff_para.revs). */
+typedef struct ldiff_revision {
+	const char *kind;	/* "ins", "del", "movefrom", "moveto" (text);
+				 * "ins-mark", "del-mark" (the paragraph mark:
+				 * a paragraph split or joined); "comment"
+				 * (a comment's own paragraphs) */
+	const char *author;	/* w:author, or "" */
+	const char *date;	/* w:date as written (ISO 8601), or "" */
+} ldiff_revision;
+
+/* A footnote or endnote reference in a paragraph's text: the mark the
+ * reader sees there.  The text itself holds no mark (a renumbered note
+ * must not change the clause that cites it); --plain inserts it. */
+typedef struct ldiff_note_ref {
+	size_t off;		/* byte offset into text */
+	const char *mark;	/* "2", "iv" */
+} ldiff_note_ref;
+
 typedef struct ldiff_para {
 	ldiff_para_kind kind;
 	int level;		/* heading: outline level 1..9; item: ilvl+1; else 0 */
@@ -134,18 +152,32 @@ typedef struct ldiff_para {
 	const char *style_id;	/* w:pStyle value, or "" */
 	int num_id;		/* w:numId in effect, 0 if none */
 	int ilvl;		/* w:ilvl in effect */
+	/* In the record stream's optional ninth field and in JSON. */
+	const char *note;	/* a footnote's or endnote's paragraphs: the
+				 * note's mark as the reader sees it ("2",
+				 * "ii"), or "" */
+	const ldiff_note_ref *note_refs;	/* in order of offset */
+	size_t n_note_refs;
+	size_t hidden_chars;	/* characters of hidden text (w:vanish)
+				 * left out of text */
+	const ldiff_revision *revs;	/* distinct, in order met */
+	size_t n_revs;
 } ldiff_para;
 
 typedef enum {
 	LDIFF_CHANGES_ACCEPT,	/* the text as if every change were accepted */
 	LDIFF_CHANGES_REJECT,	/* ... rejected */
-	LDIFF_CHANGES_MARKUP	/* both, marked: {+ins+} [-del-] {>moved to>} [<moved from<] */
+	LDIFF_CHANGES_MARKUP	/* both, marked: {+ins+} [-del-] {>moved to>}
+				 * [<moved from<]; a paragraph mark inserted or
+				 * deleted alone (a split or a join) {+¶+} [-¶-] */
 } ldiff_changes_mode;
 
 typedef struct ldiff_extract_opts {
 	unsigned version;	/* LDIFF_EXTRACT_OPTS_VERSION */
 	ldiff_changes_mode changes;
 	ldiff_limits limits;
+	int authors;		/* markup: each mark names its author,
+				 * {+text+|author} [-text-|author] */
 } ldiff_extract_opts;
 
 void ldiff_extract_opts_init(ldiff_extract_opts *o);
@@ -165,13 +197,20 @@ int ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
     const ldiff_limits *lim, ldiff_error *err);
 
 size_t ldiff_doc_count(const ldiff_doc *d);
+/* What was read but could not be shown (an imported chunk of a kind
+ * the library cannot read ...): messages, complete on their own. */
+size_t ldiff_doc_warning_count(const ldiff_doc *d);
+const char *ldiff_doc_warning(const ldiff_doc *d, size_t i);
 const ldiff_para *ldiff_doc_para(const ldiff_doc *d, size_t i);
 void ldiff_doc_free(ldiff_doc *d);
 
 typedef enum {
 	LDIFF_FMT_TSV,		/* the record stream, with its version mark */
 	LDIFF_FMT_JSON,		/* JSON Lines */
-	LDIFF_FMT_PLAIN		/* what a person reads */
+	LDIFF_FMT_PLAIN,	/* what a person reads */
+	LDIFF_FMT_SENTENCES	/* clause sets only: the body's sentence
+				 * records one per line, each after its
+				 * label (the first of a clause carries it) */
 } ldiff_format;
 
 /* For LDIFF_FMT_PLAIN: which non-body paragraphs to include. */
@@ -320,7 +359,9 @@ enum {
 	LDIFF_CLASS_DATE = 1 << 3,
 	LDIFF_CLASS_PERIOD = 1 << 4,	/* year range shift (2023–2026 -> 2027–2030) */
 	LDIFF_CLASS_TYPOGRAPHY = 1 << 5,	/* not substantive */
-	LDIFF_CLASS_RENUMBER = 1 << 6	/* only the clause number changed */
+	LDIFF_CLASS_RENUMBER = 1 << 6,	/* only the clause number changed */
+	LDIFF_CLASS_LANGUAGE = 1 << 7	/* språkvård, not substantive:
+					 * skall -> ska, bl.a. -> bland annat */
 };
 
 typedef enum {
@@ -346,7 +387,8 @@ typedef struct ldiff_unit {
 	size_t n_old;
 	const ldiff_clause *const *new_cl;	/* clauses of version `to` */
 	size_t n_new;
-	int substantive;	/* not only typography or renumbering */
+	int substantive;	/* not only typography, language or
+				 * renumbering */
 	unsigned cls;		/* union of the classes of the edits */
 	const ldiff_edit *edits;	/* word-level edits, old -> new */
 	size_t n_edits;
@@ -414,7 +456,9 @@ enum {
 	LDIFF_HIDE_RENUMBER = 1 << 1,
 	LDIFF_HIDE_PERIOD = 1 << 2,
 	LDIFF_HIDE_EQUAL = 1 << 3,
-	LDIFF_HIDE_NONSUBSTANTIVE = LDIFF_HIDE_TYPOGRAPHY | LDIFF_HIDE_RENUMBER
+	LDIFF_HIDE_LANGUAGE = 1 << 4,
+	LDIFF_HIDE_NONSUBSTANTIVE = LDIFF_HIDE_TYPOGRAPHY | LDIFF_HIDE_RENUMBER |
+	    LDIFF_HIDE_LANGUAGE
 };
 
 typedef struct ldiff_render_opts {
@@ -437,7 +481,7 @@ const char *ldiff_lang_from_env(void);
 
 /* Nonzero when the LDIFF_HIDE_* flags hide a unit: an equal unit under
  * LDIFF_HIDE_EQUAL; an equal or changed unit whose every class is hidden
- * (typography, renumbering, period).  Moves, splits, merges, insertions
+ * (typography, language, renumbering, period).  Moves, splits, merges, insertions
  * and deletions are never hidden.  Every renderer, and kldiff's exit
  * status, filter with this one rule. */
 int ldiff_unit_hidden(const ldiff_unit *u, unsigned hide);

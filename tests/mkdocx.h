@@ -68,6 +68,12 @@ struct mk_doc {
 	const char *comments;	/* inside w:comments */
 	const char *header;	/* inside w:hdr (rel id rIdH) */
 	const char *main_name;	/* default word/document.xml */
+	const char *endnotes;	/* inside w:endnotes */
+	const char *settings;	/* inside w:settings */
+	const char *extra_rels;	/* more <Relationship .../> of the main part */
+	const struct mk_part *extra;	/* more parts, as they are */
+	size_t nextra;
+	int authors;		/* extract with ldiff_extract_opts.authors */
 };
 
 static char *
@@ -87,8 +93,8 @@ static int
 mk_docx(const char *path, const struct mk_doc *d)
 {
 	const char *main = d->main_name ? d->main_name : "word/document.xml";
-	char rels[512], drels[2048], *body, *parts_xml[6] = { 0 };
-	struct mk_part p[10];
+	char rels[512], drels[4096], *body, *parts_xml[8] = { 0 };
+	struct mk_part p[32];
 	size_t n = 0, k;
 	int r;
 
@@ -98,7 +104,7 @@ mk_docx(const char *path, const struct mk_doc *d)
 	    "officeDocument\" Target=\"%s\"/></Relationships>", main);
 	snprintf(drels, sizeof drels, "<?xml version=\"1.0\"?><Relationships "
 	    "xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-	    "relationships\">%s%s%s%s%s</Relationships>",
+	    "relationships\">%s%s%s%s%s%s%s%s</Relationships>",
 	    d->styles ? "<Relationship Id=\"rIdS\" Type=\"" MK_RELTYPE
 	    "styles\" Target=\"styles.xml\"/>" : "",
 	    d->numbering ? "<Relationship Id=\"rIdN\" Type=\"" MK_RELTYPE
@@ -108,7 +114,12 @@ mk_docx(const char *path, const struct mk_doc *d)
 	    d->comments ? "<Relationship Id=\"rIdC\" Type=\"" MK_RELTYPE
 	    "comments\" Target=\"comments.xml\"/>" : "",
 	    d->header ? "<Relationship Id=\"rIdH\" Type=\"" MK_RELTYPE
-	    "header\" Target=\"header1.xml\"/>" : "");
+	    "header\" Target=\"header1.xml\"/>" : "",
+	    d->endnotes ? "<Relationship Id=\"rIdE\" Type=\"" MK_RELTYPE
+	    "endnotes\" Target=\"endnotes.xml\"/>" : "",
+	    d->settings ? "<Relationship Id=\"rIdT\" Type=\"" MK_RELTYPE
+	    "settings\" Target=\"settings.xml\"/>" : "",
+	    d->extra_rels ? d->extra_rels : "");
 	body = malloc(strlen(d->body ? d->body : "") + 32);
 	if (body == NULL)
 		return -1;
@@ -136,13 +147,17 @@ mk_docx(const char *path, const struct mk_doc *d)
 	MK_ADD(footnotes, "footnotes", "word/footnotes.xml", 3);
 	MK_ADD(comments, "comments", "word/comments.xml", 4);
 	MK_ADD(header, "hdr", "word/header1.xml", 5);
+	MK_ADD(endnotes, "endnotes", "word/endnotes.xml", 6);
+	MK_ADD(settings, "settings", "word/settings.xml", 7);
 #undef MK_ADD
+	for (k = 0; k < d->nextra && n < sizeof p / sizeof p[0]; k++)
+		p[n++] = d->extra[k];
 	for (k = 0, r = 0; k < n; k++)
 		if (p[k].data == NULL)
 			r = -1;
 	if (r == 0)
 		r = mk_zip(path, p, n);
-	for (k = 0; k < 6; k++)
+	for (k = 0; k < 8; k++)
 		free(parts_xml[k]);
 	return r;
 }
@@ -170,6 +185,7 @@ mk_extract(const struct mk_doc *d, ldiff_changes_mode mode,
 
 	ldiff_extract_opts_init(&o);
 	o.changes = mode;
+	o.authors = d->authors;
 	memset(err, 0, sizeof *err);
 	if (mk_docx(mk_path(), d) != 0) {
 		snprintf(err->msg, sizeof err->msg, "cannot write fixture");

@@ -23,22 +23,6 @@
 
 const char *kl_prog = "klausul";
 
-/* The language the environment asks for (LC_ALL, LC_MESSAGES, LANG). */
-static const char *
-wanted_language(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	size_t i;
-
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v != NULL && *v != '\0')
-			return v;
-	}
-	return "";
-}
-
 /*
  * Many machines (containers, minimal Debian) have no sv_SE.UTF-8 locale
  * generated, and then setlocale() fails and gettext stays in English.
@@ -56,7 +40,7 @@ init_locale(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	/* An empty LANGUAGE is unset to gettext: fill it too. */
 	lang = getenv("LANGUAGE");
-	if (strncmp(wanted_language(), "sv", 2) == 0 &&
+	if (ldiff_lang_from_env() != NULL &&
 	    (lang == NULL || *lang == '\0'))
 		setenv("LANGUAGE", "sv", 1);
 }

@@ -29,6 +29,7 @@ enum {
 	OPT_HIDE_TYPO,
 	OPT_HIDE_RENUM,
 	OPT_HIDE_PERIOD,
+	OPT_HIDE_LANG,
 	OPT_UNCHANGED,
 	OPT_CHANGES_ONLY,
 	OPT_CHANGES,
@@ -61,6 +62,7 @@ static const struct option longopts[] = {
 	{ "hide-typography", no_argument, NULL, OPT_HIDE_TYPO },
 	{ "hide-renumbering", no_argument, NULL, OPT_HIDE_RENUM },
 	{ "hide-period", no_argument, NULL, OPT_HIDE_PERIOD },
+	{ "hide-language", no_argument, NULL, OPT_HIDE_LANG },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "colour", optional_argument, NULL, OPT_COLOR },
 	{ "lang", required_argument, NULL, OPT_LANG },
@@ -98,9 +100,11 @@ usage(void)
 	fputs(_("What to show:\n"
 	    "  -u, --unchanged         text: show unchanged clauses too\n"
 	    "      --changes-only      JSON: leave out unchanged clauses\n"
-	    "  -S, --substantive       hide typography-only and renumbering-only\n"
-	    "                          changes\n"
+	    "  -S, --substantive       hide typography-only, language-only and\n"
+	    "                          renumbering-only changes\n"
 	    "      --hide-typography   hide typography-only changes\n"
+	    "      --hide-language     hide language-only changes (skall -> ska,\n"
+	    "                          bl.a. -> bland annat)\n"
 	    "      --hide-renumbering  hide clauses whose only change is the number\n"
 	    "      --hide-period       hide changes of the agreement period only\n\n"),
 	    stdout);
@@ -259,6 +263,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case OPT_HIDE_TYPO: o->ro.hide |= LDIFF_HIDE_TYPOGRAPHY; break;
 		case OPT_HIDE_RENUM: o->ro.hide |= LDIFF_HIDE_RENUMBER; break;
 		case OPT_HIDE_PERIOD: o->ro.hide |= LDIFF_HIDE_PERIOD; break;
+		case OPT_HIDE_LANG: o->ro.hide |= LDIFF_HIDE_LANGUAGE; break;
 		case OPT_LANG:
 		case OPT_CHANGES:
 		case OPT_COLOR:
@@ -459,8 +464,6 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	o->ro.color = o->fmt == FMT_TEXT && kl_want_color(o->color) > 0 &&
 	    (o->output == NULL || (o->color != NULL &&
 	    strcmp(o->color, "always") == 0));
-	if (o->ro.lang == NULL)
-		o->ro.lang = ldiff_lang_from_env();
 	o->ro.width = o->width >= 0 ? o->width :
 	    o->output == NULL ? terminal_width() : 0;
 	if ((o->fmt == FMT_TEXT || o->fmt == FMT_HTML) && !o->unchanged)

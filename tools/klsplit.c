@@ -6,8 +6,9 @@
  * (one paragraph per line) and writes the clause stream (see
  * libdiff/clauses_io.c), JSON Lines with --json, or "id<TAB>text" lines
  * with --plain.  With --sentences every clause is followed by its
- * sentences; --sentences --plain prints one sentence per line and nothing
- * else, with an empty line between clauses.
+ * sentences; --sentences --plain prints the body one sentence per line,
+ * labels kept, with an empty line between clauses (the library decides
+ * what a sentence and a label are; see LDIFF_FMT_SENTENCES).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -27,7 +28,8 @@ usage(void)
 	fputs(_("  -j, --json             JSON Lines instead of the TSV stream\n"
 	    "  -p, --plain            \"id<TAB>text\" per clause\n"
 	    "  -s, --sentences        add the sentences of each clause; with\n"
-	    "                         --plain: one sentence per line only\n"
+	    "                         --plain: the text one sentence per line,\n"
+	    "                         numbers kept\n"
 	    "  -c, --changes=MODE     tracked changes in a .docx: accept\n"
 	    "                         (default) or reject\n"
 	    "  -o, --output=FILE      write to FILE (replaced only on success)\n"
@@ -38,29 +40,6 @@ usage(void)
 	    "  -V, --version          show the version and exit\n\n"), stdout);
 	fputs(_("Exit status: 0 if OK, 2 if trouble.\n"), stdout);
 	exit(KL_SAME);
-}
-
-/* One sentence per line; an empty line between clauses. */
-static int
-write_sentences(const ldiff_clauses *cs, FILE *out)
-{
-	size_t i;
-	const char *last = NULL, *s;
-
-	for (i = 0; i < ldiff_clauses_count(cs); i++) {
-		const ldiff_clause *c = ldiff_clauses_get(cs, i);
-
-		if (c->kind != LDIFF_CL_SENTENCE)
-			continue;
-		if (last != NULL && strcmp(last, c->parent) != 0)
-			fputc('\n', out);
-		last = c->parent;
-		for (s = c->text; *s != '\0'; s++)
-			fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' :
-			    *s, out);
-		fputc('\n', out);
-	}
-	return ferror(out) ? LDIFF_EIO : 0;
 }
 
 /* CRLF line ends are read as LF; say so, since the bytes change. */
@@ -177,12 +156,9 @@ main(int argc, char **argv)
 	if (a.json)
 		fmt = LDIFF_FMT_JSON;
 	else if (a.plain)
-		fmt = LDIFF_FMT_PLAIN;
+		fmt = a.so.sentences ? LDIFF_FMT_SENTENCES : LDIFF_FMT_PLAIN;
 	out = kl_out_open(a.outpath);
-	if (a.plain && a.so.sentences)
-		r = write_sentences(cs, out);
-	else
-		r = ldiff_clauses_write(cs, out, fmt);
+	r = ldiff_clauses_write(cs, out, fmt);
 	ldiff_clauses_free(cs);
 	if (r != 0 && r != LDIFF_EIO) {
 		kl_out_abort(out);

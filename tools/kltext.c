@@ -11,7 +11,7 @@
 
 #include "common.h"
 
-#define OPTIONS "hVjpo:c:NCHa"
+#define OPTIONS "hVjpo:c:NCHaA"
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -24,6 +24,7 @@ static const struct option longopts[] = {
 	{ "comments", no_argument, NULL, 'C' },
 	{ "headers", no_argument, NULL, 'H' },
 	{ "all", no_argument, NULL, 'a' },
+	{ "authors", no_argument, NULL, 'A' },
 	KL_LIMIT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -49,7 +50,10 @@ help(void)
 "\n"
 "Tracked changes:\n"
 "  -c, --changes=MODE      accept (default), reject, or markup:\n"
-"                          {+inserted+} [-deleted-] {>moved to>} [<moved from<]\n"
+"                          {+inserted+} [-deleted-] {>moved to>} [<moved from<],\n"
+"                          a paragraph split {+¶+} or joined [-¶-]\n"
+"  -A, --authors           with --changes=markup: name the author of each\n"
+"                          mark, {+inserted+|author}\n"
 "\n"
 "Limits (see kltext(1), LIMITS):\n"
 "      --max-part-size=SIZE    inflated size of one part (256M)\n"
@@ -116,6 +120,18 @@ read_into_memory(const char *path)
 	return is_record_stream(head, n);
 }
 
+/* What the document holds that the output leaves out: said, not
+ * silently dropped. */
+static void
+warn_all(const char *path, const ldiff_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < ldiff_doc_warning_count(doc); i++)
+		kl_warn(_("%s: warning: %s"), strcmp(path, "-") == 0 ?
+		    _("(standard input)") : path, ldiff_doc_warning(doc, i));
+}
+
 /* Read the document: a path goes straight to the library; standard input
  * and pipes are read into memory first.  A paragraph stream, on input or
  * in a file, is accepted too, so kltext can turn records into JSON or
@@ -146,6 +162,7 @@ load(const char *path, const ldiff_extract_opts *xo, ldiff_doc **doc)
 		    path, &err);
 		return -1;
 	}
+	warn_all(path, *doc);
 	return 0;
 }
 
@@ -177,6 +194,7 @@ main(int argc, char **argv)
 		case 'H': plain |= LDIFF_PLAIN_HEADERS; break;
 		case 'a': plain |= LDIFF_PLAIN_NOTES | LDIFF_PLAIN_COMMENTS |
 			LDIFF_PLAIN_HEADERS; break;
+		case 'A': xo.authors = 1; break;
 		default: kl_usage_error();
 		}
 	}

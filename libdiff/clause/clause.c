@@ -334,29 +334,33 @@ note_refs(builder *b, const char *refs, const char *id)
 	return 0;
 }
 
-/* Sentence records of the clause just emitted (--sentences). */
+/* Sentence records of the clause just emitted (--sentences); the first
+ * carries the clause's label, so that its sentences show its whole text. */
 static int
-add_sentences(builder *b, const char *id, const char *text)
+add_sentences(builder *b)
 {
+	/* a copy: emitting the sentences may move the array */
+	const ldiff_clause cl = b->cs->cl[b->cs->n - 1];
 	ldiff_span *sp = NULL;
 	size_t n = 0, k;
 	int r;
 
-	if (!b->o->sentences)
+	if (!b->o->sentences || !ld_clause_has_sentences(&cl))
 		return 0;
-	if ((r = ldiff_sentences(text, strlen(text), &sp, &n)) != 0) {
+	if ((r = ld_clause_sentences(&cl, &sp, &n)) != 0) {
 		ld_error(b->err, r, _("paragraph %zu: cannot split into "
 		    "sentences"), b->i + 1);
 		return fail(b, r);
 	}
 	for (k = 0, r = 0; k < n && r == 0; k++) {
-		char *sid = ld_arena_printf(b->cs->arena, "%s#s%zu", id,
+		char *sid = ld_arena_printf(b->cs->arena, "%s#s%zu", cl.id,
 		    k + 1);
+		const char *lab = k == 0 ? cl.label : "";
 
 		if (sid == NULL)
 			r = oom(b);
-		else if (emit(b, LDIFF_CL_SENTENCE, sid, id, 0, "", 0,
-		    text + sp[k].off, sp[k].len) == NULL)
+		else if (emit(b, LDIFF_CL_SENTENCE, sid, cl.id, 0, lab,
+		    strlen(lab), cl.text + sp[k].off, sp[k].len) == NULL)
 			r = b->rc;
 	}
 	free(sp);
@@ -562,11 +566,9 @@ set_owner(builder *b, const char *id, int level, const char *s, size_t n)
 static int
 finish_clause(builder *b, const char *id, const ldiff_para *p)
 {
-	const ldiff_clause *cl = &b->cs->cl[b->cs->n - 1];
-
 	if (note_refs(b, p->refs, id) != 0)
 		return b->rc;
-	return add_sentences(b, id, cl->text);
+	return add_sentences(b);
 }
 
 static int
@@ -603,7 +605,7 @@ add_heading(builder *b, const ldiff_para *p, const label *lb,
 	b->owner_colon = 0;
 	b->owner_count = 0;
 	b->enum_left = 0;
-	return note_refs(b, p->refs, id);
+	return finish_clause(b, id, p);
 }
 
 /* "HEAD/MARKn", or "MARKn" without the slash ("Bakgrund/¶2", "¶1",
@@ -755,6 +757,24 @@ add_numbered(builder *b, const ldiff_para *p, const label *lb,
 	return finish_clause(b, id, p);
 }
 
+/* "1." under a lead-in or inside a numbered clause is local.  A number
+ * from Word's list at the lead-in's own level or above is not: it is
+ * the next clause ("10." after "9. ... bidra till:" and its bullets),
+ * whether or not the bullets closed the lead-in. */
+static int
+is_local_number(const builder *b, const ldiff_para *p, const label *lb)
+{
+	int computed = p->label[0] != '\0';
+
+	if (lb->cls != LAB_ABS || lb->decimal != 1)
+		return 0;
+	if (b->owner_colon && !(computed && b->owner_level >= lb->level))
+		return 1;
+	if (!computed)
+		return b->nrel > 0;
+	return b->nnum > 0 && b->num[b->nnum - 1].level < lb->level;
+}
+
 /* A body paragraph: numbered, lettered, bulleted, an item or plain. */
 static int
 add_body(builder *b, const ldiff_para *p, label *lb, const char *s,
@@ -783,11 +803,7 @@ add_body(builder *b, const ldiff_para *p, label *lb, const char *s,
 	}
 	if (lb->cls == LAB_BULLET)
 		return add_member(b, p, LDIFF_CL_BULLET, lb, s, n);
-	/* "1." under a lead-in or inside a numbered clause is local. */
-	if (lb->cls == LAB_ABS && lb->decimal == 1 && (b->owner_colon ||
-	    (p->label[0] == '\0' && b->nrel > 0) ||
-	    (p->label[0] != '\0' && b->nnum > 0 &&
-	    b->num[b->nnum - 1].level < lb->level)))
+	if (is_local_number(b, p, lb))
 		lb->cls = LAB_REL;
 	if (lb->cls == LAB_REL)
 		return add_relative(b, p, lb, s, n);
@@ -891,16 +907,18 @@ flush_pending(builder *b)
 		b->cs->cl[b->cs->n - 1].section = "";
 	if (kind == LDIFF_CL_ROW)
 		r = note_refs(b, ld_buf_str(&b->pend_refs), id);
-	else if (kind == LDIFF_CL_NOTE)
-		r = add_sentences(b, id, b->cs->cl[b->cs->n - 1].text);
-	return r;
+	return r != 0 ? r : add_sentences(b);
 }
 
-/* Append one cell paragraph (TAB between cells, LF inside a cell). */
+/* Append one cell paragraph (TAB between cells, LF inside a cell), after
+ * its list number if Word gives it one: a row has no label of its own,
+ * and the number is part of the cell as shown. */
 static void
-add_cell_text(builder *b, int cell, const char *s, size_t n)
+add_cell_text(builder *b, int cell, const ldiff_para *p, const char *s,
+    size_t n)
 {
 	size_t i;
+	label lb;
 
 	if (b->pend_cell == 0) {
 		for (i = 1; i < (size_t)cell && i < 64; i++)
@@ -911,6 +929,12 @@ add_cell_text(builder *b, int cell, const char *s, size_t n)
 		for (i = (size_t)b->pend_cell; i < (size_t)cell && i <
 		    (size_t)b->pend_cell + 64; i++)
 			ld_buf_addc(&b->pend_text, '\t');
+	ld_label_computed(&lb, p);
+	for (i = 0; i < lb.len; i++)
+		ld_buf_addc(&b->pend_text, lb.shown[i] == '\t' ? ' ' :
+		    lb.shown[i]);
+	if (lb.len > 0 && n > 0)
+		ld_buf_addc(&b->pend_text, ' ');
 	/* A TAB inside a cell would split it. */
 	for (i = 0; i < n; i++)
 		ld_buf_addc(&b->pend_text, s[i] == '\t' ? ' ' : s[i]);
@@ -949,7 +973,7 @@ add_gathered(builder *b, const ldiff_para *p, ldiff_clause_kind kind)
 	} else if (kind != LDIFF_CL_ROW)
 		ld_buf_addc(&b->pend_text, '\n');
 	if (kind == LDIFF_CL_ROW)
-		add_cell_text(b, cell, s, n);
+		add_cell_text(b, cell, p, s, n);
 	else
 		ld_buf_add(&b->pend_text, s, n);
 	ld_buf_adds(&b->pend_refs, p->refs);
@@ -1023,17 +1047,20 @@ add_toc_line(builder *b, const ldiff_para *p)
 {
 	const char *s = p->text, *id;
 	size_t n = strlen(s);
+	label lb;
 
+	ld_label_computed(&lb, p);	/* Word may number the line: keep it */
 	trim(&s, &n);
-	if (n == 0)
+	if (n == 0 && lb.len == 0)
 		return 0;
 	id = ld_arena_printf(b->cs->arena, "toc:%zu", ++b->toc_lines);
 	if (id == NULL)
 		return oom(b);
-	if (emit(b, LDIFF_CL_OTHER, id, "", 0, "", 0, s, n) == NULL)
+	if (emit(b, LDIFF_CL_OTHER, id, "", 0, lb.shown, lb.len, s, n) ==
+	    NULL)
 		return b->rc;
 	b->cs->cl[b->cs->n - 1].section = "";
-	return 0;
+	return add_sentences(b);
 }
 
 static int

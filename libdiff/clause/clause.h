@@ -29,4 +29,19 @@ int ld_clause_kind_from_name(const char *name);
  * does not read (see ld_check_version). */
 int ld_check_split_opts(const ldiff_split_opts *o, ldiff_error *err);
 
+/* ---- sentences (sentences.c) ---- */
+/* A table of contents line: kind other, but body text. */
+int ld_clause_is_toc_line(const ldiff_clause *c);
+/* Does --sentences give c sentence records?  Every kind but sentence
+ * itself and other (comments, headers, footers), toc lines excepted. */
+int ld_clause_has_sentences(const ldiff_clause *c);
+/* Is c part of the body, the text kltext --plain shows (no notes)? */
+int ld_clause_in_body(const ldiff_clause *c);
+/* The sentences of c as spans of c->text; a row is split cell by cell.
+ * The first sentence is the one the clause's label goes in front of; a
+ * clause with a label and no words gets one empty span for it.  *out is
+ * allocated with malloc; the caller frees it with free(). */
+int ld_clause_sentences(const ldiff_clause *c, ldiff_span **out, size_t *n);
+
+
 #endif /* LD_CLAUSE_H */

@@ -39,6 +39,10 @@
  *
  * Plain (klsplit --plain): "id<TAB>text" per clause, LF and CR in the
  * text shown as spaces (a row keeps its TABs between cells).
+ *
+ * Sentences (klsplit --sentences --plain): the body's sentence records,
+ * one per line, each after the label it carries, so that the lines hold
+ * every character kltext --plain shows; see write_sentence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -126,9 +130,44 @@ write_plain(ld_buf *b, const ldiff_clause *c)
 	ld_buf_addc(b, '\n');
 }
 
+/* Where the sentence view is: are the sentences that follow shown (their
+ * clause is body text), and whose were the last ones shown. */
+typedef struct sentence_view {
+	int shown;
+	const char *last;
+} sentence_view;
+
+/* LDIFF_FMT_SENTENCES: the sentences of the body, one per line, a label
+ * in front of the first sentence of its clause (or alone when the
+ * clause has no words), an empty line between clauses.  A sentence record
+ * follows its clause, so the last other record says whose it is. */
+static void
+write_sentence(ld_buf *b, const ldiff_clause *c, sentence_view *v)
+{
+	const char *s;
+
+	if (c->kind != LDIFF_CL_SENTENCE) {
+		v->shown = ld_clause_in_body(c);
+		return;
+	}
+	if (!v->shown)
+		return;
+	if (v->last != NULL && strcmp(v->last, c->parent) != 0)
+		ld_buf_addc(b, '\n');
+	v->last = c->parent;
+	ld_buf_adds(b, c->label);
+	if (c->label[0] != '\0' && c->text[0] != '\0')
+		ld_buf_addc(b, ' ');
+	for (s = c->text; *s != '\0'; s++)
+		ld_buf_addc(b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' :
+		    *s);
+	ld_buf_addc(b, '\n');
+}
+
 int
 ldiff_clauses_write(const ldiff_clauses *c, FILE *out, ldiff_format fmt)
 {
+	sentence_view view = { 0, NULL };
 	ld_buf b;
 	size_t i;
 	int r = 0;
@@ -143,6 +182,8 @@ ldiff_clauses_write(const ldiff_clauses *c, FILE *out, ldiff_format fmt)
 			write_tsv(&b, &c->cl[i]);
 		else if (fmt == LDIFF_FMT_JSON)
 			write_json(&b, &c->cl[i]);
+		else if (fmt == LDIFF_FMT_SENTENCES)
+			write_sentence(&b, &c->cl[i], &view);
 		else
 			write_plain(&b, &c->cl[i]);
 		if (b.oom)
@@ -389,7 +430,7 @@ copy_record(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
 }
 
 /* The sentence records of clause c, after it (--sentences on a stream
- * that has none). */
+ * that has none), made as the builder makes them (sentences.c). */
 static int
 add_sentences(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
 {
@@ -398,7 +439,7 @@ add_sentences(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
 	size_t n = 0, k;
 	int r;
 
-	if ((r = ldiff_sentences(c->text, strlen(c->text), &sp, &n)) != 0)
+	if ((r = ld_clause_sentences(c, &sp, &n)) != 0)
 		return ld_error(rd->err, r,
 		    _("clause %.40s: cannot split into sentences"), c->id);
 	for (k = 0; k < n && r == 0; k++) {
@@ -406,7 +447,8 @@ add_sentences(reader *rd, ldiff_clauses *ns, const ldiff_clause *c)
 		s.kind = LDIFF_CL_SENTENCE;
 		s.id = ld_arena_printf(ns->arena, "%s#s%zu", c->id, k + 1);
 		s.parent = c->id;
-		s.label = s.style_id = "";
+		s.label = k == 0 ? c->label : "";	/* in front of the first */
+		s.style_id = "";
 		s.section = c->section;
 		s.text = ld_arena_strndup(ns->arena, c->text + sp[k].off,
 		    sp[k].len);
@@ -440,11 +482,8 @@ with_sentences(reader *rd)
 	ld_arena_free(ns->arena);
 	ns->arena = old->arena;
 	for (i = 0, r = 0; i < old->n && r == 0; i++) {
-		ldiff_clause_kind k = old->cl[i].kind;
-
 		r = copy_record(rd, ns, &old->cl[i]);
-		if (r == 0 && (k == LDIFF_CL_CLAUSE || k == LDIFF_CL_ITEM ||
-		    k == LDIFF_CL_BULLET || k == LDIFF_CL_NOTE))
+		if (r == 0 && ld_clause_has_sentences(&old->cl[i]))
 			r = add_sentences(rd, ns, &old->cl[i]);
 	}
 	if (r != 0) {

@@ -25,6 +25,12 @@
  *   NUMBER      another number (count, percentage, year, or a number
  *               word up to twenty on both sides: "tre" -> "fyra"), with
  *               its values;
+ *   LANGUAGE    språkvård: the two sides say the same thing written
+ *               another way (skall -> ska, bl.a. -> bland annat, fyra ->
+ *               4, den 1 januari 2027 -> 2027-01-01), as the tables of
+ *               sv/rewrite_tables.c list it; asked only when the edit is
+ *               not typography, and read with a few of the equal words
+ *               around it ("äga [-äga-]{+ha+} rätt" needs its "rätt");
  *   WORDING     anything else.
  * has_values is set when both sides hold a number (amount or plain).
  */
@@ -35,6 +41,9 @@
 #include "diff/textdiff.h"
 
 #define UNIT_LOOKAHEAD 3	/* "milj . kr": tokens a unit may span */
+#define LANG_CONTEXT 4		/* equal words a rewrite may lean on: "som
+				 * avtalet [har] tecknats" */
+#define LANG_MAX_TOKENS 160	/* longer edits are not read as rewrites */
 
 struct vals {
 	int nrange, ndate, nyear, nnum, namount, datectx;
@@ -431,6 +440,100 @@ ld_classify_edit(const ld_side *a, const ld_side *b, const ld_run *r,
 out:
 	ld_free(wo);
 	ld_free(wn);
+}
+
+/* Tokens to step back from t (at most avail) to take in k more words. */
+static size_t
+words_before(const ld_side *s, size_t t, size_t avail, size_t k)
+{
+	size_t d = 0;
+
+	while (k > 0 && d < avail) {
+		d++;
+		if (!s->t[t - d].space)
+			k--;
+	}
+	return d;
+}
+
+static size_t
+words_after(const ld_side *s, size_t t, size_t avail, size_t k)
+{
+	size_t d = 0;
+
+	while (k > 0 && d < avail) {
+		if (!s->t[t + d].space)
+			k--;
+		d++;
+	}
+	return d;
+}
+
+static int
+same_meaning(const ld_side *a, const ld_side *b, size_t a0, size_t a1,
+    size_t b0, size_t b1)
+{
+	const char *pa = a0 < a1 ? a->t[a0].s : "";
+	const char *pb = b0 < b1 ? b->t[b0].s : "";
+	size_t na = a0 < a1 ? (size_t)(a->t[a1 - 1].s + a->t[a1 - 1].len -
+	    pa) : 0;
+	size_t nb = b0 < b1 ? (size_t)(b->t[b1 - 1].s + b->t[b1 - 1].len -
+	    pb) : 0;
+
+	return ld_sv_same_meaning(pa, na, pb, nb);
+}
+
+int
+ld_language_possible(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t before, size_t after)
+{
+	size_t l = words_before(a, r->a0, before, LANG_CONTEXT);
+	size_t h = words_after(a, r->a1, after, LANG_CONTEXT);
+	const char *p;
+	size_t n;
+
+	if (r->a1 - r->a0 > LANG_MAX_TOKENS || r->b1 - r->b0 > LANG_MAX_TOKENS)
+		return 0;
+	p = a->t[r->a0 - l].s;
+	n = (size_t)(a->t[r->a1 + h - 1].s + a->t[r->a1 + h - 1].len - p);
+	if (r->a1 + h > r->a0 - l && ld_sv_may_rewrite(p, n))
+		return 1;
+	if (r->b1 + h <= r->b0 - l)
+		return 0;
+	p = b->t[r->b0 - l].s;
+	n = (size_t)(b->t[r->b1 + h - 1].s + b->t[r->b1 + h - 1].len - p);
+	return ld_sv_may_rewrite(p, n);
+}
+
+int
+ld_language_edit(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t before, size_t after, int period_shift)
+{
+	ldiff_edit e;
+	size_t k, lo = (size_t)-1, hi = (size_t)-1;
+
+	if ((r->a0 == r->a1 && r->b0 == r->b1) || r->op != LD_RUN_EDIT ||
+	    r->a1 - r->a0 > LANG_MAX_TOKENS ||
+	    r->b1 - r->b0 > LANG_MAX_TOKENS || keys_equal(a, b, r))
+		return 0;
+	ld_classify_edit(a, b, r, period_shift, &e);
+	if (e.cls == LDIFF_CLASS_TYPOGRAPHY)
+		return 0;	/* "1,3 mnkr" -> "1 300 000 kr" stays so */
+	for (k = 0; k <= LANG_CONTEXT; k++) {
+		/* the equal context is token for token the same on both
+		 * sides, so one count of tokens serves both */
+		size_t l = words_before(a, r->a0, before, k);
+		size_t h = words_after(a, r->a1, after, k);
+
+		if (l == lo && h == hi)
+			break;	/* no more context to take */
+		lo = l;
+		hi = h;
+		if (same_meaning(a, b, r->a0 - l, r->a1 + h, r->b0 - l,
+		    r->b1 + h))
+			return 1;
+	}
+	return 0;
 }
 
 static int

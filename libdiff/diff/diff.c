@@ -133,6 +133,8 @@ ldiff_class_name(unsigned one_class)
 		return "typography";
 	case LDIFF_CLASS_RENUMBER:
 		return "renumber";
+	case LDIFF_CLASS_LANGUAGE:
+		return "language";
 	}
 	return "unknown";
 }
@@ -146,6 +148,8 @@ ld_hidden_classes(unsigned hide)
 
 	if (hide & LDIFF_HIDE_TYPOGRAPHY)
 		c |= LDIFF_CLASS_TYPOGRAPHY;
+	if (hide & LDIFF_HIDE_LANGUAGE)
+		c |= LDIFF_CLASS_LANGUAGE;
 	if (hide & LDIFF_HIDE_RENUMBER)
 		c |= LDIFF_CLASS_RENUMBER;
 	if (hide & LDIFF_HIDE_PERIOD)

@@ -23,6 +23,10 @@
 
 #include "diff/textdiff.h"
 
+#define LANG_SPLIT_WORDS 12	/* edits cut into change and rewrite */
+#define LANG_PART_WORDS 6	/* the longest rewrite looked for in a cut:
+				 * "den 31 dec. 2030" */
+
 /* ---- interning keys -------------------------------------------------- */
 
 /* Key ids: each distinct key gets the next id.  Tokens repeat, so the
@@ -501,7 +505,7 @@ emit_head(struct out *o, const ld_side *a, const ld_side *b, ld_run *rest,
  * there, so the value change keeps a class of its own: the period shift
  * can be hidden without hiding the wording beside it. */
 static int
-emit_edit(struct out *o, const ld_side *a, const ld_side *b,
+emit_valued(struct out *o, const ld_side *a, const ld_side *b,
     const ld_run *r, int shift)
 {
 	ld_run rest = *r;
@@ -520,6 +524,215 @@ emit_edit(struct out *o, const ld_side *a, const ld_side *b,
 	return add_edit(o, a, b, &rest, shift);
 }
 
+/* A rewrite as an edit of class LANGUAGE, never cut at its values: "den
+ * 1 januari 2027" -> "2027-01-01" is one date written another way. */
+static int
+add_language_edit(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	int rc = add_edit(o, a, b, r, shift);
+
+	if (rc == 0 && o->n > 0) {
+		o->e[o->n - 1].cls = LDIFF_CLASS_LANGUAGE;
+		o->e[o->n - 1].has_values = 0;
+		o->e[o->n - 1].old_value = o->e[o->n - 1].new_value = 0;
+	}
+	return rc;
+}
+
+/* Token for token the same keys or bytes: an equal run.  (Bytes, too:
+ * "13.00" after "kl." is a time token, after "klockan" a number.) */
+static int
+ids_equal(const ld_side *a, const ld_side *b, const ld_run *r)
+{
+	size_t k;
+
+	if (r->a1 - r->a0 != r->b1 - r->b0)
+		return 0;
+	for (k = 0; k < r->a1 - r->a0; k++)
+		if (a->t[r->a0 + k].id != b->t[r->b0 + k].id &&
+		    !tok_bytes_equal(&a->t[r->a0 + k], &b->t[r->b0 + k]))
+			return 0;
+	return 1;
+}
+
+static int cut_ok(const ld_side *s, size_t t0, size_t t1, size_t c);
+static size_t count_words(const ld_side *s, size_t t0, size_t t1);
+
+/* The first cut of rewrite r whose head is a rewrite (or equal) and
+ * whose tail is one too: "skall bl.a." -> "ska bland annat" reads as two
+ * rewrites, "kl. 13.00" -> "klockan 13.00" keeps "13.00" equal. */
+static int
+find_rewrite_cut(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t before, int shift, ld_run *head)
+{
+	size_t i, j;
+
+	*head = *r;
+	for (i = r->a0; i <= r->a1; i++)
+		for (j = r->b0; j <= r->b1; j++) {
+			if (!cut_ok(a, r->a0, r->a1, i) ||
+			    !cut_ok(b, r->b0, r->b1, j) ||
+			    (i == r->a0 && j == r->b0) ||
+			    (i == r->a1 && j == r->b1))
+				continue;
+			head->a1 = i;
+			head->b1 = j;
+			head->op = ids_equal(a, b, head) ? LD_RUN_EQ :
+			    LD_RUN_EDIT;
+			if (head->op == LD_RUN_EQ ||
+			    ld_language_edit(a, b, head, before, 0, shift))
+				return 1;
+		}
+	return 0;
+}
+
+/* Rewrite r as few small LANGUAGE edits as its words allow, equal words
+ * between them kept equal; the whole of r when it cuts no further. */
+static int
+add_language(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift, size_t before, size_t after)
+{
+	ld_run head, tail = *r;
+	int rc;
+
+	if (count_words(a, r->a0, r->a1) > LANG_SPLIT_WORDS ||
+	    count_words(b, r->b0, r->b1) > LANG_SPLIT_WORDS)
+		return add_language_edit(o, a, b, r, shift);
+	while (find_rewrite_cut(a, b, &tail, before, shift, &head)) {
+		ld_run rest = tail;
+
+		rest.a0 = head.a1;
+		rest.b0 = head.b1;
+		rest.op = ids_equal(a, b, &rest) ? LD_RUN_EQ : LD_RUN_EDIT;
+		/* white space ending both sides of the head stays equal:
+		 * the rest begins with it */
+		while (head.op == LD_RUN_EDIT && head.a1 > head.a0 &&
+		    head.b1 > head.b0 && a->t[head.a1 - 1].space &&
+		    b->t[head.b1 - 1].space)
+			head.a1--, head.b1--;
+		if (rest.op == LD_RUN_EDIT &&
+		    !ld_language_edit(a, b, &rest, 0, after, shift))
+			break;	/* not this cut: keep the rest whole */
+		rc = head.op == LD_RUN_EQ ? emit_equal(o, a, b, &head, shift) :
+		    add_language_edit(o, a, b, &head, shift);
+		if (rc != 0)
+			return rc;
+		rest.a0 = head.a1;
+		rest.b0 = head.b1;
+		if (rest.op == LD_RUN_EQ)
+			return emit_equal(o, a, b, &rest, shift);
+		tail = rest;
+		before = 0;
+	}
+	return add_language_edit(o, a, b, &tail, shift);
+}
+
+/* Where an edit may be cut in two: before a word, at either end. */
+static int
+cut_ok(const ld_side *s, size_t t0, size_t t1, size_t c)
+{
+	return c == t0 || c == t1 || (s->t[c - 1].space && !s->t[c].space);
+}
+
+static size_t
+count_words(const ld_side *s, size_t t0, size_t t1)
+{
+	size_t n = 0;
+
+	for (; t0 < t1; t0++)
+		n += !s->t[t0].space;
+	return n;
+}
+
+/* Is the part of r from cut (i, j) on (tail) or before it (head) a
+ * rewrite?  Only the equal words beyond r's own end lend context. */
+static int
+part_is_language(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t i, size_t j, int tail, size_t before, size_t after, int shift)
+{
+	ld_run p = *r;
+
+	if (!cut_ok(a, r->a0, r->a1, i) || !cut_ok(b, r->b0, r->b1, j) ||
+	    (i == r->a0 && j == r->b0) || (i == r->a1 && j == r->b1))
+		return 0;
+	if (tail ? count_words(a, i, r->a1) > LANG_PART_WORDS ||
+	    count_words(b, j, r->b1) > LANG_PART_WORDS :
+	    count_words(a, r->a0, i) > LANG_PART_WORDS ||
+	    count_words(b, r->b0, j) > LANG_PART_WORDS)
+		return 0;
+	if (tail) {
+		p.a0 = i, p.b0 = j;
+		return ld_language_edit(a, b, &p, 0, after, shift);
+	}
+	p.a1 = i, p.b1 = j;
+	return ld_language_edit(a, b, &p, before, 0, shift);
+}
+
+/* The cut of an edit into a real change and a rewrite ("skall bl.a." ->
+ * "bör bland annat": "skall" -> "bör" is wording, "bl.a." -> "bland
+ * annat" language), the rewrite at the end (*lang_tail) or the start;
+ * 0 when there is none.  Cuts are tried at word boundaries, the longest
+ * rewrite first. */
+static int
+find_language_cut(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t before, size_t after, int shift, size_t *ca, size_t *cb,
+    int *lang_tail)
+{
+	size_t i, j, na = r->a1 - r->a0;
+
+	if (count_words(a, r->a0, r->a1) > LANG_SPLIT_WORDS ||
+	    count_words(b, r->b0, r->b1) > LANG_SPLIT_WORDS)
+		return 0;
+	for (i = r->a0; i <= r->a1; i++)
+		for (j = r->b0; j <= r->b1; j++)
+			if (part_is_language(a, b, r, i, j, 1, before, after,
+			    shift)) {
+				*ca = i, *cb = j, *lang_tail = 1;
+				return 1;
+			}
+	for (i = 0; i <= na; i++)
+		for (j = r->b1 + 1; j-- > r->b0; )
+			if (part_is_language(a, b, r, r->a1 - i, j, 0, before,
+			    after, shift)) {
+				*ca = r->a1 - i, *cb = j, *lang_tail = 0;
+				return 1;
+			}
+	return 0;
+}
+
+/* An edit that is all rewrite becomes one LANGUAGE edit; one that is a
+ * rewrite at one end and a real change at the other is cut in two, the
+ * white space both parts share at the cut kept equal between them; any
+ * other goes on to the value cuts. */
+static int
+emit_edit(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift, size_t before, size_t after)
+{
+	ld_run head = *r, mid = *r, tail = *r;
+	size_t ca, cb;
+	int lt, rc;
+
+	if (!ld_language_possible(a, b, r, before, after))
+		return emit_valued(o, a, b, r, shift);
+	if (ld_language_edit(a, b, r, before, after, shift))
+		return add_language(o, a, b, r, shift, before, after);
+	if (!find_language_cut(a, b, r, before, after, shift, &ca, &cb, &lt))
+		return emit_valued(o, a, b, r, shift);
+	head.a1 = mid.a0 = mid.a1 = tail.a0 = ca;
+	head.b1 = mid.b0 = mid.b1 = tail.b0 = cb;
+	mid.op = LD_RUN_EQ;
+	while (head.a1 > head.a0 && head.b1 > head.b0 &&
+	    a->t[head.a1 - 1].space && b->t[head.b1 - 1].space)
+		head.a1--, head.b1--, mid.a0--, mid.b0--;
+	if ((rc = lt ? emit_valued(o, a, b, &head, shift) :
+	    add_language(o, a, b, &head, shift, before, 0)) != 0 ||
+	    (rc = emit_equal(o, a, b, &mid, shift)) != 0)
+		return rc;
+	return lt ? add_language(o, a, b, &tail, shift, 0, after) :
+	    emit_valued(o, a, b, &tail, shift);
+}
+
 static int
 emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
     size_t n, ld_textdiff *td)
@@ -529,8 +742,11 @@ emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
 	int rc;
 
 	for (i = 0; i < n; i++) {
+		size_t before = i > 0 ? r[i - 1].a1 - r[i - 1].a0 : 0;
+		size_t after = i + 1 < n ? r[i + 1].a1 - r[i + 1].a0 : 0;
+
 		rc = r[i].op == LD_RUN_EQ ? emit_equal(o, a, b, &r[i], shift) :
-		    emit_edit(o, a, b, &r[i], shift);
+		    emit_edit(o, a, b, &r[i], shift, before, after);
 		if (rc != 0)
 			return rc;
 	}
@@ -538,8 +754,8 @@ emit(struct out *o, const ld_side *a, const ld_side *b, const ld_run *r,
 	td->n = o->n;
 	for (i = 0; i < o->n; i++)
 		td->cls |= o->e[i].cls;
-	td->substantive = (td->cls &
-	    ~(unsigned)(LDIFF_CLASS_TYPOGRAPHY | LDIFF_CLASS_RENUMBER)) != 0;
+	td->substantive = (td->cls & ~(unsigned)(LDIFF_CLASS_TYPOGRAPHY |
+	    LDIFF_CLASS_LANGUAGE | LDIFF_CLASS_RENUMBER)) != 0;
 	return 0;
 }
 

@@ -49,6 +49,15 @@ void ld_cleanup_runs(const ld_side *a, const ld_side *b, ld_run *r,
  * shift of the document's period (4 when no year range changed). */
 void ld_classify_edit(const ld_side *a, const ld_side *b, const ld_run *r,
     int period_shift, ldiff_edit *e);
+/* classify.c: is edit r only språkvård (sv/rewrite.c), read alone or with
+ * up to a few words of the before / after equal tokens around it?  Never
+ * when it is typography. */
+int ld_language_edit(const ld_side *a, const ld_side *b, const ld_run *r,
+    size_t before, size_t after, int period_shift);
+/* Could any part of edit r, with the same context, be a rewrite?  Cheap:
+ * 0 when no word of either side is in the rewrite tables. */
+int ld_language_possible(const ld_side *a, const ld_side *b,
+    const ld_run *r, size_t before, size_t after);
 /* A number, date, year range or time token. */
 int ld_is_value(const ld_tok *t);
 /* One past the last token of the value at token i: its money unit or

@@ -3,9 +3,17 @@
  *
  * The stream is kltext's output and klsplit's input.  Its first line is
  * the version mark "#klausul-paragraphs 1"; then one paragraph per line,
- * eight TAB-separated fields:
+ * eight TAB-separated fields and an optional ninth:
  *
- *   kind  level  label  style  where  refs  flags  text
+ *   kind  level  label  style  where  refs  flags  text  [extra]
+ *
+ * extra is written only when it is not empty, so that a document with no
+ * revisions, notes or hidden text gives the stream older readers know.  It
+ * is a list of key=value items separated by ';' (see write_extra):
+ * note=MARK, hidden=N, ref=OFFSET,MARK (a note reference in the text),
+ * and KIND=AUTHOR,DATE for each revision (ins, del, movefrom, moveto,
+ * ins-mark, del-mark, comment); '%', ';', ',' and '=' in a value are
+ * written %25, %3B, %2C and %3D.
  *
  * kind is heading, paragraph, item, cell, footnote, endnote, comment,
  * header or footer; level a decimal number; flags a comma-separated list
@@ -19,12 +27,14 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docx/doc.h"
 
 #define NFIELDS 8
+#define MAXFIELDS 9
 
 static const char *const kind_names[] = {
 	"heading", "paragraph", "item", "cell", "footnote", "endnote",
@@ -70,6 +80,7 @@ ldiff_extract_opts_init(ldiff_extract_opts *o)
 	o->version = LDIFF_EXTRACT_OPTS_VERSION;
 	o->changes = LDIFF_CHANGES_ACCEPT;
 	ldiff_limits_init(&o->limits);
+	o->authors = 0;
 }
 
 /* Version 1 is every field there is: nothing newer to leave unread. */
@@ -124,8 +135,46 @@ ld_doc_add(ldiff_doc *d, int *code)
 	memset(p, 0, sizeof *p);
 	p->kind = LDIFF_PARA_PARAGRAPH;
 	p->label = p->style = p->where = p->refs = p->text = "";
-	p->style_id = "";
+	p->style_id = p->note = "";
 	return p;
+}
+
+int
+ld_doc_warn(ldiff_doc *d, const char *fmt, ...)
+{
+	char msg[512];
+	const char **v;
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	for (i = 0; i < d->nwarn; i++)
+		if (strcmp(d->warnings[i], msg) == 0)
+			return 0;	/* said once is enough */
+	if (d->nwarn == d->capwarn) {
+		v = ld_grow(d->warnings, &d->capwarn, 4, sizeof *v);
+		if (v == NULL)
+			return LDIFF_ENOMEM;
+		d->warnings = v;
+	}
+	if ((d->warnings[d->nwarn] = ld_arena_strdup(d->arena, msg)) == NULL)
+		return LDIFF_ENOMEM;
+	d->nwarn++;
+	return 0;
+}
+
+size_t
+ldiff_doc_warning_count(const ldiff_doc *d)
+{
+	return d != NULL ? d->nwarn : 0;
+}
+
+const char *
+ldiff_doc_warning(const ldiff_doc *d, size_t i)
+{
+	return d != NULL && i < d->nwarn ? d->warnings[i] : NULL;
 }
 
 size_t
@@ -147,6 +196,7 @@ ldiff_doc_free(ldiff_doc *d)
 		return;
 	ld_arena_free(d->arena);
 	ld_free(d->paras);
+	ld_free(d->warnings);
 	ld_free(d);
 	/* a document is the largest thing the library frees, often in a
 	 * thread of its own: the comparison after it should not start
@@ -171,9 +221,59 @@ flags_text(ld_buf *b, unsigned flags)
 	}
 }
 
+/* A value of the extra field, its separators escaped. */
+static void
+extra_value(ld_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == ';' || *s == ',' || *s == '=')
+			ld_buf_printf(b, "%%%02X", (unsigned char)*s);
+		else
+			ld_buf_addc(b, *s);
+	}
+}
+
+static void
+extra_sep(ld_buf *b, size_t start)
+{
+	if (b->len > start)
+		ld_buf_addc(b, ';');
+}
+
+/* The ninth field (see the top of this file); nothing when empty. */
+static void
+write_extra(ld_buf *b, const ldiff_para *p)
+{
+	size_t start = b->len, i;
+
+	if (p->note[0] != '\0') {
+		ld_buf_adds(b, "note=");
+		extra_value(b, p->note);
+	}
+	if (p->hidden_chars > 0) {
+		extra_sep(b, start);
+		ld_buf_printf(b, "hidden=%zu", p->hidden_chars);
+	}
+	for (i = 0; i < p->n_note_refs; i++) {
+		extra_sep(b, start);
+		ld_buf_printf(b, "ref=%zu,", p->note_refs[i].off);
+		extra_value(b, p->note_refs[i].mark);
+	}
+	for (i = 0; i < p->n_revs; i++) {
+		extra_sep(b, start);
+		ld_buf_adds(b, p->revs[i].kind);
+		ld_buf_addc(b, '=');
+		extra_value(b, p->revs[i].author);
+		ld_buf_addc(b, ',');
+		extra_value(b, p->revs[i].date);
+	}
+}
+
 static void
 write_tsv(ld_buf *b, const ldiff_para *p)
 {
+	ld_buf extra;
+
 	const char *fields[] = { p->label, p->style, p->where, p->refs };
 	size_t i;
 
@@ -188,7 +288,44 @@ write_tsv(ld_buf *b, const ldiff_para *p)
 	flags_text(b, p->flags);
 	ld_buf_addc(b, '\t');
 	ld_tsv_escape(b, p->text);
+	ld_buf_init(&extra);
+	write_extra(&extra, p);
+	if (extra.len > 0) {
+		ld_buf_addc(b, '\t');
+		ld_tsv_escape(b, ld_buf_str(&extra));
+	}
+	if (extra.oom)
+		b->oom = 1;
+	ld_buf_free(&extra);
 	ld_buf_addc(b, '\n');
+}
+
+static void
+json_extra(ld_buf *b, const ldiff_para *p)
+{
+	size_t i;
+
+	ld_buf_adds(b, ",\"note\":");
+	ld_json_string(b, p->note);
+	ld_buf_adds(b, ",\"note_refs\":[");
+	for (i = 0; i < p->n_note_refs; i++) {
+		ld_buf_printf(b, "%s{\"at\":%zu,\"mark\":", i ? "," : "",
+		    p->note_refs[i].off);
+		ld_json_string(b, p->note_refs[i].mark);
+		ld_buf_addc(b, '}');
+	}
+	ld_buf_printf(b, "],\"hidden_chars\":%zu,\"revisions\":[",
+	    p->hidden_chars);
+	for (i = 0; i < p->n_revs; i++) {
+		ld_buf_adds(b, i ? ",{\"kind\":" : "{\"kind\":");
+		ld_json_string(b, p->revs[i].kind);
+		ld_buf_adds(b, ",\"author\":");
+		ld_json_string(b, p->revs[i].author);
+		ld_buf_adds(b, ",\"date\":");
+		ld_json_string(b, p->revs[i].date);
+		ld_buf_addc(b, '}');
+	}
+	ld_buf_addc(b, ']');
 }
 
 static void
@@ -211,6 +348,7 @@ write_json(ld_buf *b, const ldiff_para *p)
 	ld_json_string(b, ld_buf_str(&flags));
 	ld_buf_adds(b, ",\"text\":");
 	ld_json_string(b, p->text);
+	json_extra(b, p);
 	ld_buf_adds(b, "}\n");
 	if (flags.oom)
 		b->oom = 1;
@@ -234,16 +372,49 @@ plain_wanted(const ldiff_para *p, unsigned plain_flags)
 	}
 }
 
-/* What a person reads, shaped like LibreOffice's Text export: the list
- * label, a space, the text; notes and the like only when asked for,
- * introduced by their reference ("[fn:2] ..."). */
+/* The comment's author and day ("Anna Berg, 2024-03-01: "), before the
+ * first paragraph of a comment. */
 static void
-write_plain(ld_buf *b, const ldiff_para *p)
+comment_byline(ld_buf *b, const ldiff_para *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_revs; i++) {
+		const ldiff_revision *r = &p->revs[i];
+
+		if (strcmp(r->kind, "comment") != 0 ||
+		    (r->author[0] == '\0' && r->date[0] == '\0'))
+			continue;
+		ld_buf_adds(b, r->author);
+		if (r->author[0] != '\0' && r->date[0] != '\0')
+			ld_buf_adds(b, ", ");
+		ld_buf_add(b, r->date, strcspn(r->date, "T"));
+		ld_buf_adds(b, ": ");
+		return;
+	}
+}
+
+/* Where a note or the like is introduced: a note by the mark the reader
+ * sees ("[footnote 2] "), else by its place ("[fn:3] ", "[cm:0] "). */
+static void
+plain_prefix(ld_buf *b, const ldiff_para *p, const ldiff_para *prev)
 {
 	switch (p->kind) {
 	case LDIFF_PARA_FOOTNOTE:
 	case LDIFF_PARA_ENDNOTE:
+		if (p->note[0] != '\0')
+			ld_buf_printf(b, "[%s %s] ", p->kind ==
+			    LDIFF_PARA_FOOTNOTE ? "footnote" : "endnote",
+			    p->note);
+		else
+			ld_buf_printf(b, "[%s] ", p->where);
+		break;
 	case LDIFF_PARA_COMMENT:
+		ld_buf_printf(b, "[%s] ", p->where);
+		if (prev == NULL || prev->kind != LDIFF_PARA_COMMENT ||
+		    strcmp(prev->where, p->where) != 0)
+			comment_byline(b, p);
+		break;
 	case LDIFF_PARA_HEADER:
 	case LDIFF_PARA_FOOTER:
 		ld_buf_printf(b, "[%s] ", p->where);
@@ -251,11 +422,39 @@ write_plain(ld_buf *b, const ldiff_para *p)
 	default:
 		break;
 	}
+}
+
+/* The text with the note marks where LibreOffice shows them
+ * ("Ouch1.2"). */
+static void
+plain_text(ld_buf *b, const ldiff_para *p)
+{
+	size_t at = 0, len = strlen(p->text), i;
+
+	for (i = 0; i < p->n_note_refs; i++) {
+		size_t off = p->note_refs[i].off;
+
+		if (off < at || off > len)
+			continue;
+		ld_buf_add(b, p->text + at, off - at);
+		ld_buf_adds(b, p->note_refs[i].mark);
+		at = off;
+	}
+	ld_buf_adds(b, p->text + at);
+}
+
+/* What a person reads, shaped like LibreOffice's Text export: the list
+ * label, a space, the text; notes and the like only when asked for,
+ * introduced by their mark or place. */
+static void
+write_plain(ld_buf *b, const ldiff_para *p, const ldiff_para *prev)
+{
+	plain_prefix(b, p, prev);
 	if (p->label[0] != '\0') {
 		ld_buf_adds(b, p->label);
 		ld_buf_addc(b, ' ');
 	}
-	ld_buf_adds(b, p->text);
+	plain_text(b, p);
 	ld_buf_addc(b, '\n');
 }
 
@@ -263,6 +462,7 @@ int
 ldiff_doc_write(const ldiff_doc *d, FILE *out, ldiff_format fmt,
     unsigned plain_flags)
 {
+	const ldiff_para *prev = NULL;
 	ld_buf b;
 	size_t i;
 	int r = 0;
@@ -277,8 +477,10 @@ ldiff_doc_write(const ldiff_doc *d, FILE *out, ldiff_format fmt,
 			write_tsv(&b, p);
 		else if (fmt == LDIFF_FMT_JSON)
 			write_json(&b, p);
-		else if (plain_wanted(p, plain_flags))
-			write_plain(&b, p);
+		else if (plain_wanted(p, plain_flags)) {
+			write_plain(&b, p, prev);
+			prev = p;
+		}
 		if (b.oom)
 			r = LDIFF_ENOMEM;
 		else if (b.len >= 1 << 16 || i + 1 == d->n) {
@@ -373,6 +575,231 @@ fill_para(ldiff_doc *d, ldiff_para *p, char **f, long line,
 	return take_text(d, f[7], &p->text, line, err);
 }
 
+/* Undo extra_value's escapes in place. */
+static int
+unpercent(char *s)
+{
+	char *w = s;
+
+	for (; *s != '\0'; s++) {
+		unsigned v;
+
+		if (*s != '%') {
+			*w++ = *s;
+			continue;
+		}
+		if (sscanf(s + 1, "%2x", &v) != 1 || v == 0 || s[1] == '\0' ||
+		    s[2] == '\0')
+			return -1;
+		*w++ = (char)v;
+		s += 2;
+	}
+	*w = '\0';
+	return 0;
+}
+
+static const char *const rev_kinds[] = {
+	"ins", "del", "movefrom", "moveto", "ins-mark", "del-mark", "comment"
+};
+
+static const char *
+rev_kind(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof rev_kinds / sizeof rev_kinds[0]; i++)
+		if (strcmp(rev_kinds[i], s) == 0)
+			return rev_kinds[i];
+	return NULL;
+}
+
+/* Room for n note references and n revisions in the arena. */
+static int
+extra_arrays(ldiff_doc *d, ldiff_para *p, size_t n)
+{
+	ldiff_note_ref *refs = ld_arena_alloc(d->arena, n * sizeof *refs);
+	ldiff_revision *revs = ld_arena_alloc(d->arena, n * sizeof *revs);
+
+	if (refs == NULL || revs == NULL)
+		return LDIFF_ENOMEM;
+	p->note_refs = refs;
+	p->revs = revs;
+	return 0;
+}
+
+static int
+add_note_ref(ldiff_doc *d, ldiff_para *p, size_t off, const char *mark,
+    long line, ldiff_error *err)
+{
+	ldiff_note_ref *r = (ldiff_note_ref *)&p->note_refs[p->n_note_refs];
+	int code;
+
+	r->off = off;
+	if ((code = take_text(d, mark, &r->mark, line, err)) == 0)
+		p->n_note_refs++;
+	return code;
+}
+
+static int
+add_rev(ldiff_doc *d, ldiff_para *p, const char *kind, const char *author,
+    const char *date, long line, ldiff_error *err)
+{
+	ldiff_revision *r = (ldiff_revision *)&p->revs[p->n_revs];
+	int code;
+
+	r->kind = kind;
+	if ((code = take_text(d, author, &r->author, line, err)) == 0 &&
+	    (code = take_text(d, date, &r->date, line, err)) == 0)
+		p->n_revs++;
+	return code;
+}
+
+/* One key=value item of the extra field; unknown keys are left for a
+ * newer reader. */
+static int
+extra_item(ldiff_doc *d, ldiff_para *p, char *item, long line,
+    ldiff_error *err)
+{
+	char *val = strchr(item, '='), *second, *end;
+	const char *kind;
+
+	if (val == NULL)
+		goto bad;
+	*val++ = '\0';
+	second = strchr(val, ',');
+	if (second != NULL)
+		*second++ = '\0';
+	if (unpercent(val) != 0 || (second && unpercent(second) != 0))
+		goto bad;
+	if (strcmp(item, "note") == 0)
+		return take_text(d, val, &p->note, line, err);
+	if (strcmp(item, "hidden") == 0) {
+		errno = 0;
+		p->hidden_chars = (size_t)strtoull(val, &end, 10);
+		if (errno != 0 || *end != '\0' || end == val)
+			goto bad;
+		return 0;
+	}
+	if (strcmp(item, "ref") == 0 && second != NULL) {
+		size_t off = (size_t)strtoull(val, &end, 10);
+
+		if (*end != '\0' || end == val)
+			goto bad;
+		return add_note_ref(d, p, off, second, line, err);
+	}
+	if ((kind = rev_kind(item)) != NULL)
+		return add_rev(d, p, kind, val, second ? second : "", line,
+		    err);
+	return 0;
+bad:
+	return ld_error_line(err, LDIFF_ERECORD, line,
+	    _("bad item '%.40s' in the ninth field"), item);
+}
+
+static int
+read_extra(ldiff_doc *d, ldiff_para *p, char *f, long line,
+    ldiff_error *err)
+{
+	size_t n = 1;
+	char *s, *next;
+	int r = 0;
+
+	for (s = f; *s != '\0'; s++)
+		n += *s == ';';
+	if (extra_arrays(d, p, n) != 0)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	for (s = f; r == 0 && s != NULL && *s != '\0'; s = next) {
+		if ((next = strchr(s, ';')) != NULL)
+			*next++ = '\0';
+		r = extra_item(d, p, s, line, err);
+	}
+	return r;
+}
+
+/* The objects of a JSON array of flat objects, one by one: *pos moves
+ * past each; returns the object's text (NUL-terminated in place) or
+ * NULL at the end. */
+static char *
+next_object(char **pos)
+{
+	char *p = *pos, *start;
+	int depth = 0, in_str = 0;
+
+	while (*p != '\0' && *p != '{')
+		p++;
+	if (*p == '\0')
+		return NULL;
+	for (start = p; *p != '\0'; p++) {
+		if (in_str) {
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+			else if (*p == '"')
+				in_str = 0;
+		} else if (*p == '"') {
+			in_str = 1;
+		} else if (*p == '{') {
+			depth++;
+		} else if (*p == '}' && --depth == 0) {
+			*pos = p + 1;
+			return start;
+		}
+	}
+	return NULL;
+}
+
+/* note_refs and revisions of a JSON record: arrays of flat objects. */
+static int
+read_json_arrays(ldiff_doc *d, ldiff_para *p, const char *refs,
+    const char *revs, long line, ldiff_error *err)
+{
+	ld_json_kv kv[8];
+	char *copy, *pos, *o;
+	size_t n = 1, len;
+	int r = 0, k;
+
+	len = (refs ? strlen(refs) : 0) + (revs ? strlen(revs) : 0);
+	for (pos = (char *)refs; pos && *pos; pos++)
+		n += *pos == '{';
+	for (pos = (char *)revs; pos && *pos; pos++)
+		n += *pos == '{';
+	if (extra_arrays(d, p, n) != 0 || (copy = ld_malloc(len + 2)) == NULL)
+		return ld_error(err, LDIFF_ENOMEM, NULL);
+	snprintf(copy, len + 2, "%s", refs ? refs : "");
+	for (pos = copy; r == 0 && (o = next_object(&pos)) != NULL; ) {
+		char save = *pos, *end;
+		const char *at, *mark;
+
+		*pos = '\0';
+		k = ld_json_parse_flat(o, kv, 8);
+		at = k > 0 ? ld_json_get(kv, k, "at") : NULL;
+		mark = k > 0 ? ld_json_get(kv, k, "mark") : NULL;
+		if (at == NULL || mark == NULL)
+			r = ld_error_line(err, LDIFF_ERECORD, line,
+			    _("malformed JSON record"));
+		else
+			r = add_note_ref(d, p, (size_t)strtoull(at, &end, 10),
+			    mark, line, err);
+		*pos = save;
+	}
+	snprintf(copy, len + 2, "%s", revs ? revs : "");
+	for (pos = copy; r == 0 && (o = next_object(&pos)) != NULL; ) {
+		char save = *pos;
+		const char *kind, *author, *date;
+
+		*pos = '\0';
+		k = ld_json_parse_flat(o, kv, 8);
+		kind = k > 0 ? ld_json_get(kv, k, "kind") : NULL;
+		author = k > 0 ? ld_json_get(kv, k, "author") : NULL;
+		date = k > 0 ? ld_json_get(kv, k, "date") : NULL;
+		if (kind != NULL && (kind = rev_kind(kind)) != NULL)
+			r = add_rev(d, p, kind, author ? author : "",
+			    date ? date : "", line, err);
+		*pos = save;
+	}
+	ld_free(copy);
+	return r;
+}
+
 static int
 add_failed(const ldiff_doc *d, int code, long lineno, ldiff_error *err)
 {
@@ -385,23 +812,26 @@ add_failed(const ldiff_doc *d, int code, long lineno, ldiff_error *err)
 static int
 read_tsv_line(ldiff_doc *d, char *line, long lineno, ldiff_error *err)
 {
-	char *f[NFIELDS];
+	char *f[MAXFIELDS];
 	size_t n, i;
 	ldiff_para *p;
-	int code = 0;
+	int code = 0, r;
 
-	n = ld_tsv_split(line, f, NFIELDS);
-	if (n != NFIELDS || strchr(f[NFIELDS - 1], '\t') != NULL)
+	n = ld_tsv_split(line, f, MAXFIELDS);
+	if (n < NFIELDS || strchr(f[n - 1], '\t') != NULL)
 		return ld_error_line(err, LDIFF_ERECORD, lineno,
 		    _("expected %d fields, found %zu"), NFIELDS,
 		    n < NFIELDS ? n : n + 1);
-	for (i = 0; i < NFIELDS; i++)
+	for (i = 0; i < n; i++)
 		if (ld_tsv_unescape(f[i]) != 0)
 			return ld_error_line(err, LDIFF_ERECORD, lineno,
 			    _("bad escape in field %zu"), i + 1);
 	if ((p = ld_doc_add(d, &code)) == NULL)
 		return add_failed(d, code, lineno, err);
-	return fill_para(d, p, f, lineno, err);
+	r = fill_para(d, p, f, lineno, err);
+	if (r == 0 && n == MAXFIELDS)
+		r = read_extra(d, p, f[NFIELDS], lineno, err);
+	return r;
 }
 
 static int
@@ -410,16 +840,17 @@ read_json_line(ldiff_doc *d, char *line, long lineno, ldiff_error *err)
 	static const char *const keys[NFIELDS] = { "kind", "level", "label",
 	    "style", "where", "refs", "flags", "text" };
 	ld_json_kv kv[16];
-	char *f[NFIELDS];
+	char *f[NFIELDS], *end;
+	const char *v;
 	ldiff_para *p;
-	int n, i, code = 0;
+	int n, i, r, code = 0;
 
 	n = ld_json_parse_flat(line, kv, 16);
 	if (n < 0)
 		return ld_error_line(err, LDIFF_ERECORD, lineno,
 		    _("malformed JSON record"));
 	for (i = 0; i < NFIELDS; i++) {
-		const char *v = ld_json_get(kv, n, keys[i]);
+		v = ld_json_get(kv, n, keys[i]);
 
 		if (v == NULL && (i == 0 || i == 7))
 			return ld_error_line(err, LDIFF_ERECORD, lineno,
@@ -428,7 +859,15 @@ read_json_line(ldiff_doc *d, char *line, long lineno, ldiff_error *err)
 	}
 	if ((p = ld_doc_add(d, &code)) == NULL)
 		return add_failed(d, code, lineno, err);
-	return fill_para(d, p, f, lineno, err);
+	if ((r = fill_para(d, p, f, lineno, err)) != 0)
+		return r;
+	if ((v = ld_json_get(kv, n, "note")) != NULL &&
+	    (r = take_text(d, v, &p->note, lineno, err)) != 0)
+		return r;
+	if ((v = ld_json_get(kv, n, "hidden_chars")) != NULL)
+		p->hidden_chars = (size_t)strtoull(v, &end, 10);
+	return read_json_arrays(d, p, ld_json_get(kv, n, "note_refs"),
+	    ld_json_get(kv, n, "revisions"), lineno, err);
 }
 
 static int

@@ -16,11 +16,16 @@ struct ldiff_doc {
 	ldiff_para *paras;
 	size_t n, cap;
 	ldiff_limits limits;
+	const char **warnings;	/* in the arena */
+	size_t nwarn, capwarn;
 };
 int ld_doc_new(ldiff_doc **out, const ldiff_limits *lim);
 /* Append a paragraph with every string "" and every number 0; NULL when
  * out of memory or past limits.max_paras (*code says which). */
 ldiff_para *ld_doc_add(ldiff_doc *d, int *code);
+/* Keep a warning for the caller (ldiff_doc_warning); LDIFF_ENOMEM. */
+int ld_doc_warn(ldiff_doc *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Kind from its record name ("heading" ...), -1 if unknown. */
 int ld_para_kind_from_name(const char *name);
 /* 0, or LDIFF_EINVAL when o or its limits are of a version this library

@@ -11,8 +11,16 @@
  * paragraphs, merged-away cells) are dropped after counting, because Word
  * counts an empty numbered paragraph.  On any failure the document is
  * freed: partial output is never presented as success.
+ *
+ * Footnote and endnote references are numbered here as the reader sees
+ * them: in the body's order, in the format settings.xml gives (decimal
+ * footnotes and lower-case roman endnotes unless it says otherwise), and
+ * the notes are named by that mark.  Imported content (w:altChunk) is
+ * read by altchunk.c and its paragraphs put where the chunk stands; what
+ * cannot be read is a warning, never silence.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "docx/wordml.h"
@@ -24,6 +32,9 @@ struct secref {
 };
 
 struct reader {
+	int depth;		/* of altChunk packages inside packages */
+	const char *main_part;
+	struct notemarks nm;
 	ld_pkg *pkg;
 	ldiff_doc *d;
 	const ldiff_extract_opts *o;
@@ -34,6 +45,51 @@ struct reader {
 	struct secref *refs;
 	size_t nrefs, caprefs;
 };
+
+/* ---- revisions and notes ------------------------------------------------ */
+
+static const char *const rev_kind_names[NRK] = {
+	"ins", "del", "movefrom", "moveto", "ins-mark", "del-mark", "comment"
+};
+
+/* w:footnotePr and w:endnotePr of settings.xml: the marks' format and
+ * first number. */
+static int
+note_format(struct reader *rd)
+{
+	const ld_rel *rel = ld_rels_by_type(&rd->rels, "settings");
+	ld_xml *x = NULL;
+	int t, which = -1, r;
+	char v[32];
+
+	snprintf(rd->nm.fmt[0], sizeof rd->nm.fmt[0], "decimal");
+	snprintf(rd->nm.fmt[1], sizeof rd->nm.fmt[1], "lowerRoman");
+	rd->nm.start[0] = rd->nm.start[1] = 1;
+	if (rel == NULL || !ld_pkg_has_part(rd->pkg, rel->target))
+		return 0;
+	if ((r = ld_xml_open(&x, rd->pkg, rel->target, rd->err)) != 0)
+		return r;
+	while ((t = ld_xml_next(x, rd->err)) > 0) {
+		const char *n = ld_xml_name(x);
+
+		if (ld_xml_ns(x) != LD_NS_W)
+			continue;
+		if (strcmp(n, "footnotePr") == 0 || strcmp(n, "endnotePr") == 0)
+			which = t == LD_XML_START ? n[0] == 'e' : -1;
+		else if (t != LD_XML_START || which < 0 ||
+		    !ld_xml_attr(x, LD_NS_W, "val", v, sizeof v))
+			continue;
+		else if (strcmp(n, "numFmt") == 0)
+			snprintf(rd->nm.fmt[which], sizeof rd->nm.fmt[0], "%s",
+			    v);
+		else if (strcmp(n, "numStart") == 0 && atol(v) >= 0)
+			rd->nm.start[which] = atol(v);
+	}
+	ld_xml_close(x);
+	return t;
+}
+
+static ld_nested_docx_fn read_nested;
 
 /* ---- one paragraph -> one record --------------------------------------- */
 
@@ -157,7 +213,7 @@ nfc(ld_arena *a, const char *s, size_t n)
 /* s in the document's arena: the copy made for the paragraph before
  * when it says the same (most paragraphs share their style and place),
  * no copy at all when it is empty.  NULL when out of memory. */
-enum { KEEP_STYLE_ID, KEEP_STYLE, KEEP_WHERE, KEEP_REFS };
+enum { KEEP_STYLE_ID, KEEP_STYLE, KEEP_WHERE, KEEP_REFS, KEEP_NOTE };
 
 static const char *
 kept(struct walker *w, int slot, const char *s, size_t n)
@@ -171,6 +227,66 @@ kept(struct walker *w, int slot, const char *s, size_t n)
 	if ((k = ld_arena_strndup(w->d->arena, s, n)) != NULL)
 		w->kept[slot] = k;
 	return k;
+}
+
+/* Where a note mark at byte off of the raw text stands in the NFC
+ * text: the length of the NFC prefix. */
+static size_t
+nfc_offset(ld_arena *a, const struct pctx *pc, const ldiff_para *p,
+    size_t off)
+{
+	const char *pre;
+
+	if (!(p->flags & LDIFF_PF_NOT_NFC))
+		return off;
+	pre = ld_utf8_nfc(a, ld_buf_str(&pc->text), off);
+	return pre != NULL ? strlen(pre) : off;
+}
+
+/* Note marks, hidden text and revisions of the record. */
+static int
+fill_extra(struct walker *w, struct pctx *pc, ldiff_para *p)
+{
+	ld_arena *a = w->d->arena;
+	ldiff_note_ref *nr;
+	ldiff_revision *rv;
+	size_t i, n = pc->nrevs + (w->in_comment != 0);
+
+	p->hidden_chars = pc->hidden;
+	p->note = kept(w, KEEP_NOTE, w->note_mark, strlen(w->note_mark));
+	if (pc->nnotes > 0) {
+		if ((nr = ld_arena_alloc(a, pc->nnotes * sizeof *nr)) == NULL)
+			return LDIFF_ENOMEM;
+		for (i = 0; i < pc->nnotes; i++) {
+			nr[i].off = nfc_offset(a, pc, p, pc->notes[i].off);
+			nr[i].mark = ld_arena_strdup(a, pc->notes[i].mark);
+			if (nr[i].mark == NULL)
+				return LDIFF_ENOMEM;
+		}
+		p->note_refs = nr;
+		p->n_note_refs = pc->nnotes;
+	}
+	if (n == 0)
+		return p->note == NULL ? LDIFF_ENOMEM : 0;
+	if ((rv = ld_arena_alloc(a, n * sizeof *rv)) == NULL)
+		return LDIFF_ENOMEM;
+	n = 0;
+	if (w->in_comment) {
+		rv[n].kind = rev_kind_names[RK_COMMENT];
+		rv[n].author = ld_arena_strdup(a, w->cm_author);
+		rv[n++].date = ld_arena_strdup(a, w->cm_date);
+	}
+	for (i = 0; i < pc->nrevs; i++) {
+		rv[n].kind = rev_kind_names[pc->revs[i].kind];
+		rv[n].author = ld_arena_strdup(a, pc->revs[i].author);
+		rv[n++].date = ld_arena_strdup(a, pc->revs[i].date);
+	}
+	for (i = 0; i < n; i++)
+		if (rv[i].author == NULL || rv[i].date == NULL)
+			return LDIFF_ENOMEM;
+	p->revs = rv;
+	p->n_revs = n;
+	return p->note == NULL ? LDIFF_ENOMEM : 0;
 }
 
 static int
@@ -210,7 +326,7 @@ fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 	    p->refs == NULL || p->text == NULL || w->where.oom ||
 	    pc->refs.oom)
 		return LDIFF_ENOMEM;
-	return 0;
+	return fill_extra(w, pc, p);
 }
 
 /* The walker's on_paragraph: the finished paragraph becomes a record. */
@@ -315,6 +431,78 @@ on_secref(void *ctx, int header, const char *type, const char *rid)
 	return 0;
 }
 
+/* The paragraphs of a chunk's body where the chunk stands: in a table
+ * cell they are that cell's. */
+static int
+put_chunk(struct walker *w, const ldiff_doc *c)
+{
+	ld_arena *a = w->d->arena;
+	const char *where = where_of(w);
+	size_t i;
+	int code = 0;
+
+	for (i = 0; i < c->n && code == 0; i++) {
+		const ldiff_para *q = &c->paras[i];
+		ldiff_para *p;
+
+		if (q->kind > LDIFF_PARA_CELL)
+			continue;	/* the chunk's notes, headers ... */
+		if ((p = ld_doc_add(w->d, &code)) == NULL)
+			break;
+		p->kind = w->ntb > 0 ? LDIFF_PARA_CELL : q->kind;
+		p->level = p->kind == q->kind ? q->level : 0;
+		p->label = ld_arena_strdup(a, q->label);
+		p->style = ld_arena_strdup(a, q->style);
+		p->where = ld_arena_strdup(a, where[0] ? where : q->where);
+		p->text = ld_arena_strdup(a, q->text);
+		p->flags = q->flags;
+		p->hidden_chars = q->hidden_chars;
+		if (p->label == NULL || p->style == NULL || p->where == NULL ||
+		    p->text == NULL)
+			code = LDIFF_ENOMEM;
+	}
+	if (code == LDIFF_ELIMIT)
+		return ld_error(w->err, LDIFF_ELIMIT, _("%s: more "
+		    "than %lu paragraphs (limit max_paras)"), w->part,
+		    (unsigned long)w->lim->max_paras);
+	return code;
+}
+
+/* w:altChunk: imported content, read where it stands, or a warning. */
+static int
+on_alt_chunk(void *ctx, struct walker *w, const char *rid)
+{
+	struct reader *rd = ctx;
+	ld_rels own = { NULL, 0 };
+	const ld_rel *rel;
+	ldiff_doc *chunk = NULL;
+	ldiff_error cerr = { 0 };
+	int r;
+
+	if (strcmp(w->part, rd->main_part) != 0 &&
+	    (r = ld_pkg_rels(rd->pkg, w->part, &own, &cerr)) != 0)
+		return r == LDIFF_ENOMEM ? r : ld_doc_warn(w->d, "%s: %s",
+		    w->part, cerr.msg);
+	rel = ld_rels_by_id(own.v != NULL ? &own : &rd->rels, rid);
+	if (rel == NULL || !ld_pkg_has_part(rd->pkg, rel->target)) {
+		r = ld_doc_warn(w->d, _("%s: imported content (w:altChunk "
+		    "r:id=\"%s\") is not in the package; left out"), w->part,
+		    rid);
+	} else if ((r = ld_altchunk_read(&chunk, rd->pkg, rel->target, rd->o,
+	    rd->depth + 1, read_nested, &cerr)) == 0) {
+		r = put_chunk(w, chunk);
+		for (size_t i = 0; r == 0 && i < chunk->nwarn; i++)
+			r = ld_doc_warn(w->d, "%s", chunk->warnings[i]);
+	} else if (r != LDIFF_ENOMEM) {
+		r = ld_doc_warn(w->d, _("%s: imported content %s could not "
+		    "be read (%s); left out"), w->part, rel->target,
+		    cerr.msg);
+	}
+	ldiff_doc_free(chunk);
+	ld_rels_free(&own);
+	return r;
+}
+
 static void
 walker_free(struct walker *w)
 {
@@ -323,6 +511,8 @@ walker_free(struct walker *w)
 	for (i = 0; i < w->cappc; i++) {
 		ld_buf_free(&w->pc[i].text);
 		ld_buf_free(&w->pc[i].refs);
+		ld_free(w->pc[i].revs);
+		ld_free(w->pc[i].notes);
 	}
 	ld_free(w->pc);
 	ld_free(w->tb);
@@ -350,6 +540,10 @@ walk_part(struct reader *rd, const char *part, ldiff_para_kind kind,
 	w.part_where = where;
 	w.note_kind = kind == LDIFF_PARA_FOOTNOTE ||
 	    kind == LDIFF_PARA_ENDNOTE || kind == LDIFF_PARA_COMMENT;
+	w.authors = rd->o->authors && rd->o->changes == LDIFF_CHANGES_MARKUP;
+	w.nm = &rd->nm;
+	w.on_alt_chunk = on_alt_chunk;
+	w.chunk_ctx = rd;
 	if (kind == LDIFF_PARA_PARAGRAPH) {
 		w.on_section_ref = on_secref;
 		w.cb_ctx = rd;
@@ -448,9 +642,12 @@ read_package(struct reader *rd)
 	ld_rels_free(&pkg_rels);
 	if (main_part == NULL)
 		return ld_error(rd->err, LDIFF_ENOMEM, NULL);
+	rd->main_part = main_part;
 	r = ld_pkg_rels(rd->pkg, main_part, &rd->rels, rd->err);
 	if (r == 0)
 		r = load_tables(rd);
+	if (r == 0)
+		r = note_format(rd);
 	if (r == 0)
 		r = walk_part(rd, main_part, LDIFF_PARA_PARAGRAPH, "");
 	if (r == 0)
@@ -471,12 +668,13 @@ read_package(struct reader *rd)
 
 static int
 read_docx(ldiff_doc **out, ld_pkg *pkg, const ldiff_extract_opts *o,
-    ldiff_error *err)
+    int depth, ldiff_error *err)
 {
 	struct reader rd;
 	int r;
 
 	memset(&rd, 0, sizeof rd);
+	rd.depth = depth;
 	rd.pkg = pkg;
 	rd.o = o;
 	rd.err = err;
@@ -484,6 +682,7 @@ read_docx(ldiff_doc **out, ld_pkg *pkg, const ldiff_extract_opts *o,
 		return ld_error(err, r, NULL);
 	r = read_package(&rd);
 	ld_rels_free(&rd.rels);
+	ld_free(rd.nm.v);
 	ld_styles_free(rd.st);
 	ld_numbering_free(rd.nb);
 	ld_free(rd.refs);
@@ -514,7 +713,7 @@ ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
 		return r;
 	if ((r = ld_pkg_open_file(&pkg, path, &o->limits, err)) != 0)
 		return r;
-	r = read_docx(out, pkg, o, err);
+	r = read_docx(out, pkg, o, 0, err);
 	ld_pkg_close(pkg);
 	return r;
 }
@@ -538,7 +737,23 @@ ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
 		return r;
 	if ((r = ld_pkg_open_mem(&pkg, data, len, &o->limits, err)) != 0)
 		return r;
-	r = read_docx(out, pkg, o, err);
+	r = read_docx(out, pkg, o, 0, err);
+	ld_pkg_close(pkg);
+	return r;
+}
+
+/* A .docx in memory read as a chunk of another, depth packages deep. */
+static int
+read_nested(ldiff_doc **out, const void *data, size_t len,
+    const ldiff_extract_opts *o, int depth, ldiff_error *err)
+{
+	ld_pkg *pkg;
+	int r;
+
+	*out = NULL;
+	if ((r = ld_pkg_open_mem(&pkg, data, len, &o->limits, err)) != 0)
+		return r;
+	r = read_docx(out, pkg, o, depth, err);
 	ld_pkg_close(pkg);
 	return r;
 }

@@ -121,6 +121,9 @@ int ld_styles_heading(const ld_styles *s, const char *id);
 /* Numbering inherited through the style chain: 1 if a numId is set. */
 int ld_styles_numpr(const ld_styles *s, const char *id, int *num_id,
     int *ilvl);
+/* Hidden text (w:vanish) from the style or its basedOn chain: 1 hidden,
+ * 0 shown, -1 when no style in the chain says. */
+int ld_styles_vanish(const ld_styles *s, const char *id);
 /* For numbering.c: the numId a style links (w:numStyleLink), or 0. */
 int ld_styles_style_numid(const ld_styles *s, const char *id);
 
@@ -141,6 +144,20 @@ void ld_numstate_free(ld_numstate *s);
 int ld_numstate_next(ld_numstate *s, int num_id, int ilvl, ld_buf *lab);
 /* Format one number (decimal, lowerRoman, upperLetter ...) into b. */
 int ld_num_format(ld_buf *b, const char *fmt, long n);
+
+/* ---- altchunk.c ----------------------------------------------------- */
+
+/* The paragraphs of an imported part (w:altChunk) as a document of their
+ * own, depth packages deep.  A part that cannot be read gives a negative
+ * code with err saying why (LDIFF_ENOMEM is the caller's failure; any
+ * other code is the chunk's). */
+typedef int ld_nested_docx_fn(ldiff_doc **out, const void *data,
+    size_t len, const ldiff_extract_opts *o, int depth, ldiff_error *err);
+/* A part that is itself a .docx is handed to read_nested (docx.c's
+ * reader, passed in so that this file never calls back into it). */
+int ld_altchunk_read(ldiff_doc **out, ld_pkg *p, const char *part,
+    const ldiff_extract_opts *o, int depth, ld_nested_docx_fn *read_nested,
+    ldiff_error *err);
 
 /* ---- wordml.c ------------------------------------------------------- */
 

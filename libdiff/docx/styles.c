@@ -2,10 +2,10 @@
  * styles.c - styles.xml: what a paragraph style means for structure.
  *
  * A style is looked up by id in the library's string map.  What matters is
- * inherited along w:basedOn: the outline level (heading or not) and the
- * numbering (w:numPr).  Chains are walked at lookup time with a hop limit,
- * so a cycle in basedOn (which Word never writes, but a file can) ends the
- * walk instead of looping.
+ * inherited along w:basedOn: the outline level (heading or not), the
+ * numbering (w:numPr) and hidden text (w:rPr/w:vanish).  Chains are
+ * walked at lookup time with a hop limit, so a cycle in basedOn (which
+ * Word never writes, but a file can) ends the walk instead of looping.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -20,6 +20,7 @@ struct style {
 	const char *id, *name, *based_on;
 	int is_para, outline;	/* outline -1: not set */
 	int num_id, ilvl;	/* num_id -1: not set */
+	int vanish;		/* -1: not set */
 	int heading;		/* resolved once the table is built */
 };
 
@@ -78,6 +79,7 @@ add_style(ld_styles *s)
 	v->id = v->name = v->based_on = "";
 	v->outline = -1;
 	v->num_id = -1;
+	v->vanish = -1;
 	return v;
 }
 
@@ -137,7 +139,19 @@ int_attr(ld_xml *x, const char *name, int def)
 	return atoi(buf);
 }
 
-/* One element inside a w:style. */
+/* A toggle property: present means on unless w:val says off. */
+static int
+on_off(ld_xml *x)
+{
+	char buf[16];
+
+	if (!ld_xml_attr(x, LD_NS_W, "val", buf, sizeof buf))
+		return 1;
+	return !(strcmp(buf, "0") == 0 || strcmp(buf, "false") == 0 ||
+	    strcmp(buf, "off") == 0);
+}
+
+/* One element inside a w:style (its w:rPr included: w:vanish). */
 static int
 style_child(ld_styles *s, struct style *st, ld_xml *x, const char *n)
 {
@@ -156,7 +170,9 @@ style_child(ld_styles *s, struct style *st, ld_xml *x, const char *n)
 		st->num_id = int_attr(x, "val", 0);
 	} else if (strcmp(n, "ilvl") == 0) {
 		st->ilvl = int_attr(x, "val", 0);
-	} else if (strcmp(n, "rPr") == 0 || strcmp(n, "tblPr") == 0 ||
+	} else if (strcmp(n, "vanish") == 0) {
+		st->vanish = on_off(x);
+	} else if (strcmp(n, "tblPr") == 0 || strcmp(n, "rPrChange") == 0 ||
 	    strcmp(n, "tblStylePr") == 0 || strcmp(n, "pPrChange") == 0) {
 		ld_xml_skip(x);
 	}
@@ -362,4 +378,18 @@ ld_styles_style_numid(const ld_styles *s, const char *id)
 	int num = 0, lvl = 0;
 
 	return ld_styles_numpr(s, id, &num, &lvl) ? num : 0;
+}
+
+int
+ld_styles_vanish(const ld_styles *s, const char *id)
+{
+	const struct style *st = find(s, id);
+	int hops;
+
+	for (hops = 0; st != NULL && hops < MAX_HOPS; hops++) {
+		if (st->vanish >= 0)
+			return st->vanish;
+		st = find(s, st->based_on);
+	}
+	return -1;
 }

@@ -20,6 +20,13 @@
  * outline level).  Text-box paragraphs (w:txbxContent) are written after
  * the paragraph that anchors them: they are appended as they come and the
  * anchor is rotated in front of them when it ends.
+ *
+ * What the reader does not see is left out: hidden text (w:vanish on the
+ * run, its character style or the paragraph's style) is only counted.
+ * What the reader sees is kept: a drop cap (a paragraph of its own, framed
+ * with w:dropCap) opens the paragraph after it, a note reference keeps
+ * the mark the reader sees, imported content (w:altChunk) is handed to
+ * docx.c.  Every revision remembers its author and date.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,7 +40,8 @@ enum el {
 	E_SOFTHYPHEN, E_NBHYPHEN, E_INS, E_DEL, E_MOVEFROM, E_MOVETO,
 	E_FLDCHAR, E_TBL, E_TR, E_TC, E_GRIDSPAN, E_VMERGE, E_GRIDBEFORE,
 	E_TXBX, E_FNREF, E_ENREF, E_CMREF, E_FOOTNOTE, E_ENDNOTE, E_COMMENT,
-	E_HDRREF, E_FTRREF, E_SKIP, E_AC, E_CHOICE, E_FALLBACK, E_PPRCHANGE
+	E_HDRREF, E_FTRREF, E_SKIP, E_AC, E_CHOICE, E_FALLBACK, E_PPRCHANGE,
+	E_FRAMEPR, E_VANISH, E_RSTYLE, E_ALTCHUNK
 };
 
 /* Elements of the main namespace we act on, sorted by name. */
@@ -41,14 +49,15 @@ static const struct elname {
 	const char *name;
 	enum el el;
 } w_names[] = {
-	{ "br", E_BR }, { "comment", E_COMMENT },
+	{ "altChunk", E_ALTCHUNK }, { "br", E_BR }, { "comment", E_COMMENT },
 	{ "commentReference", E_CMREF }, { "cr", E_CR },
 	{ "del", E_DEL }, { "delInstrText", E_SKIP },
 	{ "delText", E_DELTEXT }, { "endnote", E_ENDNOTE },
 	{ "endnoteReference", E_ENREF }, { "ffData", E_SKIP },
 	{ "fldChar", E_FLDCHAR }, { "fldData", E_SKIP },
 	{ "footerReference", E_FTRREF }, { "footnote", E_FOOTNOTE },
-	{ "footnoteReference", E_FNREF }, { "gridBefore", E_GRIDBEFORE },
+	{ "footnoteReference", E_FNREF }, { "framePr", E_FRAMEPR },
+	{ "gridBefore", E_GRIDBEFORE },
 	{ "gridSpan", E_GRIDSPAN }, { "headerReference", E_HDRREF },
 	{ "ilvl", E_ILVL }, { "ins", E_INS }, { "instrText", E_SKIP },
 	{ "moveFrom", E_MOVEFROM }, { "moveTo", E_MOVETO },
@@ -57,13 +66,14 @@ static const struct elname {
 	{ "outlineLvl", E_OUTLINE }, { "p", E_P }, { "pPr", E_PPR },
 	{ "pPrChange", E_PPRCHANGE }, { "pStyle", E_PSTYLE }, { "ptab", E_PTAB },
 	{ "r", E_R }, { "rPr", E_RPR }, { "rPrChange", E_SKIP },
+	{ "rStyle", E_RSTYLE },
 	{ "sdtEndPr", E_SKIP }, { "sdtPr", E_SKIP },
 	{ "sectPrChange", E_SKIP }, { "softHyphen", E_SOFTHYPHEN },
 	{ "sym", E_SYM }, { "t", E_T }, { "tab", E_TAB }, { "tbl", E_TBL },
 	{ "tblGrid", E_SKIP }, { "tblPr", E_SKIP },
 	{ "tblPrChange", E_SKIP }, { "tc", E_TC }, { "tcPrChange", E_SKIP },
 	{ "tr", E_TR }, { "trPrChange", E_SKIP }, { "txbxContent", E_TXBX },
-	{ "vMerge", E_VMERGE }
+	{ "vMerge", E_VMERGE }, { "vanish", E_VANISH }
 };
 
 static int
@@ -162,6 +172,74 @@ wm_emit(struct walker *w, struct pctx *pc)
 		wm_fail(w, r);
 }
 
+/* ---- revisions and note marks ------------------------------------------ */
+
+void
+wm_note_rev(struct walker *w, struct pctx *pc, int kind, const char *author,
+    const char *date)
+{
+	struct prev *v;
+	size_t i;
+
+	for (i = 0; i < pc->nrevs; i++)
+		if (pc->revs[i].kind == kind &&
+		    strcmp(pc->revs[i].author, author) == 0 &&
+		    strcmp(pc->revs[i].date, date) == 0)
+			return;
+	if (pc->nrevs == pc->caprevs) {
+		v = ld_grow(pc->revs, &pc->caprevs, 4, sizeof *v);
+		if (v == NULL) {
+			wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+			return;
+		}
+		pc->revs = v;
+	}
+	v = &pc->revs[pc->nrevs++];
+	v->kind = kind;
+	snprintf(v->author, sizeof v->author, "%s", author);
+	snprintf(v->date, sizeof v->date, "%s", date);
+}
+
+const char *
+wm_note_number(struct walker *w, int endnote, const char *id)
+{
+	struct notemarks *nm = w->nm;
+	struct nm *v;
+	ld_buf b;
+
+	if (nm == NULL)
+		return "";
+	if (nm->n == nm->cap) {
+		v = ld_grow(nm->v, &nm->cap, 16, sizeof *v);
+		if (v == NULL) {
+			wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+			return "";
+		}
+		nm->v = v;
+	}
+	v = &nm->v[nm->n++];
+	v->endnote = endnote;
+	snprintf(v->id, sizeof v->id, "%s", id);
+	ld_buf_init(&b);
+	ld_num_format(&b, nm->fmt[endnote], nm->start[endnote] +
+	    nm->count[endnote]++);
+	snprintf(v->mark, sizeof v->mark, "%s", b.oom ? "" : ld_buf_str(&b));
+	ld_buf_free(&b);
+	return v->mark;
+}
+
+const char *
+wm_note_lookup(const struct walker *w, int endnote, const char *id)
+{
+	size_t i;
+
+	for (i = 0; w->nm != NULL && i < w->nm->n; i++)
+		if (w->nm->v[i].endnote == endnote &&
+		    strcmp(w->nm->v[i].id, id) == 0)
+			return w->nm->v[i].mark;
+	return "";
+}
+
 static int
 rev_shown(const struct walker *w, int rev)
 {
@@ -184,6 +262,78 @@ too_long(struct walker *w, size_t len)
 	    (unsigned long)len));
 }
 
+/* Close the open markup wrapper, naming its author when asked:
+ * {+text+|author}. */
+static void
+close_wrapper(struct walker *w, struct pctx *pc)
+{
+	const char *m = close_mark[pc->mstate];
+
+	if (pc->mstate == REV_NONE)
+		return;
+	if (w->authors && pc->mauthor[0] != '\0') {
+		ld_buf_addc(&pc->text, m[0]);
+		ld_buf_addc(&pc->text, '|');
+		ld_buf_adds(&pc->text, pc->mauthor);
+		ld_buf_addc(&pc->text, m[1]);
+	} else {
+		ld_buf_adds(&pc->text, m);
+	}
+	pc->mstate = REV_NONE;
+}
+
+/* Append shown text of class rev by author, inside the right wrapper. */
+static void
+append(struct walker *w, struct pctx *pc, const char *s, size_t n, int rev,
+    const char *author)
+{
+	if (w->mode == LDIFF_CHANGES_MARKUP && (pc->mstate != rev ||
+	    (w->authors && strcmp(pc->mauthor, author) != 0))) {
+		close_wrapper(w, pc);
+		ld_buf_adds(&pc->text, open_mark[rev]);
+		pc->mstate = rev;
+		snprintf(pc->mauthor, sizeof pc->mauthor, "%s", author);
+	}
+	ld_buf_add(&pc->text, s, n);
+	if (pc->text.oom)
+		wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+	else if (pc->text.len > w->lim->max_para_bytes)
+		too_long(w, w->lim->max_para_bytes);
+}
+
+/* Is the text of the open run hidden (w:vanish)?  The run's own property
+ * wins, then its character style, then the paragraph's style. */
+static int
+run_hidden(struct walker *w, const struct pctx *pc)
+{
+	int h;
+
+	if (w->in_run == 0)
+		return 0;
+	if (w->run_hidden >= 0)
+		return w->run_hidden;
+	h = w->run_vanish;
+	if (h < 0 && w->run_style[0] != '\0')
+		h = ld_styles_vanish(w->st, w->run_style);
+	if (h < 0)
+		h = ld_styles_vanish(w->st, pc->style_id[0] ? pc->style_id :
+		    ld_styles_default_para(w->st));
+	w->run_hidden = h > 0;
+	return w->run_hidden;
+}
+
+static size_t
+count_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static const int rev_kind_of[NREV] = { -1, RK_INS, RK_DEL, RK_MTO, RK_MFROM };
+
 /* Add text of revision class rev to the open paragraph, if shown. */
 static void
 put(struct walker *w, const char *s, size_t n, int rev)
@@ -193,18 +343,16 @@ put(struct walker *w, const char *s, size_t n, int rev)
 	if (pc == NULL || n == 0 || w->ninstr > 0 || w->suppress > 0)
 		return;
 	pc->nrev[rev] += n;
+	if (rev != REV_NONE)
+		wm_note_rev(w, pc, rev_kind_of[rev], w->rev_author[rev],
+		    w->rev_date[rev]);
 	if (!rev_shown(w, rev))
 		return;
-	if (w->mode == LDIFF_CHANGES_MARKUP && pc->mstate != rev) {
-		ld_buf_adds(&pc->text, close_mark[pc->mstate]);
-		ld_buf_adds(&pc->text, open_mark[rev]);
-		pc->mstate = rev;
+	if (run_hidden(w, pc)) {
+		pc->hidden += count_chars(s, n);
+		return;
 	}
-	ld_buf_add(&pc->text, s, n);
-	if (pc->text.oom)
-		wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
-	else if (pc->text.len > w->lim->max_para_bytes)
-		too_long(w, w->lim->max_para_bytes);
+	append(w, pc, s, n, rev, rev != REV_NONE ? w->rev_author[rev] : "");
 }
 
 static void
@@ -216,6 +364,35 @@ put_cp(struct walker *w, int32_t cp)
 	if (ld_utf8_encode(&b, cp) == 0)
 		put(w, b.data, b.len, rev_now(w, 0));
 	ld_buf_free(&b);
+}
+
+/* A footnote or endnote reference: the mark the reader sees is kept
+ * beside the text, at this offset (a custom mark is text already). */
+static void
+note_anchor(struct walker *w, struct pctx *pc, int endnote, const char *id)
+{
+	char custom[16];
+	const char *mark;
+	struct pnote *v;
+
+	if (ld_xml_attr(w->x, LD_NS_W, "customMarkFollows", custom,
+	    sizeof custom) && strcmp(custom, "0") != 0 &&
+	    strcmp(custom, "false") != 0 && strcmp(custom, "off") != 0)
+		return;
+	mark = wm_note_number(w, endnote, id);
+	if (mark[0] == '\0' || run_hidden(w, pc))
+		return;
+	if (pc->nnotes == pc->capnotes) {
+		v = ld_grow(pc->notes, &pc->capnotes, 4, sizeof *v);
+		if (v == NULL) {
+			wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
+			return;
+		}
+		pc->notes = v;
+	}
+	v = &pc->notes[pc->nnotes++];
+	v->off = pc->text.len;
+	snprintf(v->mark, sizeof v->mark, "%s", mark);
 }
 
 static void
@@ -231,6 +408,8 @@ add_ref(struct walker *w, const char *prefix)
 	if (pc->refs.len > 0)
 		ld_buf_addc(&pc->refs, ' ');
 	ld_buf_printf(&pc->refs, "%s:%s", prefix, id);
+	if (strcmp(prefix, "cm") != 0)
+		note_anchor(w, pc, prefix[0] == 'e', id);
 }
 
 /* ---- fields ---------------------------------------------------------- */
@@ -345,15 +524,41 @@ int_val(struct walker *w, int def)
 	return atoi(buf);
 }
 
+/* Author and date of the current revision element. */
+static void
+rev_attrs(struct walker *w, char *author, char *date)
+{
+	if (!ld_xml_attr(w->x, LD_NS_W, "author", author, MAX_AUTHOR))
+		author[0] = '\0';
+	if (!ld_xml_attr(w->x, LD_NS_W, "date", date, MAX_DATE))
+		date[0] = '\0';
+}
+
 static void
 mark_revision(struct walker *w, enum el e)
 {
 	struct pctx *pc = cur_para(w);
+	char author[MAX_AUTHOR], date[MAX_DATE];
 
 	if (pc == NULL)
 		return;
 	pc->mark |= e == E_INS ? MARK_INS : e == E_DEL ? MARK_DEL :
 	    e == E_MOVEFROM ? MARK_MFROM : MARK_MTO;
+	rev_attrs(w, author, date);
+	wm_note_rev(w, pc, e == E_INS ? RK_INS_MARK : e == E_DEL ?
+	    RK_DEL_MARK : e == E_MOVEFROM ? RK_MFROM : RK_MTO, author, date);
+}
+
+/* A drop cap is set in a frame of its own; its paragraph is the first
+ * letters of the next one ("D" + "rop cap." is "Drop cap."). */
+static void
+frame(struct walker *w, struct pctx *pc)
+{
+	char v[16];
+
+	if (ld_xml_attr(w->x, LD_NS_W, "dropCap", v, sizeof v) &&
+	    (strcmp(v, "drop") == 0 || strcmp(v, "margin") == 0))
+		pc->drop_cap = 1;
 }
 
 /* An element inside w:pPr of the open paragraph. */
@@ -377,6 +582,8 @@ ppr_content(struct walker *w, enum el e)
 		pc->ilvl = int_val(w, 0);
 	} else if (e == E_OUTLINE && up == E_PPR) {
 		pc->outline = int_val(w, 9);
+	} else if (e == E_FRAMEPR && up == E_PPR) {
+		frame(w, pc);
 	} else if ((e == E_INS || e == E_DEL || e == E_MOVEFROM ||
 	    e == E_MOVETO) && up == E_RPR) {
 		mark_revision(w, e);
@@ -413,7 +620,11 @@ pctx_reset(struct pctx *pc, int keep_text)
 		pc->mstate = REV_NONE;
 		pc->joined = 0;
 		pc->revs_seen = 0;
+		pc->hidden = 0;
+		pc->nrevs = 0;
+		pc->nnotes = 0;
 	}
+	pc->drop_cap = 0;
 	pc->style_id[0] = '\0';
 	pc->has_numid = pc->has_ilvl = 0;
 	pc->num_id = pc->ilvl = 0;
@@ -455,6 +666,39 @@ mark_gone(const struct walker *w, const struct pctx *pc)
 	return 0;
 }
 
+/* The author of the paragraph mark's revision of that kind. */
+static const char *
+mark_author(const struct pctx *pc, int kind)
+{
+	size_t i;
+
+	for (i = 0; i < pc->nrevs; i++)
+		if (pc->revs[i].kind == kind)
+			return pc->revs[i].author;
+	return "";
+}
+
+/* Markup: a paragraph mark inserted or deleted on its own (a paragraph
+ * split or joined) is shown as {+¶+} or [-¶-]; a paragraph inserted or
+ * deleted whole is shown by its text. */
+static void
+mark_pilcrow(struct walker *w, struct pctx *pc)
+{
+	const size_t *r = pc->nrev;
+	static const char pilcrow[] = "\xc2\xb6";
+
+	if (w->mode != LDIFF_CHANGES_MARKUP || w->suppress > 0)
+		return;
+	if ((pc->mark & MARK_INS) && (r[REV_NONE] || r[REV_DEL] ||
+	    r[REV_MTO] || r[REV_MFROM]))
+		append(w, pc, pilcrow, 2, REV_INS,
+		    mark_author(pc, RK_INS_MARK));
+	else if ((pc->mark & MARK_DEL) && (r[REV_NONE] || r[REV_INS] ||
+	    r[REV_MTO] || r[REV_MFROM]))
+		append(w, pc, pilcrow, 2, REV_DEL,
+		    mark_author(pc, RK_DEL_MARK));
+}
+
 static void
 para_end(struct walker *w)
 {
@@ -462,13 +706,12 @@ para_end(struct walker *w)
 
 	if (pc == NULL)
 		return;
-	if (pc->mstate != REV_NONE) {
-		ld_buf_adds(&pc->text, close_mark[pc->mstate]);
-		pc->mstate = REV_NONE;
-	}
-	if (mark_gone(w, pc) && w->suppress == 0) {
+	mark_pilcrow(w, pc);
+	close_wrapper(w, pc);
+	if ((mark_gone(w, pc) || pc->drop_cap) && w->suppress == 0) {
 		pc->joined = 1;
-		pc->revs_seen = 1;
+		if (!pc->drop_cap)
+			pc->revs_seen = 1;
 		w->npc--;
 		return;
 	}
@@ -489,6 +732,8 @@ flush_joins(struct walker *w)
 		pc->joined = 0;
 		ld_buf_reset(&pc->text);
 		ld_buf_reset(&pc->refs);
+		pc->nrevs = pc->nnotes = 0;
+		pc->hidden = 0;
 	}
 }
 
@@ -584,6 +829,29 @@ note_start(struct walker *w, enum el e)
 	snprintf(w->where_prefix, sizeof w->where_prefix, "%s:%s",
 	    e == E_FOOTNOTE ? "fn" : e == E_ENDNOTE ? "en" : "cm", id);
 	w->body_tables = 0;
+	w->note_mark[0] = '\0';
+	if (e != E_COMMENT) {
+		snprintf(w->note_mark, sizeof w->note_mark, "%s",
+		    wm_note_lookup(w, e == E_ENDNOTE, id));
+	} else {
+		w->in_comment = 1;
+		rev_attrs(w, w->cm_author, w->cm_date);
+	}
+}
+
+/* w:altChunk: imported content, read by docx.c through its r:id. */
+static void
+alt_chunk(struct walker *w)
+{
+	char rid[128];
+
+	flush_joins(w);
+	if (w->on_alt_chunk == NULL || w->suppress > 0)
+		return;
+	if (!ld_xml_attr(w->x, LD_NS_R, "id", rid, sizeof rid))
+		rid[0] = '\0';
+	if (w->on_alt_chunk(w->chunk_ctx, w, rid) != 0)
+		wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
 }
 
 static void
@@ -622,11 +890,52 @@ alt_content(struct walker *w, enum el e)
 		w->ac[w->nac - 1] = 1;
 }
 
+/* An element inside a run's w:rPr: only hidden text matters here. */
+static void
+rpr_content(struct walker *w, enum el e, enum el up)
+{
+	char v[16];
+
+	if (e == E_SKIP) {
+		ld_xml_skip(w->x);
+	} else if (e == E_VANISH && up == E_RPR) {
+		w->run_vanish = !ld_xml_attr(w->x, LD_NS_W, "val", v,
+		    sizeof v) || !(strcmp(v, "0") == 0 ||
+		    strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+	} else if (e == E_RSTYLE && up == E_RPR) {
+		if (!ld_xml_attr(w->x, LD_NS_W, "val", w->run_style,
+		    sizeof w->run_style))
+			w->run_style[0] = '\0';
+	}
+}
+
+static void
+run_reset(struct walker *w)
+{
+	w->run_vanish = -1;
+	w->run_hidden = -1;
+	w->run_style[0] = '\0';
+}
+
+/* A revision element opens: keep its author and date for its text. */
+static void
+rev_open(struct walker *w, int *depth, int rev)
+{
+	if (w->in_ppr != 0)
+		return;
+	(*depth)++;
+	rev_attrs(w, w->rev_author[rev], w->rev_date[rev]);
+}
+
 static void
 on_start(struct walker *w, enum el e)
 {
 	enum el up = parent(w, 0);
 
+	if (w->in_rpr > 0) {
+		rpr_content(w, e, up);
+		return;
+	}
 	if (w->in_ppr > 0) {
 		if (e == E_RPR || e == E_NUMPR || e == E_SKIP)
 			;
@@ -657,27 +966,29 @@ on_start(struct walker *w, enum el e)
 			ld_xml_skip(w->x);
 		return;
 	case E_RPR:
-		if (w->in_ppr == 0)
+		if (w->in_ppr == 0 && up == E_R)
+			w->in_rpr++;
+		else if (w->in_ppr == 0)
 			ld_xml_skip(w->x);
 		return;
 	case E_R:
 		w->in_run++;
+		run_reset(w);
 		return;
 	case E_INS:
-		if (w->in_ppr == 0)
-			w->ins++;
+		rev_open(w, &w->ins, REV_INS);
 		return;
 	case E_DEL:
-		if (w->in_ppr == 0)
-			w->del++;
+		rev_open(w, &w->del, REV_DEL);
 		return;
 	case E_MOVEFROM:
-		if (w->in_ppr == 0)
-			w->mfrom++;
+		rev_open(w, &w->mfrom, REV_MFROM);
 		return;
 	case E_MOVETO:
-		if (w->in_ppr == 0)
-			w->mto++;
+		rev_open(w, &w->mto, REV_MTO);
+		return;
+	case E_ALTCHUNK:
+		alt_chunk(w);
 		return;
 	case E_TBL: case E_TR: case E_TC: case E_GRIDSPAN: case E_VMERGE:
 	case E_GRIDBEFORE:
@@ -712,6 +1023,11 @@ on_start(struct walker *w, enum el e)
 static void
 on_end(struct walker *w, enum el e)
 {
+	if (w->in_rpr > 0) {
+		if (e == E_RPR)
+			w->in_rpr--;
+		return;
+	}
 	switch (e) {
 	case E_P:
 		para_end(w);
@@ -723,6 +1039,7 @@ on_end(struct walker *w, enum el e)
 		break;
 	case E_R:
 		w->in_run--;
+		run_reset(w);
 		break;
 	case E_T:
 	case E_DELTEXT:
@@ -753,6 +1070,8 @@ on_end(struct walker *w, enum el e)
 	case E_FOOTNOTE: case E_ENDNOTE: case E_COMMENT:
 		flush_joins(w);
 		w->where_prefix[0] = '\0';
+		w->note_mark[0] = '\0';
+		w->in_comment = 0;
 		break;
 	case E_AC:
 		if (w->nac > 0)

@@ -33,6 +33,7 @@ const struct ld_hw_label ld_hw_labels[] = {
 	[H_DATE] = { N_("Date change"), "Datumändring" },
 	[H_PERIOD] = { N_("Period change"), "Periodändring" },
 	[H_TYPOGRAPHY] = { N_("Typography"), "Typografi" },
+	[H_LANGUAGE] = { N_("Language"), "Språklig" },
 	[H_RENUMBER] = { N_("Renumbered"), "Omnumrerad" },
 	[H_SUMMARY] = { N_("Summary"), "Sammanfattning" },
 	[H_CLAUSES] = { N_("Clauses"), "Klausuler" },

@@ -1262,6 +1262,9 @@ ldiff_render_docx(const ldiff_diff *d, const void *new_docx,
 		ldiff_render_opts_init(&def);
 		o = &def;
 	}
+	if ((r = ld_check_version(err, "ldiff_render_opts", o->version,
+	    LDIFF_RENDER_OPTS_VERSION)) != 0)
+		return r;
 	memset(&w, 0, sizeof w);
 	w.d = d;
 	w.author = o->author != NULL ? o->author : "kldiff";

@@ -32,6 +32,7 @@ static const struct {
 	{ LDIFF_CLASS_DATE, H_DATE, "date" },
 	{ LDIFF_CLASS_PERIOD, H_PERIOD, "period" },
 	{ LDIFF_CLASS_TYPOGRAPHY, H_TYPOGRAPHY, "typography" },
+	{ LDIFF_CLASS_LANGUAGE, H_LANGUAGE, "language" },
 	{ LDIFF_CLASS_RENUMBER, H_RENUMBER, "renumber" },
 };
 #define N_CLASSES (sizeof classes / sizeof classes[0])

@@ -50,6 +50,7 @@ static const struct {
 	{ LDIFF_CLASS_DATE, "date" },
 	{ LDIFF_CLASS_PERIOD, "period" },
 	{ LDIFF_CLASS_TYPOGRAPHY, "typography" },
+	{ LDIFF_CLASS_LANGUAGE, "language" },
 	{ LDIFF_CLASS_RENUMBER, "renumber" },
 };
 

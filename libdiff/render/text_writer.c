@@ -14,7 +14,6 @@
  * far it reaches), so "[-2019–2022-]{+2023–2026+}." moves to the next
  * line whole instead of passing the margin.
  */
-#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +32,7 @@ const struct ld_tw_class ld_tw_class_order[] = {
 	{ LDIFF_CLASS_DATE, L_DATE },
 	{ LDIFF_CLASS_PERIOD, L_PERIOD },
 	{ LDIFF_CLASS_TYPOGRAPHY, L_TYPOGRAPHY },
+	{ LDIFF_CLASS_LANGUAGE, L_LANGUAGE },
 	{ LDIFF_CLASS_RENUMBER, L_RENUMBER },
 };
 /* N_CLASSES (text_writer.h) must count the entries: a class added here
@@ -56,6 +56,7 @@ static const struct {
 	[L_DATE] = { N_("date"), "datum" },
 	[L_PERIOD] = { N_("period"), "period" },
 	[L_TYPOGRAPHY] = { N_("typography"), "typografi" },
+	[L_LANGUAGE] = { N_("language"), "språklig" },
 	[L_RENUMBER] = { N_("renumbered"), "omnumrerad" },
 	[L_RENUMBERED] = { N_("renumbered, text unchanged"),
 	    "omnumrerade, oförändrad text" },
@@ -127,16 +128,9 @@ ld_tw_op_label(ldiff_op op)
 static int
 want_swedish(const ldiff_render_opts *o)
 {
-	const char *loc;
-
 	if (o != NULL && o->lang != NULL)
 		return strncmp(o->lang, "sv", 2) == 0;
-#ifdef LC_MESSAGES
-	loc = setlocale(LC_MESSAGES, NULL);
-#else
-	loc = setlocale(LC_ALL, NULL);
-#endif
-	return loc != NULL && strncmp(loc, "sv", 2) == 0;
+	return ldiff_lang_from_env() != NULL;
 }
 
 #ifndef ENABLE_NLS

@@ -16,6 +16,7 @@ enum {
 	L_EQUAL, L_CHANGED, L_MOVED, L_INSERTED, L_DELETED, L_SPLIT,
 	L_MERGED,
 	L_WORDING, L_NUMBER, L_AMOUNT, L_DATE, L_PERIOD, L_TYPOGRAPHY,
+	L_LANGUAGE,
 	L_RENUMBER,
 	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
 	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
@@ -35,7 +36,7 @@ struct ld_tw_class {
 	unsigned bit;
 	int label;
 };
-#define N_CLASSES 7
+#define N_CLASSES 8
 extern const struct ld_tw_class ld_tw_class_order[N_CLASSES];
 
 /* Counted clauses, "1 flyttad, 2 flyttade": Swedish agrees in number,

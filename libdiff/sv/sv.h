@@ -24,7 +24,8 @@ int ld_abbrev_has_prefix(const char *prefix);
  * "fr o m", "dvs.", "L.B."), final period included; 0 if none.  A word
  * of one part counts only with its period.  *cls gets the class. */
 size_t ld_abbrev_at(const char *s, size_t n, int *cls);
-/* Do tokens v[0, n) of s end in "kl." (and spaces)?  A time may follow. */
+/* Do tokens v[0, n) of s end in "kl." or "klockan" (and spaces)?  A time
+ * may follow. */
 int ld_after_kl(const char *s, const ldiff_token *v, size_t n);
 /* The tokens of text[off, len) where off ends the nprior tokens given
  * (those of the text before it, which give the context: "kl." before a
@@ -50,6 +51,19 @@ char *ld_text_key(ld_arena *a, const char *text);
 /* The same key of s[0..n), appended to b: 0 or LDIFF_ENOMEM. */
 int ld_text_key_buf(ld_buf *b, const char *s, size_t n);
 
+
+/* ---- språkvård (rewrite.c, tables in rewrite_tables.c) -----------------
+ * Do old[0..on) and new[0..nn) say the same thing, read through the
+ * tables of rewrites (skall/ska, ej/inte, bl.a./bland annat, fyra/4, den
+ * 1 januari 2027/2027-01-01, 5 §/§ 5, kl./klockan, tillse/se till, an
+ * omitted "har" before a supine)?  1 yes; 0 no, also for spans too long
+ * to be a rewrite or when out of memory (the safe answer). */
+int ld_sv_same_meaning(const char *old, size_t on, const char *new,
+    size_t nn);
+/* Could s[0..n) take part in a rewrite at all: does a word of it have a
+ * reading in the tables?  0 lets a caller skip the matcher; 1 also when
+ * out of memory. */
+int ld_sv_may_rewrite(const char *s, size_t n);
 
 /* Swedish numbers and kronor (numfmt.c).
  * "1 250 000", "1 250 000,50", "2,5", "−3", NBSP/U+202F/thin-space groups;

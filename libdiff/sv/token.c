@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -733,6 +734,9 @@ ld_after_kl(const char *s, const ldiff_token *v, size_t n)
 {
 	while (n > 0 && v[n - 1].type == LDIFF_TOK_SPACE)
 		n--;
+	if (n > 0 && v[n - 1].type == LDIFF_TOK_WORD && v[n - 1].len == 7)
+		/* "klockan 13.00" is the time "kl. 13.00" written out */
+		return strncasecmp(s + v[n - 1].off, "klockan", 7) == 0;
 	if (n == 0 || v[n - 1].type != LDIFF_TOK_ABBR || v[n - 1].len != 3)
 		return 0;
 	return ld_lower_byte((unsigned char)s[v[n - 1].off]) == 'k' &&

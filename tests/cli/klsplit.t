@@ -30,12 +30,19 @@ run "$TMP/p.st" "$TMP/err" -s "$G/plain.in"
 golden "$TMP/p.st" "$G/plain-sentences.tsv" "--sentences in the stream"
 is "$(cat "$TMP/err")" "" "no messages on good input"
 
-# Every sentence line of --sentences --plain is a sentence record's text.
+# Every sentence line of --sentences --plain is a sentence record: its
+# label (the clause's, on its first sentence), a space, its text.
 kl klsplit -s "$G/plain.in" |
-    awk -F'\t' '$3 == "sentence" { print $7 }' >"$TMP/s1"
+    awk -F'\t' '$3 == "sentence" {
+	print $5 ($5 != "" && $7 != "" ? " " : "") $7 }' >"$TMP/s1"
 grep -v '^$' "$TMP/p.s" >"$TMP/s2"
 ok "--sentences --plain: the sentence records and nothing else" \
     cmp "$TMP/s1" "$TMP/s2"
+# ... and together they are the input's text, labels and headings too.
+tr -d ' \n' <"$G/plain.in" >"$TMP/t1"
+tr -d ' \n' <"$TMP/p.s" >"$TMP/t2"
+ok "--sentences --plain: every character of the input" \
+    cmp "$TMP/t1" "$TMP/t2"
 
 # --sentences on a clause stream: the same sentences as from its source.
 kl klsplit -s "$G/agreement.in" >"$TMP/s-from-para" 2>/dev/null

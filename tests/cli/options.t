@@ -159,7 +159,7 @@ if command -v bash >/dev/null 2>&1; then
 	is "$(complete_words kldiff --subst)" "--substantive" \
 	    "complete: kldiff --subst"
 	is "$(complete_words kldiff --hide-)" \
-	    "--hide-period --hide-renumbering --hide-typography" \
+	    "--hide-language --hide-period --hide-renumbering --hide-typography" \
 	    "complete: kldiff --hide-"
 	is "$(complete_words kltext --changes '')" "accept markup reject" \
 	    "complete: kltext --changes (accept, reject, markup)"

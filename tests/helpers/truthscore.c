@@ -39,10 +39,16 @@
 #define MIN_PAIR_RECALL 0.98
 #define MIN_SUBST_PRECISION 0.95
 #define MIN_SUBST_RECALL 1.0
+/* Each pair on its own: the F1 of clause pairing, and the share of the
+ * pairs found (units with an old and a new side) whose substantive
+ * flag is right. */
+#define MIN_PAIR_F1 0.98
+#define MIN_FLAG_RIGHT 0.97
 
 struct tally {
 	size_t pair_tp, pair_ours, pair_truth;
 	size_t sub_tp, sub_fp, sub_fn, unlisted;
+	size_t paired, flag_right;	/* units with both sides */
 };
 
 static char *
@@ -77,9 +83,11 @@ id_is(const ldiff_clause *cl, const char *t, size_t tn, int children)
 	if (tn > 4 && memcmp(t, "row:", 4) == 0 && n == tn + 7 &&
 	    memcmp(cl->id, t, tn) == 0 && strcmp(cl->id + tn, " kommun") == 0)
 		return 1;
-	/* a bullet or item of a numbered clause: "6.1" names "6.1/•4" */
+	/* a bullet or item of a numbered clause: "6.1" names "6.1/•4",
+	 * and "12" names its lettered item "12 a)" */
 	if (children && n > tn && memcmp(cl->id, t, tn) == 0 &&
-	    cl->id[tn] == '/')
+	    (cl->id[tn] == '/' ||
+	    (cl->id[tn] == ' ' && cl->kind == LDIFF_CL_ITEM)))
 		return 1;
 	/* the title has no number: the truth names it by its text */
 	return strlen(cl->text) == tn && memcmp(cl->text, t, tn) == 0;
@@ -135,17 +143,21 @@ unit_names(const ldiff_unit *u, const char *oid, const char *nid)
 }
 
 /* The unit holding the clauses named; a changed one before an equal
- * one, since "6.1" names the clause and its items alike. */
+ * one, since "6.1" names the clause and its items alike - also when
+ * the clause was renumbered (an equal unit with a class) and one of
+ * its items changed. */
 static const ldiff_unit *
 find_unit(const ldiff_diff *d, const char *oid, const char *nid)
 {
 	size_t i, pass;
 
-	for (pass = 0; pass < 2; pass++)
+	for (pass = 0; pass < 3; pass++)
 		for (i = 0; i < ldiff_diff_count(d); i++) {
 			const ldiff_unit *u = ldiff_diff_unit(d, i);
 
-			if (pass == 0 && u->op == LDIFF_OP_EQUAL &&
+			if (pass == 0 && u->op == LDIFF_OP_EQUAL)
+				continue;
+			if (pass == 1 && u->op == LDIFF_OP_EQUAL &&
 			    u->cls == 0)
 				continue;
 			if (unit_names(u, oid, nid))
@@ -348,6 +360,36 @@ keys_differ(const ldiff_unit *u)
 	return r;
 }
 
+/* What follows the part of t that names cl as a child ("/•2" of
+ * "48/•2" named by "48"), or NULL. */
+static const char *
+child_suffix(const char *t, const ldiff_clause *cl)
+{
+	while (*t != '\0' && strcmp(t, "-") != 0) {
+		const char *e = strchr(t, '+');
+		size_t tn = e ? (size_t)(e - t) : strlen(t);
+
+		if (strlen(cl->id) > tn && id_is(cl, t, tn, 1) &&
+		    !id_is(cl, t, tn, 0))
+			return cl->id + tn;
+		if (e == NULL)
+			break;
+		t = e + 1;
+	}
+	return NULL;
+}
+
+/* Items of the clauses a truth line names: the same item of each,
+ * whatever the clauses' numbers ("48/•2" -> "51/•2"). */
+static int
+same_item(const char *ot, const char *nt, const ldiff_clause *o,
+    const ldiff_clause *nw)
+{
+	const char *a = child_suffix(ot, o), *b = child_suffix(nt, nw);
+
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
 /* Does the truth pair old clause o with new clause nw? */
 static int
 truth_pairs(struct line *v, size_t n, const ldiff_clause *o,
@@ -362,6 +404,7 @@ truth_pairs(struct line *v, size_t n, const ldiff_clause *o,
 
 		/* an item of a named clause pairs with the same item */
 		if (a && b && (strcmp(o->id, nw->id) == 0 ||
+		    same_item(v[i].f[1], v[i].f[2], o, nw) ||
 		    (names_any(v[i].f[1], &o, 1, 0) &&
 		    names_any(v[i].f[2], &nw, 1, 0))))
 			return 1;
@@ -412,9 +455,15 @@ score_units(const ldiff_diff *d, struct line *v, size_t n,
 
 		for (j = 0; j < u->n_old; j++)
 			for (k = 0; k < u->n_new; k++) {
-				t->pair_ours++;
-				t->pair_tp += truth_pairs(v, n, u->old_cl[j],
+				int good = truth_pairs(v, n, u->old_cl[j],
 				    u->new_cl[k]);
+
+				t->pair_ours++;
+				t->pair_tp += good;
+				if (!good)
+					printf("# pair not in the truth: %s "
+					    "%s -> %s\n", ldiff_op_name(u->op),
+					    u->old_cl[j]->id, u->new_cl[k]->id);
 			}
 		if (!listed(u, v, n, &want) && u->n_old == 1 &&
 		    u->n_new == 1 && strcmp(u->old_cl[0]->id,
@@ -430,6 +479,10 @@ score_units(const ldiff_diff *d, struct line *v, size_t n,
 			t->sub_fp++;
 		else if (want)
 			t->sub_fn++;
+		if (u->n_old > 0 && u->n_new > 0) {
+			t->paired++;
+			t->flag_right += u->substantive == want;
+		}
 		if (u->substantive != want) {
 			printf("# substantive=%d, expected %d:\n",
 			    u->substantive, want);
@@ -495,6 +548,41 @@ out:
 	return rc;
 }
 
+/* This pair's figures against the goals: F1 of pairing, flags right. */
+static void
+report_pair(const char *truthp, const struct tally *t)
+{
+	double p = t->pair_ours ? (double)t->pair_tp / (double)t->pair_ours : 1;
+	double r = t->pair_truth ? (double)t->pair_tp / (double)t->pair_truth : 1;
+	double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+	double fr = t->paired ? (double)t->flag_right / (double)t->paired : 1;
+	const char *base = strrchr(truthp, '/');
+	char name[300];
+
+	base = base ? base + 1 : truthp;
+	snprintf(name, sizeof name, "%s: clause pairing F1 %.3f >= %.2f",
+	    base, f1, MIN_PAIR_F1);
+	ok(f1 >= MIN_PAIR_F1, name);
+	snprintf(name, sizeof name, "%s: substantive flag right on %.3f "
+	    "(%zu/%zu) of the pairs found >= %.2f", base, fr, t->flag_right,
+	    t->paired, MIN_FLAG_RIGHT);
+	ok(fr >= MIN_FLAG_RIGHT, name);
+}
+
+static void
+add_tally(struct tally *sum, const struct tally *t)
+{
+	sum->pair_tp += t->pair_tp;
+	sum->pair_ours += t->pair_ours;
+	sum->pair_truth += t->pair_truth;
+	sum->sub_tp += t->sub_tp;
+	sum->sub_fp += t->sub_fp;
+	sum->sub_fn += t->sub_fn;
+	sum->unlisted += t->unlisted;
+	sum->paired += t->paired;
+	sum->flag_right += t->flag_right;
+}
+
 static void
 report(const char *what, size_t tp, size_t all, double min)
 {
@@ -517,9 +605,15 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: truthscore OLD NEW TRUTH ...\n");
 		return 2;
 	}
-	for (i = 1; i + 2 < argc; i += 3)
-		ok(score_pair(argv[i], argv[i + 1], argv[i + 2], &t) == 0,
+	for (i = 1; i + 2 < argc; i += 3) {
+		struct tally one;
+
+		memset(&one, 0, sizeof one);
+		ok(score_pair(argv[i], argv[i + 1], argv[i + 2], &one) == 0,
 		    "compared the pair");
+		report_pair(argv[i + 2], &one);
+		add_tally(&t, &one);
+	}
 	diag("unlisted real changes (keys differ, same id): %zu", t.unlisted);
 	report("clause pairing precision", t.pair_tp, t.pair_ours,
 	    MIN_PAIR_PRECISION);

@@ -303,6 +303,32 @@ test_heading_numbers(void)
 	ldiff_clauses_free(cs);
 }
 
+/* Word's list numbers a clause after a lead-in and its bullets at the
+ * lead-in's own level: the next clause, not an item of the lead-in; a
+ * deeper "1." under a lead-in stays its item. */
+static void
+test_number_after_bullets(void)
+{
+	const char *in = P
+	    "item\t1\t9.\tList Number\t\t\t\tAvtalet ska bidra till:\n"
+	    "item\t1\t\xe2\x80\xa2\tList Bullet\t\t\t\ten sak, och\n"
+	    "item\t1\t10.\tList Number\t\t\t\tAvtalet ska följas upp.\n"
+	    "item\t1\t11.\tList Number\t\t\t\tParterna ska:\n"
+	    "item\t2\t1.\tList Number 2\t\t\t\tsamverka.\n";
+	ldiff_clauses *cs = split(in, 0);
+
+	ok(cs != NULL, "numbers after bullets split");
+	if (cs == NULL)
+		return;
+	is_str(show(cs, "9/•1"), "9/•1|9|bullet|•|en sak, och",
+	    "bullet under the lead-in");
+	is_str(show(cs, "10"), "10||clause|10.|Avtalet ska följas upp.",
+	    "number after the bullets: the next clause");
+	is_str(show(cs, "11 1"), "11 1|11|item|1.|samverka.",
+	    "deeper number under a lead-in: its item");
+	ldiff_clauses_free(cs);
+}
+
 static void
 test_enumeration(void)
 {
@@ -421,13 +447,47 @@ test_sentences(void)
 	ok(cs != NULL, "split with sentences");
 	if (cs == NULL)
 		return;
-	is_str(show(cs, "1.1#s1"), "1.1#s1|1.1|sentence||Regionen leder.",
-	    "first sentence");
+	is_str(show(cs, "1.1#s1"), "1.1#s1|1.1|sentence|1.1|Regionen leder.",
+	    "first sentence carries the clause's label");
 	s2 = find(cs, "1.1#s2");
 	ok(s2 != NULL && strcmp(s2->text,
-	    "Kommunerna bidrar, t.ex. med kansli.") == 0,
-	    "second sentence, abbreviation kept");
-	ok(find(cs, "1#s1") == NULL, "no sentences for headings");
+	    "Kommunerna bidrar, t.ex. med kansli.") == 0 &&
+	    s2->label[0] == '\0', "second sentence, abbreviation kept, "
+	    "no label");
+	is_str(show(cs, "1#s1"), "1#s1|1|sentence|1.|Parter",
+	    "a heading is a sentence too, with its number");
+	ldiff_clauses_free(cs);
+}
+
+/* --sentences --plain shows the body whole: labels in front of their
+ * first sentence or alone, headings, rows cell by cell with their cells'
+ * list numbers, table of contents lines; notes, headers left out. */
+static void
+test_sentence_view(void)
+{
+	ldiff_clauses *cs = split(P
+	    "paragraph\t0\t2.\tTOC 1\t\t\t\tSyfte\n"
+	    "heading\t1\t1.\tHeading 1\t\t\t\tParter\n"
+	    "item\t1\t1.1.\tList\t\tfn:1\t\tEtt. Två.\n"
+	    "item\t1\t1.2.\tList\t\t\t\t\n"
+	    "heading\t1\t2.\tHeading 1\t\t\t\t\n"
+	    "cell\t0\t\t\tt1.r1.c1\t\t\tNamn. Ort\n"
+	    "cell\t0\ta)\t\tt1.r1.c2\t\t\tAnna. Umeå\n"
+	    "footnote\t0\t\t\tfn:1\t\t\tNot.\n"
+	    "header\t0\t\t\thdr:default\t\t\tSida\n", 1);
+	size_t len = 0;
+	char *out;
+
+	ok(cs != NULL, "sentence view: splits");
+	if (cs == NULL)
+		return;
+	out = write_mem(cs, LDIFF_FMT_SENTENCES, &len);
+	is_str(out, "2. Syfte\n\n1. Parter\n\n1.1. Ett.\nTvå.\n\n1.2.\n\n"
+	    "2.\n\nNamn.\nOrt\na) Anna.\nUmeå\n",
+	    "sentence view: labels kept, label-only lines, rows by cell");
+	is_str(show(cs, "fn:1#s1"), "fn:1#s1|fn:1|sentence||Not.",
+	    "a note keeps its sentences in the stream");
+	free(out);
 	ldiff_clauses_free(cs);
 }
 
@@ -616,14 +676,15 @@ test_oom_sentences(void)
 		ld_alloc_fail_after(n);
 		r = ldiff_clauses_from_records(&cs, in, strlen(in), &o, NULL);
 		ld_alloc_fail_after(-1);
-		if (r == 0 && cs != NULL && ldiff_clauses_count(cs) == 6)
+		if (r == 0 && cs != NULL && ldiff_clauses_count(cs) == 7)
 			okays++;
 		else if (r != LDIFF_ENOMEM || cs != NULL)
 			failed++;
 		ldiff_clauses_free(cs);
 	}
 	is_int(failed, 0, "stream with sentences, out of memory: ENOMEM");
-	ok(okays > 0, "and enough memory: 3 records and 3 sentences");
+	ok(okays > 0, "and enough memory: 3 records and 4 sentences "
+	    "(the heading's too)");
 }
 
 /* The paragraph reader normalizes every field; its fast path for text
@@ -654,11 +715,13 @@ main(void)
 	test_empty_heading_ids();
 	test_heading_numbers();
 	test_enumeration();
+	test_number_after_bullets();
 	test_row_keys();
 	test_toc();
 	test_renumbered();
 	test_duplicates();
 	test_sentences();
+	test_sentence_view();
 	test_roundtrip();
 	test_errors();
 	test_limits();

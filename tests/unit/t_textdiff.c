@@ -82,7 +82,8 @@ on_word_boundaries(const ld_textdiff *td, int old_side)
 }
 
 /* No one-space equality between two changes of content (next to a
- * typography edit it stays: that edit keeps its own class). */
+ * typography or language edit it stays: that edit keeps its own class,
+ * "[-skall-]{+bör+} [-bl.a.-]{+bland annat+}"). */
 static int
 no_lone_space(const ld_textdiff *td)
 {
@@ -96,7 +97,9 @@ no_lone_space(const ld_textdiff *td)
 		    td->edits[i - 1].op != LDIFF_EDIT_EQUAL &&
 		    td->edits[i + 1].op != LDIFF_EDIT_EQUAL &&
 		    td->edits[i - 1].cls != LDIFF_CLASS_TYPOGRAPHY &&
-		    td->edits[i + 1].cls != LDIFF_CLASS_TYPOGRAPHY)
+		    td->edits[i + 1].cls != LDIFF_CLASS_TYPOGRAPHY &&
+		    td->edits[i - 1].cls != LDIFF_CLASS_LANGUAGE &&
+		    td->edits[i + 1].cls != LDIFF_CLASS_LANGUAGE)
 			return 0;
 	}
 	return 1;

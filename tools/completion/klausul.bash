@@ -10,12 +10,13 @@ _klausul_limits='--max-part-size= --max-total-size= --max-ratio= --max-depth=
 	--max-paragraph= --max-clauses='
 
 _klausul_opts_kltext='--json --plain --notes --comments --headers --all
-	--output= --changes= --help --version'
+	--output= --changes= --authors --help --version'
 _klausul_opts_klsplit='--json --plain --sentences --changes= --output=
 	--help --version'
 _klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title=
 	--output= --quiet --substantive --unchanged --changes-only
-	--hide-typography --hide-renumbering --hide-period --color=
+	--hide-typography --hide-language --hide-renumbering --hide-period
+	--color=
 	--lang= --label= --width= --changes= --help --version'
 
 # Values of an option that takes a fixed set of words.
