@@ -162,6 +162,11 @@ typedef struct ldiff_para {
 				 * left out of text */
 	const ldiff_revision *revs;	/* distinct, in order met */
 	size_t n_revs;
+	size_t xml_p;		/* which w:p of its part it is, counted from 1
+				 * in document order (every w:p the reader
+				 * meets, text boxes and empty ones too; of
+				 * mc:AlternateContent only the branch read);
+				 * 0 when not from .docx */
 } ldiff_para;
 
 typedef enum {
@@ -297,6 +302,9 @@ typedef struct ldiff_clause {
 	int ilvl;
 	unsigned flags;		/* LDIFF_CLF_*; from .docx only, not part of
 				 * the clause record stream */
+	size_t xml_p;		/* ldiff_para.xml_p of that first paragraph:
+				 * where the DOCX redline finds it in NEW's
+				 * part; 0 when unknown */
 } ldiff_clause;
 
 /* Flags of a clause. */

@@ -293,6 +293,7 @@ emit(builder *b, ldiff_clause_kind kind, const char *id, const char *parent,
 		}
 		cl->num_id = p->num_id;
 		cl->ilvl = p->ilvl;
+		cl->xml_p = p->xml_p;
 		if (p->flags & LDIFF_PF_NOT_NFC)
 			cl->flags |= LDIFF_CLF_NOT_NFC;
 	}

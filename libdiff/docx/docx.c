@@ -317,6 +317,7 @@ fill(struct walker *w, struct pctx *pc, ldiff_para *p)
 	p->refs = kept(w, KEEP_REFS, ld_buf_str(&pc->refs), pc->refs.len);
 	p->text = nfc(a, ld_buf_str(&pc->text), pc->text.len);
 	p->flags = flags_of(pc);
+	p->xml_p = pc->ordinal;
 	/* the text is NFC by contract; that the source was not is kept,
 	 * so a change of normal form alone can be shown (typography) */
 	if (p->text != NULL && (strlen(p->text) != pc->text.len ||

@@ -76,6 +76,14 @@ int ld_xml_attr(ld_xml *x, int ns, const char *name, char *buf,
 /* Skip the children of the current start element: the next node is its
  * end (or what follows an empty element). */
 void ld_xml_skip(ld_xml *x);
+/* For a writer that copies a part node by node (the DOCX redline): the
+ * qualified name of the current start element ("w:p"), whether it is
+ * empty (<w:b/>), and its start tag as it stands - every attribute and
+ * namespace declaration, values escaped - appended to out ("/>" closes an
+ * empty one).  Returns 0 or LDIFF_ENOMEM. */
+const char *ld_xml_qname(ld_xml *x);
+int ld_xml_empty(ld_xml *x);
+int ld_xml_write_start(ld_xml *x, ld_buf *out);
 const char *ld_xml_part(const ld_xml *x);
 long ld_xml_line(ld_xml *x);
 
@@ -158,6 +166,10 @@ typedef int ld_nested_docx_fn(ldiff_doc **out, const void *data,
 int ld_altchunk_read(ldiff_doc **out, ld_pkg *p, const char *part,
     const ldiff_extract_opts *o, int depth, ld_nested_docx_fn *read_nested,
     ldiff_error *err);
+/* ---- wordsym.c ------------------------------------------------------ */
+
+/* Unicode for a w:sym character in a symbol font. */
+int32_t wm_symbol(const char *font, int32_t cp);
 
 /* ---- wordml.c ------------------------------------------------------- */
 

@@ -650,10 +650,13 @@ para_start(struct walker *w)
 		w->cappc = cap;
 	}
 	pc = &w->pc[w->npc++];
+	w->p_seen++;
 	/* A paragraph mark that is gone in this view: keep its text. */
 	pctx_reset(pc, pc->joined);
 	if (pc->joined)
 		pc->mark = 0;
+	else
+		pc->ordinal = w->p_seen;
 }
 
 static int
@@ -1108,6 +1111,7 @@ wm_walk(struct walker *w, wm_para_fn *on_paragraph, void *ctx)
 
 	w->on_paragraph = on_paragraph;
 	w->para_ctx = ctx;
+	w->p_seen = 0;
 	while (w->rc == 0 && (t = ld_xml_next(w->x, w->err)) != 0) {
 		if (t < 0)
 			return wm_fail(w, t);

@@ -70,6 +70,8 @@ struct pctx {
 	struct pnote *notes;	/* note references, by offset */
 	size_t nnotes, capnotes;
 	char mauthor[MAX_AUTHOR];	/* markup: author of the open wrapper */
+	size_t ordinal;		/* its w:p among those of the part, from 1
+				 * (of the first, when marks joined several) */
 };
 
 /* Footnote and endnote marks as the reader sees them: counted in the
@@ -143,6 +145,7 @@ struct walker {
 	} cache[NCACHE];
 
 	struct pctx *pc;
+	size_t p_seen;		/* w:p elements met in the part so far */
 	size_t npc, cappc;
 	int in_ppr, in_run, in_t;
 	int ins, del, mfrom, mto;
@@ -172,7 +175,5 @@ const char *wm_note_number(struct walker *w, int endnote, const char *id);
 /* The mark of a note by its w:id, or "" if never referenced. */
 const char *wm_note_lookup(const struct walker *w, int endnote,
     const char *id);
-/* Unicode for a w:sym character in a symbol font. */
-int32_t wm_symbol(const char *font, int32_t cp);
 
 #endif /* LIBDIFF_WORDML_H */

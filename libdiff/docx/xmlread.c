@@ -380,3 +380,57 @@ ld_xml_line(ld_xml *x)
 {
 	return xmlTextReaderGetParserLineNumber(x->rd);
 }
+
+const char *
+ld_xml_qname(ld_xml *x)
+{
+	const xmlChar *n = xmlTextReaderConstName(x->rd);
+
+	return n ? (const char *)n : "";
+}
+
+int
+ld_xml_empty(ld_xml *x)
+{
+	return x->pending_end;
+}
+
+/* An attribute value as XML text: the five characters that matter, and
+ * white space that attribute normalisation would fold. */
+static void
+attr_value(ld_buf *out, const char *v)
+{
+	for (; *v != '\0'; v++)
+		switch (*v) {
+		case '&': ld_buf_adds(out, "&amp;"); break;
+		case '<': ld_buf_adds(out, "&lt;"); break;
+		case '"': ld_buf_adds(out, "&quot;"); break;
+		case '\t': ld_buf_adds(out, "&#9;"); break;
+		case '\n': ld_buf_adds(out, "&#10;"); break;
+		case '\r': ld_buf_adds(out, "&#13;"); break;
+		default: ld_buf_addc(out, *v); break;
+		}
+}
+
+int
+ld_xml_write_start(ld_xml *x, ld_buf *out)
+{
+	int r;
+
+	ld_buf_addc(out, '<');
+	ld_buf_adds(out, ld_xml_qname(x));
+	for (r = xmlTextReaderMoveToFirstAttribute(x->rd); r == 1;
+	    r = xmlTextReaderMoveToNextAttribute(x->rd)) {
+		const xmlChar *n = xmlTextReaderConstName(x->rd);
+		const xmlChar *v = xmlTextReaderConstValue(x->rd);
+
+		ld_buf_addc(out, ' ');
+		ld_buf_adds(out, n ? (const char *)n : "");
+		ld_buf_adds(out, "=\"");
+		attr_value(out, v ? (const char *)v : "");
+		ld_buf_addc(out, '"');
+	}
+	xmlTextReaderMoveToElement(x->rd);
+	ld_buf_adds(out, x->pending_end ? "/>" : ">");
+	return out->oom ? LDIFF_ENOMEM : 0;
+}
