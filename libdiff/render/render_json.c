@@ -22,7 +22,8 @@
  * Only the edits that change something are listed; the texts are in
  * "old" and "new".  Numbers are written without the C locale, which
  * under a Swedish LC_NUMERIC would write 0,93.  Each record is built in
- * memory and written with one call, so a reader never sees half a line.
+ * memory and written whole, several at a time, so a reader never sees half
+ * a line.
  */
 #include <math.h>
 #include <stdio.h>
@@ -63,10 +64,36 @@ json_classes(ld_buf *b, unsigned cls)
 	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
 		if (!(cls & classes[i].bit))
 			continue;
-		ld_buf_printf(b, "%s\"%s\"", first ? "" : ",", classes[i].name);
+		if (!first)
+			ld_buf_addc(b, ',');
+		ld_buf_addc(b, '"');
+		ld_buf_adds(b, classes[i].name);
+		ld_buf_addc(b, '"');
 		first = 0;
 	}
 	ld_buf_addc(b, ']');
+}
+
+/* Whole numbers in decimal, as %llu and %lld write them (printf was a
+ * tenth of the JSON output's cost). */
+static void
+json_unsigned(ld_buf *b, unsigned long long u, int neg)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (neg)
+		*--p = '-';
+	ld_buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+static void
+json_integer(ld_buf *b, long long v)
+{
+	json_unsigned(b, v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v, v < 0);
 }
 
 /* A JSON number whatever LC_NUMERIC says; null when not finite. */
@@ -80,7 +107,7 @@ json_number(ld_buf *b, double v)
 		return;
 	}
 	if (v == floor(v) && fabs(v) < 9e15) {
-		ld_buf_printf(b, "%lld", (long long)v);
+		json_integer(b, (long long)v);
 		return;
 	}
 	snprintf(tmp, sizeof tmp, "%.15g", v);
@@ -94,7 +121,7 @@ json_number(ld_buf *b, double v)
 static void
 json_similarity(ld_buf *b, double s)
 {
-	char tmp[16];
+	char tmp[8];
 	size_t n;
 	long k;
 
@@ -103,8 +130,13 @@ json_similarity(ld_buf *b, double s)
 	if (s > 1)
 		s = 1;
 	k = (long)(s * 1000 + 0.5);
-	n = (size_t)snprintf(tmp, sizeof tmp, "%ld.%03ld", k / 1000,
-	    k % 1000);
+	/* k <= 1000: "1.000" or "0.ddd", then the trailing zeros go */
+	tmp[0] = (char)('0' + k / 1000);
+	tmp[1] = '.';
+	tmp[2] = (char)('0' + k / 100 % 10);
+	tmp[3] = (char)('0' + k / 10 % 10);
+	tmp[4] = (char)('0' + k % 10);
+	n = 5;
 	while (tmp[n - 1] == '0')
 		n--;
 	if (tmp[n - 1] == '.')
@@ -142,8 +174,9 @@ json_edits(ld_buf *b, const ldiff_unit *u)
 
 		if (e->op == LDIFF_EDIT_EQUAL || (unsigned)e->op > 3)
 			continue;
-		ld_buf_printf(b, "%s{\"op\":\"%s\",\"old\":", first ? "" : ",",
-		    edit_names[e->op]);
+		ld_buf_adds(b, first ? "{\"op\":\"" : ",{\"op\":\"");
+		ld_buf_adds(b, edit_names[e->op]);
+		ld_buf_adds(b, "\",\"old\":");
 		ld_json_string(b, e->old_text);
 		ld_buf_adds(b, ",\"new\":");
 		ld_json_string(b, e->new_text);
@@ -171,13 +204,15 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	const char *from = ldiff_diff_version_name(d, u->from);
 	const char *to = ldiff_diff_version_name(d, u->to);
 
-	ld_buf_printf(b, "{\"op\":\"%s\",\"old\":",
-	    (unsigned)u->op <= LDIFF_OP_MERGED ? op_names[u->op] : "changed");
+	ld_buf_adds(b, "{\"op\":\"");
+	ld_buf_adds(b, (unsigned)u->op <= LDIFF_OP_MERGED ? op_names[u->op] :
+	    "changed");
+	ld_buf_adds(b, "\",\"old\":");
 	json_clauses(b, u->old_cl, u->n_old);
 	ld_buf_adds(b, ",\"new\":");
 	json_clauses(b, u->new_cl, u->n_new);
-	ld_buf_printf(b, ",\"substantive\":%s,\"class\":",
-	    u->substantive ? "true" : "false");
+	ld_buf_adds(b, u->substantive ? ",\"substantive\":true,\"class\":" :
+	    ",\"substantive\":false,\"class\":");
 	json_classes(b, u->cls);
 	ld_buf_adds(b, ",\"edits\":");
 	json_edits(b, u);
@@ -194,7 +229,9 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	}
 	ld_buf_adds(b, ",\"similarity\":");
 	json_similarity(b, u->similarity);
-	ld_buf_printf(b, ",\"lineage\":%zu}\n", u->lineage);
+	ld_buf_adds(b, ",\"lineage\":");
+	json_unsigned(b, u->lineage, 0);
+	ld_buf_adds(b, "}\n");
 }
 
 int
@@ -213,17 +250,18 @@ ldiff_render_json(const ldiff_diff *d, FILE *out,
 	hide = o != NULL ? o->hide : 0;
 	ld_buf_init(&b);
 	n = ldiff_diff_count(d);
+	/* whole records, about 64 KiB at a time */
 	for (i = 0; i < n && r == 0; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(d, i);
 
-		if (ldiff_unit_hidden(u, hide))
-			continue;
-		ld_buf_reset(&b);
-		json_unit(&b, d, u);
+		if (!ldiff_unit_hidden(u, hide))
+			json_unit(&b, d, u);
 		if (b.oom)
 			r = LDIFF_ENOMEM;
-		else
+		else if (b.len >= 65536 || (i + 1 == n && b.len > 0))
 			r = ld_fwrite_all(out, b.data, b.len);
+		if (b.len >= 65536)
+			ld_buf_reset(&b);
 	}
 	ld_buf_free(&b);
 	if (r == 0 && (fflush(out) != 0 || ferror(out)))

@@ -47,6 +47,12 @@ fail:
 }
 
 int
+ld_buf_reserve(ld_buf *b, size_t n)
+{
+	return grow(b, n);
+}
+
+int
 ld_buf_add(ld_buf *b, const void *p, size_t n)
 {
 	if (grow(b, n) != 0)

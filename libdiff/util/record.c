@@ -6,6 +6,7 @@
  * and written again is the same bytes, and grep and awk see plain text.
  * The same records in JSON Lines are for jq and scripts.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,38 +81,65 @@ ld_tsv_split(char *line, char **fields, size_t max)
 	return n;
 }
 
+/* Nonzero when one of the eight bytes of v may need escaping in JSON
+ * (a control byte, '"' or '\\'): never zero when one does; the eight
+ * are then looked at one by one. */
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+static uint64_t
+json_specials(uint64_t v)
+{
+	uint64_t q = v ^ (ONES * '"'), bs = v ^ (ONES * '\\');
+
+	return (((v - ONES * 0x20) & ~v) | ((q - ONES) & ~q) |
+	    ((bs - ONES) & ~bs)) & HIGHS;
+}
+
 int
 ld_json_string(ld_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run;
+	size_t n = strlen(s), i = 0, run = 0, end;
+	uint64_t v;
 
 	ld_buf_addc(b, '"');
-	for (run = s; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		char esc[7];
-		size_t k = 2;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		ld_buf_add(b, run, (size_t)(s - run));
-		esc[0] = '\\';
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\t': esc[1] = 't'; break;
-		case '\r': esc[1] = 'r'; break;
-		default:
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			k = 6;
+	while (i < n) {
+		/* skip eight safe bytes at a time: most text has none */
+		while (i + 8 <= n) {
+			memcpy(&v, s + i, 8);
+			if (json_specials(v) != 0)
+				break;
+			i += 8;
 		}
-		ld_buf_add(b, esc, k);
-		run = s + 1;
+		/* the eight with one to escape, one by one */
+		end = i + 8 < n ? i + 8 : n;
+		for (; i < end; i++) {
+			unsigned char c = (unsigned char)s[i];
+			char esc[7];
+			size_t k = 2;
+
+			if (c >= 0x20 && c != '"' && c != '\\')
+				continue;
+			ld_buf_add(b, s + run, i - run);
+			esc[0] = '\\';
+			switch (c) {
+			case '"': esc[1] = '"'; break;
+			case '\\': esc[1] = '\\'; break;
+			case '\n': esc[1] = 'n'; break;
+			case '\t': esc[1] = 't'; break;
+			case '\r': esc[1] = 'r'; break;
+			default:
+				memcpy(esc, "\\u00", 4);
+				esc[4] = hex[c >> 4];
+				esc[5] = hex[c & 15];
+				k = 6;
+			}
+			ld_buf_add(b, esc, k);
+			run = i + 1;
+		}
 	}
-	ld_buf_add(b, run, (size_t)(s - run));
+	ld_buf_add(b, s + run, n - run);
 	ld_buf_addc(b, '"');
 	return b->oom ? LDIFF_ENOMEM : 0;
 }

@@ -102,6 +102,8 @@ typedef struct ld_buf {
 } ld_buf;
 void ld_buf_init(ld_buf *b);
 int ld_buf_add(ld_buf *b, const void *p, size_t n);	/* 0 or LDIFF_ENOMEM */
+/* Room for n more bytes (and the NUL) past b->len, to write in place. */
+int ld_buf_reserve(ld_buf *b, size_t n);
 int ld_buf_adds(ld_buf *b, const char *s);
 int ld_buf_addc(ld_buf *b, char c);
 int ld_buf_addint(ld_buf *b, long v);	/* decimal, without printf */
