@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # klausul - Swedish-aware structural diff of Word agreements.
 #
 #   make            build libdiff and tools/kltext, tools/klsplit, tools/kldiff

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Verify corpus/truth/*.tsv against LibreOffice's text renderings (corpus/text/*.txt).
 
 Usage: check-truth.py [CORPUS_DIR]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * internal.h - every stage header at once, for the unit tests and the
  * fuzzers, which reach into any stage.  Library files include only the

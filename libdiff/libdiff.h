@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * libdiff.h - the one public header of libdiff, the library behind klausul.
  *

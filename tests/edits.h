@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* edits.h - for unit tests: are two edit lists the same, edit by edit
  * (op, class and both texts)?  Used where one result is checked against
  * another made a different way (threads, borrowed tokens). */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The main job: compare the three agreements of corpus/ the way a reviewer
 # would, 2019–2022 -> 2023–2026 -> proposal 2027–2030.  Prints the
 # statistics first (how much changed, where, of what kind), then the

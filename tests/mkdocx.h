@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mkdocx.h - build .docx fixtures for the unit tests from XML strings.
  *

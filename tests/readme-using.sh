@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # readme-using.sh - rewrite the "## Using klausul" section of README.md
 # with the real output of its commands on corpus/, so the examples never
 # drift from what the tools print.  Run from anywhere after make:

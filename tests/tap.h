@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tap.h - a minimal TAP producer for the C unit tests, run under prove.
  *

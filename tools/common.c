@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * common.c - messages, input, safe output and options of the tools.
  */

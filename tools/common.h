@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * common.h - what the three tools share: messages, exit codes, input,
  * output to -o FILE (written to a temporary name, renamed on success).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * kldiff - what changed between versions of an agreement, clause by clause.
  *

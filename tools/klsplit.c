@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * klsplit - split a document into clauses: the numbers it shows become
  * ids, the words become text.

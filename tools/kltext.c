@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * kltext - a Word document (.docx) or a PDF as paragraph records, JSON
  * Lines or plain text, with list numbers computed and tracked changes

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Build a ground-truth TSV (corpus/truth/OLD_NEW.tsv) for one pair of versions.
 
 Usage: build-truth.py OLD.json NEW.json CHANGES.tsv OUT.tsv

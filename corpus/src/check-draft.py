@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check the tracked-changes draft.
 
 Usage: check-draft.py DRAFT.docx OLD.docx EXPECTED-ACCEPT.txt

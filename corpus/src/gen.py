@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Turn a corpus source file (light markup, see README.md) into a Flat ODT.
 
 Usage: gen.py SRC.txt OUT.fodt [MODEL.json]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Make the tracked-changes draft of 2027–2030 from the 2023–2026 agreement.
 
 Usage: make-draft.py OLD.docx DRAFT.docx EXPECTED-ACCEPT.txt

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Export the corpus agreements as PDF, as they are archived once signed.
 
 Usage: make-pdf.py OUTDIR FILE.docx...

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Responses to the 2027-2030 draft, made by real editors, not by klausul.
 
 Usage: /usr/bin/python3 make-responses.py DRAFT.docx OUTDIR

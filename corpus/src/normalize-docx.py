@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Make a LibreOffice-written .docx reproducible: fixed zip timestamps,
 fixed dcterms:created/modified in docProps/core.xml, fixed revision count
 and total editing time. Usage: normalize-docx.py FILE.docx DATE(YYYY-MM-DDTHH:MM:SSZ)"""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The corpus agreement as other writers make it: pandoc, python-docx, LibreOffice.
 
 Usage: writers.py WRITER SRC.txt OUT.docx MODEL.json

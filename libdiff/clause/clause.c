@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clause.c - paragraphs become clauses: the units a reader cites and
  * kldiff compares.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clause/clause.h - the clause set (clauses.c) that clause.c builds from
  * paragraphs (with the numbers labels.c finds), clauses_io.c reads and

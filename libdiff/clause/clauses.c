@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clauses.c - the clause set: the container every other file of clause/
  * fills or reads.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clauses_io.c - the clause record stream: klsplit's output, kldiff's
  * input.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * input.c - any input becomes a clause set: a .docx package, a clause
  * record stream (klsplit's output), or paragraph records or plain text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clause/label.h - the number a paragraph shows, as the building of
  * clauses (clause.c) needs it from labels.c: computed by Word's list

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * labels.c - the number a paragraph shows, and what kind of number it is.
  *

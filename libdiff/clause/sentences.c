@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clause/sentences.c - which clauses have sentences and what they are.
  *

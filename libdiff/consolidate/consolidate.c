@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * consolidate.c - the responses gathered per draft clause: who proposes
  * what, which proposals are the same, where parties disagree.

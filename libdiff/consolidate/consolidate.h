@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * consolidate/consolidate.h - the parties' responses to a draft gathered
  * per draft clause.  response.c reads one response (its accepted and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * response.c - one party's response to the draft, read for what it
  * proposes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * align.c - which clause of the old version became which of the new:
  * the stages in order, and their pairs turned into links.

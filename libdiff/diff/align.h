@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * diff/align.h - the state the stages of the clause alignment share:
  * align_items.c builds the items and pairs them, align_anchor.c (stage 1),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * align_anchor.c - stage 1 of the alignment: identical clauses anchor it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * align_items.c - the clauses as the aligner sees them: items with a
  * class, a text key, a row key and a bag of words, and the pairs made of

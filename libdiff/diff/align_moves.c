@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * align_moves.c - stage 3 of the alignment: what is still unmatched.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * align_ordered.c - stage 2 of the alignment: between two matched
  * clauses, the rest pairs in order by similarity.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * classify.c - what kind of change one word-level edit is.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cleanup.c - make a minimal token diff read like an edit a person made.
  *

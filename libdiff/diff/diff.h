@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * diff/diff.h - word-level diffs, clause alignment, the diff handle and the
  * lineages of clauses across versions.

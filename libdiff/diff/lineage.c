@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lineage.c - the units of a diff grouped by the clause they follow.
  *

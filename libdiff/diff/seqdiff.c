@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * seqdiff.c - the difference of two sequences of token ids.
  *

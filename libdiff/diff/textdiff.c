@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * textdiff.c - the word-level diff of two texts (one aligned clause pair).
  *

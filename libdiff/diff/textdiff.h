@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * textdiff.h - shared by the word-level diff's files only (textdiff.c,
  * cleanup.c, classify.c); never included elsewhere.

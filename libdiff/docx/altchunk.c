@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * altchunk.c - imported content (w:altChunk) as paragraphs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * doc.c - a document's paragraphs, and the paragraph record stream.
  *

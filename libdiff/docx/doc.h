@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * docx/doc.h - the paragraph container every reader appends to (the .docx
  * readers of this folder, the record readers of clause/).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * docx.c - a .docx to paragraphs: the parts in reading order, records.
  *

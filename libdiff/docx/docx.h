@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * docx.h - the private seams between the .docx readers of libdiff.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * package.c - a .docx as an OPC package: a zip of parts, read through
  * libzip.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rels.c - the relationships of an OPC package: which part is the main
  * document, and which are its styles, numbering, notes, headers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * styles.c - styles.xml: what a paragraph style means for structure.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * wordml.c - walk one WordprocessingML part and append its paragraphs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * wordml.h - the walker state shared by wordml.c (the event loop), docx.c
  * (turning a finished paragraph into a record, the part order) and

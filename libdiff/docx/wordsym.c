@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * wordsym.c - w:sym characters in symbol fonts, as Unicode.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xmlread.c - one safe way to read an XML part: streaming and locked down.
  *

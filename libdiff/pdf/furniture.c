@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/furniture.c - what is on the pages but not in the agreement:
  * running headers and footers, page numbers, and footnotes.

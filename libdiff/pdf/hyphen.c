@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/hyphen.c - is a hyphen at the end of a line the typesetter's or
  * the author's?

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/load.c - a PDF's text as lines with box and font, page by page,
  * through poppler-glib.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/paragraphs.c - the body lines of every page as paragraph records,
  * the same records the .docx reader makes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdf/pdf.c - ldiff_doc_from_pdf_mem: a PDF as paragraph records.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * docx_pack.c - a WordprocessingML package written through libzip.
  *

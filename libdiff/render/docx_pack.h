@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render/docx_pack.h - writing a WordprocessingML package: named parts
  * gathered in memory, zipped through libzip with fixed times and written

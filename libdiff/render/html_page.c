@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * html_page.c - the review page around the units: its labels, its
  * writer, its style sheet, and the controls that filter it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render/html_page.h - what the two files of the HTML renderer share:
  * the labels, the page writer (buffered, escaping) and the page's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render/paper.h - the committee papers: the parallel layout
  * (parallelluppställning) and the list of changes (ändringsförteckning).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * paper_docx.c - the committee papers as a Word document.
  *

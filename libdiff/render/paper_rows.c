@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * paper_rows.c - which changes a committee paper lists, and the two cells
  * of each.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * paper_say.c - the changes of a version pair told as sentences: the
  * ändringsförteckning of a committee paper.

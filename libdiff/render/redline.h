@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * redline.h - the seams of the DOCX redline: render_docx.c (the package),
  * redline_copy.c / redline_region.c / redline_emit.c (NEW's document part

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * redline_copy.c - the redline's document part: NEW's own
  * word/document.xml, streamed and copied node by node, with the diff's

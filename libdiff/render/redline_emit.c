@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * redline_emit.c - a captured paragraph or row of NEW written back with
  * the revisions of the diff put in.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * redline_rebuild.c - redline paragraphs written anew from clause text:
  * what NEW's own part cannot carry (deleted clauses, the places moved

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * redline_region.c - reading NEW's document part for the redline: the
  * nodes as they stand, in the accept view of NEW's own revisions, and one

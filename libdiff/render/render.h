@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render/render.h - what the renderers share: sections, moves, version labels.
  */

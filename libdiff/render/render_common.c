@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_common.c - what the HTML and DOCX renderers share about units.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_consolidation.c - the parties' responses to a draft, as a
  * reviewer reads them (text), as a script reads them (JSON Lines) and

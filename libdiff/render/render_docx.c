@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_docx.c - the last version as a .docx with every difference from
  * the one before as a tracked change (a redline): the package.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_html.c - the diff as one self-contained review page: the units,
  * the summary and the lineage (the page around them is html_page.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_json.c - the diff as JSON Lines, one record per aligned unit.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_lineage.c - the lineage table that ends the text output of three
  * or more versions.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render_paper.c - the committee papers as text, Markdown and HTML.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text_writer.c - the writer under the plain-text renderers: labels,
  * numbers, colour, wrapping and the lines every text output shares.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * render/text_writer.h - what the plain-text renderers share: the labels
  * in two languages, the writer (colour, wrapping, wdiff markers) and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # gen-abbrev.sh - generate libdiff/sv/sv_abbrev.c, the Swedish abbreviation
 # table compiled into the library, from ../shared/data/sv-abbreviations.tsv.
 #
@@ -8,10 +9,11 @@
 # Keys are kept as the TSV writes them (lowercase, internal periods, no
 # final period) and sorted bytewise so the library can bsearch with strcmp.
 set -eu
-tsv=${1:-$(dirname "$0")/../../shared/data/sv-abbreviations.tsv}
+tsv=${1:-$(dirname "$0")/../../../shared/data/sv-abbreviations.tsv}
 [ -r "$tsv" ] || { echo "gen-abbrev.sh: $tsv: cannot read" >&2; exit 2; }
 
 cat <<'HEAD'
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sv_abbrev.c - the Swedish abbreviation table (GENERATED, do not edit:
  * run libdiff/sv/gen-abbrev.sh).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * nouns.c - the forms of the nouns that name amounts in an agreement's
  * tables, for sentences about them.

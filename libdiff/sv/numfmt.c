@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * numfmt.c - Swedish numbers and kronor, read and written.
  *

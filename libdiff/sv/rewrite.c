@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sv/rewrite.c - do two Swedish spans say the same thing?
  *

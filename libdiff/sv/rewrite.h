@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sv/rewrite.h - shared by rewrite.c (the matcher) and rewrite_tables.c
  * (its data) only.  The matcher's own entry is in sv/sv.h.

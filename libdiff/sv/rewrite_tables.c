@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sv/rewrite_tables.c - the data of språkvård: which Swedish words and
  * phrases say the same thing written another way.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sentence.c - Swedish sentence boundaries inside one paragraph.
  *

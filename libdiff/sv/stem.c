@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stem.c - Swedish words reduced to comparable terms, for clause
  * similarity.

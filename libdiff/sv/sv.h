@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sv/sv.h - Swedish text: abbreviations, tokens, comparison keys, numbers
  * and kronor, stems.  Knows nothing of documents or clauses.

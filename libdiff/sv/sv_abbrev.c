@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sv_abbrev.c - the Swedish abbreviation table (GENERATED, do not edit:
  * run libdiff/sv/gen-abbrev.sh).

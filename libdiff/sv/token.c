@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * token.c - Swedish word tokens that cover the text exactly.
  *

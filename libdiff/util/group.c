@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * group.c - entries with equal keys brought together, in linear time.
  *

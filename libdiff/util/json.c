@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * json.c - just enough JSON to read our own JSON Lines records back.
  *

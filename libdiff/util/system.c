@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * system.c - what the library asks of the machine and the environment:
  * how many processors, the language the user reads, and giving freed

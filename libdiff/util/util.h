@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * util/util.h - the library's own toolbox: errors, allocation, arenas, buffers,
  * threads, UTF-8, record-stream escaping, hashing.  Every stage includes

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # diffscale.sh - kldiff from .docx against the word-diff peers, and how
 # its cost grows.
 #

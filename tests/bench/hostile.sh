@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # hostile.sh - what each hostile or extreme input costs each tool.
 #
 # Generates the files of tests/helpers/mkhostile.c, runs kltext, klsplit

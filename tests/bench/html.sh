@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # html.sh - what the review outputs cost.
 #
 # 1. The main job: kldiff --html on the three agreements of corpus/ must

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff.sh - what a comparison costs.
 #
 # 1. The main job: kldiff (text, --json, --stat) on the three agreements

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # klsplit.sh - what splitting into clauses costs.
 #
 # 1. Linear: klsplit on agreement-like paragraph streams of 1x, 4x and 16x

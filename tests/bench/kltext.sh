@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kltext.sh - what extraction costs, against its peers.
 #
 # On the 60-page agreement written by build/tests/mkagreement (numbered

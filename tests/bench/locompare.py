@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # locompare.py - LibreOffice's Compare Document as a peer of kldiff.
 #
 #   /usr/bin/python3 locompare.py OLD.docx NEW.docx PORT > OUT

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mkpair.sh - two versions of an agreement-like .docx for the diff
 # benchmarks: SCALE x 60 sections of ten numbered clauses (about 60 pages,
 # 25 000 words at SCALE 1) and a contributions table every ten sections.

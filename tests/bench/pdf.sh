@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pdf.sh - what reading a PDF costs, against poppler's own pdftotext.
 #
 # The 60-section agreement of mkpair.sh (about 74 pages, 30 000 words)

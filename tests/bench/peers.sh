@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # peers.sh - the planted changes of corpus/ as kldiff and the word-diff
 # peers show them, side by side, per kind of change.
 #

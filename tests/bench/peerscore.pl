@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # peerscore.pl - how many planted changes a word-diff peer shows right.
 #
 #   perl peerscore.pl TRUTH.tsv OLD.clauses NEW.clauses PEER.out

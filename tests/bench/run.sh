@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make bench: every benchmark of tests/bench/ in the order of the data flow,
 # each printing its ratios against the peers named in the issues.  The
 # peers (pandoc, dwdiff, git, xmllint, hyperfine) are measured when they are

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # sentences.sh - the sentence splitter: quality against the baselines and
 # speed of the tokenizer and the splitter.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # textdiff.sh - what the word-level diff of one clause pair costs.
 #
 # 1. A pair of ~1 000-word clauses with 50 planted changes (words

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # wrap.sh - what wrapping clause text costs (kldiff --width) on a clause
 # of many edits and few spaces: N words joined by "." against the same
 # words joined by ",", so every separator is an edit and no space offers a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // cdp.js - drive Debian's chromium through the DevTools protocol over a
 // pipe (--remote-debugging-pipe: commands on fd 3, replies on fd 4, each
 // message ending in NUL).  No npm package: node and the browser only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // review.js - open a kldiff --html page in headless chromium and report
 // what a reviewer gets, as one JSON object on stdout:
 //   units     every article's data-op / data-old-id / data-new-id

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The shared library exports the public API and nothing else: every
 # defined dynamic symbol starts with ldiff_, and every function declared in
 # libdiff.h is there.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # fuzz-regress.t - replay every crash the fuzzers found, and their seeds,
 # through the same harness functions without libFuzzer (the replay_NAME
 # helpers of tests/helpers/), so `make check` and `make asan` keep them

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The README's git recipe on a real repository: two commits of one
 # agreement (2023-2026, then the proposal 2027-2030), textconv through
 # kltext --plain for git diff / git log -p, and git difftool running

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # hostile.t - kltext, klsplit and kldiff on damaged, hostile and extreme
 # inputs (written by tests/helpers/mkhostile.c).
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What a new user gives the tools by mistake, and what they must say:
 # -o naming one of the inputs (by another name or a hard link) is refused
 # before anything is written; a PDF is read as a PDF by its content

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make install into a fresh DESTDIR: every file in place, the shared
 # library's SONAME and links, the manual pages render without warnings,
 # the README's C example builds against the installed library through

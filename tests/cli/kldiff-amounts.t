@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Table rows in a money column inserted or deleted whole: their money is
 # in the amounts an analyst sums (JSON values, the --stat amounts list,
 # the text's amount line), not only the rows that changed.

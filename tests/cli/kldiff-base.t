@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff --base=DRAFT RESPONSE...: the responses in corpus/responses/
 # (made by LibreOffice and python-docx, corpus/src/make-responses.py)
 # against truth.json beside them: precision and recall of the proposals

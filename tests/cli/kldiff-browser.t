@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The review page in a real browser (Debian's chromium, headless, driven
 # through the DevTools protocol by tests/browser/review.js): what the page
 # shows is what --json and --stat say, the filters hide what they promise

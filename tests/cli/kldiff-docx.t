@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff --docx: the new version with every difference as a tracked
 # change.  Accepting every change must give NEW's text and rejecting every
 # change OLD's: checked with our own reader (kltext --changes), with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff --html: one self-contained review page.  Checked on the file
 # itself (the browser test, kldiff-browser.t, checks what a reader sees):
 # the page holds every unit of --json and the counts of --stat, asks for

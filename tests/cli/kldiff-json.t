@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff --json: every line one valid JSON object with the documented
 # fields; checked with perl's JSON::PP (always there with perl) and, when
 # installed, with jq the way a script would use it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Språkvård is no change of substance: corpus/lang/ modernises the
 # language of a 2019-style agreement throughout (skall -> ska, ej -> inte,
 # bl.a. -> bland annat, 4 ggr -> fyra gånger, den 1 januari -> ISO ...)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Lineage through splits and merges over three versions: every clause of
 # a split goes on in its lineage (7.2 -> 7.2+7.3 -> 7.2+7.3, and 7.3's
 # later change is in that history); the clauses a merge joins bring

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff-papers.t - the committee papers: the parallel layout (--parallel)
 # and the list of changes (--summary) of corpus 2023-2026 -> 2027-2030.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What a Swedish reviewer of the corpus asked for in the human output:
 # table rows named "rad Umeå kommun" (not the id "row:Umeå kommun", which
 # stays in --json), a rate in per cent changed in percentage points,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff --stat: counts by operation, class and section, words as wdiff -s.
 . "$KL_ROOT/tests/lib/tap.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff text output: golden files for two and three versions, Swedish
 # labels, hiding, colour (--color, NO_COLOR, a terminal).
 . "$KL_ROOT/tests/lib/tap.sh"

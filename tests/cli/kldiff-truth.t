@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff-truth.t - the diff engine against the changes planted in corpus/.
 #
 # corpus/truth/OLD_NEW.tsv lists every change planted between two versions

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff-writers.t - the diff engine on the agreement as other writers
 # make it: pandoc (one ordered list 1..N, sub-clauses "a)"), python-docx
 # (List Number / List Bullet at one level) and LibreOffice (HTML opened

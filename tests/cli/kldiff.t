@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kldiff: arguments, exit status, errors, -o FILE, stdin, pipes.
 . "$KL_ROOT/tests/lib/tap.sh"
 

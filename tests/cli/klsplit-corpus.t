@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # klsplit-corpus.t - clause ids on the three agreements of corpus/.
 #
 # 1. Every numbered clause and heading gets as its id the number

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # klsplit.t - klsplit on hand-made inputs: golden outputs for each format,
 # the lossless clause stream, options, exit status and bad input.
 . "$KL_ROOT/tests/lib/tap.sh"

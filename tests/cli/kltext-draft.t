@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The tracked-changes draft of corpus/: rejecting every change gives the
 # 2023–2026 agreement exactly, accepting every change gives the draft's
 # text, and markup shows both sides.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kltext-faithful.t - what LibreOffice writes (tests/fixtures/lo-*.docx,
 # made by mk-lo-fixtures.py): a drop cap, a paragraph split and a join
 # recorded as tracked changes; and the real-world notes files, whose

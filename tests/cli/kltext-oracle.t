@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kltext-oracle.t - kltext --plain against LibreOffice's Text export (and
 # pandoc's accept/reject renderings for the tracked-change files) on every
 # real-world .docx in ../shared/data.  Scored by tests/helpers/oracle-score.pl:

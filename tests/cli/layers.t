@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The library's files depend on each other one way only: no file cycles,
 # and no stage calling a later one (util sv docx pdf clause diff consolidate render).
 # tests/helpers/layers.pl reads the dependencies from nm of the objects;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Swedish at work: LANG=sv_SE.UTF-8 gives Swedish help, messages and labels
 # whether or not the sv_SE locale is generated on the machine (without it
 # the tools fall back to C.UTF-8 and ask gettext for Swedish through

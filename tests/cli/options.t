@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What every tool owes a Unix user: --help on standard output and exit 0,
 # --version, an unknown option told on standard error with exit 2, - for
 # standard input, -o FILE (and nothing left behind on trouble), messages

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pdf.t - the signed agreement as archived (a PDF) against its .docx and
 # against other versions.  The corpus's PDFs are LibreOffice exports of
 # the .docx files with a running header and a "Sida N av M" footer

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # review.t - behaviour found wrong in review of the finished modules: each
 # case failed before its fix.
 . "$KL_ROOT/tests/lib/tap.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # sentences-eval.t - the sentence splitter against the gold sets: F1 of
 # at least 0.995 on the legal set and on Talbanken (when ../shared is
 # there), and better than the naive baseline on both.  The baselines

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # sentences-roundtrip.t - klsplit --sentences --plain keeps every
 # character: one sentence per line, the lines hold the body text of the
 # paragraph records (list numbers, headings, table rows included: what

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # fuzz.mk - the libFuzzer harnesses of tests/fuzz/.
 #
 #   make -f tests/fuzz/fuzz.mk            build build-fuzz/fuzz_*

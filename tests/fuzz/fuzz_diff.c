@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_diff.c - the whole comparison under libFuzzer: versions in,
  * clauses, alignment, word diff, renderers out.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_text.c - the Swedish tokenizer and sentence splitter under
  * libFuzzer.

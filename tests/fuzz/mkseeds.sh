@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mkseeds.sh DIR SHARED - seed inputs for the fuzzers, made at run time.
 #
 # The .docx files of corpus/ and of SHARED/data are referenced, never

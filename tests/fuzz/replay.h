@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * replay.h - a main() for a libFuzzer harness without libFuzzer.
  *

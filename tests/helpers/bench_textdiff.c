@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bench_textdiff.c - inputs and a driver for tests/bench/textdiff.sh.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # htmlcheck.pl - does a kldiff --html page hold what --json and --stat say?
 #
 #   htmlcheck.pl units PAGE JSONL   every unit of kldiff --json is an

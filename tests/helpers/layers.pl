@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # layers.pl - the library's files depend on each other one way only.
 #
 #   perl tests/helpers/layers.pl BUILD/libdiff

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mkagreement.c - write an agreement-like .docx for the kltext benchmarks.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mkhostile.c - write the hostile and broken inputs of tests/cli/hostile.t
  * into a directory: mkhostile DIR.

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mkpdf.pl - small PDFs for the reader's tests, written byte by byte so
 # that each is exactly the case it names (no PDF library decides for us).
 #

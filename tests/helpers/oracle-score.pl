@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # oracle-score.pl - how well extracted text agrees with an oracle rendering.
 #
 # Reads lines "NAME<TAB>ORACLE_FILE<TAB>OUTPUT_FILE[<TAB>NOTE]" on stdin

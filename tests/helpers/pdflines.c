@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pdflines - the lines the PDF reader sees, with box, font size, weight,
  * cells and role: for finding out why a PDF's paragraphs came out as they

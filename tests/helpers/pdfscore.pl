@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pdfscore.pl - how much of a document the PDF reader got back, against
 # the same document read from its .docx.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * truthscore.c - score the diff engine against planted changes.
  *

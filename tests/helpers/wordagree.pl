@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # wordagree.pl - word-level agreement of two texts, in reading order.
 #
 #   wordagree.pl [-l] [MIN] A B

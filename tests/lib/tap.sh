@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tap.sh - TAP helpers for the shell tests of the tools.
 #
 # . "$KL_ROOT/tests/lib/tap.sh"   then:  ok CMD...; is "$got" "$want" name;

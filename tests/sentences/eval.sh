@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # eval.sh - score the sentence splitters on the gold sets, side by side.
 #
 #   sh tests/sentences/eval.sh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * icu_split.c - the ICU baseline: sentences by ICU's BreakIterator for
  * sv_SE (CLDR rules and suppressions), for tests/sentences/eval.sh.

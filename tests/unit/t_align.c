@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_align.c - clause alignment: each stage on small hand-built clause
  * sets (identical keys, renumbering, insertions and deletions in place,
  * moves, rewrites, splits, merges, headings, table rows by key), the

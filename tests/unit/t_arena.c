@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_arena.c - the per-document arena and the growable buffer on hostile
  * sizes: a request near SIZE_MAX fails instead of wrapping round to a
  * tiny block, and one large allocation does not waste the block in use.

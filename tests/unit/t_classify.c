@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_classify.c - change classes on realistic clause pairs from a
  * Swedish regional development agreement: each pair lists the changes
  * expected (op, old, new, class, values); the rest must be equal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_clause.c - clause ids, structure, the clause stream and its errors.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_diff.c - the public diff: units and their contract (ops, classes,
  * substantive, edits, order), lineage across three versions, table
  * amounts, the substitution summary, argument errors and allocation

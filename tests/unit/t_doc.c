@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_doc.c - the paragraph record stream: lossless round trips through
  * TSV and JSON, plain text input, and every malformed-input error. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_faithful.c - what a reader sees, on generated fixtures in Word's and
  * LibreOffice's forms: drop caps, note reference marks, hidden text,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_fastpath.c - every shortcut past utf8proc or PCRE2 against the library
  * it stands in for: the lower-casing (ld_lower_cp) over all of Unicode,
  * and on generated text (a fixed seed, so a failure repeats) the

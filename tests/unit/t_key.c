@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_key.c - the comparison key: typography folds, Swedish letters stay,
  * and the Swedish number reader and formatters the renderers use. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_language.c - språkvård is not a change of substance, a change of
  * meaning always is.  Realistic clause pairs from Swedish agreements:
  * rewrites (skall -> ska, bl.a. -> bland annat, fyra -> 4, den 1 januari

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_nfd.c - a clause that only changed its Unicode normal form.  Text is
  * NFC by contract, so the extractor keeps that the source was not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_numbering.c - list labels as Word computes them: number formats,
  * counters shared per abstractNum, restarts, overrides, isLgl, bullets,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_package.c - opening hostile or unusual packages: not a zip, no main
  * part, OLE files (encrypted / old .doc), DOCTYPE and entity bombs,

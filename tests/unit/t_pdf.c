@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_pdf.c - the PDF reader: what a line-end hyphen is, what a page number
  * looks like, and whole PDFs written here byte by byte (so each holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_pkgzip.c - the package reader (docx/package.c) over libzip: archives
  * written by libzip read back part by part, byte for byte; archives
  * broken on purpose (no end record, a lying directory, lying sizes, a

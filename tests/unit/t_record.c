@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_record.c - the record-stream primitives: escaping round-trips,
  * splitting, JSON strings out and back, lines. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_render.c - the text, JSON and stat renderers on hand-built diffs.
  *

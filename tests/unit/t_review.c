@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_review.c - the review outputs (HTML page, DOCX redline) through the
  * public API, on the golden clause streams of tests/golden/kldiff (a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_sentence.c - ldiff_sentences: one case per Swedish rule of the issue,
  * then the span contract (inside the text, in order, no white space at
  * either end) on random and hostile input. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_seqdiff.c - the token-sequence diff: valid on random input, minimal
  * when not capped (checked against a dynamic-programming LCS), and bounded
  * work on pathological input (counted in steps, never wall time). */

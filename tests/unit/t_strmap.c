@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_strmap.c - the library's one string map: get, put, growth, keys with
  * NULs, keys copied, and running out of memory. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_styles.c - headings from styles: built-in names and ids, localized
  * names, outline levels through basedOn chains, direct outline levels,

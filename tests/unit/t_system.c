@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_system.c - what the library asks of the machine: the processors and
  * the labels' language from the environment (POSIX order, a Swedish
  * locale counts installed or not). */

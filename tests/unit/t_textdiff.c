@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_textdiff.c - ld_text_diff as a whole: the edit list rebuilds both
  * texts on many random pairs, edits sit on word boundaries, the cleanup
  * reads like a person's edit, pathological input is bounded in work

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_token.c - ldiff_tokenize: every token class, and the coverage
  * property (tokens rebuild the text exactly) on random and hostile input,
  * invalid UTF-8 included. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* t_version.c - option structs carry a version: each _init sets its
  * LDIFF_*_VERSION, and every function taking the struct refuses a version
  * it does not read (0: never initialised; one above: a newer header)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * t_wordml.c - the WordprocessingML walker on generated fixtures: runs,
  * fields, content controls, AlternateContent, tables, tracked changes in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # klausul.bash - bash completion for kltext, klsplit and kldiff.
 #
 # One file for the three tools: `make install` puts it in
