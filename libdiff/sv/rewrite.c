@@ -622,6 +622,8 @@ date_token(const tok *t)
 		char c = t->s[i];
 
 		if (is_digit(c)) {
+			if (p[k] > 9999)	/* no part of a date is longer */
+				return -1;
 			p[k] = p[k] * 10 + (c - '0');
 		} else if ((c == '-' || c == '.') && k < 2 &&
 		    (sep == 0 || sep == c)) {
