@@ -485,7 +485,8 @@ forms_init(void)
 				if (lex_one(fm->s, fm->n, &fm->first) > 0 &&
 				    nforms + 1 < MAX_FORMS)
 					nforms++;
-				f = bar + 1;
+				if (bar != NULL)	/* NULL + 1 is undefined */
+					f = bar + 1;
 			} while (bar != NULL);
 		}
 	forms_chain();
