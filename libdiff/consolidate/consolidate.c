@@ -515,8 +515,11 @@ build_records(ldiff_consolidation *c)
 	size_t i = 0, j = 0, n = c->n_raws + c->n_saids;
 	int rc = 0;
 
-	qsort(c->raws, c->n_raws, sizeof *c->raws, by_slot_raw);
-	qsort(c->saids, c->n_saids, sizeof *c->saids, by_slot_said);
+	/* qsort's array must not be NULL, even when empty */
+	if (c->n_raws > 0)
+		qsort(c->raws, c->n_raws, sizeof *c->raws, by_slot_raw);
+	if (c->n_saids > 0)
+		qsort(c->saids, c->n_saids, sizeof *c->saids, by_slot_said);
 	c->recs = ld_arena_alloc(c->arena, (n + 1) * sizeof *c->recs);
 	if (c->recs == NULL)
 		return LDIFF_ENOMEM;
