@@ -9,6 +9,7 @@
 #define LIBDIFF_REDLINE_H
 
 #include "docx/docx.h"
+#include "render/docx_pack.h"
 #include "render/render.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -38,7 +39,6 @@ struct dw {
 extern const char *const dw_mark_el[];	/* NULL, "w:ins", "w:del" ... */
 
 /* redline_rebuild.c: paragraphs and rows rebuilt from clause text */
-void dw_xml_text(ld_buf *b, const char *s, size_t len);
 void dw_rev_attrs(struct dw *w);
 void dw_whole_para(struct dw *w, const ldiff_clause *c, int mark, long move);
 void dw_row_cells(struct dw *w, const char *s, int mark);

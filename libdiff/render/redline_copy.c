@@ -429,7 +429,7 @@ copy_children(struct rl *r)
 		if (t == LD_XML_TEXT) {
 			const char *s = ld_xml_text(r->x);
 
-			dw_xml_text(&r->w->x, s, strlen(s));
+			ld_docx_xml_text(&r->w->x, s, strlen(s));
 			continue;
 		}
 		if ((e = copy_start(r)) != 0)

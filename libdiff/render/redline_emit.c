@@ -146,7 +146,7 @@ deleted_run(struct em *e, const char *s, size_t len)
 			continue;
 		if (i > start) {
 			ld_buf_adds(e->x, "<w:delText xml:space=\"preserve\">");
-			dw_xml_text(e->x, s + start, i - start);
+			ld_docx_xml_text(e->x, s + start, i - start);
 			ld_buf_adds(e->x, "</w:delText>");
 		}
 		if (i < len)
@@ -223,7 +223,7 @@ text_item(struct em *e, const struct rl_item *it)
 			n = reach - e->pos;
 		open_run(e, st);
 		ld_buf_adds(e->x, "<w:t xml:space=\"preserve\">");
-		dw_xml_text(e->x, str(e, it->t + i), n);
+		ld_docx_xml_text(e->x, str(e, it->t + i), n);
 		ld_buf_adds(e->x, "</w:t>");
 		i += n;
 		e->pos += n;
@@ -275,7 +275,7 @@ move_range(struct em *e, int start)
 	e->range = w->id++;
 	ld_buf_printf(e->x, "<w:moveToRangeStart w:id=\"%ld\" w:author=\"",
 	    e->range);
-	dw_xml_text(e->x, w->author, strlen(w->author));
+	ld_docx_xml_text(e->x, w->author, strlen(w->author));
 	ld_buf_printf(e->x, "\" w:date=\"%s\" w:name=\"move%ld\"/>", w->date,
 	    e->o->move);
 }

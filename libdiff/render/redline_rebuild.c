@@ -35,45 +35,11 @@
 
 /* ---- XML pieces ------------------------------------------------------- */
 
-/* Text for w:t / w:delText / an attribute: escaped, and the characters
- * XML 1.0 forbids dropped (a hostile document may carry them). */
-void
-dw_xml_text(ld_buf *b, const char *s, size_t len)
-{
-	size_t i, run = 0;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *rep;
-
-		if (c == '&')
-			rep = "&amp;";
-		else if (c == '<')
-			rep = "&lt;";
-		else if (c == '>')
-			rep = "&gt;";
-		else if (c == '"')
-			rep = "&quot;";
-		else if (c < 0x20 || (c == 0xef && i + 2 < len &&
-		    (unsigned char)s[i + 1] == 0xbf &&
-		    (unsigned char)s[i + 2] >= 0xbe))
-			rep = "";
-		else
-			continue;
-		ld_buf_add(b, s + run, i - run);
-		ld_buf_adds(b, rep);
-		if (c == 0xef)
-			i += 2;
-		run = i + 1;
-	}
-	ld_buf_add(b, s + run, len - run);
-}
-
 void
 dw_rev_attrs(struct dw *w)
 {
 	ld_buf_printf(&w->x, " w:id=\"%ld\" w:author=\"", w->id++);
-	dw_xml_text(&w->x, w->author, strlen(w->author));
+	ld_docx_xml_text(&w->x, w->author, strlen(w->author));
 	ld_buf_printf(&w->x, "\" w:date=\"%s\"", w->date);
 }
 
@@ -97,7 +63,7 @@ run(struct dw *w, const char *s, size_t len, int deleted)
 			continue;
 		if (i > start) {
 			ld_buf_printf(&w->x, "<%s xml:space=\"preserve\">", t);
-			dw_xml_text(&w->x, s + start, i - start);
+			ld_docx_xml_text(&w->x, s + start, i - start);
 			ld_buf_printf(&w->x, "</%s>", t);
 		}
 		if (i < len)
@@ -133,7 +99,7 @@ para_style(struct dw *w, const ldiff_clause *c)
 {
 	if (c->style_id != NULL && c->style_id[0] != '\0' && !w->plain) {
 		ld_buf_adds(&w->x, "<w:pStyle w:val=\"");
-		dw_xml_text(&w->x, c->style_id, strlen(c->style_id));
+		ld_docx_xml_text(&w->x, c->style_id, strlen(c->style_id));
 		ld_buf_adds(&w->x, "\"/>");
 	} else if (c->kind == LDIFF_CL_SECTION)
 		ld_buf_printf(&w->x, "<w:pStyle w:val=\"Heading%d\"/>",
@@ -225,7 +191,7 @@ dw_whole_para(struct dw *w, const ldiff_clause *c, int mark, long move)
 		rid = w->id++;
 		ld_buf_printf(&w->x, "<w:%sRangeStart w:id=\"%ld\" "
 		    "w:author=\"", el, rid);
-		dw_xml_text(&w->x, w->author, strlen(w->author));
+		ld_docx_xml_text(&w->x, w->author, strlen(w->author));
 		ld_buf_printf(&w->x, "\" w:date=\"%s\" w:name=\"move%ld\"/>",
 		    w->date, move);
 	}
@@ -489,7 +455,7 @@ cell_open(struct dw *w, int mark)
 	ld_buf_adds(&w->x, "<w:pPr>");
 	if (styled) {
 		ld_buf_adds(&w->x, "<w:pStyle w:val=\"");
-		dw_xml_text(&w->x, st, strlen(st));
+		ld_docx_xml_text(&w->x, st, strlen(st));
 		ld_buf_adds(&w->x, "\"/>");
 	}
 	close_ppr(w, mark);

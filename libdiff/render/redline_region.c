@@ -183,7 +183,7 @@ copy_text(struct rl *r, void *ctx)
 {
 	const char *s = ld_xml_text(r->x);
 
-	dw_xml_text(ctx, s, strlen(s));
+	ld_docx_xml_text(ctx, s, strlen(s));
 	return 0;
 }
 
@@ -319,7 +319,7 @@ raw_text(struct rl *r, void *ctx)
 	LD_UNUSED(ctx);
 	if (v == NULL)
 		return ld_error(r->err, LDIFF_ENOMEM, NULL);
-	dw_xml_text(&r->s, s, strlen(s));
+	ld_docx_xml_text(&r->s, s, strlen(s));
 	v->alen = r->s.len - v->a;
 	return 0;
 }

@@ -25,8 +25,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include <zip.h>
-
+#include "render/docx_pack.h"
 #include "render/redline.h"
 
 /* ---- the package ----------------------------------------------------------- */
@@ -142,55 +141,6 @@ root_and_sect(const ld_buf *doc, ld_buf *root, ld_buf *sect)
 		ld_buf_adds(sect, plain_sect);
 }
 
-struct out_parts {
-	char **name;
-	ld_buf *data;
-	size_t n, cap;
-};
-
-static ld_buf *
-part_add(struct out_parts *op, const char *name)
-{
-	size_t k;
-	char *copy;
-
-	if (op->n == op->cap) {
-		size_t cap = op->cap ? op->cap * 2 : 16;
-		char **nn = ld_reallocarray(op->name, cap, sizeof *nn);
-		ld_buf *nd;
-
-		if (nn == NULL)
-			return NULL;
-		op->name = nn;
-		nd = ld_reallocarray(op->data, cap, sizeof *nd);
-		if (nd == NULL)
-			return NULL;
-		op->data = nd;
-		op->cap = cap;
-	}
-	copy = ld_malloc(strlen(name) + 1);
-	if (copy == NULL)
-		return NULL;
-	strcpy(copy, name);
-	k = op->n++;
-	op->name[k] = copy;
-	ld_buf_init(&op->data[k]);
-	return &op->data[k];
-}
-
-static void
-parts_free(struct out_parts *op)
-{
-	size_t k;
-
-	for (k = 0; k < op->n; k++) {
-		ld_free(op->name[k]);
-		ld_buf_free(&op->data[k]);
-	}
-	ld_free(op->name);
-	ld_free(op->data);
-}
-
 /* Annotation ids (bookmarks, comments, NEW's own revisions) share one
  * space in Word: ours start above every w:id NEW's part holds. */
 static long
@@ -211,7 +161,7 @@ first_free_id(const ld_buf *doc)
 /* Every part of NEW except the main document, whose root and section
  * properties are returned. */
 static int
-copy_parts(const void *docx, size_t len, struct out_parts *op,
+copy_parts(const void *docx, size_t len, ld_docx_parts *op,
     ld_buf *root, ld_buf *sect, char **main_name, long *first_id,
     ldiff_error *err)
 {
@@ -250,7 +200,7 @@ copy_parts(const void *docx, size_t len, struct out_parts *op,
 		    name[strlen(name) - 1] == '/' ||
 		    strcasecmp(name, rel->target) == 0)
 			continue;
-		if ((b = part_add(op, name)) == NULL)
+		if ((b = ld_docx_part_add(op, name)) == NULL)
 			r = ld_error(err, LDIFF_ENOMEM, NULL);
 		else
 			r = read_part(p, name, b, err);
@@ -263,7 +213,7 @@ out:
 }
 
 static int
-plain_parts(struct out_parts *op, ld_buf *root, ld_buf *sect,
+plain_parts(ld_docx_parts *op, ld_buf *root, ld_buf *sect,
     char **main_name, ldiff_error *err)
 {
 	static const struct {
@@ -278,7 +228,7 @@ plain_parts(struct out_parts *op, ld_buf *root, ld_buf *sect,
 	size_t k;
 
 	for (k = 0; k < sizeof parts / sizeof parts[0]; k++) {
-		ld_buf *b = part_add(op, parts[k].name);
+		ld_buf *b = ld_docx_part_add(op, parts[k].name);
 
 		if (b == NULL || ld_buf_adds(b, parts[k].data) != 0)
 			return ld_error(err, LDIFF_ENOMEM, NULL);
@@ -290,110 +240,6 @@ plain_parts(struct out_parts *op, ld_buf *root, ld_buf *sect,
 		return ld_error(err, LDIFF_ENOMEM, NULL);
 	strcpy(*main_name, "word/document.xml");
 	return 0;
-}
-
-/* libzip could not build the archive: out of memory, or (a name it
- * cannot store) an invalid argument. */
-static int
-archive_error(zip_error_t *ze, ldiff_error *err)
-{
-	if (zip_error_code_zip(ze) == ZIP_ER_MEMORY)
-		return ld_error(err, LDIFF_ENOMEM, NULL);
-	return ld_error(err, LDIFF_EINVAL, "%s: %s", _("cannot build the zip "
-	    "archive"), zip_error_strerror(ze));
-}
-
-/* One part, deflated at the fastest level (a redline is opened once;
- * the time went to zlib, not to our XML), with a fixed time (1980-01-01,
- * the first a zip can hold) so that the bytes depend on the input only.
- * The data stays op's until the archive is closed. */
-static int
-add_part(zip_t *z, const char *name, const ld_buf *data, ldiff_error *err)
-{
-	zip_source_t *s;
-	zip_int64_t i;
-
-	s = zip_source_buffer(z, data->len ? data->data : "", data->len, 0);
-	i = s != NULL ? zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8) : -1;
-	if (i < 0) {
-		zip_source_free(s);
-		return archive_error(zip_get_error(z), err);
-	}
-	if (zip_file_set_mtime(z, (zip_uint64_t)i, 315532800, 0) != 0 ||
-	    zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE,
-	    1) != 0)
-		return archive_error(zip_get_error(z), err);
-	return 0;
-}
-
-/* Every part in op's order, but [Content_Types].xml first, where readers
- * that sniff a package's first entry look for it. */
-static int
-add_parts(zip_t *z, const struct out_parts *op, ldiff_error *err)
-{
-	int pass, r = 0;
-	size_t k;
-
-	for (pass = 0; pass < 2 && r == 0; pass++)
-		for (k = 0; k < op->n && r == 0; k++)
-			if ((strcmp(op->name[k], "[Content_Types].xml") == 0) ==
-			    (pass == 0))
-				r = add_part(z, op->name[k], &op->data[k], err);
-	return r;
-}
-
-/* The finished archive in src, copied to out a buffer at a time. */
-static int
-copy_out(zip_source_t *src, FILE *out, ldiff_error *err)
-{
-	char buf[16384];
-	zip_int64_t n = 0;
-	int r = 0;
-
-	if (zip_source_open(src) != 0)
-		return archive_error(zip_source_error(src), err);
-	while (r == 0 && (n = zip_source_read(src, buf, sizeof buf)) > 0)
-		if ((r = ld_fwrite_all(out, buf, (size_t)n)) != 0)
-			ld_error(err, r, NULL);
-	if (r == 0 && n < 0)
-		r = archive_error(zip_source_error(src), err);
-	zip_source_close(src);
-	return r;
-}
-
-/* Zip the parts with libzip into a buffer source and write the archive
- * to out.  The source is kept past zip_close, which writes the archive
- * into it, so that it can be read out again; nothing reaches out until
- * the archive is whole. */
-static int
-write_zip(const struct out_parts *op, FILE *out, ldiff_error *err)
-{
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *z = NULL;
-	int r;
-
-	zip_error_init(&ze);
-	src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (src != NULL)
-		z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (z == NULL) {
-		r = archive_error(&ze, err);
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return r;
-	}
-	zip_error_fini(&ze);
-	zip_source_keep(src);
-	r = add_parts(z, op, err);
-	if (r == 0 && zip_close(z) != 0)
-		r = archive_error(zip_get_error(z), err);
-	if (r != 0)
-		zip_discard(z);
-	else
-		r = copy_out(src, out, err);
-	zip_source_free(src);
-	return r;
 }
 
 /* Does s match pat, where 9 stands for a digit? */
@@ -441,7 +287,7 @@ set_date(struct dw *w, const ldiff_render_opts *o, ldiff_error *err)
 /* --title: the package's title (dc:title of docProps/core.xml), put in
  * place of the one NEW had, or added before the end of the part. */
 static void
-set_title(struct out_parts *op, const char *title)
+set_title(ld_docx_parts *op, const char *title)
 {
 	ld_buf *core = NULL, nb;
 	const char *s, *a, *e;
@@ -470,7 +316,7 @@ set_title(struct out_parts *op, const char *title)
 	ld_buf_add(&nb, s, (size_t)(a - s));
 	if (add)
 		ld_buf_adds(&nb, "<dc:title>");
-	dw_xml_text(&nb, title, strlen(title));
+	ld_docx_xml_text(&nb, title, strlen(title));
 	if (add)
 		ld_buf_adds(&nb, "</dc:title>");
 	ld_buf_adds(&nb, e);
@@ -503,7 +349,7 @@ static int
 build(struct dw *w, const void *new_docx, size_t new_len, FILE *out,
     ldiff_error *err)
 {
-	struct out_parts op;
+	ld_docx_parts op;
 	ld_buf root, sect, *doc;
 	char *main_name = NULL;
 	int r;
@@ -526,16 +372,16 @@ build(struct dw *w, const void *new_docx, size_t new_len, FILE *out,
 		goto out;
 	}
 	if (w->x.oom || root.oom || sect.oom ||
-	    (doc = part_add(&op, main_name)) == NULL) {
+	    (doc = ld_docx_part_add(&op, main_name)) == NULL) {
 		r = ld_error(err, LDIFF_ENOMEM, NULL);
 		goto out;
 	}
 	*doc = w->x;		/* the parts own it now */
 	ld_buf_init(&w->x);
 	set_title(&op, w->title);
-	r = write_zip(&op, out, err);
+	r = ld_docx_write_zip(&op, out, err);
 out:
-	parts_free(&op);
+	ld_docx_parts_free(&op);
 	ld_free(main_name);
 	ld_buf_free(&root);
 	ld_buf_free(&sect);
