@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -647,6 +648,34 @@ render_consolidation(const ldiff_consolidation *c, struct opts *o)
 	return kl_out_commit(out);
 }
 
+/* A glob of the responses folder takes in the draft too: it is no
+ * response, so it is left out (with its -L label) and said so. */
+static int
+drop_draft(int n, char **argv, struct opts *o)
+{
+	struct stat sd, sr;
+	int i, k = 0;
+
+	if (strcmp(o->base, "-") == 0 || stat(o->base, &sd) != 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sr) == 0 &&
+		    sr.st_dev == sd.st_dev && sr.st_ino == sd.st_ino) {
+			kl_warn(_("%s: the draft itself, not a response; left "
+			    "out"), argv[i]);
+			if ((size_t)i < o->nlabels) {
+				memmove(&o->labels[i], &o->labels[i + 1],
+				    (o->nlabels - (size_t)i - 1) *
+				    sizeof *o->labels);
+				o->nlabels--;
+			}
+			continue;
+		}
+		argv[k++] = argv[i];
+	}
+	return k;
+}
+
 /* The draft made into clauses, as any version is. */
 static ldiff_clauses *
 read_base(const struct opts *o)
@@ -742,6 +771,11 @@ main(int argc, char **argv)
 		kl_usage_error();
 	}
 	if (o.base != NULL) {
+		argc = first + drop_draft(argc - first, argv + first, &o);
+		if (argc - first < 1) {
+			kl_warn(_("no responses to compare with the draft"));
+			kl_usage_error();
+		}
 		status = consolidate(argc - first, argv + first, &o);
 		free(o.labels);
 		return status;

@@ -89,6 +89,11 @@ like "$(grep 'Umeå kommun' "$TMP/cons.stat")" "2 proposals .*1 comments" \
 
 kl kldiff --base=utkast.docx asele.docx utkast.docx >/dev/null
 is "$?" 0 "--base: exit 0 when no response proposes anything"
+n=$(kl kldiff --json --base=utkast.docx umea.docx utkast.docx 2>"$TMP/err" |
+    wc -l)
+m=$(kl kldiff --json --base=utkast.docx umea.docx 2>/dev/null | wc -l)
+is "$n" "$m" "--base: the draft among the responses is left out"
+like "$(cat "$TMP/err")" "the draft itself" "--base: and that is said"
 kl kldiff --base=utkast.docx missing.docx 2>/dev/null
 is "$?" 2 "--base: exit 2 on trouble"
 done_testing
