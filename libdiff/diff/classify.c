@@ -484,26 +484,32 @@ same_meaning(const ld_side *a, const ld_side *b, size_t a0, size_t a1,
 	return ld_sv_same_meaning(pa, na, pb, nb);
 }
 
+/* Whether the text of tokens [t0, t1) holds a form the rewrite table
+ * knows; an empty span holds none. */
+static int
+span_may_rewrite(const ld_side *s, size_t t0, size_t t1)
+{
+	const char *p;
+
+	if (t0 >= t1)
+		return 0;
+	p = s->t[t0].s;
+	return ld_sv_may_rewrite(p,
+	    (size_t)(s->t[t1 - 1].s + s->t[t1 - 1].len - p));
+}
+
 int
 ld_language_possible(const ld_side *a, const ld_side *b, const ld_run *r,
     size_t before, size_t after)
 {
 	size_t l = words_before(a, r->a0, before, LANG_CONTEXT);
 	size_t h = words_after(a, r->a1, after, LANG_CONTEXT);
-	const char *p;
-	size_t n;
 
 	if (r->a1 - r->a0 > LANG_MAX_TOKENS || r->b1 - r->b0 > LANG_MAX_TOKENS)
 		return 0;
-	p = a->t[r->a0 - l].s;
-	n = (size_t)(a->t[r->a1 + h - 1].s + a->t[r->a1 + h - 1].len - p);
-	if (r->a1 + h > r->a0 - l && ld_sv_may_rewrite(p, n))
-		return 1;
-	if (r->b1 + h <= r->b0 - l)
-		return 0;
-	p = b->t[r->b0 - l].s;
-	n = (size_t)(b->t[r->b1 + h - 1].s + b->t[r->b1 + h - 1].len - p);
-	return ld_sv_may_rewrite(p, n);
+	/* the equal context is the same on both sides: l and h serve both */
+	return span_may_rewrite(a, r->a0 - l, r->a1 + h) ||
+	    span_may_rewrite(b, r->b0 - l, r->b1 + h);
 }
 
 int
