@@ -487,6 +487,39 @@ tail_value_cut(const ld_side *a, const ld_side *b, const ld_run *r,
 	    first_word(b, r->b0, *cb) < *cb;
 }
 
+static int add_language_edit(struct out *o, const ld_side *a,
+    const ld_side *b, const ld_run *r, int shift);
+
+/* One piece of a replacement cut at its values, as an edit of its own:
+ * a LANGUAGE edit when, white space shared at its ends aside, it is a
+ * rewrite by itself ("40 resp. 60" -> "45 respektive 55": the middle
+ * piece), else an edit classified as usual.  The values beside it differ,
+ * so it takes no context from them. */
+static int
+add_piece(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	ld_run lead = *r, core = *r, trail = *r;
+	int rc;
+
+	while (core.a0 < core.a1 && core.b0 < core.b1 &&
+	    a->t[core.a0].space && b->t[core.b0].space)
+		core.a0++, core.b0++;
+	while (core.a1 > core.a0 && core.b1 > core.b0 &&
+	    a->t[core.a1 - 1].space && b->t[core.b1 - 1].space)
+		core.a1--, core.b1--;
+	if (r->op != LD_RUN_EDIT || core.a0 == core.a1 ||
+	    core.b0 == core.b1 || !ld_language_possible(a, b, &core, 0, 0) ||
+	    !ld_language_edit(a, b, &core, 0, 0, shift))
+		return add_edit(o, a, b, r, shift);
+	lead.a1 = core.a0, lead.b1 = core.b0, lead.op = LD_RUN_EQ;
+	trail.a0 = core.a1, trail.b0 = core.b1, trail.op = LD_RUN_EQ;
+	if ((rc = emit_equal(o, a, b, &lead, shift)) != 0 ||
+	    (rc = add_language_edit(o, a, b, &core, shift)) != 0)
+		return rc;
+	return emit_equal(o, a, b, &trail, shift);
+}
+
 /* The part of *rest before old token ca and new token cb as an edit of
  * its own; *rest then starts there. */
 static int
@@ -499,7 +532,7 @@ emit_head(struct out *o, const ld_side *a, const ld_side *b, ld_run *rest,
 	head.b1 = cb;
 	rest->a0 = ca;
 	rest->b0 = cb;
-	return add_edit(o, a, b, &head, shift);
+	return add_piece(o, a, b, &head, shift);
 }
 
 /* A replacement whose two sides begin (or end) with a value is cut
@@ -522,7 +555,9 @@ emit_valued(struct out *o, const ld_side *a, const ld_side *b,
 	    tail_value_cut(a, b, &rest, &ca, &cb) &&
 	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
 		return rc;
-	return add_edit(o, a, b, &rest, shift);
+	/* uncut, rest is r, which emit_edit has already tried whole */
+	return rest.a0 == r->a0 && rest.a1 == r->a1 ?
+	    add_edit(o, a, b, &rest, shift) : add_piece(o, a, b, &rest, shift);
 }
 
 /* A rewrite as an edit of class LANGUAGE, never cut at its values: "den
