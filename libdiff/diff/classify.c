@@ -470,8 +470,9 @@ words_after(const ld_side *s, size_t t, size_t avail, size_t k)
 	return d;
 }
 
+/* ld_sv_rewrite_check() of old tokens [a0, a1) and new [b0, b1). */
 static int
-same_meaning(const ld_side *a, const ld_side *b, size_t a0, size_t a1,
+rewrite_check(const ld_side *a, const ld_side *b, size_t a0, size_t a1,
     size_t b0, size_t b1)
 {
 	const char *pa = a0 < a1 ? a->t[a0].s : "";
@@ -481,7 +482,49 @@ same_meaning(const ld_side *a, const ld_side *b, size_t a0, size_t a1,
 	size_t nb = b0 < b1 ? (size_t)(b->t[b1 - 1].s + b->t[b1 - 1].len -
 	    pb) : 0;
 
-	return ld_sv_same_meaning(pa, na, pb, nb);
+	return ld_sv_rewrite_check(pa, na, pb, nb);
+}
+
+/* Bytes the rewrite lexer may read into one token with its neighbour:
+ * letters and digits (any byte of a multi-byte character counts) and
+ * the signs that join them ("EU-stöd", "2,5", "13.00", "3:e"). */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static int
+join_byte(unsigned char c)
+{
+	return word_byte(c) || (c != '\0' && strchr("-.,:/", c) != NULL);
+}
+
+/* Are tokens t - 1 and t read apart by the lexer, whatever is around? */
+static int
+lexed_apart(const ld_side *s, size_t t)
+{
+	const ld_tok *x, *y;
+	unsigned char cx, cy;
+
+	if (t == 0 || t >= s->n)
+		return 1;
+	x = &s->t[t - 1];
+	y = &s->t[t];
+	if (x->space || y->space || x->len == 0 || y->len == 0)
+		return 1;
+	cx = (unsigned char)x->s[x->len - 1];
+	cy = (unsigned char)y->s[0];
+	return !(join_byte(cx) && join_byte(cy) &&
+	    (word_byte(cx) || word_byte(cy)));
+}
+
+/* Whether context taken at [t0, t1)'s ends is lexed apart from it. */
+static int
+cut_apart(const ld_side *s, size_t t0, size_t t1)
+{
+	return lexed_apart(s, t0) && lexed_apart(s, t1);
 }
 
 /* Whether the text of tokens [t0, t1) holds a form the rewrite table
@@ -518,6 +561,7 @@ ld_language_edit(const ld_side *a, const ld_side *b, const ld_run *r,
 {
 	ldiff_edit e;
 	size_t k, lo = (size_t)-1, hi = (size_t)-1;
+	int v;
 
 	if ((r->a0 == r->a1 && r->b0 == r->b1) || r->op != LD_RUN_EDIT ||
 	    r->a1 - r->a0 > LANG_MAX_TOKENS ||
@@ -536,9 +580,14 @@ ld_language_edit(const ld_side *a, const ld_side *b, const ld_run *r,
 			break;	/* no more context to take */
 		lo = l;
 		hi = h;
-		if (same_meaning(a, b, r->a0 - l, r->a1 + h, r->b0 - l,
-		    r->b1 + h))
+		v = rewrite_check(a, b, r->a0 - l, r->a1 + h, r->b0 - l,
+		    r->b1 + h);
+		if (v == LD_SV_SAME)
 			return 1;
+		/* other plain words, and context can only add equal ones */
+		if (v == LD_SV_OTHER_WORDS && k == 0 &&
+		    cut_apart(a, r->a0, r->a1) && cut_apart(b, r->b0, r->b1))
+			return 0;
 	}
 	return 0;
 }

@@ -1051,31 +1051,41 @@ ld_sv_may_rewrite(const char *s, size_t n)
 }
 
 int
-ld_sv_same_meaning(const char *old, size_t on, const char *new,
-    size_t nn)
+ld_sv_rewrite_check(const char *old, size_t on, const char *new, size_t nn)
 {
 	side sa, sb, *a = &sa, *b = &sb;	/* a few kB: no allocation */
 	ld_buf ka, kb;
 	struct match m;
-	int same = 0;
+	int verdict = LD_SV_OTHER;
 
 	ld_buf_init(&ka);
 	ld_buf_init(&kb);
 	a->r = b->r = NULL;
 	a->nr = b->nr = NULL;
 	m.memo = NULL;
-	if (side_lex(a, old, on, &ka) != 0 || side_lex(b, new, nn,
-	    &kb) != 0 || !may_be_same(a, b) || side_read(a) != 0 ||
-	    side_read(b) != 0)
+	if (side_lex(a, old, on, &ka) != 0 || side_lex(b, new, nn, &kb) != 0)
+		goto out;
+	if (!same_plain(a, b)) {
+		verdict = LD_SV_OTHER_WORDS;
+		goto out;
+	}
+	if (!may_be_same(a, b) || side_read(a) != 0 || side_read(b) != 0)
 		goto out;
 	m.a = a;
 	m.b = b;
 	m.memo = ld_calloc((a->n + 1) * (b->n + 1), 1);
-	if (m.memo != NULL)
-		same = same_from(&m, 0, 0);
+	if (m.memo != NULL && same_from(&m, 0, 0))
+		verdict = LD_SV_SAME;
 out:
 	ld_free(m.memo);
 	side_free(a, &ka);
 	side_free(b, &kb);
-	return same;
+	return verdict;
+}
+
+int
+ld_sv_same_meaning(const char *old, size_t on, const char *new,
+    size_t nn)
+{
+	return ld_sv_rewrite_check(old, on, new, nn) == LD_SV_SAME;
 }

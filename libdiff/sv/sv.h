@@ -65,6 +65,14 @@ int ld_sv_same_meaning(const char *old, size_t on, const char *new,
  * reading in the tables?  0 lets a caller skip the matcher; 1 also when
  * out of memory. */
 int ld_sv_may_rewrite(const char *s, size_t n);
+/* ld_sv_same_meaning() with the reason for a no: LD_SV_OTHER_WORDS when
+ * the words no table knows differ (in order).  Those words of a span
+ * with equal words added at both ends, beyond a space, are those words
+ * with the same added: no context makes such spans the same, and a
+ * caller that would try more context can stop. */
+enum { LD_SV_OTHER, LD_SV_SAME, LD_SV_OTHER_WORDS };
+int ld_sv_rewrite_check(const char *old, size_t on, const char *new,
+    size_t nn);
 
 /* Swedish numbers and kronor (numfmt.c).
  * "1 250 000", "1 250 000,50", "2,5", "−3", NBSP/U+202F/thin-space groups;
