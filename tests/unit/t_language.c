@@ -332,6 +332,19 @@ test_names(void)
 	ok(!ld_sv_same_meaning("", 0, "inte", 4), "a negation is no rewrite");
 	ok(!ld_sv_may_rewrite("regionen samverkar", 18),
 	    "plain words have no reading in the tables");
+	is_int(ld_sv_rewrite_check("skall", 5, "ska", 3), LD_SV_SAME,
+	    "rewrite check: skall/ska is the same");
+	is_int(ld_sv_rewrite_check("regionen", 8, "kommunen", 8),
+	    LD_SV_OTHER_WORDS, "rewrite check: other plain words say so");
+	is_int(ld_sv_rewrite_check("ska", 3, "bör", 4), LD_SV_OTHER_WORDS,
+	    "rewrite check: a modal verb for another is other words");
+	is_int(ld_sv_rewrite_check("att regionen har beslutat", 25,
+	    "att kommunen beslutat", 21), LD_SV_OTHER_WORDS,
+	    "  and context with a table word changes nothing");
+	is_int(ld_sv_rewrite_check("ska samverka", 12, "ska", 3), LD_SV_OTHER_WORDS,
+	    "rewrite check: a dropped plain word is other words");
+	is_int(ld_sv_rewrite_check("en", 2, "ett", 3), LD_SV_OTHER,
+	    "rewrite check: en/ett are table words, refused later");
 }
 
 int
