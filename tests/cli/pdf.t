@@ -112,6 +112,22 @@ is "$?" 0 "hyphens: joined, kept, kept with the space"
 grep -q 'denna period av samverkan' t.txt
 is "$?" 0 "a paragraph over a page break is joined"
 
+# ---- automatic hyphenation (corpus/src/make-hyphen-pdf.py) -------------
+# LibreOffice's Swedish hyphenation in a justified column 7 cm wide: most
+# line ends are the typesetter's hyphen, some lines are two words spread
+# wide, and the author's hyphens ("kompetens- och", "hälso- och",
+# "Västerbottens-kommunerna", "EU-finansierade", "2023-års") must stay.
+kl kltext --plain "$C/pdf/avstavning.docx" >hd.txt
+kl kltext --plain "$C/pdf/avstavning.pdf" >hp.txt
+set -- $(perl "$SCORE" words hd.txt hp.txt)
+is "$2 $4" "1.0000 1.0000" "hyphenated PDF: word recall and precision 1"
+is "$(diff hd.txt hp.txt)" "" "hyphenated PDF: the .docx's text, line for line"
+for w in "kompetens- och" "hälso- och" "Västerbottens-kommunerna" \
+    "EU-finansierade" "2023-års" "kompetensförsörjningsplaneringen"; do
+	grep -q -- "$w" hp.txt
+	is "$?" 0 "hyphenated PDF: $w"
+done
+
 # ---- refusals ----------------------------------------------------------
 # run FILE [OPTION]: "exit:stderr" of kltext, within 30 s
 run() {
