@@ -34,7 +34,7 @@ COMPLETIONDIR ?= $(DATADIR)/bash-completion/completions
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc poppler-glib
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc poppler-glib zlib
 SHARED ?= $(abspath ../shared)
 
 WARN = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -204,7 +204,10 @@ int ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
  * running headers, footers and page numbers dropped, footnotes kept as
  * LDIFF_PARA_FOOTNOTE.  Typed clause numbers stay in the text, as in
  * plain text; klsplit makes them labels.  limits.max_pages and
- * limits.max_total_bytes (of the text) apply. */
+ * limits.max_total_bytes (of the text) apply, and before poppler reads
+ * anything every stream is decoded and counted against max_part_bytes,
+ * max_total_bytes and max_ratio, and the nesting against max_xml_depth
+ * (LDIFF_ELIMIT). */
 int ldiff_doc_from_pdf_mem(ldiff_doc **out, const void *data, size_t len,
     const ldiff_extract_opts *o, ldiff_error *err);
 

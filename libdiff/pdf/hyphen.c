@@ -9,9 +9,10 @@
  * the author wrote with a hyphen.  The document itself is the best
  * dictionary: when the joined word, or a word of the same Snowball stem,
  * occurs elsewhere in it, the hyphen was the typesetter's.  Otherwise the
- * case decides: a capital on either side (a name, an abbreviation) keeps
- * the hyphen, lower case on both sides is read as a word broken by
- * automatic hyphenation.
+ * case decides: a capital after the hyphen keeps it, and so does a
+ * capital before it when that part is a word of the document, an
+ * abbreviation or a genitive ("Västerbottens-"): a name's compound;
+ * anything else is read as a word broken by automatic hyphenation.
  */
 #include "pdf/pdf.h"
 
@@ -106,6 +107,21 @@ starts_upper(const char *s, size_t n)
 }
 
 static int
+all_upper(const char *s, size_t n)
+{
+	int32_t cp;
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		if (!starts_upper(s + i, n - i))
+			return 0;
+		if ((k = ld_utf8_decode(s + i, n - i, &cp)) == 0)
+			return 0;
+	}
+	return n > 1;
+}
+
+static int
 ends_digit(const char *s, size_t n)
 {
 	return n > 0 && s[n - 1] >= '0' && s[n - 1] <= '9';
@@ -144,6 +160,18 @@ int
 ld_hyphen_join(ld_hyphen *h, const char *left, size_t nl,
     const char *right, size_t nr)
 {
+	const char *dash;
+	size_t i;
+
+	/* Only the parts next to the line end are looked up: in
+	 * "Väs-" + "terbottens-kommunerna," the word is "Västerbottens",
+	 * in "Västerbottens-kom-" + "munerna" it is "kommunerna". */
+	for (i = nl; i > 0 && left[i - 1] != '-'; i--)
+		;
+	left += i;
+	nl -= i;
+	if ((dash = memchr(right, '-', nr)) != NULL)
+		nr = (size_t)(dash - right);
 	if (is_conjunction(right, nr))
 		return LD_HY_SPACE;
 	if (nl == 0 || nr == 0 || ends_digit(left, nl) ||
@@ -153,7 +181,12 @@ ld_hyphen_join(ld_hyphen *h, const char *left, size_t nl,
 		return LD_HY_KEEP;
 	if (known_word(h, left, nl, right, nr))
 		return LD_HY_JOIN;
-	if (starts_upper(left, nl))
-		return LD_HY_KEEP;	/* "Västerbottens-kommunerna" */
+	/* A name or an abbreviation before an author's hyphen is a word of
+	 * its own: "Västerbottens-kommunerna" (a word of the document, or a
+	 * name's genitive linking a compound), "EU-finansierade"; "Regi-"
+	 * + "on" is none of them. */
+	if (starts_upper(left, nl) && (all_upper(left, nl) ||
+	    known_word(h, left, nl, "", 0) || (nl >= 5 && left[nl - 1] == 's')))
+		return LD_HY_KEEP;
 	return LD_HY_JOIN;
 }

@@ -12,9 +12,11 @@
  * one baseline into several lines (the cells of a table row).
  *
  * poppler has no allocation hooks, so its memory cannot be capped from
- * here; what can be bounded is bounded before the work is done: the page
- * count (limits.max_pages) before any page is parsed, and the text kept
- * (limits.max_total_bytes) page by page.  poppler keeps global state (its
+ * here; what can be bounded is bounded before the work is done: what the
+ * streams inflate to and how deep the syntax nests (scan.c, before
+ * poppler sees the bytes), the page count (limits.max_pages) before any
+ * page is parsed, and the text kept (limits.max_total_bytes) page by
+ * page.  poppler keeps global state (its
  * GlobalParams, font caches), so documents are read one at a time even
  * when kldiff reads its versions in threads.
  */
@@ -644,6 +646,8 @@ ld_pdf_load(ld_pdf *pdf, const void *data, size_t len,
 		return ld_error(err, LDIFF_ENOMEM, NULL);
 	if (len > INT32_MAX)
 		return ld_error(err, LDIFF_ELIMIT, _("a PDF over 2 GiB"));
+	if ((r = ld_pdf_scan(data, len, lim, err)) != 0)
+		return r;
 	bytes = g_bytes_new_static(data, len);
 	pthread_mutex_lock(&poppler_lock);
 	r = open_document(&doc, bytes, err);

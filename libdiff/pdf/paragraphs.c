@@ -349,12 +349,45 @@ cell_continued(builder *b, const ld_pdf_line *ln)
 
 /* ---- pages ------------------------------------------------------------- */
 
+/* A line of justified text with few words, spread so wide that load.c
+ * cut it into cells: "la     kompetensförsörjningsplane-".  It goes on
+ * the open paragraph (continues(): face, pitch, indent), it reaches the
+ * right margin as the line above it does (full, or stretched too; or
+ * the line above is one word broken at a hyphen, which cannot stretch), and justification spreads
+ * the space evenly: every gap is wide, so every cell is one word, and
+ * the gaps are equal.  A table's row has columns of their own widths. */
+static int
+stretched(const builder *b, const ld_pdf_line *ln, int page)
+{
+	const ld_pdf_line *p = b->last;
+	double tol = 0.2 * ln->size, gmin = 1e9, gmax = 0, g;
+	size_t i;
+
+	if (b->in_table || b->open == NULL || p == NULL ||
+	    b->open->kind != LDIFF_PARA_PARAGRAPH ||
+	    fabs(ln->x1 - b->right[page]) > tol ||
+	    (fabs(p->x1 - b->right[b->last_page]) > tol &&
+	    p->text[strlen(p->text) - 1] != '-') ||
+	    !continues(b, ln, page))
+		return 0;
+	for (i = 0; i < ln->ncells; i++) {
+		if (strchr(ln->cells[i].text, ' ') != NULL)
+			return 0;
+		if (i == 0)
+			continue;
+		g = ln->cells[i].x0 - ln->cells[i - 1].x1;
+		gmin = g < gmin ? g : gmin;
+		gmax = g > gmax ? g : gmax;
+	}
+	return gmax - gmin < tol;
+}
+
 static int
 add_body_line(builder *b, const ld_pdf_line *ln, int page)
 {
 	block *cell;
 
-	if (row_cells(ln) >= 2)
+	if (row_cells(ln) >= 2 && !stretched(b, ln, page))
 		return add_row(b, ln, page);
 	if ((cell = cell_continued(b, ln)) != NULL) {
 		b->row_bottom = ln->y0;
@@ -522,17 +555,29 @@ measure_pitch(builder *b)
 	b->pitch = best > 0 ? best / 2.0 : b->pdf->body_size * 1.2;
 }
 
+/* The document's words for hyphen.c, but not the piece before a line-end
+ * hyphen: "Regi-" must not make "Regi" a word of the document. */
 static int
 learn_words(builder *b)
 {
+	ld_buf t;
 	size_t p, i;
+	int r = 0;
 
-	for (p = 0; p < b->pdf->npages; p++)
-		for (i = 0; i < b->pdf->pages[p].n; i++)
-			if (ld_hyphen_learn(b->hy,
-			    b->pdf->pages[p].lines[i].text) != 0)
-				return LDIFF_ENOMEM;
-	return 0;
+	ld_buf_init(&t);
+	for (p = 0; p < b->pdf->npages && r == 0; p++)
+		for (i = 0; i < b->pdf->pages[p].n && r == 0; i++) {
+			ld_buf_reset(&t);
+			ld_buf_adds(&t, b->pdf->pages[p].lines[i].text);
+			if (t.len > 0 && t.data[t.len - 1] == '-') {
+				t.len = last_word_start(&t);
+				t.data[t.len] = '\0';
+			}
+			r = t.oom ? LDIFF_ENOMEM : ld_hyphen_learn(b->hy,
+			    ld_buf_str(&t));
+		}
+	ld_buf_free(&t);
+	return r != 0 ? LDIFF_ENOMEM : 0;
 }
 
 /* ---- headings ---------------------------------------------------------- */

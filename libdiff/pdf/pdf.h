@@ -3,8 +3,10 @@
  * pdf/pdf.h - the private seams of the PDF reader.
  *
  * A PDF has no paragraphs, only glyphs placed on pages.  The reader works
- * in three passes, each a file:
+ * in three passes, each a file, after a scan:
  *
+ *   scan.c       before poppler: every stream decoded and counted, the
+ *                nesting measured, against the limits
  *   load.c       poppler-glib: per page, lines of text with their box,
  *                font size and weight, cut into cells at wide gaps
  *   furniture.c  what is not the agreement's text: running headers and
@@ -69,6 +71,13 @@ typedef struct ld_pdf {
 	const char *fonts[64];	/* the faces seen, interned */
 	size_t nfonts;
 } ld_pdf;
+
+/* ---- scan.c ----------------------------------------------------------- */
+/* The PDF's streams decoded and counted, its nesting measured, against
+ * lim (max_part_bytes, max_total_bytes, max_ratio, max_xml_depth) before
+ * poppler reads it: 0, LDIFF_ELIMIT or LDIFF_ENOMEM with err filled. */
+int ld_pdf_scan(const void *data, size_t len, const ldiff_limits *lim,
+    ldiff_error *err);
 
 /* ---- load.c ----------------------------------------------------------- */
 /* Every page's lines; LDIFF_EPDF, LDIFF_EENCRYPTED, LDIFF_ELIMIT,

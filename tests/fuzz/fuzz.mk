@@ -30,7 +30,7 @@ SHARED ?= $(abspath ../shared)
 FB = build-fuzz
 TARGETS ?= records text docx diff pdf
 PKG_CONFIG ?= pkg-config
-PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc poppler-glib
+PKGS = libxml-2.0 libzip libpcre2-8 libutf8proc poppler-glib zlib
 
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer

@@ -12,6 +12,12 @@
 #   many     20 001 pages (one content stream shared): over --max-pages
 #   nesting  a content stream of arrays nested 200 000 deep
 #   bomb     a content stream that inflates from about 1 MiB to 1 GiB
+#   bomb2    the same filtered twice, [/FlateDecode /FlateDecode], 256 MiB
+#            (a few KiB in the file)
+#   a85bomb  [/ASCII85Decode /FlateDecode] inflating to 64 MiB, at 800:1,
+#            under the default --max-ratio
+#   deep     a page dictionary holding arrays nested 100 000 deep (outside
+#            any stream)
 #   encrypted  a PDF that says it is encrypted (/Encrypt in the trailer)
 use strict;
 use warnings;
@@ -66,6 +72,42 @@ sub text_ops {
 		$s .= "BT /F1 $size Tf $x $y Td ($t) Tj ET\n";
 	}
 	return $s;
+}
+
+# A line of text, then MIB MiB of a comment line: inflates, but draws
+# nothing.  Each MiB is a new deflate block, so the ratio is deflate's
+# best, about 1030:1.
+sub bomb_data {
+	my ($mib) = @_;
+	my $d = deflateInit(-Level => 9) or die;
+	my ($z, $st) = $d->deflate(text_ops([72, 700, 11, "Bomb."]));
+	my $chunk = "%" . ("x" x 1048574) . "\n";
+	for (1 .. $mib) {
+		my ($c) = $d->deflate($chunk);
+		$z .= $c;
+	}
+	my ($c) = $d->flush();
+	return $z . $c;
+}
+
+# ASCII85, as PDF's ASCII85Decode reads it (with "z" and "~>").
+sub ascii85 {
+	my ($s) = @_;
+	my $out = '';
+	my $pad = (4 - length($s) % 4) % 4;
+	$s .= "\0" x $pad;
+	for my $v (unpack 'N*', $s) {
+		if ($v == 0) { $out .= 'z'; next; }
+		my $g = '';
+		for (1 .. 5) { $g = chr(33 + $v % 85) . $g; $v = int($v / 85); }
+		$out .= $g;
+	}
+	if ($pad) {
+		$out =~ s/z\z/!!!!!/;
+		substr($out, -$pad) = '';
+	}
+	$out =~ s/(.{72})/$1\n/g;
+	return $out . "~>";
 }
 
 if ($kind eq 'scan') {
@@ -125,19 +167,26 @@ if ($kind eq 'scan') {
 	    text_ops([72, 700, 11, "Djupt."])), "<< /Font << /F1 5 0 R >> >>");
 	push @$o, $font;
 	write_pdf($o);
-} elsif ($kind eq 'bomb') {
-	# 1 GiB of a comment line: inflates, but draws nothing.
-	my $d = deflateInit(-Level => 9) or die;
-	my ($z, $st) = $d->deflate(text_ops([72, 700, 11, "Bomb."]));
-	my $chunk = "%" . ("x" x 1048574) . "\n";
-	for (1 .. 1024) {
-		my ($c) = $d->deflate($chunk);
-		$z .= $c;
-	}
-	my ($c) = $d->flush();
-	$z .= $c;
-	my $o = page_objs(stream($z, " /Filter /FlateDecode"),
+} elsif ($kind eq 'deep') {
+	my $n = 100000;
+	my $o = page_objs(stream(text_ops([72, 700, 11, "Djupt."])),
 	    "<< /Font << /F1 5 0 R >> >>");
+	my $deep = "/Deep " . ("[" x $n) . ("]" x $n) . " /Contents";
+	$o->[2] =~ s/\/Contents/$deep/;
+	push @$o, $font;
+	write_pdf($o);
+} elsif ($kind =~ /^(bomb|bomb2|a85bomb)$/) {
+	my %mib = (bomb => 1024, bomb2 => 256, a85bomb => 64);
+	my $z = bomb_data($mib{$kind});
+	my $filter = " /Filter /FlateDecode";
+	if ($kind eq 'bomb2') {
+		$z = compress($z, 9);
+		$filter = " /Filter [/FlateDecode /FlateDecode]";
+	} elsif ($kind eq 'a85bomb') {
+		$z = ascii85($z);
+		$filter = " /Filter [/ASCII85Decode /FlateDecode]";
+	}
+	my $o = page_objs(stream($z, $filter), "<< /Font << /F1 5 0 R >> >>");
 	push @$o, $font;
 	write_pdf($o);
 } elsif ($kind eq 'encrypted') {

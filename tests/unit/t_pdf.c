@@ -30,6 +30,7 @@ test_hyphen(void)
 	ld_hyphen_learn(h, "Regionen har utvecklingsansvaret i länet.");
 	ld_hyphen_learn(h, "Samhällsomvandling berör kompetens- och "
 	    "utbildningsfrågor i Västerbottens kommuner.");
+	ld_hyphen_learn(h, "Kommunerna och regionen.");
 	is_int(join(h, "utvecklings", "ansvaret"), LD_HY_JOIN,
 	    "utvecklings- ansvaret: the word occurs whole: joined");
 	is_int(join(h, "Samhälls", "omvandlingen"), LD_HY_JOIN,
@@ -44,6 +45,12 @@ test_hyphen(void)
 	is_int(join(h, "Region", "Västerbotten"), LD_HY_KEEP,
 	    "a capital after the hyphen: kept");
 	is_int(join(h, "2023", "2026"), LD_HY_KEEP, "digits: kept");
+	is_int(join(h, "Regi", "on"), LD_HY_JOIN,
+	    "Regi- on: a capital, but no word of the document: joined");
+	is_int(join(h, "Väs", "terbottens-kommunerna"), LD_HY_JOIN,
+	    "Väs- terbottens-kommunerna: the word up to the author's hyphen");
+	is_int(join(h, "Västerbottens-kom", "munerna"), LD_HY_JOIN,
+	    "Västerbottens-kom- munerna: the word after the author's hyphen");
 	is_int(join(h, "kollektiv", "trafiken"), LD_HY_JOIN,
 	    "lower case both sides, unknown: read as the layout's hyphen");
 	ld_hyphen_free(h);
