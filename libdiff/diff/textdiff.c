@@ -502,27 +502,55 @@ emit_head(struct out *o, const ld_side *a, const ld_side *b, ld_run *rest,
 	return add_edit(o, a, b, &head, shift);
 }
 
+static int add_language_edit(struct out *o, const ld_side *a,
+    const ld_side *b, const ld_run *r, int shift);
+
+/* The words a value cut leaves between values: a rewrite of its own
+ * ("40 resp. 60" -> "45 respektive 55": " resp. " -> " respektive " is
+ * language, not wording), else an edit as any other.  No equal words lie
+ * around it to lend context: its neighbours are the values. */
+static int
+add_between(struct out *o, const ld_side *a, const ld_side *b,
+    const ld_run *r, int shift)
+{
+	if (ld_language_possible(a, b, r, 0, 0) &&
+	    ld_language_edit(a, b, r, 0, 0, shift))
+		return add_language_edit(o, a, b, r, shift);
+	return add_edit(o, a, b, r, shift);
+}
+
 /* A replacement whose two sides begin (or end) with a value is cut
  * there, so the value change keeps a class of its own: the period shift
- * can be hidden without hiding the wording beside it. */
+ * can be hidden without hiding the wording beside it.  What a cut leaves
+ * between the values is read again for a rewrite (add_between). */
 static int
 emit_valued(struct out *o, const ld_side *a, const ld_side *b,
     const ld_run *r, int shift)
 {
-	ld_run rest = *r;
+	ld_run rest = *r, mid;
 	size_t ca, cb;
-	int rc;
+	int rc, cut = 0;
 
 	if (r->a0 == r->a1 || r->b0 == r->b1)
 		return add_edit(o, a, b, r, shift);
-	if (lead_value_cut(a, b, &rest, &ca, &cb) &&
-	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
-		return rc;
+	if (lead_value_cut(a, b, &rest, &ca, &cb)) {
+		if ((rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
+			return rc;
+		cut = 1;
+	}
 	if (rest.a0 < rest.a1 && rest.b0 < rest.b1 &&
-	    tail_value_cut(a, b, &rest, &ca, &cb) &&
-	    (rc = emit_head(o, a, b, &rest, ca, cb, shift)) != 0)
-		return rc;
-	return add_edit(o, a, b, &rest, shift);
+	    tail_value_cut(a, b, &rest, &ca, &cb)) {
+		mid = rest;
+		mid.a1 = ca;
+		mid.b1 = cb;
+		rest.a0 = ca;
+		rest.b0 = cb;
+		if ((rc = add_between(o, a, b, &mid, shift)) != 0)
+			return rc;
+		return add_edit(o, a, b, &rest, shift);
+	}
+	return cut ? add_between(o, a, b, &rest, shift) :
+	    add_edit(o, a, b, &rest, shift);
 }
 
 /* A rewrite as an edit of class LANGUAGE, never cut at its values: "den

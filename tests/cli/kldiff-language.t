@@ -41,11 +41,13 @@ is "$(printf '%s\n' "$out" | grep -c '^  [0-9.]* → .*changed (language)$')" 7 
 has "$out" "Regionen [-skall-]{+bör+} [-tillse-]{+se till+} att" \
     "a substantive clause still shows its rewrites, each as one edit"
 has "$out" "[-bl.a.-]{+bland annat+}" "bl.a. -> bland annat is one edit"
+has "$out" "3.3 → 3.3  changed (number, language)" \
+    "40 resp. 60 -> 45 respektive 55: the word between the values is a rewrite"
 has "$out" "throughout: [-skall-] → {+ska+} (2 times, language)" \
     "a repeated rewrite is told once, as language"
 
 out=$(kl kldiff --stat --lang=en "$A" "$B")
-like "$out" "classes: wording 4, number 1, date 1, language 9" \
+like "$out" "classes: wording 3, number 1, date 1, language 10" \
     "--stat counts the language class"
 
 out=$(kl kldiff --lang=sv "$A" "$B")
