@@ -82,8 +82,7 @@ ld_paper_summary(const ldiff_diff *d, size_t pair, int sv, unsigned hide,
 	ld_buf_init(&s.b);
 	walk(&s, &m);
 	ld_say_minor(&s, &m);
-	ld_ptrs_free(&m.typo);
-	ld_ptrs_free(&m.lang);
+	ld_say_minor_free(&m);
 	if (s.b.oom)
 		out->oom = 1;
 	ld_buf_free(&s.b);

@@ -41,6 +41,13 @@ struct amounts {
 	size_t col;		/* the column of the amounts */
 };
 
+/* One rewrite of språkvård and how often the pair has it: "skall" ->
+ * "ska" (texts not NUL-ended; white space trimmed). */
+struct rewrite {
+	const char *o, *n;
+	size_t olen, nlen, count;
+};
+
 /* What is no change of content, tallied over the pair. */
 struct minor {
 	size_t period;		/* edits of the period shift */
@@ -48,6 +55,9 @@ struct minor {
 	char top[1000];		/* sections (first number) renumbered */
 	ld_ptrs typo;		/* clauses retyped */
 	ld_ptrs lang;		/* clauses with language changes */
+	struct rewrite *rw;	/* the rewrites, in order of appearance */
+	size_t nrw, caprw;
+	int oom;
 };
 
 /* ---- paper_phrase.c: words, values, names, the sentence ----------------- */
@@ -117,6 +127,7 @@ size_t ld_say_unit(struct say *s, size_t i);
 /* ---- paper_say_minor.c ------------------------------------------------- */
 
 void ld_say_tally_minor(struct minor *m, const ldiff_unit *u);
+void ld_say_minor_free(struct minor *m);
 /* The closing group, and its sentences as the layout's closing remark. */
 void ld_say_minor(struct say *s, struct minor *m);
 

@@ -200,20 +200,33 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	kl kldiff --summary --lang=sv "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
 	    >"$TMP/lang.txt"
 	like "$(tail -n 1 "$TMP/lang.txt")" \
-	    '^  – I punkterna [0-9., ]+ och [0-9.]+ har språkliga ändringar gjorts\.$' \
-	    "language changes: one sentence at the end"
+	    '^  – Språket har moderniserats i punkterna [0-9., ]+ och [0-9.]+: ”skall” har ersatts med ”ska” \(två ställen\), ”dvs\.” med ”det vill säga”, .*; ytterligare [a-z]+ uttryck har skrivits om \([a-z]+ ställen\)\.$' \
+	    "language changes: gathered in one sentence at the end, with counts"
+	# No rewrite is quoted as a change of wording (3.3: "resp." ->
+	# "respektive" between two changed rates; 2.2: "tillse", "enl."
+	# beside "skall" -> "bör"; 4.1: "fr.o.m.").
+	sed -n '/^Övriga/q;p' "$TMP/lang.txt" >"$TMP/lang-body.txt"
+	is "$(grep -c 'resp\|tillse\|enl\|fr\.o\.m\|ska”' "$TMP/lang-body.txt")" 0 \
+	    "language changes: no rewrite quoted as wording"
+	like "$(cat "$TMP/lang-body.txt")" 'I punkt 2\.2 har ”Regionen skall” ersatts med ”Regionen bör”\.' \
+	    "language changes: the wording beside them still quoted"
+	like "$(cat "$TMP/lang-body.txt")" 'I punkt 3\.3 höjs procentsatsen från 40 % till 45 %' \
+	    "40 resp. 60 procent: both are rates"
+	kl kldiff --summary --lang=en "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
+	    >"$TMP/lang.en.txt"
+	like "$(tail -n 1 "$TMP/lang.en.txt")" \
+	    '^  – The language is modernised in clauses .*: “skall” is replaced by “ska” \(two places\), “dvs\.” by “det vill säga”' \
+	    "language changes in English"
 	kl kldiff --parallel --markdown --lang=sv "$L/avtal-2019.txt" \
 	    "$L/avtal-2027.txt" >"$TMP/lang.md"
 	is "$(grep -c '^| [0-9]' "$TMP/lang.md")" 4 \
 	    "language changes: only the four changes of substance are rows"
 	kl kldiff --summary --hide-language --lang=sv "$L/avtal-2019.txt" \
 	    "$L/avtal-2027.txt" >"$TMP/lang-h.txt"
-	is "$(grep -c språkliga "$TMP/lang-h.txt")" 0 \
+	is "$(grep -c 'Språket' "$TMP/lang-h.txt")" 0 \
 	    "--hide-language leaves them out"
 else
-	skip "corpus/lang not here"
-	skip "corpus/lang not here"
-	skip "corpus/lang not here"
+	for i in 1 2 3 4 5 6 7; do skip "corpus/lang not here"; done
 fi
 
 done_testing
