@@ -55,10 +55,15 @@ typedef struct ld_prow {
 } ld_prow;
 
 /* The rows of pair, in the new version's order; unmarked: the cells
- * hold the texts only.  *rows is ld_malloc'd with its cells; free with
- * ld_paper_rows_free. */
-int ld_paper_rows(const ldiff_diff *d, size_t pair, int unmarked,
+ * hold the texts only; whole: a long provision is not shortened to its
+ * changed sentences ("– – –" for the rest).  *rows is ld_malloc'd with
+ * its cells; free with ld_paper_rows_free. */
+#define LD_PAPER_UNMARKED 1
+#define LD_PAPER_WHOLE 2
+int ld_paper_rows(const ldiff_diff *d, size_t pair, unsigned how,
     ld_prow **rows, size_t *n);
+/* The LD_PAPER_* flags the options ask for. */
+unsigned ld_paper_how(const ldiff_render_opts *o);
 void ld_paper_rows_free(ld_prow *rows, size_t n);
 /* The number a reader sees for c: "5.2.3", "rad Umeå kommun" (sv) or
  * "row Umeå kommun", "5.2.3 fjärde strecksatsen"... appended to b. */

@@ -421,7 +421,8 @@ ldiff_render_opts_init(ldiff_render_opts *o)
 	o->version = LDIFF_RENDER_OPTS_VERSION;
 }
 
-/* Version 1 ends at width; version 2 adds unmarked and all_pairs. */
+/* Version 1 ends at width; version 2 adds unmarked and all_pairs;
+ * version 3 whole. */
 int
 ld_check_render_opts(const ldiff_render_opts *o)
 {
@@ -447,10 +448,11 @@ ld_render_opts_full(const ldiff_render_opts *o, ldiff_render_opts *full)
 	ldiff_render_opts_init(full);
 	if (o == NULL)
 		return;
-	if (o->version >= 2) {
+	if (o->version >= 3) {
 		*full = *o;
 		return;
 	}
-	memcpy(full, o, offsetof(ldiff_render_opts, unmarked));
+	memcpy(full, o, o->version >= 2 ? offsetof(ldiff_render_opts,
+	    whole) : offsetof(ldiff_render_opts, unmarked));
 	full->version = LDIFF_RENDER_OPTS_VERSION;
 }

@@ -194,6 +194,32 @@ is "$(kl kldiff --summary --lang=sv "$TMP/p1.txt" "$TMP/p2.txt" | grep '–')" \
     "$(printf '  – Ett nytt andra stycke införs.\n  – Ett nytt tredje stycke införs.')" \
     "new paragraphs, from plain text"
 
+# ---- a long provision: its unchanged sentences as "– – –" ------------------
+longp() {	# the third sentence of 4.2 and all of 4.3
+	printf '#klausul-clauses 1\n'
+	printf '4\t\tsection\t1\t4.\tSamverkan\tSamverkan\n'
+	printf '4.2\t4\tclause\t2\t4.2.\tSamverkan\tParterna möts varje år. Mötet leds av regionen. Kommunerna betalar %s av kostnaden. Protokoll förs av regionen. Det skickas till alla parter.\n' "$1"
+	printf '4.3\t4\tclause\t2\t4.3.\tSamverkan\tAvtalet gäller i %s år. Det kan sägas upp.\n' "$2"
+}
+longp hälften fyra >"$TMP/l1.tsv"
+longp "en tredjedel" fem >"$TMP/l2.tsv"
+D='– – –'
+kl kldiff --parallel --markdown --lang=sv "$TMP/l1.tsv" "$TMP/l2.tsv" >"$TMP/long.md"
+is "$(grep '^| 4\.2' "$TMP/long.md")" \
+    "| 4.2 $D Kommunerna betalar ~~hälften~~ av kostnaden. $D | 4.2 $D Kommunerna betalar **en tredjedel** av kostnaden. $D |" \
+    "a long provision: the changed sentence, $D for the unchanged before and after"
+like "$(grep '^| 4\.3' "$TMP/long.md")" '^\| 4\.3 Avtalet gäller i ~~fyra~~ år\. Det kan sägas upp\. \|' \
+    "a provision of two sentences is printed whole"
+kl kldiff --parallel --markdown --whole --lang=sv "$TMP/l1.tsv" "$TMP/l2.tsv" >"$TMP/whole.md"
+is "$(grep -c "$D" "$TMP/whole.md")" 0 "--whole: no $D"
+like "$(grep '^| 4\.2' "$TMP/whole.md")" '^\| 4\.2 Parterna möts varje år\..*Det skickas till alla parter\. \|' \
+    "--whole: the long provision whole"
+kl kldiff --parallel --docx --lang=sv -o "$TMP/long.docx" "$TMP/l1.tsv" "$TMP/l2.tsv"
+like "$(docx_text "$TMP/long.docx")" "4\.2 $D Kommunerna betalar hälften av kostnaden\. $D" \
+    "--docx: the same rows"
+kl kldiff --summary --whole "$TMP/l1.tsv" "$TMP/l2.tsv" >/dev/null 2>&1
+is "$?" 2 "--whole goes with --parallel"
+
 # ---- språkvård: told in the closing group, never a row ----------------------
 L=$KL_ROOT/corpus/lang
 if [ -f "$L/avtal-2019.txt" ]; then
