@@ -333,9 +333,29 @@ void
 ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
     int sv)
 {
+	ld_buf o, n;
+	int years;
+
+	ld_buf_init(&o);
+	ld_buf_init(&n);
+	ld_version_label(&o, ldiff_diff_version_name(d, pair), 1);
+	ld_version_label(&n, ldiff_diff_version_name(d, pair + 1), 1);
+	/* a draft and the proposal of one period: their names, not
+	 * "2027–2030 → 2027–2030" */
+	years = strcmp(ld_buf_str(&o), ld_buf_str(&n)) != 0;
+	if (!years) {
+		ld_buf_reset(&o);
+		ld_buf_reset(&n);
+		ld_version_label(&o, ldiff_diff_version_name(d, pair), 0);
+		ld_version_label(&n, ldiff_diff_version_name(d, pair + 1), 0);
+	}
 	ld_buf_adds(b, ld_paper_label(what, sv));
 	ld_buf_addc(b, ' ');
-	ld_version_label(b, ldiff_diff_version_name(d, pair), 1);
+	ld_buf_adds(b, ld_buf_str(&o));
 	ld_buf_adds(b, " \xe2\x86\x92 ");
-	ld_version_label(b, ldiff_diff_version_name(d, pair + 1), 1);
+	ld_buf_adds(b, ld_buf_str(&n));
+	if (o.oom || n.oom)
+		b->oom = 1;
+	ld_buf_free(&o);
+	ld_buf_free(&n);
 }

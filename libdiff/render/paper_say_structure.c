@@ -235,9 +235,13 @@ say_moved(struct say *s, const ldiff_unit *u)
 
 	const ldiff_clause *to = ld_paper_section_clause(s->d, s->pair + 1,
 	    c->section);
+	const ldiff_clause *from = ld_paper_section_clause(s->d, s->pair,
+	    o->section);
 
 	ld_say_name(s, o);
-	if (strcmp(o->section, c->section) != 0) {
+	/* a section renamed is the same section: compare its number too */
+	if (strcmp(o->section, c->section) != 0 && (from == NULL ||
+	    to == NULL || strcmp(from->id, to->id) != 0)) {
 		ld_buf t;
 
 		ld_buf_init(&t);

@@ -47,14 +47,17 @@ put_value_phrase(struct say *s, const ldiff_unit *u, size_t i)
 	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
 	int pct = !sek && ld_edit_is_percent(u, i);
 	double d = e->new_value - e->old_value;
+	/* an amount or a rate is raised or lowered; another number (ca
+	 * 275 000 invånare) is a fact the text states, and is changed */
+	int dir = sek || pct ? (d > 0) - (d < 0) : 0;
 
 	if (s->sv)
-		ld_buf_printf(&s->b, "%s %s från ", d > 0 ? "höjs" : d < 0 ?
-		    "sänks" : "ändras", sek ? "beloppet" : pct ?
+		ld_buf_printf(&s->b, "%s %s från ", dir > 0 ? "höjs" :
+		    dir < 0 ? "sänks" : "ändras", sek ? "beloppet" : pct ?
 		    "procentsatsen" : "talet");
 	else
 		ld_buf_printf(&s->b, "the %s is %s from ", sek ? "amount" :
-		    pct ? "rate" : "number", d > 0 ? "raised" : d < 0 ?
+		    pct ? "rate" : "number", dir > 0 ? "raised" : dir < 0 ?
 		    "lowered" : "changed");
 	ld_say_value(&s->b, e->old_value, sek, s->sv);
 	ld_buf_adds(&s->b, !pct ? "" : s->sv ? " %" : "%");

@@ -149,6 +149,20 @@ is "$?" 0 "--summary of one version twice: exit 0"
 like "$(cat "$TMP/same.txt")" 'Inga ändringar|No changes' \
     "--summary of one version twice: says there is none"
 
+# ---- a draft and the proposal of one period ---------------------------------
+U=$C/samverkan-2027-2030-utkast.docx
+if [ -f "$U" ]; then
+	kl kldiff --summary --lang=sv "$A" "$U" "$B" >"$TMP/draft.txt"
+	is "$(head -n 1 "$TMP/draft.txt")" \
+	    "Ändringsförteckning samverkan-2027-2030-utkast.docx → samverkan-2027-2030.docx" \
+	    "the same period on both sides: the title names the files"
+	like "$(cat "$TMP/draft.txt")" '– Punkt 5\.4\.4 flyttas och blir punkt 5\.4\.6\.' \
+	    "a move inside a renamed section is no move to another section"
+else
+	skip "no draft"
+	skip "no draft"
+fi
+
 # ---- Swedish of amounts: genitive, noun of the column, numbers in words -----
 # A table of fees: the noun comes from the column's header ("Avgift"),
 # its definite plural is "avgifterna"; a name ending in s takes no s in
