@@ -722,7 +722,7 @@ par_pair(struct hw *w, size_t pair, const ldiff_render_opts *o)
 		ld_paper_rows_free(rows, n);
 		return r;
 	}
-	ld_hw_puts(w, "<h3>");
+	ld_hw_puts(w, "<h3 class=\"pt\">");
 	pair_title(w, pair);
 	ld_buf_printf(&w->b, "</h3>\n<table data-pair=\"%zu\"><thead><tr>"
 	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
