@@ -40,7 +40,7 @@ extern "C" {
 #define LDIFF_EXTRACT_OPTS_VERSION 1
 #define LDIFF_SPLIT_OPTS_VERSION 1
 #define LDIFF_DIFF_OPTS_VERSION 1
-#define LDIFF_RENDER_OPTS_VERSION 2
+#define LDIFF_RENDER_OPTS_VERSION 3
 
 /* ------------------------------------------------------------------ */
 /* Errors                                                               */
@@ -604,6 +604,10 @@ typedef struct ldiff_render_opts {
 				 * marked, as a bill prints them */
 	int all_pairs;		/* papers: every version pair, not only
 				 * the last */
+	/* version 3 */
+	int whole;		/* parallel layout: reprint a long
+				 * provision whole, no "– – –" for its
+				 * unchanged sentences */
 } ldiff_render_opts;
 
 void ldiff_render_opts_init(ldiff_render_opts *o);

@@ -47,6 +47,7 @@ enum {
 	OPT_SUMMARY,
 	OPT_MARKDOWN,
 	OPT_UNMARKED,
+	OPT_WHOLE,
 	OPT_ALL_PAIRS
 };
 
@@ -69,6 +70,7 @@ static const struct option longopts[] = {
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "markdown", no_argument, NULL, OPT_MARKDOWN },
 	{ "unmarked", no_argument, NULL, OPT_UNMARKED },
+	{ "whole", no_argument, NULL, OPT_WHOLE },
 	{ "all-pairs", no_argument, NULL, OPT_ALL_PAIRS },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -146,6 +148,8 @@ usage(void)
 	    "      --summary           the list of changes, one sentence each\n"
 	    "      --markdown          either as Markdown (also --html, --docx)\n"
 	    "      --unmarked          parallel layout: changed words unmarked\n"
+	    "      --whole             parallel layout: long provisions whole,\n"
+	    "                          no – – – for unchanged sentences\n"
 	    "      --all-pairs         a paper for every pair of versions\n\n"),
 	    stdout);
 	fputs(_("Input:\n"
@@ -250,9 +254,9 @@ static void
 check_paper(const struct opts *o)
 {
 	if (o->paper == PAPER_NONE && (o->fmt == FMT_MARKDOWN ||
-	    o->ro.unmarked || o->ro.all_pairs)) {
-		kl_warn(_("--markdown, --unmarked and --all-pairs go with "
-		    "--parallel or --summary"));
+	    o->ro.unmarked || o->ro.whole || o->ro.all_pairs)) {
+		kl_warn(_("--markdown, --unmarked, --whole and --all-pairs go "
+		    "with --parallel or --summary"));
 		kl_usage_error();
 	}
 	if (o->paper != PAPER_NONE && (o->fmt == FMT_JSON ||
@@ -261,8 +265,8 @@ check_paper(const struct opts *o)
 		    "or .docx"));
 		kl_usage_error();
 	}
-	if (o->paper == PAPER_SUMMARY && o->ro.unmarked) {
-		kl_warn(_("--unmarked goes with --parallel"));
+	if (o->paper == PAPER_SUMMARY && (o->ro.unmarked || o->ro.whole)) {
+		kl_warn(_("--unmarked and --whole go with --parallel"));
 		kl_usage_error();
 	}
 }
@@ -325,6 +329,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case OPT_SUMMARY: set_paper(o, PAPER_SUMMARY); break;
 		case OPT_MARKDOWN: set_format(o, FMT_MARKDOWN); break;
 		case OPT_UNMARKED: o->ro.unmarked = 1; break;
+		case OPT_WHOLE: o->ro.whole = 1; break;
 		case OPT_ALL_PAIRS: o->ro.all_pairs = 1; break;
 		case 'o': o->output = optarg; break;
 		case 'q': o->quiet = 1; break;

@@ -9,7 +9,8 @@
  * toggles works with CSS alone: checkboxes and radio buttons stand before
  * <main> as siblings, and ":checked ~ main" rules hide non-substantive
  * changes, unchanged clauses or period shifts and switch between side by
- * side (old | new) and inline.  Text goes through one buffered writer
+ * side (old | new), inline, and the parallel layout of the committee
+ * paper (the units hidden, the layout's table shown).  Text goes through one buffered writer
  * that escapes it and keeps the first write error.
  */
 #include <math.h>
@@ -68,6 +69,7 @@ const struct ld_hw_label ld_hw_labels[] = {
 	[H_CHANGES_OF] = { N_("Changed clauses"), "Ändrade klausuler" },
 	[H_UNITS] = { N_("Changes"), "Ändringar" },
 	[H_AMOUNTS] = { N_("Amounts"), "Belopp" },
+	[H_PARALLEL] = { N_("Parallel layout"), "Parallelluppställning" },
 	[H_TYPO_LEG] = { N_("typography, not substantive: dashes, quotes, "
 	    "spaces"), "typografi, inte i sak: streck, citattecken, "
 	    "mellanrum" },
@@ -249,6 +251,10 @@ static const char css[] =
 "#v-inline:checked~main .side{display:block}"
 "#v-inline:checked~main .n del{display:inline}"
 "#v-inline:checked~main .col{display:none}"
+".par{display:none}#v-par:checked~main>section{display:none}"
+"#v-par:checked~main>section.par{display:block}"
+".par table{width:100%;table-layout:fixed}.par td{width:50%}"
+".par tr.minor td{font-style:italic}"
 "#f-ns:checked~main .ns{display:none}"
 "#f-eq:checked~main .eq{display:none}"
 "#f-pe:checked~main .pe,#f-ns:checked~#f-pe:checked~main .np"
@@ -358,6 +364,7 @@ ld_hw_controls(struct hw *w)
 	    H_HIDE_PE);
 	control(w, "radio", "v-side", 1, H_SIDE);
 	control(w, "radio", "v-inline", 0, H_INLINE);
+	control(w, "radio", "v-par", 0, H_PARALLEL);
 }
 
 void

@@ -8,7 +8,9 @@
  * provisions (a row of the layout, a sentence of the list) and cuts each
  * unit's edits into the two cells; paper_say.c words the changes as
  * sentences in Swedish or English, grouped by the sections of the new
- * version, and words the closing remark on what is not listed.  The
+ * version, and words the closing remark on what is not listed (its parts:
+ * paper_say_structure.c, _wording.c, _values.c, _minor.c over the words
+ * of paper_phrase.c, sharing render/paper_say.h).  The
  * writers only lay them out: render_paper.c (text, Markdown, HTML) and
  * paper_docx.c (a Word table or list).  Calls go writers -> paper_say.c
  * -> paper_rows.c -> render_common.c.  Private to those files.
@@ -53,10 +55,15 @@ typedef struct ld_prow {
 } ld_prow;
 
 /* The rows of pair, in the new version's order; unmarked: the cells
- * hold the texts only.  *rows is ld_malloc'd with its cells; free with
- * ld_paper_rows_free. */
-int ld_paper_rows(const ldiff_diff *d, size_t pair, int unmarked,
+ * hold the texts only; whole: a long provision is not shortened to its
+ * changed sentences ("– – –" for the rest).  *rows is ld_malloc'd with
+ * its cells; free with ld_paper_rows_free. */
+#define LD_PAPER_UNMARKED 1
+#define LD_PAPER_WHOLE 2
+int ld_paper_rows(const ldiff_diff *d, size_t pair, unsigned how,
     ld_prow **rows, size_t *n);
+/* The LD_PAPER_* flags the options ask for. */
+unsigned ld_paper_how(const ldiff_render_opts *o);
 void ld_paper_rows_free(ld_prow *rows, size_t n);
 /* The number a reader sees for c: "5.2.3", "rad Umeå kommun" (sv) or
  * "row Umeå kommun", "5.2.3 fjärde strecksatsen"... appended to b. */
@@ -74,7 +81,7 @@ const char *ld_paper_number(const ldiff_clause *c);
 const ldiff_clause *ld_paper_section_clause(const ldiff_diff *d, size_t v,
     const char *section);
 
-/* ---- paper_say.c -------------------------------------------------------- */
+/* ---- paper_say.c (labels and title: paper_phrase.c) -------------------- */
 
 /* The list of changes of one pair: groups (a section of the new version
  * and its sentences), the last one the general changes. */

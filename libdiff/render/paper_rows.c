@@ -15,10 +15,18 @@
  * were joined with one space for the word diff (diff_new.c); where a side
  * crosses such a boundary its cell gets a break and the next clause's
  * number, so "8.2.1 ... 8.2.2 ..." reads as two provisions in one cell.
+ *
+ * A long provision of which only a part changed is not reprinted whole:
+ * as in a bill, the unchanged sentences before the first change and
+ * after the last are left out of both cells and stand as "– – –"
+ * ("4.2 – – – Parterna ska ... – – –"), unless LD_PAPER_WHOLE.  Only
+ * whole sentences are left out, and only where both versions have the
+ * same sentence boundary and the same text there.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause/clause.h"
 #include "render/paper.h"
 
 unsigned
@@ -307,8 +315,135 @@ bullet_lead(ld_cell *cell, const ldiff_clause *const *cl, size_t n,
 	return r != 0 ? r : cell_add(cell, LD_SEG_TEXT, " ", 1);
 }
 
+/* ---- the parts not reprinted ------------------------------------------- */
+
+/* A provision of this many sentences or more is shortened. */
+#define MIN_SENTENCES 3
+
+/* Is off the start (end: the end) of one of the n sentences sp? */
 static int
-make_row(const ldiff_unit *u, ld_prow *row, int unmarked)
+at_boundary(const ldiff_span *sp, size_t n, size_t off, int end)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((end ? sp[k].off + sp[k].len : sp[k].off) == off)
+			return 1;
+	return 0;
+}
+
+/* How much of the old text (from its start: *head, from its end: *tail)
+ * is unchanged whole sentences, the same in the new text. */
+static int
+elided_ends(const ldiff_unit *u, size_t *head, size_t *tail)
+{
+	const char *ot = u->old_cl[0]->text, *nt = u->new_cl[0]->text;
+	size_t ol = strlen(ot), nl = strlen(nt), eh = 0, et = 0, i, k;
+	ldiff_span *os = NULL, *ns = NULL;
+	size_t no = 0, nn = 0;
+
+	*head = *tail = 0;
+	for (i = 0; i < u->n_edits && u->edits[i].op == LDIFF_EDIT_EQUAL; i++)
+		eh += strlen(u->edits[i].old_text);
+	for (k = u->n_edits; k > i && u->edits[k - 1].op == LDIFF_EDIT_EQUAL;
+	    k--)
+		et += strlen(u->edits[k - 1].old_text);
+	if (ld_clause_sentences(u->old_cl[0], &os, &no) != 0 ||
+	    ld_clause_sentences(u->new_cl[0], &ns, &nn) != 0) {
+		free(os);
+		return LDIFF_ENOMEM;
+	}
+	if (no >= MIN_SENTENCES && nn >= MIN_SENTENCES) {
+		/* the last sentence start at or before the first change */
+		for (k = no; k-- > 1; )
+			if (os[k].off <= eh && os[k].off <= nl &&
+			    at_boundary(ns, nn, os[k].off, 0) &&
+			    memcmp(ot, nt, os[k].off) == 0) {
+				*head = os[k].off;
+				break;
+			}
+		/* the first sentence end at or after the last change */
+		for (k = 0; k + 1 < no; k++) {
+			size_t end = os[k].off + os[k].len, len = ol - end;
+
+			if (end < ol - et || end < *head || len > nl)
+				continue;
+			if (at_boundary(ns, nn, nl - len, 1) &&
+			    memcmp(ot + end, nt + nl - len, len) == 0)
+				*tail = len;
+			break;
+		}
+	}
+	free(os);
+	free(ns);
+	return 0;
+}
+
+/* The cell without its first head and last tail bytes of text, a dash
+ * line where they were. */
+static int
+cell_elide(ld_cell *c, size_t head, size_t tail)
+{
+	ld_cell out;
+	size_t i, pos = 0, total = 0;
+	int r = 0;
+
+	memset(&out, 0, sizeof out);
+	for (i = 0; i < c->n; i++)
+		total += c->seg[i].len;
+	if (head + tail >= total)
+		return 0;
+	if (head > 0)
+		r = cell_add(&out, LD_SEG_TEXT, CONTEXT_DASHES " ",
+		    strlen(CONTEXT_DASHES) + 1);
+	for (i = 0; i < c->n && r == 0; i++) {
+		const ld_seg *g = &c->seg[i];
+		size_t lo = pos > head ? pos : head;
+		size_t hi = pos + g->len < total - tail ? pos + g->len :
+		    total - tail;
+
+		if (lo < hi)
+			r = cell_add(&out, g->kind, g->s + (lo - pos), hi - lo);
+		pos += g->len;
+	}
+	if (r == 0 && tail > 0)
+		r = cell_add(&out, LD_SEG_TEXT, " " CONTEXT_DASHES,
+		    strlen(CONTEXT_DASHES) + 1);
+	if (r != 0) {
+		ld_free(out.seg);
+		return r;
+	}
+	ld_free(c->seg);
+	c->seg = out.seg;
+	c->n = out.n;
+	c->cap = out.cap;
+	return 0;
+}
+
+/* A changed provision of one clause on each side, long enough, with
+ * unchanged sentences at its ends: both cells without them. */
+static int
+elide(const ldiff_unit *u, ld_prow *row)
+{
+	size_t head, tail;
+	int r;
+
+	if (u->n_old != 1 || u->n_new != 1 || u->n_edits == 0 ||
+	    u->old_cl[0]->kind == LDIFF_CL_ROW ||
+	    u->old_cl[0]->kind == LDIFF_CL_BULLET ||
+	    u->new_cl[0]->kind == LDIFF_CL_BULLET)
+		return 0;
+	if ((r = elided_ends(u, &head, &tail)) != 0 || (head == 0 &&
+	    tail == 0))
+		return r;
+	/* the ends are the same text on both sides: the same lengths */
+	if ((r = cell_elide(&row->old, head, tail)) != 0)
+		return r;
+	return cell_elide(&row->new, head, tail);
+}
+
+static int
+make_row(const ldiff_unit *u, ld_prow *row, unsigned how)
 {
 	int r;
 
@@ -326,7 +461,16 @@ make_row(const ldiff_unit *u, ld_prow *row, int unmarked)
 		r = whole_side(&row->old, u->old_cl, u->n_old);
 		return r != 0 ? r : whole_side(&row->new, u->new_cl, u->n_new);
 	}
-	return cut_edits(u, row, unmarked);
+	if ((r = cut_edits(u, row, (how & LD_PAPER_UNMARKED) != 0)) != 0)
+		return r;
+	return (how & LD_PAPER_WHOLE) ? 0 : elide(u, row);
+}
+
+unsigned
+ld_paper_how(const ldiff_render_opts *o)
+{
+	return (o->unmarked ? LD_PAPER_UNMARKED : 0) |
+	    (o->whole ? LD_PAPER_WHOLE : 0);
 }
 
 void
@@ -342,7 +486,7 @@ ld_paper_rows_free(ld_prow *rows, size_t n)
 }
 
 int
-ld_paper_rows(const ldiff_diff *d, size_t pair, int unmarked,
+ld_paper_rows(const ldiff_diff *d, size_t pair, unsigned how,
     ld_prow **rows, size_t *n)
 {
 	size_t i, k = 0, nu = ldiff_diff_count(d);
@@ -357,7 +501,7 @@ ld_paper_rows(const ldiff_diff *d, size_t pair, int unmarked,
 
 		if (u->from != pair || !ld_paper_is_row(u))
 			continue;
-		if (make_row(u, &r[k++], unmarked) != 0) {
+		if (make_row(u, &r[k++], how) != 0) {
 			ld_paper_rows_free(r, k);
 			*rows = NULL;
 			return LDIFF_ENOMEM;

@@ -197,9 +197,34 @@ starts_percent(const char *s)
 	return *s == '%' || strncmp(s, "procent", 7) == 0;
 }
 
+/* The words that join two values of one unit: "40 respektive 60
+ * procent", "40 och 60 procent". */
+static int
+joins_values(const char *s)
+{
+	static const char *const w[] = { "och", "eller", "respektive",
+	    "resp.", "till", "\xe2\x80\x93", "-" };
+	size_t k, n;
+
+	s = skip_blank(s);
+	for (k = 0; k < sizeof w / sizeof w[0]; k++) {
+		n = strlen(w[k]);
+		if (strncmp(s, w[k], n) == 0 && *skip_blank(s + n) == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+static const char *
+edit_side(const ldiff_edit *e)
+{
+	return e->op == LDIFF_EDIT_DELETE ? e->old_text : e->new_text;
+}
+
 /* A changed rate reads "2,5 procent" and a changed size "2,5 miljoner":
  * the unit is the word after the number, in the edit or the text after
- * it, so look at both. */
+ * it, so look at both; a number joined to a rate by "respektive" or
+ * "och" is a rate too ("40 resp. 60 procent"). */
 int
 ld_edit_is_percent(const ldiff_unit *u, size_t i)
 {
@@ -217,9 +242,11 @@ ld_edit_is_percent(const ldiff_unit *u, size_t i)
 		return 1;
 	if (i + 1 >= u->n_edits)
 		return 0;
-	e = &u->edits[i + 1];
-	return starts_percent(e->op == LDIFF_EDIT_DELETE ? e->old_text :
-	    e->new_text);
+	if (starts_percent(edit_side(&u->edits[i + 1])))
+		return 1;
+	return i + 2 < u->n_edits && joins_values(edit_side(&u->edits[i +
+	    1])) && u->edits[i + 2].has_values &&
+	    ld_edit_is_percent(u, i + 2);
 }
 
 /* ---- words every renderer uses ---------------------------------------- */
@@ -394,7 +421,8 @@ ldiff_render_opts_init(ldiff_render_opts *o)
 	o->version = LDIFF_RENDER_OPTS_VERSION;
 }
 
-/* Version 1 ends at width; version 2 adds unmarked and all_pairs. */
+/* Version 1 ends at width; version 2 adds unmarked and all_pairs;
+ * version 3 whole. */
 int
 ld_check_render_opts(const ldiff_render_opts *o)
 {
@@ -420,10 +448,11 @@ ld_render_opts_full(const ldiff_render_opts *o, ldiff_render_opts *full)
 	ldiff_render_opts_init(full);
 	if (o == NULL)
 		return;
-	if (o->version >= 2) {
+	if (o->version >= 3) {
 		*full = *o;
 		return;
 	}
-	memcpy(full, o, offsetof(ldiff_render_opts, unmarked));
+	memcpy(full, o, o->version >= 2 ? offsetof(ldiff_render_opts,
+	    whole) : offsetof(ldiff_render_opts, unmarked));
 	full->version = LDIFF_RENDER_OPTS_VERSION;
 }

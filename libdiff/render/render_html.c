@@ -14,12 +14,18 @@
  * three or more versions a lineage table follows: each clause that
  * changed, its number and status in every version.  Output depends on the
  * input only (no clock), so golden tests hold.
+ *
+ * The parallel layout (parallelluppställning) is a view of its own, shown
+ * when its radio button is: the rows are paper_rows.c's and the closing
+ * remark paper_say.c's, the same facts as kldiff --parallel; this file
+ * only lays them out in the page's own marks.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render/html_page.h"
+#include "render/paper.h"
 
 /* Class bits in the order they are listed, with their CSS names. */
 static const struct {
@@ -651,6 +657,110 @@ render_pair(struct hw *w, size_t pair)
 	return 0;
 }
 
+/* ---- the parallel layout ------------------------------------------------- */
+
+static void
+par_cell(struct hw *w, const ld_cell *c, const char *num)
+{
+	size_t i;
+
+	if (num[0] != '\0') {
+		ld_hw_esc(w, num);
+		ld_hw_puts(w, " ");
+	}
+	for (i = 0; i < c->n; i++) {
+		const ld_seg *g = &c->seg[i];
+
+		if (g->kind == LD_SEG_BREAK) {
+			ld_hw_puts(w, "<br>");
+			if (g->len > 0) {
+				ld_hw_mark_n(w, g->s, g->len, 0, 0);
+				ld_hw_puts(w, " ");
+			}
+		} else
+			ld_hw_mark_n(w, g->s, g->len, g->kind == LD_SEG_DEL ?
+			    -1 : g->kind == LD_SEG_INS ? 1 : 0, 0);
+	}
+}
+
+static void
+par_side(struct hw *w, const ld_prow *r, int new_side)
+{
+	const ld_cell *c = new_side ? &r->new : &r->old;
+
+	ld_hw_puts(w, "<td>");
+	if (new_side && c->empty)
+		ld_hw_esc(w, ld_paper_label(P_DELETED_CELL, w->sv));
+	else if (!c->empty)
+		par_cell(w, c, new_side ? r->new_num : r->old_num);
+	if (new_side && r->moved_from != NULL) {
+		ld_buf t;
+
+		ld_buf_init(&t);
+		ld_paper_moved_note(&t, r, w->sv);
+		ld_hw_puts(w, "<br><em>");
+		ld_hw_esc(w, ld_buf_str(&t));
+		ld_hw_puts(w, "</em>");
+		ld_buf_free(&t);
+	}
+	ld_hw_puts(w, "</td>");
+}
+
+/* The layout of one pair: a row per provision changed in content, the
+ * changes not reprinted in a closing row. */
+static int
+par_pair(struct hw *w, size_t pair, const ldiff_render_opts *o)
+{
+	ld_prow *rows;
+	ld_psummary sum;
+	size_t n, i;
+	int r;
+
+	if ((r = ld_paper_rows(w->d, pair, ld_paper_how(o), &rows, &n)) != 0)
+		return r;
+	if ((r = ld_paper_summary(w->d, pair, w->sv, o->hide, &sum)) != 0) {
+		ld_paper_rows_free(rows, n);
+		return r;
+	}
+	ld_hw_puts(w, "<h3 class=\"pt\">");
+	pair_title(w, pair);
+	ld_buf_printf(&w->b, "</h3>\n<table data-pair=\"%zu\"><thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
+	    "</thead><tbody>\n", pair, ld_paper_label(P_OLD_COL, w->sv),
+	    ld_paper_label(P_NEW_COL, w->sv));
+	for (i = 0; i < n; i++) {
+		ld_hw_puts(w, "<tr>");
+		par_side(w, &rows[i], 0);
+		par_side(w, &rows[i], 1);
+		ld_hw_puts(w, "</tr>\n");
+		ld_hw_flush(w, 0);
+	}
+	if (sum.minor != NULL) {
+		ld_hw_puts(w, "<tr class=\"minor\"><td colspan=\"2\">");
+		ld_hw_esc(w, sum.minor);
+		ld_hw_puts(w, "</td></tr>\n");
+	}
+	ld_hw_puts(w, "</tbody></table>\n");
+	ld_paper_rows_free(rows, n);
+	ld_paper_summary_free(&sum);
+	return 0;
+}
+
+static int
+render_parallel(struct hw *w, const ldiff_render_opts *o)
+{
+	size_t pair, nver = ldiff_diff_versions(w->d);
+	int r = 0;
+
+	ld_buf_printf(&w->b, "<section class=\"par\" id=\"parallel\" "
+	    "aria-labelledby=\"par-h\"><h2 id=\"par-h\">%s</h2>\n",
+	    L(w, H_PARALLEL));
+	for (pair = 0; pair + 1 < nver && r == 0; pair++)
+		r = par_pair(w, pair, o);
+	ld_hw_puts(w, "</section>\n");
+	return r;
+}
+
 /* ---- lineage -------------------------------------------------------------- */
 
 /* The rows come from ld_lineages() (lineage.c), shared with the text
@@ -852,6 +962,8 @@ ldiff_render_html(const ldiff_diff *d, FILE *out,
 		r = render_pair(&w, pair);
 	if (r == 0 && nver > 2)
 		r = render_lineage(&w);
+	if (r == 0)
+		r = render_parallel(&w, o);
 	ld_hw_puts(&w, "</main>\n</body>\n</html>\n");
 	ld_hw_flush(&w, 1);
 	if (r == 0)

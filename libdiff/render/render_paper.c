@@ -419,7 +419,8 @@ parallel_pair(struct pw *w, size_t pair, size_t col)
 	size_t n, i;
 	int r;
 
-	if ((r = ld_paper_rows(w->d, pair, w->o.unmarked, &rows, &n)) != 0)
+	if ((r = ld_paper_rows(w->d, pair, ld_paper_how(&w->o), &rows,
+	    &n)) != 0)
 		return r;
 	if ((r = ld_paper_summary(w->d, pair, w->sv, w->o.hide, &sum)) != 0) {
 		ld_paper_rows_free(rows, n);

@@ -5,6 +5,7 @@
 //   stats     the summary's data-stat cells, per pair
 //   filters   articles displayed before and after clicking each filter
 //   inline    the old column hidden, deletions shown in the new one
+//   parallel  the parallel layout view: articles shown, its rows shown
 //   print     controls and articles displayed when printed
 //   phone     columns of a side-by-side block at 390 px
 //   requests  every URL the page asked for (only the page itself)
@@ -79,6 +80,16 @@ const click = (id) => `document.getElementById('${id}').click()`;
 		}
 		await p.evaluate(click('v-inline'));
 		out.inline = await p.evaluate(VISIBLE);
+		const PAR = `(() => {
+			const shown = (e) => e.getClientRects().length > 0;
+			return { articles: [...document.querySelectorAll(
+			    'article')].filter(shown).length,
+			    rows: [...document.querySelectorAll(
+			    '#parallel tbody tr')].filter(shown).length };
+		})()`;
+		out.parallel_before = await p.evaluate(PAR);
+		await p.evaluate(click('v-par'));
+		out.parallel = await p.evaluate(PAR);
 		await p.evaluate(click('v-side'));
 		// printed: no controls, the lineage table kept
 		await p.send('Emulation.setEmulatedMedia', { media: 'print' });

@@ -65,6 +65,13 @@ is "$(q filters.start.del_in_new)" 0 \
 is "$(q inline.old_cols)" 0 "inline: the old column is gone"
 [ "$(q inline.del_in_new)" -gt 0 ]
 is "$?" 0 "inline: deletions shown in the text"
+is "$(q parallel_before.rows)" 0 "the parallel layout is hidden until chosen"
+kl kldiff --parallel --all-pairs --markdown "$@" >"$TMP/par.md"
+n_par=$(grep -c '^| ' "$TMP/par.md")
+n_head=$(grep -c '^| \(Nuvarande\|Current\|---\)' "$TMP/par.md")
+is "$(q parallel.rows)" "$((n_par - n_head))" \
+    "click 'Parallelluppställning': every row of --parallel shown"
+is "$(q parallel.articles)" 0 "and the units hidden"
 is "$(q print.controls)" 0 "printed: no filter controls"
 is "$(q print.articles)" "$(q filters.start.all)" \
     "printed: the changes on screen"

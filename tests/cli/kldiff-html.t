@@ -132,4 +132,37 @@ else
 	skip "corpus missing"
 fi
 
+# ---- the parallel layout as a view of the page -----------------------------
+A=$C/samverkan-2023-2026.docx B=$C/samverkan-2027-2030.docx
+if [ -f "$A" ] && [ -f "$B" ]; then
+	kl kldiff --html --lang=sv "$A" "$B" >"$TMP/par.html"
+	page=$(cat "$TMP/par.html")
+	like "$page" '<input class="ctl" type="radio" id="v-par" name="view"><label for="v-par">Parallelluppställning</label>' \
+	    "a view 'Parallelluppställning' beside side by side and inline"
+	like "$page" '<section class="par" id="parallel"' "the view's section"
+	like "$page" '<th scope="col">Nuvarande lydelse</th><th scope="col">Föreslagen lydelse</th>' \
+	    "its table's header"
+	# the rows of the view are the rows of --parallel, in its order
+	sed -n '/<section class="par"/,/<\/section>/p' "$TMP/par.html" |
+	    grep '^<tr><td>' | sed 's/^<tr><td>\([^ <]*\).*/\1/' >"$TMP/par.ids"
+	kl kldiff --parallel --markdown --lang=sv "$A" "$B" |
+	    grep '^| ' | grep -v '^| \(Nuvarande\|---\)' | grep -v '^| Ändringar som' |
+	    sed 's/^| \([^ |]*\).*/\1/' >"$TMP/md.ids"
+	golden "$TMP/par.ids" "$TMP/md.ids" "the view's rows are those of --parallel"
+	like "$page" '<tr><td>5\.7\.3 Parterna ska verka[^<]*</td><td>Utgår</td></tr>' \
+	    "a deleted provision: Utgår"
+	like "$page" '<tr><td></td><td>4\.5 Regeringens' "a new provision: the left cell empty"
+	like "$page" '2\.3 Västerbottens län har ca <del><span class="sr">borttaget: </span>275.000</del> invånare .* förutsättningar\. – – –</td>' \
+	    "a long provision shortened, its changed number marked"
+	like "$page" '<tr class="minor"><td colspan="2">Ändringar som inte redovisas ovan: Avtalsperioden ändras' \
+	    "the closing row"
+	kl kldiff --html --lang=en "$A" "$B" >"$TMP/par.en.html"
+	like "$(cat "$TMP/par.en.html")" '<label for="v-par">Parallel layout</label>' \
+	    "--lang=en: the view in English"
+	like "$(cat "$TMP/par.en.html")" '<th scope="col">Current wording</th><th scope="col">Proposed wording</th>' \
+	    "--lang=en: its columns in English"
+else
+	for i in 1 2 3 4 5 6 7 8 9 10; do skip "corpus missing"; done
+fi
+
 done_testing

@@ -28,7 +28,7 @@ is "$(printf '%s\n' "$out" | grep -c 'language')" 0 \
     "--substantive: no language class left"
 has "$out" "[-skall-]{+bör+}" "the modal verb skall -> bör is shown"
 has "$out" "ersätts[- ej-]" "the removed negation is shown"
-like "$out" "number: 40 → 45" "the changed share is shown with its values"
+like "$out" "number: 40 % → 45 %" "the changed share is shown with its values, a rate like the 60 % it is joined to"
 
 out=$(kl kldiff --hide-language --lang=en "$A" "$B")
 is "$(printf '%s\n' "$out" | sed -n 's/^  \([0-9.]*\) → .*/\1/p' | paste -sd ' ' -)" \

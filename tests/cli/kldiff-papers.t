@@ -149,6 +149,20 @@ is "$?" 0 "--summary of one version twice: exit 0"
 like "$(cat "$TMP/same.txt")" 'Inga ändringar|No changes' \
     "--summary of one version twice: says there is none"
 
+# ---- a draft and the proposal of one period ---------------------------------
+U=$C/samverkan-2027-2030-utkast.docx
+if [ -f "$U" ]; then
+	kl kldiff --summary --lang=sv "$A" "$U" "$B" >"$TMP/draft.txt"
+	is "$(head -n 1 "$TMP/draft.txt")" \
+	    "Ändringsförteckning samverkan-2027-2030-utkast.docx → samverkan-2027-2030.docx" \
+	    "the same period on both sides: the title names the files"
+	like "$(cat "$TMP/draft.txt")" '– Punkt 5\.4\.4 flyttas och blir punkt 5\.4\.6\.' \
+	    "a move inside a renamed section is no move to another section"
+else
+	skip "no draft"
+	skip "no draft"
+fi
+
 # ---- Swedish of amounts: genitive, noun of the column, numbers in words -----
 # A table of fees: the noun comes from the column's header ("Avgift"),
 # its definite plural is "avgifterna"; a name ending in s takes no s in
@@ -194,26 +208,65 @@ is "$(kl kldiff --summary --lang=sv "$TMP/p1.txt" "$TMP/p2.txt" | grep '–')" \
     "$(printf '  – Ett nytt andra stycke införs.\n  – Ett nytt tredje stycke införs.')" \
     "new paragraphs, from plain text"
 
+# ---- a long provision: its unchanged sentences as "– – –" ------------------
+longp() {	# the third sentence of 4.2 and all of 4.3
+	printf '#klausul-clauses 1\n'
+	printf '4\t\tsection\t1\t4.\tSamverkan\tSamverkan\n'
+	printf '4.2\t4\tclause\t2\t4.2.\tSamverkan\tParterna möts varje år. Mötet leds av regionen. Kommunerna betalar %s av kostnaden. Protokoll förs av regionen. Det skickas till alla parter.\n' "$1"
+	printf '4.3\t4\tclause\t2\t4.3.\tSamverkan\tAvtalet gäller i %s år. Det kan sägas upp.\n' "$2"
+}
+longp hälften fyra >"$TMP/l1.tsv"
+longp "en tredjedel" fem >"$TMP/l2.tsv"
+D='– – –'
+kl kldiff --parallel --markdown --lang=sv "$TMP/l1.tsv" "$TMP/l2.tsv" >"$TMP/long.md"
+is "$(grep '^| 4\.2' "$TMP/long.md")" \
+    "| 4.2 $D Kommunerna betalar ~~hälften~~ av kostnaden. $D | 4.2 $D Kommunerna betalar **en tredjedel** av kostnaden. $D |" \
+    "a long provision: the changed sentence, $D for the unchanged before and after"
+like "$(grep '^| 4\.3' "$TMP/long.md")" '^\| 4\.3 Avtalet gäller i ~~fyra~~ år\. Det kan sägas upp\. \|' \
+    "a provision of two sentences is printed whole"
+kl kldiff --parallel --markdown --whole --lang=sv "$TMP/l1.tsv" "$TMP/l2.tsv" >"$TMP/whole.md"
+is "$(grep -c "$D" "$TMP/whole.md")" 0 "--whole: no $D"
+like "$(grep '^| 4\.2' "$TMP/whole.md")" '^\| 4\.2 Parterna möts varje år\..*Det skickas till alla parter\. \|' \
+    "--whole: the long provision whole"
+kl kldiff --parallel --docx --lang=sv -o "$TMP/long.docx" "$TMP/l1.tsv" "$TMP/l2.tsv"
+like "$(docx_text "$TMP/long.docx")" "4\.2 $D Kommunerna betalar hälften av kostnaden\. $D" \
+    "--docx: the same rows"
+kl kldiff --summary --whole "$TMP/l1.tsv" "$TMP/l2.tsv" >/dev/null 2>&1
+is "$?" 2 "--whole goes with --parallel"
+
 # ---- språkvård: told in the closing group, never a row ----------------------
 L=$KL_ROOT/corpus/lang
 if [ -f "$L/avtal-2019.txt" ]; then
 	kl kldiff --summary --lang=sv "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
 	    >"$TMP/lang.txt"
 	like "$(tail -n 1 "$TMP/lang.txt")" \
-	    '^  – I punkterna [0-9., ]+ och [0-9.]+ har språkliga ändringar gjorts\.$' \
-	    "language changes: one sentence at the end"
+	    '^  – Språket har moderniserats i punkterna [0-9., ]+ och [0-9.]+: ”skall” har ersatts med ”ska” \(två ställen\), ”dvs\.” med ”det vill säga”, .*; ytterligare [a-z]+ uttryck har skrivits om \([a-z]+ ställen\)\.$' \
+	    "language changes: gathered in one sentence at the end, with counts"
+	# No rewrite is quoted as a change of wording (3.3: "resp." ->
+	# "respektive" between two changed rates; 2.2: "tillse", "enl."
+	# beside "skall" -> "bör"; 4.1: "fr.o.m.").
+	sed -n '/^Övriga/q;p' "$TMP/lang.txt" >"$TMP/lang-body.txt"
+	is "$(grep -c 'resp\|tillse\|enl\|fr\.o\.m\|ska”' "$TMP/lang-body.txt")" 0 \
+	    "language changes: no rewrite quoted as wording"
+	like "$(cat "$TMP/lang-body.txt")" 'I punkt 2\.2 har ”Regionen skall” ersatts med ”Regionen bör”\.' \
+	    "language changes: the wording beside them still quoted"
+	like "$(cat "$TMP/lang-body.txt")" 'I punkt 3\.3 höjs procentsatsen från 40 % till 45 %' \
+	    "40 resp. 60 procent: both are rates"
+	kl kldiff --summary --lang=en "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
+	    >"$TMP/lang.en.txt"
+	like "$(tail -n 1 "$TMP/lang.en.txt")" \
+	    '^  – The language is modernised in clauses .*: “skall” is replaced by “ska” \(two places\), “dvs\.” by “det vill säga”' \
+	    "language changes in English"
 	kl kldiff --parallel --markdown --lang=sv "$L/avtal-2019.txt" \
 	    "$L/avtal-2027.txt" >"$TMP/lang.md"
 	is "$(grep -c '^| [0-9]' "$TMP/lang.md")" 4 \
 	    "language changes: only the four changes of substance are rows"
 	kl kldiff --summary --hide-language --lang=sv "$L/avtal-2019.txt" \
 	    "$L/avtal-2027.txt" >"$TMP/lang-h.txt"
-	is "$(grep -c språkliga "$TMP/lang-h.txt")" 0 \
+	is "$(grep -c 'Språket' "$TMP/lang-h.txt")" 0 \
 	    "--hide-language leaves them out"
 else
-	skip "corpus/lang not here"
-	skip "corpus/lang not here"
-	skip "corpus/lang not here"
+	for i in 1 2 3 4 5 6 7; do skip "corpus/lang not here"; done
 fi
 
 done_testing

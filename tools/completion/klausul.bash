@@ -15,7 +15,7 @@ _klausul_opts_kltext='--json --plain --notes --comments --headers --all
 _klausul_opts_klsplit='--json --plain --sentences --changes= --output=
 	--help --version'
 _klausul_opts_kldiff='--json --stat --html --docx --author= --date= --title= --base=
-	--parallel --summary --markdown --unmarked --all-pairs
+	--parallel --summary --markdown --unmarked --whole --all-pairs
 	--output= --quiet --substantive --unchanged --changes-only
 	--hide-typography --hide-language --hide-renumbering --hide-period
 	--color=

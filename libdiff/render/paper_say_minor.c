@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * paper_say_minor.c - the closing group: what changed that is no change
+ * of content.
+ *
+ * The idea: the period shift, renumbering, typography and språkvård are
+ * tallied over the whole pair while it is walked and told once at the end
+ * ("Avtalsperioden ändras från 2023–2026 till 2027–2030 (22 ställen).",
+ * "Punkterna i avsnitt 4, 6–10 och 12 numreras om."), so the list of
+ * changes of content is not drowned in them; the same sentences make the
+ * closing row of the parallel layout.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/paper_say.h"
+
+
+static int
+is_year_range(const char *t)
+{
+	size_t n;
+	const char *p = ld_say_trimmed(t, &n);
+	size_t k;
+
+	if (n != 9 && n != 11)
+		return 0;
+	for (k = 0; k < 4; k++)
+		if (p[k] < '0' || p[k] > '9' || p[n - 4 + k] < '0' ||
+		    p[n - 4 + k] > '9')
+			return 0;
+	return n == 9 ? p[4] == '-' : strncmp(p + 4, ENDASH, 3) == 0;
+}
+
+/* s without the white space at its ends: a rewrite keeps its full stop
+ * ("bl.a."), which a quotation of wording would trim. */
+static const char *
+space_trimmed(const char *s, size_t *len)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n'))
+		n--;
+	*len = n;
+	return s;
+}
+
+/* The LANGUAGE edits of u counted by what they rewrite. */
+static void
+tally_rewrites(struct minor *m, const ldiff_unit *u)
+{
+	size_t i, k, ol, nl;
+	const char *o, *n;
+
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (e->op == LDIFF_EDIT_EQUAL || !(e->cls & LDIFF_CLASS_LANGUAGE))
+			continue;
+		o = space_trimmed(e->old_text, &ol);
+		n = space_trimmed(e->new_text, &nl);
+		if (ol == 0 && nl == 0)
+			continue;
+		for (k = 0; k < m->nrw; k++)
+			if (m->rw[k].olen == ol && m->rw[k].nlen == nl &&
+			    memcmp(m->rw[k].o, o, ol) == 0 &&
+			    memcmp(m->rw[k].n, n, nl) == 0)
+				break;
+		if (k == m->nrw && m->nrw == m->caprw) {
+			size_t cap = m->caprw ? m->caprw * 2 : 16;
+			struct rewrite *r = ld_reallocarray(m->rw, cap,
+			    sizeof *r);
+
+			if (r == NULL) {
+				m->oom = 1;
+				return;
+			}
+			m->rw = r;
+			m->caprw = cap;
+		}
+		if (k == m->nrw) {
+			m->rw[k].o = o, m->rw[k].olen = ol;
+			m->rw[k].n = n, m->rw[k].nlen = nl;
+			m->rw[k].count = 0;
+			m->nrw++;
+		}
+		m->rw[k].count++;
+	}
+}
+
+void
+ld_say_tally_minor(struct minor *m, const ldiff_unit *u)
+{
+	size_t i;
+	const ldiff_clause *c = u->n_new > 0 ? u->new_cl[0] : NULL;
+
+	for (i = 0; i < u->n_edits; i++) {
+		const ldiff_edit *e = &u->edits[i];
+
+		if (e->op == LDIFF_EDIT_EQUAL || !(e->cls & LDIFF_CLASS_PERIOD))
+			continue;
+		m->period++;
+		if (m->range == NULL && is_year_range(e->old_text) &&
+		    is_year_range(e->new_text))
+			m->range = e;
+	}
+	if (c != NULL && (u->cls & LDIFF_CLASS_LANGUAGE)) {
+		ld_ptrs_push(&m->lang, (void *)c);
+		tally_rewrites(m, u);
+	}
+	if (c == NULL || ld_paper_is_row(u))
+		return;
+	if (u->cls & LDIFF_CLASS_RENUMBER) {
+		long top = strtol(c->id, NULL, 10);
+
+		if (top > 0 && top < (long)sizeof m->top)
+			m->top[top] = 1;
+	}
+	if (u->cls & LDIFF_CLASS_TYPOGRAPHY)
+		ld_ptrs_push(&m->typo, (void *)c);
+}
+
+static void
+say_period(struct say *s, const struct minor *m, ld_pgroup *g)
+{
+	size_t n;
+	const char *p;
+
+	if (m->period == 0 || (s->hide & LDIFF_HIDE_PERIOD))
+		return;
+	if (m->range != NULL) {
+		ld_buf_adds(&s->b, s->sv ? "avtalsperioden ändras från " :
+		    "the agreement period is changed from ");
+		p = ld_say_trimmed(m->range->old_text, &n);
+		ld_buf_add(&s->b, p, n);
+		ld_buf_adds(&s->b, s->sv ? " till " : " to ");
+		p = ld_say_trimmed(m->range->new_text, &n);
+		ld_buf_add(&s->b, p, n);
+		ld_buf_adds(&s->b, " (");
+	} else
+		ld_buf_adds(&s->b, s->sv ? "årtalen för avtalsperioden ändras ("
+		    : "the years of the agreement period are changed (");
+	ld_say_counted(&s->b, m->period, s->sv, s->sv ? "ställe" : "place",
+	    s->sv ? "ställen" : "places", 1);
+	ld_buf_addc(&s->b, ')');
+	ld_say_end(s, g);
+}
+
+/* "Punkterna i avsnitt 4, 6–10 och 12 numreras om.": three or more
+ * sections in a row as a range, each item once. */
+static void
+say_renumbered(struct say *s, const struct minor *m, ld_pgroup *g)
+{
+	size_t k, end, items = 0, i = 0;
+
+	if (s->hide & LDIFF_HIDE_RENUMBER)
+		return;
+	for (k = 1; k < sizeof m->top; k = end + 1) {
+		for (end = k; m->top[k] && end + 1 < sizeof m->top &&
+		    m->top[end + 1]; end++)
+			;
+		items += !m->top[k] ? 0 : end >= k + 2 ? 1 : end - k + 1;
+	}
+	if (items == 0)
+		return;
+	ld_buf_adds(&s->b, s->sv ? "punkterna i avsnitt " :
+	    items > 1 ? "the clauses of sections " : "the clauses of section ");
+	for (k = 1; k < sizeof m->top; k = end + 1) {
+		size_t j;
+
+		for (end = k; m->top[k] && end + 1 < sizeof m->top &&
+		    m->top[end + 1]; end++)
+			;
+		if (!m->top[k])
+			continue;
+		if (end >= k + 2) {
+			ld_say_joiner(&s->b, i++, items, s->sv);
+			ld_buf_printf(&s->b, "%zu" ENDASH "%zu", k, end);
+			continue;
+		}
+		for (j = k; j <= end; j++) {
+			ld_say_joiner(&s->b, i++, items, s->sv);
+			ld_buf_printf(&s->b, "%zu", j);
+		}
+	}
+	ld_buf_adds(&s->b, s->sv ? " numreras om" : " are renumbered");
+	ld_say_end(s, g);
+}
+
+/* "i punkterna 4.2, 5.5.2 och 5.6.3", "i tredje stycket": where. */
+static void
+put_places(struct say *s, const ld_ptrs *cl)
+{
+	size_t i;
+	int all_numbered = 1;
+
+	for (i = 0; i < cl->n; i++)
+		all_numbered &= ld_say_numbered(cl->v[i]);
+	if (all_numbered && cl->n > 1)
+		ld_buf_adds(&s->b, s->sv ? "i punkterna " : "in clauses ");
+	else
+		ld_buf_adds(&s->b, s->sv ? "i " : "in ");
+	for (i = 0; i < cl->n; i++) {
+		const ldiff_clause *c = cl->v[i];
+
+		ld_say_joiner(&s->b, i, cl->n, s->sv);
+		if (all_numbered && cl->n > 1)
+			ld_buf_adds(&s->b, c->id);
+		else
+			ld_say_name(s, c);
+	}
+}
+
+/* "I punkterna 4.2, 5.5.2 och 5.6.3 har typografiska ändringar gjorts." */
+static void
+say_clauses_changed(struct say *s, const ld_ptrs *cl, ld_pgroup *g)
+{
+	put_places(s, cl);
+	ld_buf_adds(&s->b, s->sv ? " har typografiska ändringar gjorts" :
+	    ", typographical changes are made");
+	ld_say_end(s, g);
+}
+
+/* The rewrites listed by name; more are counted, not named. */
+#define MAX_REWRITES_NAMED 8
+
+static void
+put_text(struct say *s, const char *t, size_t n)
+{
+	ld_buf_adds(&s->b, QO(s->sv));
+	for (; n > 0; t++, n--)
+		ld_buf_addc(&s->b, *t == '\t' || *t == '\n' ? ' ' : *t);
+	ld_buf_adds(&s->b, QC(s->sv));
+}
+
+/* 0 a replacement, 1 words struck, 2 words added: the order told. */
+static int
+rewrite_kind(const struct rewrite *r)
+{
+	return r->olen > 0 && r->nlen > 0 ? 0 : r->olen > 0 ? 1 : 2;
+}
+
+/* The rewrites in the order they are told: replacements, then words
+ * struck, then words added, each the most frequent first, else in the
+ * order of the agreement.  Returns an ld_malloc'd array of indexes. */
+static size_t *
+rewrite_order(const struct minor *m)
+{
+	size_t *ix = ld_reallocarray(NULL, m->nrw + 1, sizeof *ix);
+	size_t i, k, t;
+
+	if (ix == NULL)
+		return NULL;
+	for (i = 0; i < m->nrw; i++) {	/* insertion sort: stable */
+		const struct rewrite *r = &m->rw[i];
+
+		for (k = i; k > 0; k--) {
+			const struct rewrite *p = &m->rw[ix[k - 1]];
+
+			if (rewrite_kind(p) < rewrite_kind(r) ||
+			    (rewrite_kind(p) == rewrite_kind(r) &&
+			    p->count >= r->count))
+				break;
+		}
+		for (t = i; t > k; t--)
+			ix[t] = ix[t - 1];
+		ix[k] = i;
+	}
+	return ix;
+}
+
+/* One rewrite of the list: "”skall” har ersatts med ”ska” (tre
+ * ställen)", after the first replacement only "”ej” med ”inte”". */
+static void
+put_rewrite(struct say *s, const struct rewrite *r, int first_repl)
+{
+	int kind = rewrite_kind(r);
+
+	put_text(s, kind == 2 ? r->n : r->o, kind == 2 ? r->nlen : r->olen);
+	if (kind == 0) {
+		ld_buf_adds(&s->b, first_repl ? (s->sv ? " har ersatts med " :
+		    " is replaced by ") : (s->sv ? " med " : " by "));
+		put_text(s, r->n, r->nlen);
+	} else if (s->sv)
+		ld_buf_adds(&s->b, kind == 1 ? " har strukits" :
+		    " har lagts till");
+	else
+		ld_buf_printf(&s->b, " %s", kind == 1 ? "is struck out" :
+		    "is added");
+	if (r->count > 1) {
+		ld_buf_adds(&s->b, " (");
+		ld_say_counted(&s->b, r->count, s->sv, s->sv ? "ställe" :
+		    "place", s->sv ? "ställen" : "places", 1);
+		ld_buf_addc(&s->b, ')');
+	}
+}
+
+/* "Språket har moderniserats i punkterna 1.1, 2.1 och 4.3: ”skall” har
+ * ersatts med ”ska” (tre ställen), ”bl.a.” med ”bland annat” och ”(3)”
+ * har strukits."  Every LANGUAGE edit of the pair, rows of the layout
+ * included: their rewrites are no change of content, so they are told
+ * here and never quoted as wording. */
+static void
+say_language(struct say *s, const struct minor *m, ld_pgroup *g)
+{
+	size_t *ix, i, named, rest = 0;
+	int repl = 1;
+
+	if (m->nrw == 0 || (s->hide & LDIFF_HIDE_LANGUAGE))
+		return;
+	if ((ix = rewrite_order(m)) == NULL) {
+		s->out->oom = 1;
+		return;
+	}
+	named = m->nrw > MAX_REWRITES_NAMED + 1 ? MAX_REWRITES_NAMED : m->nrw;
+	for (i = named; i < m->nrw; i++)
+		rest += m->rw[ix[i]].count;
+	ld_buf_adds(&s->b, s->sv ? "språket har moderniserats " :
+	    "the language is modernised ");
+	put_places(s, &m->lang);
+	ld_buf_adds(&s->b, ": ");
+	for (i = 0; i < named; i++) {
+		ld_say_joiner(&s->b, i, named, s->sv);
+		put_rewrite(s, &m->rw[ix[i]], repl);
+		repl &= rewrite_kind(&m->rw[ix[i]]) != 0;
+	}
+	if (named < m->nrw) {
+		ld_buf_adds(&s->b, s->sv ? "; ytterligare " : "; ");
+		ld_say_counted(&s->b, m->nrw - named, s->sv, s->sv ?
+		    "uttryck" : "more expression", s->sv ? "uttryck" :
+		    "more expressions", 1);
+		ld_buf_adds(&s->b, s->sv ? " har skrivits om (" :
+		    m->nrw - named > 1 ? " are rewritten (" : " is rewritten (");
+		ld_say_counted(&s->b, rest, s->sv, s->sv ? "ställe" : "place",
+		    s->sv ? "ställen" : "places", 1);
+		ld_buf_addc(&s->b, ')');
+	}
+	ld_free(ix);
+	ld_say_end(s, g);
+}
+
+static void
+say_typography(struct say *s, const struct minor *m, ld_pgroup *g)
+{
+	say_language(s, m, g);
+	if (m->typo.n > 0 && !(s->hide & LDIFF_HIDE_TYPOGRAPHY))
+		say_clauses_changed(s, &m->typo, g);
+}
+
+void
+ld_say_minor_free(struct minor *m)
+{
+	ld_ptrs_free(&m->typo);
+	ld_ptrs_free(&m->lang);
+	ld_free(m->rw);
+	memset(m, 0, sizeof *m);
+}
+
+/* The general group, and the same sentences as one remark for the
+ * closing row of the parallel layout. */
+void
+ld_say_minor(struct say *s, struct minor *m)
+{
+	ld_pgroup *g = ld_say_group(s, ld_paper_label(P_GENERAL, s->sv));
+	ld_buf r;
+	size_t i;
+
+	if (g == NULL || m->oom) {
+		s->out->oom = 1;
+		return;
+	}
+	say_period(s, m, g);
+	say_renumbered(s, m, g);
+	say_typography(s, m, g);
+	if (g->n == 0) {	/* nothing: no empty heading */
+		ld_free(g->heading);
+		s->out->n--;
+		return;
+	}
+	ld_buf_init(&r);
+	ld_buf_adds(&r, ld_paper_label(P_NOT_LISTED, s->sv));
+	for (i = 0; i < g->n; i++) {
+		ld_buf_addc(&r, ' ');
+		ld_buf_adds(&r, g->sent[i]);
+	}
+	s->out->minor = r.oom ? NULL : ld_say_dup(ld_buf_str(&r));
+	ld_buf_free(&r);
+}

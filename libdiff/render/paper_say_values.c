@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * paper_say_values.c - the sentences of changed numbers and amounts.
+ *
+ * The idea: a value is told by its values, never by its words: "I punkt
+ * 7.5 höjs beloppet från 1 250 000 kr till 1 500 000 kr (+250 000 kr)."
+ * The changed amounts of one table are gathered: the rows raised in one
+ * sentence, the rows lowered after a semicolon, named by their first
+ * cell (in the genitive when one row stands alone: "Sorsele kommuns
+ * bidrag sänks med 5 000 kr"), with the noun of the column's header
+ * ("Årligt bidrag (kronor)" -> bidragen); a sum row gets a sentence of
+ * its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/paper_say.h"
+#include "sv/sv.h"
+
+/* The genitive of a name: "Umeå kommuns", "Region Västerbottens"; a name
+ * that ends in s, x or z takes no s ("Västerbottens läns" is already
+ * one). */
+static void
+put_genitive(ld_buf *b, const char *name)
+{
+	size_t n = strlen(name);
+	char last = n > 0 ? name[n - 1] : 's';
+
+	ld_buf_adds(b, name);
+	if (last != 's' && last != 'x' && last != 'z')
+		ld_buf_addc(b, 's');
+}
+
+/* "+250 000 kr", "−5 000 kr" as a signed difference. */
+static void
+put_delta(ld_buf *b, double d, int sek, int sv)
+{
+	ld_buf_adds(b, d < 0 ? "\xe2\x88\x92" : "+");
+	ld_say_value(b, d < 0 ? -d : d, sek, sv);
+}
+
+/* "höjs beloppet från 1 250 000 kr till 1 500 000 kr (+250 000 kr)" */
+static void
+put_value_phrase(struct say *s, const ldiff_unit *u, size_t i)
+{
+	const ldiff_edit *e = &u->edits[i];
+	int sek = (e->cls & LDIFF_CLASS_AMOUNT) != 0;
+	int pct = !sek && ld_edit_is_percent(u, i);
+	double d = e->new_value - e->old_value;
+	/* an amount or a rate is raised or lowered; another number (ca
+	 * 275 000 invånare) is a fact the text states, and is changed */
+	int dir = sek || pct ? (d > 0) - (d < 0) : 0;
+
+	if (s->sv)
+		ld_buf_printf(&s->b, "%s %s från ", dir > 0 ? "höjs" :
+		    dir < 0 ? "sänks" : "ändras", sek ? "beloppet" : pct ?
+		    "procentsatsen" : "talet");
+	else
+		ld_buf_printf(&s->b, "the %s is %s from ", sek ? "amount" :
+		    pct ? "rate" : "number", dir > 0 ? "raised" : dir < 0 ?
+		    "lowered" : "changed");
+	ld_say_value(&s->b, e->old_value, sek, s->sv);
+	ld_buf_adds(&s->b, !pct ? "" : s->sv ? " %" : "%");
+	ld_buf_adds(&s->b, s->sv ? " till " : " to ");
+	ld_say_value(&s->b, e->new_value, sek, s->sv);
+	ld_buf_adds(&s->b, !pct ? "" : s->sv ? " %" : "%");
+	if (sek || pct) {
+		ld_buf_adds(&s->b, " (");
+		put_delta(&s->b, d, sek, s->sv);
+		if (pct)
+			ld_buf_adds(&s->b, s->sv ? " procentenheter" :
+			    " percentage points");
+		ld_buf_addc(&s->b, ')');
+	}
+}
+
+/* The values of u, one sentence each. */
+void
+ld_say_values(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_edits; i++) {
+		if (!ld_say_edit_told(&u->edits[i]) || !ld_say_edit_is_value(&u->edits[i]))
+			continue;
+		ld_say_in(s, c);
+		ld_buf_addc(&s->b, ' ');
+		put_value_phrase(s, u, i);
+		ld_say_end(s, s->g);
+	}
+}
+
+/* ---- amounts of a table ----------------------------------------------------- */
+
+/* "Summa", "Totalt": a row that adds up the others. */
+int
+ld_say_is_sum_row(const char *name)
+{
+	static const char *const words[] = { "Summa", "Totalt", "Total",
+	    "Sammanlagt", "Sum" };
+	size_t k, n;
+
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		n = strlen(words[k]);
+		if (strncmp(name, words[k], n) == 0 &&
+		    (name[n] == '\0' || name[n] == ' ' || name[n] == ',' ||
+		    name[n] == '\t'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first amount edit of a row, or n_edits. */
+size_t
+ld_say_amount_edit(const ldiff_unit *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_edits; i++)
+		if ((u->edits[i].cls & LDIFF_CLASS_AMOUNT) &&
+		    u->edits[i].has_values)
+			return i;
+	return u->n_edits;
+}
+
+/* The cell (0, 1 ...) where edit i of a row starts. */
+static size_t
+edit_column(const ldiff_unit *u, size_t i)
+{
+	size_t k, col = 0;
+	const char *p;
+
+	for (k = 0; k < i; k++)
+		for (p = u->edits[k].new_text; *p != '\0'; p++)
+			col += *p == '\t';
+	return col;
+}
+
+static void
+amounts_free(struct amounts *am)
+{
+	size_t i;
+
+	for (i = 0; i < am->n; i++)
+		ld_free(am->a[i].name);
+	ld_free(am->a);
+	memset(am, 0, sizeof *am);
+}
+
+void
+ld_say_amounts_add(struct say *s, struct amounts *am, const ldiff_unit *u)
+{
+	const ldiff_clause *c = u->new_cl[0];
+	const ldiff_edit *e = &u->edits[ld_say_amount_edit(u)];
+	const char *tab = strchr(c->text, '\t');
+	size_t len = tab != NULL ? (size_t)(tab - c->text) : strlen(c->text);
+
+	if (am->n == am->cap) {
+		size_t cap = am->cap ? am->cap * 2 : 8;
+		struct amount *na = ld_reallocarray(am->a, cap, sizeof *na);
+
+		if (na == NULL) {
+			s->out->oom = 1;
+			return;
+		}
+		am->a = na;
+		am->cap = cap;
+	}
+	am->a[am->n].name = ld_malloc(len + 1);
+	if (am->a[am->n].name == NULL) {
+		s->out->oom = 1;
+		return;
+	}
+	memcpy(am->a[am->n].name, c->text, len);
+	am->a[am->n].name[len] = '\0';
+	am->a[am->n].old_v = e->old_value;
+	am->a[am->n].new_v = e->new_value;
+	am->n++;
+	am->row = c;
+	am->col = edit_column(u, ld_say_amount_edit(u));
+}
+
+/* The header row of the table that row belongs to: the first of the rows
+ * that stand together with it in the new version. */
+static const ldiff_clause *
+header_row(const struct say *s, const ldiff_clause *row)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(s->d, s->pair + 1);
+	const ldiff_clause *first = ldiff_clauses_get(cs, 0);
+	size_t n = ldiff_clauses_count(cs), i;
+
+	if (first == NULL || row < first || row >= first + n)
+		return NULL;
+	i = (size_t)(row - first);
+	while (i > 0 && first[i - 1].kind == LDIFF_CL_ROW)
+		i--;
+	return &first[i];
+}
+
+/* The noun of the amounts, from the header cell of their column
+ * ("Årligt bidrag (kronor)" -> bidrag), when Swedish knows its forms. */
+static const ld_sv_noun *
+amount_noun(const struct say *s, const struct amounts *am)
+{
+	const ldiff_clause *h = header_row(s, am->row);
+	const char *p, *end, *w;
+	size_t col = 0;
+
+	if (h == NULL)
+		return ld_sv_noun_lookup("belopp", 6);
+	for (p = h->text; *p != '\0' && col < am->col; p++)
+		col += *p == '\t';
+	end = p;
+	while (*end != '\0' && *end != '\t' && *end != '(')
+		end++;
+	while (end > p && end[-1] == ' ')
+		end--;
+	for (w = end; w > p && w[-1] != ' '; w--)
+		;
+	if (ld_sv_noun_lookup(w, (size_t)(end - w)) != NULL)
+		return ld_sv_noun_lookup(w, (size_t)(end - w));
+	return ld_sv_noun_lookup("belopp", 6);
+}
+
+/* "Bidragen höjs för A (+x), B (+y)" or "A:s bidrag höjs med x". */
+static void
+put_direction(struct say *s, const struct amounts *am, const ld_sv_noun *nn,
+    int up)
+{
+	size_t i, k = 0, n = 0;
+
+	for (i = 0; i < am->n; i++)
+		n += (am->a[i].new_v > am->a[i].old_v) == up &&
+		    am->a[i].new_v != am->a[i].old_v;
+	for (i = 0; i < am->n; i++) {
+		const struct amount *a = &am->a[i];
+
+		if ((a->new_v > a->old_v) != up || a->new_v == a->old_v)
+			continue;
+		if (n == 1) {
+			if (s->sv) {
+				put_genitive(&s->b, a->name);
+				ld_buf_printf(&s->b, " %s %s med ", nn->sv,
+				    up ? "höjs" : "sänks");
+			} else
+				ld_buf_printf(&s->b, "the %s of %s is %s by ",
+				    nn->en, a->name, up ? "raised" :
+				    "lowered");
+			ld_say_value(&s->b, up ? a->new_v - a->old_v :
+			    a->old_v - a->new_v, 1, s->sv);
+			return;
+		}
+		if (k == 0)
+			ld_buf_printf(&s->b, s->sv ? "%s %s för " :
+			    "the %s are %s for ", s->sv ? nn->sv_def_pl :
+			    nn->en_pl, s->sv ? (up ? "höjs" : "sänks") :
+			    (up ? "raised" : "lowered"));
+		ld_say_joiner(&s->b, k++, n, s->sv);
+		ld_buf_adds(&s->b, a->name);
+		ld_buf_adds(&s->b, " (");
+		put_delta(&s->b, a->new_v - a->old_v, 1, s->sv);
+		ld_buf_addc(&s->b, ')');
+	}
+}
+
+static size_t
+count_direction(const struct amounts *am, int up)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < am->n; i++)
+		n += am->a[i].new_v != am->a[i].old_v &&
+		    (am->a[i].new_v > am->a[i].old_v) == up;
+	return n;
+}
+
+/* The changed amounts of one table: the parts up, then down, in one
+ * sentence; a sum row in one of its own. */
+void
+ld_say_amounts(struct say *s, struct amounts *am, struct amounts *sums)
+{
+	const ld_sv_noun *nn;
+	size_t i, up, down;
+
+	if (am->n == 0 && sums->n == 0)
+		return;
+	nn = amount_noun(s, am->n > 0 ? am : sums);
+	up = count_direction(am, 1);
+	down = count_direction(am, 0);
+	if (up > 0)
+		put_direction(s, am, nn, 1);
+	if (up > 0 && down > 0)
+		ld_buf_adds(&s->b, "; ");
+	if (down > 0)
+		put_direction(s, am, nn, 0);
+	if (up > 0 || down > 0)
+		ld_say_end(s, s->g);
+	for (i = 0; i < sums->n; i++) {
+		const struct amount *a = &sums->a[i];
+		double d = a->new_v - a->old_v;
+
+		if (s->sv)
+			ld_buf_printf(&s->b, "%s %s från ", strcmp(a->name,
+			    "Summa") == 0 ? "summan" : a->name, d > 0 ?
+			    "höjs" : d < 0 ? "sänks" : "ändras");
+		else
+			ld_buf_printf(&s->b, "the %s is %s from ", strcmp(
+			    a->name, "Summa") == 0 ? "total" : a->name, d > 0 ?
+			    "raised" : d < 0 ? "lowered" : "changed");
+		ld_say_value(&s->b, a->old_v, 1, s->sv);
+		ld_buf_adds(&s->b, s->sv ? " till " : " to ");
+		ld_say_value(&s->b, a->new_v, 1, s->sv);
+		ld_buf_adds(&s->b, " (");
+		put_delta(&s->b, d, 1, s->sv);
+		ld_buf_addc(&s->b, ')');
+		ld_say_end(s, s->g);
+	}
+	amounts_free(am);
+	amounts_free(sums);
+}
+
+/* A changed row whose change is its amount. */
+int
+ld_say_amount_row(const ldiff_unit *u)
+{
+	return u->op == LDIFF_OP_CHANGED && u->n_new == 1 &&
+	    u->new_cl[0]->kind == LDIFF_CL_ROW && ld_say_amount_edit(u) < u->n_edits;
+}
