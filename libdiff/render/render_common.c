@@ -221,6 +221,25 @@ edit_side(const ldiff_edit *e)
 	return e->op == LDIFF_EDIT_DELETE ? e->old_text : e->new_text;
 }
 
+/* Whether the edits from j on are one joining word (white space around
+ * it, in edits of their own or not) and then a value that is a rate. */
+static int
+rate_joined_after(const ldiff_unit *u, size_t j)
+{
+	int joined = 0;
+
+	for (; j < u->n_edits && !u->edits[j].has_values; j++) {
+		const char *t = edit_side(&u->edits[j]);
+
+		if (*skip_blank(t) == '\0')
+			continue;
+		if (joined || !joins_values(t))
+			return 0;
+		joined = 1;
+	}
+	return joined && j < u->n_edits && ld_edit_is_percent(u, j);
+}
+
 /* A changed rate reads "2,5 procent" and a changed size "2,5 miljoner":
  * the unit is the word after the number, in the edit or the text after
  * it, so look at both; a number joined to a rate by "respektive" or
@@ -244,9 +263,7 @@ ld_edit_is_percent(const ldiff_unit *u, size_t i)
 		return 0;
 	if (starts_percent(edit_side(&u->edits[i + 1])))
 		return 1;
-	return i + 2 < u->n_edits && joins_values(edit_side(&u->edits[i +
-	    1])) && u->edits[i + 2].has_values &&
-	    ld_edit_is_percent(u, i + 2);
+	return rate_joined_after(u, i + 1);
 }
 
 /* ---- words every renderer uses ---------------------------------------- */
