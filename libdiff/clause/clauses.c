@@ -7,7 +7,9 @@
  * one arena, so a set is freed in one go and a record never owns memory
  * of its own.  Building (clause.c), reading records (clauses_io.c) and
  * choosing between them (input.c) only append through ld_clauses_add,
- * which keeps the limit on the number of clauses in one place.
+ * which keeps the limit on the number of clauses in one place.  A row's
+ * cells are cut from its text here too (ld_row_cells), once: whatever
+ * reads a row later reads its cells.
  */
 #include <string.h>
 
@@ -99,6 +101,39 @@ ld_clauses_add(ldiff_clauses *c, int *code)
 	cl->id = cl->parent = cl->label = cl->section = cl->text = "";
 	cl->style_id = "";
 	return cl;
+}
+
+int
+ld_row_cells(ldiff_clauses *c, const char *text, const ldiff_span **cells,
+    size_t *n)
+{
+	ldiff_span *v;
+	size_t k = 1, off = 0, i;
+	const char *s;
+
+	for (s = text; *s != '\0'; s++)
+		k += *s == '\t';
+	if ((v = ld_arena_alloc(c->arena, k * sizeof *v)) == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < k; i++) {
+		v[i].off = off;
+		v[i].len = strcspn(text + off, "\t");
+		off += v[i].len + 1;
+	}
+	*cells = v;
+	*n = k;
+	return 0;
+}
+
+int
+ld_clause_set_cells(ldiff_clauses *c, ldiff_clause *cl)
+{
+	if (cl->kind != LDIFF_CL_ROW) {
+		cl->cells = NULL;
+		cl->n_cells = 0;
+		return 0;
+	}
+	return ld_row_cells(c, cl->text, &cl->cells, &cl->n_cells);
 }
 
 size_t

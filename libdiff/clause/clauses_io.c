@@ -75,27 +75,16 @@ write_tsv(ld_buf *b, const ldiff_clause *c)
 }
 
 static void
-write_cells(ld_buf *b, const char *text)
+write_cells(ld_buf *b, const ldiff_clause *c)
 {
-	const char *s = text;
-	char *cell;
+	size_t k;
 
 	ld_buf_adds(b, ",\"cells\":[");
-	for (;;) {
-		size_t n = strcspn(s, "\t");
-
-		if ((cell = ld_malloc(n + 1)) == NULL) {
-			b->oom = 1;
-			return;
-		}
-		memcpy(cell, s, n);
-		cell[n] = '\0';
-		ld_json_string(b, cell);
-		ld_free(cell);
-		if (s[n] == '\0')
-			break;
-		ld_buf_addc(b, ',');
-		s += n + 1;
+	for (k = 0; k < c->n_cells; k++) {
+		if (k > 0)
+			ld_buf_addc(b, ',');
+		ld_json_string_n(b, c->text + c->cells[k].off,
+		    c->cells[k].len);
 	}
 	ld_buf_addc(b, ']');
 }
@@ -115,7 +104,7 @@ write_json(ld_buf *b, const ldiff_clause *c)
 	ld_buf_adds(b, ",\"text\":");
 	ld_json_string(b, c->text);
 	if (c->kind == LDIFF_CL_ROW)
-		write_cells(b, c->text);
+		write_cells(b, c);
 	ld_buf_adds(b, "}\n");
 }
 
@@ -310,7 +299,8 @@ add_record(reader *rd, char **f)
 		if (*dst[i] == NULL)
 			return ld_error(rd->err, LDIFF_ENOMEM, NULL);
 	}
-	if ((r = remember_id(rd, cl->id)) < 0)
+	if (ld_clause_set_cells(rd->cs, cl) != 0 ||
+	    (r = remember_id(rd, cl->id)) < 0)
 		return ld_error(rd->err, LDIFF_ENOMEM, NULL);
 	if (r == 0)
 		return bad(rd, LDIFF_ERECORD, _("duplicate clause id"), f[0]);

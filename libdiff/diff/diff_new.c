@@ -300,20 +300,15 @@ has_word(const char *hay, size_t n, const char *w)
 /* Kronor per unit of the header cell col of a table's header row, or 0
  * when that column is not money. */
 static double
-column_money(const char *header, size_t col, const char *section)
+column_money(const ldiff_clause *hdr, size_t col)
 {
-	const char *p = header, *e;
-	size_t n, i;
+	const char *p, *section = hdr->section;
+	size_t n;
 
-	for (i = 0; i < col && p != NULL; i++) {
-		p = strchr(p, '\t');
-		if (p != NULL)
-			p++;
-	}
-	if (p == NULL)
+	if (col >= hdr->n_cells)
 		return 0;
-	e = strchr(p, '\t');
-	n = e ? (size_t)(e - p) : strlen(p);
+	p = hdr->text + hdr->cells[col].off;
+	n = hdr->cells[col].len;
 	if (has_word(p, n, "mnkr") || has_word(p, n, "mkr") ||
 	    has_word(p, n, "miljoner"))
 		return 1e6;
@@ -376,7 +371,7 @@ cell_amount(ldiff_edit *e, const ldiff_clause *hdr, size_t col)
 	    !cell_number(e->old_text, &ov, &to) ||
 	    !cell_number(e->new_text, &nv, &tn))
 		return;
-	mult = column_money(hdr->text, col + tn, hdr->section);
+	mult = column_money(hdr, col + tn);
 	if (mult == 0 || (mult < 0 && (ov < 1000 || nv < 1000)))
 		return;
 	if (mult < 0)
@@ -418,7 +413,7 @@ cell_kronor(const ldiff_clause *hdr, size_t col, const char *s, size_t n,
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n == 0 || ld_parse_swedish_number(s, n, v) != 0 ||
-	    (mult = column_money(hdr->text, col, hdr->section)) == 0 ||
+	    (mult = column_money(hdr, col)) == 0 ||
 	    (mult < 0 && *v < 1000))
 		return 0;
 	*v *= mult < 0 ? 1 : mult;
@@ -454,20 +449,20 @@ whole_row_amounts(ldiff_diff *d, ldiff_unit *u, const ldiff_clauses *cs,
 	const ldiff_clause *row = &cs->cl[ci], *hdr = header_row(cs, ci);
 	const char *s = row->text, *start = s, *p;
 	ldiff_edit *e;
-	size_t n = 0, col = 0;
+	size_t n = 0, col;
 	unsigned cls = 0;
 	double v;
 
 	if (hdr == row)
 		return 0;
-	e = ld_arena_alloc(d->arena, (2 * count_tabs(s, 0) + 3) * sizeof *e);
+	e = ld_arena_alloc(d->arena, (2 * row->n_cells + 3) * sizeof *e);
 	if (e == NULL)
 		return LDIFF_ENOMEM;
-	for (p = s;; col++) {
-		const char *end = strchr(p, '\t');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
+	for (col = 0; col < row->n_cells; col++) {
+		size_t len = row->cells[col].len;
 		ldiff_edit *x;
 
+		p = s + row->cells[col].off;
 		if (cell_kronor(hdr, col, p, len, &v)) {
 			if (p > start && add_piece(d, e, &n, start,
 			    (size_t)(p - start), insert) == NULL)
@@ -480,9 +475,6 @@ whole_row_amounts(ldiff_diff *d, ldiff_unit *u, const ldiff_clauses *cs,
 			x->new_value = insert ? v : 0;
 			start = p + len;
 		}
-		if (end == NULL)
-			break;
-		p = end + 1;
 	}
 	if (n == 0)
 		return 0;

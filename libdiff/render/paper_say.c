@@ -700,8 +700,7 @@ amounts_add(struct say *s, struct amounts *am, const ldiff_unit *u)
 {
 	const ldiff_clause *c = u->new_cl[0];
 	const ldiff_edit *e = &u->edits[amount_edit(u)];
-	const char *tab = strchr(c->text, '\t');
-	size_t len = tab != NULL ? (size_t)(tab - c->text) : strlen(c->text);
+	size_t len = c->n_cells > 0 ? c->cells[0].len : strlen(c->text);
 
 	if (am->n == am->cap) {
 		size_t cap = am->cap ? am->cap * 2 : 8;
@@ -1018,9 +1017,7 @@ say_one(struct say *s, const ldiff_unit *u, int inserted)
 	size_t e = amount_edit(u);
 
 	if (c->kind == LDIFF_CL_ROW) {
-		const char *tab = strchr(c->text, '\t');
-		int len = tab != NULL ? (int)(tab - c->text) :
-		    (int)strlen(c->text);
+		int len = (int)c->cells[0].len;
 
 		ld_buf_printf(&s->b, s->sv ? (inserted ? "en ny rad %s%.*s%s "
 		    "läggs till i tabellen" : "raden %s%.*s%s utgår ur "

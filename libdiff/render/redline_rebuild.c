@@ -371,13 +371,9 @@ dw_unit_is_row(const ldiff_unit *u)
 }
 
 size_t
-dw_cells(const char *s)
+dw_cells(const ldiff_clause *c)
 {
-	size_t n = 1;
-
-	for (; *s != '\0'; s++)
-		n += *s == '\t';
-	return n;
+	return c->n_cells > 0 ? c->n_cells : 1;
 }
 
 void
@@ -391,11 +387,11 @@ dw_table_open(struct dw *w, size_t lo, size_t hi)
 		if (!dw_unit_is_row(u))
 			break;
 		for (k = 0; k < u->n_new; k++)
-			if (dw_cells(u->new_cl[k]->text) > cols)
-				cols = dw_cells(u->new_cl[k]->text);
+			if (dw_cells(u->new_cl[k]) > cols)
+				cols = dw_cells(u->new_cl[k]);
 		for (k = 0; k < u->n_old; k++)
-			if (dw_cells(u->old_cl[k]->text) > cols)
-				cols = dw_cells(u->old_cl[k]->text);
+			if (dw_cells(u->old_cl[k]) > cols)
+				cols = dw_cells(u->old_cl[k]);
 	}
 	if (cols > 63)
 		cols = 63;	/* Word's limit */
@@ -461,21 +457,25 @@ cell_open(struct dw *w, int mark)
 	close_ppr(w, mark);
 }
 
-/* Cells of a row's text; the cells beyond the grid join the last. */
+/* The cells of a row; the cells beyond the grid join the last. */
 void
-dw_row_cells(struct dw *w, const char *s, int mark)
+dw_row_cells(struct dw *w, const ldiff_clause *c, int mark)
 {
-	size_t k = 0, len = strlen(s), i, start = 0;
+	size_t k, n = dw_cells(c), len = strlen(c->text);
 
 	row_open(w, mark == MARK_DEL || mark == MARK_INS ? mark : MARK_NONE);
-	for (i = 0; i <= len; i++) {
-		if (i < len && (s[i] != '\t' || k + 1 >= w->cols))
-			continue;
+	for (k = 0; k < n; k++) {
+		size_t off = c->n_cells > 0 ? c->cells[k].off : 0;
+		int last = k + 1 == n || k + 1 >= w->cols;
+
 		cell_open(w, mark);
-		rev_run(w, mark, s + start, i - start);
+		rev_run(w, mark, c->text + off, last ? len - off :
+		    c->cells[k].len);
 		ld_buf_adds(&w->x, "</w:p></w:tc>");
-		k++;
-		start = i + 1;
+		if (last) {
+			k++;
+			break;
+		}
 	}
 	for (; k < w->cols; k++) {
 		cell_open(w, mark);
@@ -491,8 +491,8 @@ dw_cells_intact(const ldiff_unit *u, size_t cols)
 	size_t i;
 
 	if (u->n_old != 1 || u->n_new != 1 ||
-	    dw_cells(u->new_cl[0]->text) != dw_cells(u->old_cl[0]->text) ||
-	    dw_cells(u->new_cl[0]->text) > cols)
+	    dw_cells(u->new_cl[0]) != dw_cells(u->old_cl[0]) ||
+	    dw_cells(u->new_cl[0]) > cols)
 		return 0;
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
@@ -551,7 +551,7 @@ row_unit(struct dw *w, const ldiff_unit *u)
 	    u->old_cl[0]->style_id;
 	if (u->op == LDIFF_OP_EQUAL && u->n_edits == 0) {
 		for (k = 0; k < u->n_new; k++)
-			dw_row_cells(w, u->new_cl[k]->text, MARK_NONE);
+			dw_row_cells(w, u->new_cl[k], MARK_NONE);
 		return;
 	}
 	if (u->n_edits > 0 && u->op != LDIFF_OP_INSERTED &&
@@ -560,9 +560,9 @@ row_unit(struct dw *w, const ldiff_unit *u)
 		return;
 	}
 	for (k = 0; k < u->n_old; k++)
-		dw_row_cells(w, u->old_cl[k]->text, MARK_DEL);
+		dw_row_cells(w, u->old_cl[k], MARK_DEL);
 	for (k = 0; k < u->n_new; k++)
-		dw_row_cells(w, u->new_cl[k]->text, MARK_INS);
+		dw_row_cells(w, u->new_cl[k], MARK_INS);
 }
 
 /* ---- units -------------------------------------------------------------- */
@@ -629,7 +629,7 @@ moved_from(struct dw *w, const ldiff_unit *u, size_t i)
 			dw_table_open(w, i, i + 1);
 		w->cell_style = u->old_cl[0]->style_id;
 		for (k = 0; k < u->n_old; k++)
-			dw_row_cells(w, u->old_cl[k]->text, MARK_DEL);
+			dw_row_cells(w, u->old_cl[k], MARK_DEL);
 		return;
 	}
 	dw_table_close(w);

@@ -189,6 +189,8 @@ int ld_tsv_unescape(char *s);
 size_t ld_tsv_split(char *line, char **fields, size_t max);
 /* Write s as a JSON string literal (with quotes). */
 int ld_json_string(ld_buf *b, const char *s);
+/* The same for the n bytes at s (a span of a longer string). */
+int ld_json_string_n(ld_buf *b, const char *s, size_t n);
 int ld_json_fputs(FILE *out, const char *s);
 /* Next line of data[*pos..len): sets *line and *linelen (without the
  * newline, CR of CRLF removed), advances *pos; returns 0 at the end. */
