@@ -34,6 +34,9 @@ int ld_row_cells(ldiff_clauses *c, const char *text,
  * it once, after the text and the kind are set); other kinds keep
  * none.  0 or LDIFF_ENOMEM. */
 int ld_clause_set_cells(ldiff_clauses *c, ldiff_clause *cl);
+/* The cell of row cl that holds byte off of its text (a TAB belongs to
+ * the cell before it); 0 when cl has no cells. */
+size_t ld_row_cell_at(const ldiff_clause *cl, size_t off);
 /* The kind of that name ("section" ...), or -1. */
 int ld_clause_kind_from_name(const char *name);
 /* 0, or LDIFF_EINVAL when o or its limits are of a version this library

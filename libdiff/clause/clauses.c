@@ -137,6 +137,16 @@ ld_clause_set_cells(ldiff_clauses *c, ldiff_clause *cl)
 }
 
 size_t
+ld_row_cell_at(const ldiff_clause *cl, size_t off)
+{
+	size_t k = 0;
+
+	while (k + 1 < cl->n_cells && cl->cells[k + 1].off <= off)
+		k++;
+	return k;
+}
+
+size_t
 ldiff_clauses_count(const ldiff_clauses *c)
 {
 	return c != NULL ? c->n : 0;

@@ -334,44 +334,39 @@ header_row(const ldiff_clauses *cs, size_t ci)
 	return &cs->cl[ci];
 }
 
-static size_t
-count_tabs(const char *s, size_t col)
-{
-	for (; *s != '\0'; s++)
-		col += *s == '\t';
-	return col;
-}
-
 /* The number in an edit's text, white space around it (a cell's TAB
- * included: cleanup widens edits over it) left out; *lead_tabs counts
- * the TABs before it. */
+ * included: cleanup widens edits over it) left out; *lead counts the
+ * bytes before it. */
 static int
-cell_number(const char *s, double *v, size_t *lead_tabs)
+cell_number(const char *s, double *v, size_t *lead)
 {
+	const char *t = s;
 	size_t n;
 
-	*lead_tabs = 0;
-	for (; *s == ' ' || *s == '\t'; s++)
-		*lead_tabs += *s == '\t';
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	for (; *t == ' ' || *t == '\t'; t++)
+		;
+	*lead = (size_t)(t - s);
+	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
 		n--;
-	return n > 0 && ld_parse_swedish_number(s, n, v) == 0;
+	return n > 0 && ld_parse_swedish_number(t, n, v) == 0;
 }
 
-/* A number edit in a money column becomes an amount in kronor. */
+/* A number edit in a money column becomes an amount in kronor; at is
+ * where the edit's new text begins in row's. */
 static void
-cell_amount(ldiff_edit *e, const ldiff_clause *hdr, size_t col)
+cell_amount(ldiff_edit *e, const ldiff_clause *hdr, const ldiff_clause *row,
+    size_t at)
 {
 	double ov, nv, mult;
-	size_t to, tn;
+	size_t lo, ln;
 
 	if (e->op != LDIFF_EDIT_REPLACE ||
 	    !(e->cls & (LDIFF_CLASS_NUMBER | LDIFF_CLASS_AMOUNT)) ||
-	    !cell_number(e->old_text, &ov, &to) ||
-	    !cell_number(e->new_text, &nv, &tn))
+	    !cell_number(e->old_text, &ov, &lo) ||
+	    !cell_number(e->new_text, &nv, &ln))
 		return;
-	mult = column_money(hdr, col + tn);
+	mult = column_money(hdr, ld_row_cell_at(row, at + ln));
 	if (mult == 0 || (mult < 0 && (ov < 1000 || nv < 1000)))
 		return;
 	if (mult < 0)
@@ -385,17 +380,17 @@ cell_amount(ldiff_edit *e, const ldiff_clause *hdr, size_t col)
 static void
 row_amounts(const ldiff_clauses *to, size_t ci, ldiff_unit *u)
 {
-	const ldiff_clause *hdr = header_row(to, ci);
+	const ldiff_clause *hdr = header_row(to, ci), *row = u->new_cl[0];
 	ldiff_edit *e = (ldiff_edit *)u->edits;
-	size_t i, col = 0;
+	size_t i, at = 0;	/* the new texts of the edits spell the row */
 	unsigned cls = 0;
 
-	if (hdr == u->new_cl[0])
+	if (hdr == row)
 		return;
 	for (i = 0; i < u->n_edits; i++) {
-		cell_amount(&e[i], hdr, col);
+		cell_amount(&e[i], hdr, row, at);
 		cls |= e[i].cls;
-		col = count_tabs(e[i].new_text, col);
+		at += strlen(e[i].new_text);
 	}
 	u->cls = (u->cls & LDIFF_CLASS_RENUMBER) | cls;
 }

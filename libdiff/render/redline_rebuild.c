@@ -484,11 +484,22 @@ dw_row_cells(struct dw *w, const ldiff_clause *c, int mark)
 	ld_buf_adds(&w->x, "</w:tr>");
 }
 
-/* The cells survive when no TAB is inside a change. */
+/* Does [at, at+len) of c's text reach over a cell boundary (hold the
+ * TAB between two cells)?  A clause that is not a row has one cell. */
+static int
+crosses(const ldiff_clause *c, size_t at, size_t len)
+{
+	if (c->n_cells == 0)
+		return memchr(c->text + at, '\t', len) != NULL;
+	return ld_row_cell_at(c, at) != ld_row_cell_at(c, at + len);
+}
+
+/* The cells survive when no change reaches over a cell boundary.  The
+ * edits spell both texts, so each one's place in them is counted. */
 int
 dw_cells_intact(const ldiff_unit *u, size_t cols)
 {
-	size_t i;
+	size_t i, ao = 0, an = 0;
 
 	if (u->n_old != 1 || u->n_new != 1 ||
 	    dw_cells(u->new_cl[0]) != dw_cells(u->old_cl[0]) ||
@@ -496,25 +507,31 @@ dw_cells_intact(const ldiff_unit *u, size_t cols)
 		return 0;
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
+		size_t lo = strlen(e->old_text), ln = strlen(e->new_text);
 
-		if (e->op != LDIFF_EDIT_EQUAL && (strchr(e->old_text, '\t') ||
-		    strchr(e->new_text, '\t')))
+		if (e->op != LDIFF_EDIT_EQUAL &&
+		    (crosses(u->old_cl[0], ao, lo) ||
+		    crosses(u->new_cl[0], an, ln)))
 			return 0;
+		ao += lo;
+		an += ln;
 	}
 	return 1;
 }
 
-/* Word-level changes cell by cell: equal text carries the TABs. */
+/* Word-level changes cell by cell (dw_cells_intact: only equal text
+ * reaches from one cell into the next). */
 static void
 row_edits(struct dw *w, const ldiff_unit *u)
 {
-	size_t i, k = 1;
+	const ldiff_clause *row = u->new_cl[0];
+	size_t i, k = 0, at = 0;	/* the cell open; where the edit is */
 
 	row_open(w, MARK_NONE);
 	cell_open(w, MARK_NONE);
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
-		const char *s = e->new_text, *tab;
+		size_t end = at + strlen(e->new_text);
 
 		if (e->op != LDIFF_EDIT_EQUAL) {
 			if (e->op != LDIFF_EDIT_INSERT)
@@ -522,20 +539,25 @@ row_edits(struct dw *w, const ldiff_unit *u)
 				    strlen(e->old_text));
 			if (e->op != LDIFF_EDIT_DELETE)
 				rev_run(w, MARK_INS, e->new_text,
-				    strlen(e->new_text));
+				    end - at);
+			at = end;
 			continue;
 		}
-		while ((tab = strchr(s, '\t')) != NULL) {
-			rev_run(w, MARK_NONE, s, (size_t)(tab - s));
+		/* the next cell begins after the TAB, inside this edit */
+		while (k + 1 < row->n_cells && row->cells[k + 1].off <= end) {
+			size_t tab = row->cells[k + 1].off - 1;
+
+			rev_run(w, MARK_NONE, row->text + at, tab - at);
 			ld_buf_adds(&w->x, "</w:p></w:tc>");
 			cell_open(w, MARK_NONE);
 			k++;
-			s = tab + 1;
+			at = tab + 1;
 		}
-		rev_run(w, MARK_NONE, s, strlen(s));
+		rev_run(w, MARK_NONE, row->text + at, end - at);
+		at = end;
 	}
 	ld_buf_adds(&w->x, "</w:p></w:tc>");
-	for (; k < w->cols; k++) {
+	for (k++; k < w->cols; k++) {
 		cell_open(w, MARK_NONE);
 		ld_buf_adds(&w->x, "</w:p></w:tc>");
 	}
