@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "consolidate/consolidate.h"
-#include "render/render.h"
+#include "render/text_writer.h"
 
 enum {
 	K_TITLE, K_RESPONSES, K_NOTHING, K_AGAINST, K_CONFLICT, K_COMMENT,
@@ -45,18 +45,6 @@ static const struct {
 	    "inga synpunkter i något svar" },
 };
 
-static const struct {
-	const char *en, *sv, *en_short, *sv_short;
-} ops[] = {
-	[LDIFF_OP_EQUAL] = { N_("unchanged"), "oförändrad", "=", "=" },
-	[LDIFF_OP_CHANGED] = { N_("changed"), "ändrad", "chg", "ändr" },
-	[LDIFF_OP_MOVED] = { N_("moved"), "flyttad", "mov", "flytt" },
-	[LDIFF_OP_INSERTED] = { N_("inserted"), "tillagd", "ins", "ny" },
-	[LDIFF_OP_DELETED] = { N_("deleted"), "borttagen", "del", "bort" },
-	[LDIFF_OP_SPLIT] = { N_("split"), "delad", "spl", "delad" },
-	[LDIFF_OP_MERGED] = { N_("merged"), "sammanslagen", "mrg", "samm" },
-};
-
 typedef struct cw {
 	const ldiff_consolidation *c;
 	FILE *f;
@@ -78,16 +66,21 @@ lab(const cw *w, int k)
 	return w->sv ? labels[k].sv : _(labels[k].en);
 }
 
+/* The operations in the words of the text renderers (text_writer.c);
+ * the short heads of the matrix, as there, are not translated in
+ * English. */
 static const char *
 op_label(const cw *w, ldiff_op op)
 {
-	return w->sv ? ops[op].sv : _(ops[op].en);
+	return ld_tw_label(ld_tw_op_label(op), w->sv, 1);
 }
 
 static const char *
 op_short(const cw *w, ldiff_op op)
 {
-	return w->sv ? ops[op].sv_short : ops[op].en_short;
+	int id = ld_tw_op_column(op);
+
+	return id < 0 ? "=" : ld_tw_label(id, w->sv, 0);
 }
 
 static int

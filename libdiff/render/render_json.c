@@ -32,27 +32,8 @@
 
 #include "render/render.h"
 
-static const char *const op_names[] = {
-	"equal", "changed", "moved", "inserted", "deleted", "split",
-	"merged"
-};
-
 static const char *const edit_names[] = {
 	"equal", "insert", "delete", "replace"
-};
-
-static const struct {
-	unsigned bit;
-	const char *name;
-} classes[] = {
-	{ LDIFF_CLASS_WORDING, "wording" },
-	{ LDIFF_CLASS_NUMBER, "number" },
-	{ LDIFF_CLASS_AMOUNT, "amount" },
-	{ LDIFF_CLASS_DATE, "date" },
-	{ LDIFF_CLASS_PERIOD, "period" },
-	{ LDIFF_CLASS_TYPOGRAPHY, "typography" },
-	{ LDIFF_CLASS_LANGUAGE, "language" },
-	{ LDIFF_CLASS_RENUMBER, "renumber" },
 };
 
 static void
@@ -62,13 +43,13 @@ json_classes(ld_buf *b, unsigned cls)
 	int first = 1;
 
 	ld_buf_addc(b, '[');
-	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-		if (!(cls & classes[i].bit))
+	for (i = 0; i < LD_N_CLASSES; i++) {
+		if (!(cls & ld_classes[i].bit))
 			continue;
 		if (!first)
 			ld_buf_addc(b, ',');
 		ld_buf_addc(b, '"');
-		ld_buf_adds(b, classes[i].name);
+		ld_buf_adds(b, ld_classes[i].name);
 		ld_buf_addc(b, '"');
 		first = 0;
 	}
@@ -206,8 +187,8 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	const char *to = ldiff_diff_version_name(d, u->to);
 
 	ld_buf_adds(b, "{\"op\":\"");
-	ld_buf_adds(b, (unsigned)u->op <= LDIFF_OP_MERGED ? op_names[u->op] :
-	    "changed");
+	ld_buf_adds(b, (unsigned)u->op <= LDIFF_OP_MERGED ?
+	    ldiff_op_name(u->op) : "changed");
 	ld_buf_adds(b, "\",\"old\":");
 	json_clauses(b, u->old_cl, u->n_old);
 	ld_buf_adds(b, ",\"new\":");
