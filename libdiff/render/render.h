@@ -73,6 +73,14 @@ int ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide);
 void ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c);
 /* ld_unit_counts.cls is indexed by ld_class_slot() (diff.h). */
 
+/* ---- JSON pieces (render_json.c) ------------------------------------- */
+/* ["wording","amount"]: the classes in cls, in the order of ld_classes. */
+void ld_json_classes(ld_buf *b, unsigned cls);
+/* The edits other than equal as a JSON array; values: with old_value
+ * and new_value where the edit has them (the side that has one). */
+void ld_json_edits(ld_buf *b, const ldiff_edit *edits, size_t n,
+    int values);
+
 /* 0, or LDIFF_EINVAL when o is of a version this library does not read
  * (the renderers have no ldiff_error: the code alone says it). */
 int ld_check_render_opts(const ldiff_render_opts *o);

@@ -253,52 +253,6 @@ ldiff_render_consolidation_text(const ldiff_consolidation *c, FILE *out,
 
 /* ---- JSON Lines ------------------------------------------------------ */
 
-static const char *const edit_names[] = {
-	"equal", "insert", "delete", "replace"
-};
-
-static void
-json_classes(ld_buf *b, unsigned cls)
-{
-	unsigned bit;
-	int first = 1;
-
-	ld_buf_addc(b, '[');
-	for (bit = 1; bit != 0 && bit <= LDIFF_CLASS_LANGUAGE; bit <<= 1) {
-		if (!(cls & bit))
-			continue;
-		ld_buf_printf(b, "%s\"%s\"", first ? "" : ",",
-		    ldiff_class_name(bit));
-		first = 0;
-	}
-	ld_buf_addc(b, ']');
-}
-
-static void
-json_edits(ld_buf *b, const ldiff_proposal *p)
-{
-	size_t k;
-	int first = 1;
-
-	ld_buf_addc(b, '[');
-	for (k = 0; k < p->n_edits; k++) {
-		const ldiff_edit *e = &p->edits[k];
-
-		if (e->op == LDIFF_EDIT_EQUAL)
-			continue;
-		ld_buf_printf(b, "%s{\"op\":\"%s\",\"old\":", first ? "" : ",",
-		    edit_names[e->op]);
-		ld_json_string(b, e->old_text);
-		ld_buf_adds(b, ",\"new\":");
-		ld_json_string(b, e->new_text);
-		ld_buf_adds(b, ",\"class\":");
-		json_classes(b, e->cls);
-		ld_buf_addc(b, '}');
-		first = 0;
-	}
-	ld_buf_addc(b, ']');
-}
-
 static void
 json_proposal(cw *w, const ldiff_proposal *p)
 {
@@ -315,9 +269,9 @@ json_proposal(cw *w, const ldiff_proposal *p)
 	ld_buf_adds(&w->b, ",\"text\":");
 	ld_json_string(&w->b, p->text);
 	ld_buf_adds(&w->b, ",\"edits\":");
-	json_edits(&w->b, p);
+	ld_json_edits(&w->b, p->edits, p->n_edits, 0);
 	ld_buf_adds(&w->b, ",\"class\":");
-	json_classes(&w->b, p->cls);
+	ld_json_classes(&w->b, p->cls);
 	ld_buf_printf(&w->b, ",\"substantive\":%s}",
 	    p->substantive ? "true" : "false");
 }

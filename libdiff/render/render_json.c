@@ -36,8 +36,8 @@ static const char *const edit_names[] = {
 	"equal", "insert", "delete", "replace"
 };
 
-static void
-json_classes(ld_buf *b, unsigned cls)
+void
+ld_json_classes(ld_buf *b, unsigned cls)
 {
 	size_t i;
 	int first = 1;
@@ -144,15 +144,15 @@ json_clauses(ld_buf *b, const ldiff_clause *const *cl, size_t n)
 	ld_buf_addc(b, ']');
 }
 
-static void
-json_edits(ld_buf *b, const ldiff_unit *u)
+void
+ld_json_edits(ld_buf *b, const ldiff_edit *edits, size_t n, int values)
 {
 	size_t i;
 	int first = 1;
 
 	ld_buf_addc(b, '[');
-	for (i = 0; i < u->n_edits; i++) {
-		const ldiff_edit *e = &u->edits[i];
+	for (i = 0; i < n; i++) {
+		const ldiff_edit *e = &edits[i];
 
 		if (e->op == LDIFF_EDIT_EQUAL || (unsigned)e->op > 3)
 			continue;
@@ -163,14 +163,14 @@ json_edits(ld_buf *b, const ldiff_unit *u)
 		ld_buf_adds(b, ",\"new\":");
 		ld_json_string(b, e->new_text);
 		ld_buf_adds(b, ",\"class\":");
-		json_classes(b, e->cls);
+		ld_json_classes(b, e->cls);
 		/* a row inserted (deleted) whole has no old (new) value:
 		 * the key is left out rather than claim 0 */
-		if (e->has_values && e->op != LDIFF_EDIT_INSERT) {
+		if (values && e->has_values && e->op != LDIFF_EDIT_INSERT) {
 			ld_buf_adds(b, ",\"old_value\":");
 			json_number(b, e->old_value);
 		}
-		if (e->has_values && e->op != LDIFF_EDIT_DELETE) {
+		if (values && e->has_values && e->op != LDIFF_EDIT_DELETE) {
 			ld_buf_adds(b, ",\"new_value\":");
 			json_number(b, e->new_value);
 		}
@@ -195,9 +195,9 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	json_clauses(b, u->new_cl, u->n_new);
 	ld_buf_adds(b, u->substantive ? ",\"substantive\":true,\"class\":" :
 	    ",\"substantive\":false,\"class\":");
-	json_classes(b, u->cls);
+	ld_json_classes(b, u->cls);
 	ld_buf_adds(b, ",\"edits\":");
-	json_edits(b, u);
+	ld_json_edits(b, u->edits, u->n_edits, 1);
 	ld_buf_adds(b, ",\"from\":");
 	ld_json_string(b, from != NULL ? from : "");
 	ld_buf_adds(b, ",\"to\":");
