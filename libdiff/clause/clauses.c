@@ -32,12 +32,7 @@ ldiff_clause_kind_name(ldiff_clause_kind k)
 int
 ld_clause_kind_from_name(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < NKINDS; i++)
-		if (strcmp(kind_names[i], name) == 0)
-			return (int)i;
-	return -1;
+	return ld_name_index(kind_names, NKINDS, name);
 }
 
 void
@@ -66,14 +61,10 @@ ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim)
 	*out = NULL;
 	if (c == NULL)
 		return LDIFF_ENOMEM;
-	if ((c->arena = ld_arena_new()) == NULL) {
+	if (ld_set_init(&c->arena, &c->limits, lim) != 0) {
 		ld_free(c);
 		return LDIFF_ENOMEM;
 	}
-	if (lim != NULL)
-		c->limits = *lim;
-	else
-		ldiff_limits_init(&c->limits);
 	*out = c;
 	return 0;
 }
@@ -81,22 +72,13 @@ ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim)
 ldiff_clause *
 ld_clauses_add(ldiff_clauses *c, int *code)
 {
-	ldiff_clause *cl;
+	void *grown = c->cl;
+	ldiff_clause *cl = ld_set_append(c->cl, &c->n, &c->cap,
+	    c->limits.max_clauses, sizeof *cl, &grown, code);
 
-	if (c->n >= c->limits.max_clauses) {
-		*code = LDIFF_ELIMIT;
+	c->cl = grown;
+	if (cl == NULL)
 		return NULL;
-	}
-	if (c->n == c->cap) {
-		cl = ld_grow(c->cl, &c->cap, 64, sizeof *cl);
-		if (cl == NULL) {
-			*code = LDIFF_ENOMEM;
-			return NULL;
-		}
-		c->cl = cl;
-	}
-	cl = &c->cl[c->n++];
-	memset(cl, 0, sizeof *cl);
 	cl->kind = LDIFF_CL_CLAUSE;
 	cl->id = cl->parent = cl->label = cl->section = cl->text = "";
 	cl->style_id = "";
