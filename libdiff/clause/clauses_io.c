@@ -92,17 +92,13 @@ write_cells(ld_buf *b, const ldiff_clause *c)
 static void
 write_json(ld_buf *b, const ldiff_clause *c)
 {
-	ld_buf_adds(b, "{\"id\":");
-	ld_json_string(b, c->id);
-	ld_buf_adds(b, ",\"parent\":");
-	ld_json_string(b, c->parent);
+	ld_json_member(b, "{\"id\":", c->id);
+	ld_json_member(b, ",\"parent\":", c->parent);
 	ld_buf_printf(b, ",\"kind\":\"%s\",\"level\":%d,\"label\":",
 	    ldiff_clause_kind_name(c->kind), c->level);
 	ld_json_string(b, c->label);
-	ld_buf_adds(b, ",\"section\":");
-	ld_json_string(b, c->section);
-	ld_buf_adds(b, ",\"text\":");
-	ld_json_string(b, c->text);
+	ld_json_member(b, ",\"section\":", c->section);
+	ld_json_member(b, ",\"text\":", c->text);
 	if (c->kind == LDIFF_CL_ROW)
 		write_cells(b, c);
 	ld_buf_adds(b, "}\n");

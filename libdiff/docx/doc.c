@@ -287,8 +287,7 @@ json_extra(ld_buf *b, const ldiff_para *p)
 {
 	size_t i;
 
-	ld_buf_adds(b, ",\"note\":");
-	ld_json_string(b, p->note);
+	ld_json_member(b, ",\"note\":", p->note);
 	ld_buf_adds(b, ",\"note_refs\":[");
 	for (i = 0; i < p->n_note_refs; i++) {
 		ld_buf_printf(b, "%s{\"at\":%zu,\"mark\":", i ? "," : "",
@@ -301,10 +300,8 @@ json_extra(ld_buf *b, const ldiff_para *p)
 	for (i = 0; i < p->n_revs; i++) {
 		ld_buf_adds(b, i ? ",{\"kind\":" : "{\"kind\":");
 		ld_json_string(b, p->revs[i].kind);
-		ld_buf_adds(b, ",\"author\":");
-		ld_json_string(b, p->revs[i].author);
-		ld_buf_adds(b, ",\"date\":");
-		ld_json_string(b, p->revs[i].date);
+		ld_json_member(b, ",\"author\":", p->revs[i].author);
+		ld_json_member(b, ",\"date\":", p->revs[i].date);
 		ld_buf_addc(b, '}');
 	}
 	ld_buf_addc(b, ']');
@@ -320,16 +317,11 @@ write_json(ld_buf *b, const ldiff_para *p)
 	ld_buf_printf(b, "{\"kind\":\"%s\",\"level\":%d,\"label\":",
 	    ldiff_para_kind_name(p->kind), p->level);
 	ld_json_string(b, p->label);
-	ld_buf_adds(b, ",\"style\":");
-	ld_json_string(b, p->style);
-	ld_buf_adds(b, ",\"where\":");
-	ld_json_string(b, p->where);
-	ld_buf_adds(b, ",\"refs\":");
-	ld_json_string(b, p->refs);
-	ld_buf_adds(b, ",\"flags\":");
-	ld_json_string(b, ld_buf_str(&flags));
-	ld_buf_adds(b, ",\"text\":");
-	ld_json_string(b, p->text);
+	ld_json_member(b, ",\"style\":", p->style);
+	ld_json_member(b, ",\"where\":", p->where);
+	ld_json_member(b, ",\"refs\":", p->refs);
+	ld_json_member(b, ",\"flags\":", ld_buf_str(&flags));
+	ld_json_member(b, ",\"text\":", p->text);
 	json_extra(b, p);
 	ld_buf_adds(b, "}\n");
 	if (flags.oom)

@@ -266,8 +266,7 @@ json_proposal(cw *w, const ldiff_proposal *p)
 	}
 	ld_buf_printf(&w->b, "],\"op\":\"%s\",\"id\":", ldiff_op_name(p->op));
 	ld_json_string(&w->b, p->id);
-	ld_buf_adds(&w->b, ",\"text\":");
-	ld_json_string(&w->b, p->text);
+	ld_json_member(&w->b, ",\"text\":", p->text);
 	ld_buf_adds(&w->b, ",\"edits\":");
 	ld_json_edits(&w->b, p->edits, p->n_edits, 0);
 	ld_buf_adds(&w->b, ",\"class\":");
@@ -279,14 +278,10 @@ json_proposal(cw *w, const ldiff_proposal *p)
 static void
 json_comment(cw *w, const ldiff_comment *m)
 {
-	ld_buf_adds(&w->b, "{\"party\":");
-	ld_json_string(&w->b, party_name(w, m->party));
-	ld_buf_adds(&w->b, ",\"text\":");
-	ld_json_string(&w->b, m->text);
-	ld_buf_adds(&w->b, ",\"anchor\":");
-	ld_json_string(&w->b, m->anchor);
-	ld_buf_adds(&w->b, ",\"date\":");
-	ld_json_string(&w->b, m->date);
+	ld_json_member(&w->b, "{\"party\":", party_name(w, m->party));
+	ld_json_member(&w->b, ",\"text\":", m->text);
+	ld_json_member(&w->b, ",\"anchor\":", m->anchor);
+	ld_json_member(&w->b, ",\"date\":", m->date);
 	ld_buf_addc(&w->b, '}');
 }
 
@@ -296,16 +291,13 @@ json_place(cw *w, const ldiff_consolidated *r)
 	if (r->base == NULL) {
 		ld_buf_adds(&w->b, "{\"base\":null,\"after\":");
 		ld_json_string(&w->b, r->after);
-		ld_buf_adds(&w->b, ",\"section\":");
-		ld_json_string(&w->b, "");
+		ld_json_member(&w->b, ",\"section\":", "");
 		return;
 	}
 	ld_buf_adds(&w->b, "{\"base\":{\"id\":");
 	ld_json_string(&w->b, r->base->id);
-	ld_buf_adds(&w->b, ",\"label\":");
-	ld_json_string(&w->b, r->base->label);
-	ld_buf_adds(&w->b, ",\"text\":");
-	ld_json_string(&w->b, r->base->text);
+	ld_json_member(&w->b, ",\"label\":", r->base->label);
+	ld_json_member(&w->b, ",\"text\":", r->base->text);
 	ld_buf_adds(&w->b, "},\"section\":");
 	ld_json_string(&w->b, r->base->section);
 }

@@ -135,10 +135,9 @@ json_clauses(ld_buf *b, const ldiff_clause *const *cl, size_t n)
 	for (i = 0; i < n; i++) {
 		ld_buf_adds(b, i > 0 ? ",{\"id\":" : "{\"id\":");
 		ld_json_string(b, cl[i]->id);
-		ld_buf_adds(b, ",\"kind\":");
-		ld_json_string(b, ldiff_clause_kind_name(cl[i]->kind));
-		ld_buf_adds(b, ",\"text\":");
-		ld_json_string(b, cl[i]->text);
+		ld_json_member(b, ",\"kind\":",
+		    ldiff_clause_kind_name(cl[i]->kind));
+		ld_json_member(b, ",\"text\":", cl[i]->text);
 		ld_buf_addc(b, '}');
 	}
 	ld_buf_addc(b, ']');
@@ -160,8 +159,7 @@ ld_json_edits(ld_buf *b, const ldiff_edit *edits, size_t n, int values)
 		ld_buf_adds(b, edit_names[e->op]);
 		ld_buf_adds(b, "\",\"old\":");
 		ld_json_string(b, e->old_text);
-		ld_buf_adds(b, ",\"new\":");
-		ld_json_string(b, e->new_text);
+		ld_json_member(b, ",\"new\":", e->new_text);
 		ld_buf_adds(b, ",\"class\":");
 		ld_json_classes(b, e->cls);
 		/* a row inserted (deleted) whole has no old (new) value:
@@ -198,16 +196,12 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	ld_json_classes(b, u->cls);
 	ld_buf_adds(b, ",\"edits\":");
 	ld_json_edits(b, u->edits, u->n_edits, 1);
-	ld_buf_adds(b, ",\"from\":");
-	ld_json_string(b, from != NULL ? from : "");
-	ld_buf_adds(b, ",\"to\":");
-	ld_json_string(b, to != NULL ? to : "");
-	ld_buf_adds(b, ",\"section\":");
-	ld_json_string(b, ld_unit_section(u));
+	ld_json_member(b, ",\"from\":", from != NULL ? from : "");
+	ld_json_member(b, ",\"to\":", to != NULL ? to : "");
+	ld_json_member(b, ",\"section\":", ld_unit_section(u));
 	/* where a moved clause came from: section is where it went */
 	if (u->op == LDIFF_OP_MOVED && u->n_old > 0) {
-		ld_buf_adds(b, ",\"old_section\":");
-		ld_json_string(b, u->old_cl[0]->section);
+		ld_json_member(b, ",\"old_section\":", u->old_cl[0]->section);
 	}
 	ld_buf_adds(b, ",\"similarity\":");
 	json_similarity(b, u->similarity);

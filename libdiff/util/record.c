@@ -98,6 +98,13 @@ json_specials(uint64_t v)
 }
 
 int
+ld_json_member(ld_buf *b, const char *head, const char *s)
+{
+	ld_buf_adds(b, head);
+	return ld_json_string(b, s);
+}
+
+int
 ld_json_string(ld_buf *b, const char *s)
 {
 	return ld_json_string_n(b, s, strlen(s));

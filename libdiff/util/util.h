@@ -191,6 +191,9 @@ size_t ld_tsv_split(char *line, char **fields, size_t max);
 int ld_json_string(ld_buf *b, const char *s);
 /* The same for the n bytes at s (a span of a longer string). */
 int ld_json_string_n(ld_buf *b, const char *s, size_t n);
+/* A member of an object: head (its separator and key, ",\"text\":")
+ * then s as a JSON string. */
+int ld_json_member(ld_buf *b, const char *head, const char *s);
 int ld_json_fputs(FILE *out, const char *s);
 /* Next line of data[*pos..len): sets *line and *linelen (without the
  * newline, CR of CRLF removed), advances *pos; returns 0 at the end. */
