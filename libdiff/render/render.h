@@ -73,6 +73,11 @@ int ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide);
 void ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c);
 /* ld_unit_counts.cls is indexed by ld_class_slot() (diff.h). */
 
+/* How the text renderers and the papers show the TAB between two cells
+ * of a row inside text (Markdown escapes its bar, Word's redline keeps
+ * a w:tab; the page's esc_n still spells it in its span). */
+#define LD_CELL_SEP " | "
+
 /* ---- JSON pieces (render_json.c) ------------------------------------- */
 /* ["wording","amount"]: the classes in cls, in the order of ld_classes. */
 void ld_json_classes(ld_buf *b, unsigned cls);

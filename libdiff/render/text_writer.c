@@ -408,7 +408,7 @@ ld_tw_put_text(struct tw *w, const char *s, const char *color)
 		if (c == '\n')
 			new_line(w, color);
 		else if (c == '\t')
-			emit(w, " | ", 3);	/* between two cells */
+			emit(w, LD_CELL_SEP, sizeof LD_CELL_SEP - 1);
 		else
 			emit(w, "\xef\xbf\xbd", 3);
 		i += c1 ? 2 : 1;
