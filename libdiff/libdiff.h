@@ -293,7 +293,8 @@ typedef enum {
 	LDIFF_CL_CLAUSE,	/* a numbered or plain paragraph */
 	LDIFF_CL_ITEM,		/* an enumeration item of a lead-in */
 	LDIFF_CL_BULLET,	/* a bullet item */
-	LDIFF_CL_ROW,		/* a table row; text holds its cells joined by TAB */
+	LDIFF_CL_ROW,		/* a table row; text holds its cells joined by
+				 * TAB, ldiff_clause.cells says where */
 	LDIFF_CL_NOTE,		/* a footnote or endnote */
 	LDIFF_CL_SENTENCE,	/* one sentence of a clause (--sentences) */
 	LDIFF_CL_OTHER		/* headers, footers, comments */
@@ -320,6 +321,11 @@ typedef struct ldiff_clause {
 	size_t xml_p;		/* ldiff_para.xml_p of that first paragraph:
 				 * where the DOCX redline finds it in NEW's
 				 * part; 0 when unknown */
+	const ldiff_span *cells;	/* a row: its cells, in order, as spans
+					 * of text (without the TABs between
+					 * them; a cell's paragraphs joined by
+					 * LF); NULL for every other kind */
+	size_t n_cells;		/* at least 1 for a row */
 } ldiff_clause;
 
 /* Flags of a clause. */

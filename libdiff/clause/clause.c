@@ -855,12 +855,13 @@ key_length(const char *c, size_t n)
 
 /* The key cell of a row: the first that holds a letter. */
 static const char *
-row_key(builder *b, const char *cells)
+row_key(builder *b, const char *text, const ldiff_span *cells, size_t nc)
 {
-	const char *c = cells;
+	size_t k;
 
-	while (*c != '\0') {
-		size_t n = strcspn(c, "\t"), i = 0;
+	for (k = 0; k < nc; k++) {
+		const char *c = text + cells[k].off;
+		size_t n = cells[k].len, i = 0;
 
 		while (i < n) {
 			int32_t cp;
@@ -869,7 +870,6 @@ row_key(builder *b, const char *cells)
 			if (is_letter(cp))
 				return collapse(b, c, key_length(c, n));
 		}
-		c += n + (c[n] == '\t');
 	}
 	return NULL;
 }
@@ -879,6 +879,8 @@ flush_pending(builder *b)
 {
 	ldiff_clause_kind kind = (ldiff_clause_kind)b->pend_kind;
 	const char *id = NULL, *parent = "", *text;
+	const ldiff_span *cells = NULL;
+	size_t nc = 0;
 	int r = 0;
 
 	if (b->pend_kind < 0)
@@ -888,7 +890,11 @@ flush_pending(builder *b)
 		return oom(b);
 	text = ld_buf_str(&b->pend_text);
 	if (kind == LDIFF_CL_ROW) {
-		const char *key = row_key(b, text);
+		const char *key;
+
+		if (ld_row_cells(b->cs, text, &cells, &nc) != 0)
+			return oom(b);
+		key = row_key(b, text, cells, nc);
 
 		id = key != NULL ?
 		    ld_arena_printf(b->cs->arena, "row:%s", key) :
@@ -907,6 +913,8 @@ flush_pending(builder *b)
 		return b->rc;
 	if (kind == LDIFF_CL_OTHER)	/* a comment's comes from its citer */
 		b->cs->cl[b->cs->n - 1].section = "";
+	b->cs->cl[b->cs->n - 1].cells = cells;	/* spans: the copy's too */
+	b->cs->cl[b->cs->n - 1].n_cells = nc;
 	if (kind == LDIFF_CL_ROW)
 		r = note_refs(b, ld_buf_str(&b->pend_refs), id);
 	return r != 0 ? r : add_sentences(b);

@@ -24,6 +24,19 @@ int ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim);
  * limits.max_clauses; *code says which).  The pointer is valid until the
  * next ld_clauses_add. */
 ldiff_clause *ld_clauses_add(ldiff_clauses *c, int *code);
+/* Cut a row's text into its cells at the TABs: *cells (in c's arena)
+ * and *n, at least one cell.  The one place a row's text is split; the
+ * clause's cells field carries the result to the diff and the
+ * renderers.  0 or LDIFF_ENOMEM. */
+int ld_row_cells(ldiff_clauses *c, const char *text,
+    const ldiff_span **cells, size_t *n);
+/* Set cl->cells from cl->text when cl is a row (a maker of clauses calls
+ * it once, after the text and the kind are set); other kinds keep
+ * none.  0 or LDIFF_ENOMEM. */
+int ld_clause_set_cells(ldiff_clauses *c, ldiff_clause *cl);
+/* The cell of row cl that holds byte off of its text (a TAB belongs to
+ * the cell before it); 0 when cl has no cells. */
+size_t ld_row_cell_at(const ldiff_clause *cl, size_t off);
 /* The kind of that name ("section" ...), or -1. */
 int ld_clause_kind_from_name(const char *name);
 /* 0, or LDIFF_EINVAL when o or its limits are of a version this library

@@ -7,7 +7,9 @@
  * one arena, so a set is freed in one go and a record never owns memory
  * of its own.  Building (clause.c), reading records (clauses_io.c) and
  * choosing between them (input.c) only append through ld_clauses_add,
- * which keeps the limit on the number of clauses in one place.
+ * which keeps the limit on the number of clauses in one place.  A row's
+ * cells are cut from its text here too (ld_row_cells), once: whatever
+ * reads a row later reads its cells.
  */
 #include <string.h>
 
@@ -30,12 +32,7 @@ ldiff_clause_kind_name(ldiff_clause_kind k)
 int
 ld_clause_kind_from_name(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < NKINDS; i++)
-		if (strcmp(kind_names[i], name) == 0)
-			return (int)i;
-	return -1;
+	return ld_name_index(kind_names, NKINDS, name);
 }
 
 void
@@ -64,14 +61,10 @@ ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim)
 	*out = NULL;
 	if (c == NULL)
 		return LDIFF_ENOMEM;
-	if ((c->arena = ld_arena_new()) == NULL) {
+	if (ld_set_init(&c->arena, &c->limits, lim) != 0) {
 		ld_free(c);
 		return LDIFF_ENOMEM;
 	}
-	if (lim != NULL)
-		c->limits = *lim;
-	else
-		ldiff_limits_init(&c->limits);
 	*out = c;
 	return 0;
 }
@@ -79,26 +72,60 @@ ld_clauses_new(ldiff_clauses **out, const ldiff_limits *lim)
 ldiff_clause *
 ld_clauses_add(ldiff_clauses *c, int *code)
 {
-	ldiff_clause *cl;
+	void *grown = c->cl;
+	ldiff_clause *cl = ld_set_append(c->cl, &c->n, &c->cap,
+	    c->limits.max_clauses, sizeof *cl, &grown, code);
 
-	if (c->n >= c->limits.max_clauses) {
-		*code = LDIFF_ELIMIT;
+	c->cl = grown;
+	if (cl == NULL)
 		return NULL;
-	}
-	if (c->n == c->cap) {
-		cl = ld_grow(c->cl, &c->cap, 64, sizeof *cl);
-		if (cl == NULL) {
-			*code = LDIFF_ENOMEM;
-			return NULL;
-		}
-		c->cl = cl;
-	}
-	cl = &c->cl[c->n++];
-	memset(cl, 0, sizeof *cl);
 	cl->kind = LDIFF_CL_CLAUSE;
 	cl->id = cl->parent = cl->label = cl->section = cl->text = "";
 	cl->style_id = "";
 	return cl;
+}
+
+int
+ld_row_cells(ldiff_clauses *c, const char *text, const ldiff_span **cells,
+    size_t *n)
+{
+	ldiff_span *v;
+	size_t k = 1, off = 0, i;
+	const char *s;
+
+	for (s = text; *s != '\0'; s++)
+		k += *s == '\t';
+	if ((v = ld_arena_alloc(c->arena, k * sizeof *v)) == NULL)
+		return LDIFF_ENOMEM;
+	for (i = 0; i < k; i++) {
+		v[i].off = off;
+		v[i].len = strcspn(text + off, "\t");
+		off += v[i].len + 1;
+	}
+	*cells = v;
+	*n = k;
+	return 0;
+}
+
+int
+ld_clause_set_cells(ldiff_clauses *c, ldiff_clause *cl)
+{
+	if (cl->kind != LDIFF_CL_ROW) {
+		cl->cells = NULL;
+		cl->n_cells = 0;
+		return 0;
+	}
+	return ld_row_cells(c, cl->text, &cl->cells, &cl->n_cells);
+}
+
+size_t
+ld_row_cell_at(const ldiff_clause *cl, size_t off)
+{
+	size_t k = 0;
+
+	while (k + 1 < cl->n_cells && cl->cells[k + 1].off <= off)
+		k++;
+	return k;
 }
 
 size_t

@@ -75,27 +75,16 @@ write_tsv(ld_buf *b, const ldiff_clause *c)
 }
 
 static void
-write_cells(ld_buf *b, const char *text)
+write_cells(ld_buf *b, const ldiff_clause *c)
 {
-	const char *s = text;
-	char *cell;
+	size_t k;
 
 	ld_buf_adds(b, ",\"cells\":[");
-	for (;;) {
-		size_t n = strcspn(s, "\t");
-
-		if ((cell = ld_malloc(n + 1)) == NULL) {
-			b->oom = 1;
-			return;
-		}
-		memcpy(cell, s, n);
-		cell[n] = '\0';
-		ld_json_string(b, cell);
-		ld_free(cell);
-		if (s[n] == '\0')
-			break;
-		ld_buf_addc(b, ',');
-		s += n + 1;
+	for (k = 0; k < c->n_cells; k++) {
+		if (k > 0)
+			ld_buf_addc(b, ',');
+		ld_json_string_n(b, c->text + c->cells[k].off,
+		    c->cells[k].len);
 	}
 	ld_buf_addc(b, ']');
 }
@@ -103,19 +92,15 @@ write_cells(ld_buf *b, const char *text)
 static void
 write_json(ld_buf *b, const ldiff_clause *c)
 {
-	ld_buf_adds(b, "{\"id\":");
-	ld_json_string(b, c->id);
-	ld_buf_adds(b, ",\"parent\":");
-	ld_json_string(b, c->parent);
+	ld_json_member(b, "{\"id\":", c->id);
+	ld_json_member(b, ",\"parent\":", c->parent);
 	ld_buf_printf(b, ",\"kind\":\"%s\",\"level\":%d,\"label\":",
 	    ldiff_clause_kind_name(c->kind), c->level);
 	ld_json_string(b, c->label);
-	ld_buf_adds(b, ",\"section\":");
-	ld_json_string(b, c->section);
-	ld_buf_adds(b, ",\"text\":");
-	ld_json_string(b, c->text);
+	ld_json_member(b, ",\"section\":", c->section);
+	ld_json_member(b, ",\"text\":", c->text);
 	if (c->kind == LDIFF_CL_ROW)
-		write_cells(b, c->text);
+		write_cells(b, c);
 	ld_buf_adds(b, "}\n");
 }
 
@@ -165,41 +150,37 @@ write_sentence(ld_buf *b, const ldiff_clause *c, sentence_view *v)
 	ld_buf_addc(b, '\n');
 }
 
+struct clauses_view {
+	const ldiff_clauses *c;
+	ldiff_format fmt;
+	sentence_view sv;
+};
+
+static void
+write_one(ld_buf *b, size_t i, void *ctx)
+{
+	struct clauses_view *v = ctx;
+	const ldiff_clause *cl = &v->c->cl[i];
+
+	if (v->fmt == LDIFF_FMT_TSV)
+		write_tsv(b, cl);
+	else if (v->fmt == LDIFF_FMT_JSON)
+		write_json(b, cl);
+	else if (v->fmt == LDIFF_FMT_SENTENCES)
+		write_sentence(b, cl, &v->sv);
+	else
+		write_plain(b, cl);
+}
+
 int
 ldiff_clauses_write(const ldiff_clauses *c, FILE *out, ldiff_format fmt)
 {
-	sentence_view view = { 0, NULL };
-	ld_buf b;
-	size_t i;
-	int r = 0;
+	struct clauses_view v = { c, fmt, { 0, NULL } };
 
 	if (c == NULL || out == NULL)
 		return LDIFF_EINVAL;
-	ld_buf_init(&b);
-	if (fmt == LDIFF_FMT_TSV)
-		ld_buf_adds(&b, LD_CLAUSE_MARK "\n");
-	for (i = 0; i < c->n && r == 0; i++) {
-		if (fmt == LDIFF_FMT_TSV)
-			write_tsv(&b, &c->cl[i]);
-		else if (fmt == LDIFF_FMT_JSON)
-			write_json(&b, &c->cl[i]);
-		else if (fmt == LDIFF_FMT_SENTENCES)
-			write_sentence(&b, &c->cl[i], &view);
-		else
-			write_plain(&b, &c->cl[i]);
-		if (b.oom)
-			r = LDIFF_ENOMEM;
-		else if (b.len >= 1 << 16) {
-			r = ld_fwrite_all(out, b.data, b.len);
-			ld_buf_reset(&b);
-		}
-	}
-	if (r == 0 && b.oom)
-		r = LDIFF_ENOMEM;
-	if (r == 0 && b.len > 0)
-		r = ld_fwrite_all(out, b.data, b.len);
-	ld_buf_free(&b);
-	return r;
+	return ld_write_records(out, fmt == LDIFF_FMT_TSV ? LD_CLAUSE_MARK :
+	    NULL, c->n, write_one, &v);
 }
 
 /* ---- reading ------------------------------------------------------- */
@@ -227,6 +208,7 @@ typedef struct reader {
 	/* ids seen: open addressing over the arena strings */
 	const char **seen;
 	size_t nseen, cap;
+	int json;		/* the stream is JSON Lines */
 } reader;
 
 /* 1 if id is new (and now remembered), 0 if seen, <0 out of memory. */
@@ -310,7 +292,8 @@ add_record(reader *rd, char **f)
 		if (*dst[i] == NULL)
 			return ld_error(rd->err, LDIFF_ENOMEM, NULL);
 	}
-	if ((r = remember_id(rd, cl->id)) < 0)
+	if (ld_clause_set_cells(rd->cs, cl) != 0 ||
+	    (r = remember_id(rd, cl->id)) < 0)
 		return ld_error(rd->err, LDIFF_ENOMEM, NULL);
 	if (r == 0)
 		return bad(rd, LDIFF_ERECORD, _("duplicate clause id"), f[0]);
@@ -321,18 +304,11 @@ static int
 read_tsv_line(reader *rd, char *line)
 {
 	char *f[NFIELDS];
-	size_t n, i;
+	size_t n;
+	int r = ld_tsv_record(line, f, NFIELDS, NFIELDS, &n, rd->line,
+	    rd->err);
 
-	n = ld_tsv_split(line, f, NFIELDS);
-	if (n != NFIELDS || strchr(f[NFIELDS - 1], '\t') != NULL)
-		return ld_error_line(rd->err, LDIFF_ERECORD, rd->line,
-		    _("expected %d fields, found %zu"), NFIELDS,
-		    n < NFIELDS ? n : n + 1);
-	for (i = 0; i < NFIELDS; i++)
-		if (ld_tsv_unescape(f[i]) != 0)
-			return ld_error_line(rd->err, LDIFF_ERECORD, rd->line,
-			    _("bad escape in field %zu"), i + 1);
-	return add_record(rd, f);
+	return r != 0 ? r : add_record(rd, f);
 }
 
 static int
@@ -342,74 +318,48 @@ read_json_line(reader *rd, char *line)
 	    "level", "label", "section", "text" };
 	ld_json_kv kv[16];
 	char *f[NFIELDS];
-	int n, i;
+	int n;
+	/* id, kind and text required, level 0 when absent */
+	int r = ld_json_record(line, kv, 16, keys, NFIELDS,
+	    1u << 0 | 1u << 2 | 1u << 6, 3, f, &n, rd->line, rd->err);
 
-	n = ld_json_parse_flat(line, kv, 16);
-	if (n < 0)
-		return bad(rd, LDIFF_ERECORD, _("malformed JSON record"),
-		    NULL);
-	for (i = 0; i < NFIELDS; i++) {
-		const char *v = ld_json_get(kv, n, keys[i]);
-
-		if (v == NULL && (i == 0 || i == 2 || i == 6))
-			return ld_error_line(rd->err, LDIFF_ERECORD, rd->line,
-			    _("JSON record without \"%s\""), keys[i]);
-		f[i] = (char *)(v != NULL ? v : (i == 3 ? "0" : ""));
-	}
-	return add_record(rd, f);
+	return r != 0 ? r : add_record(rd, f);
 }
 
 static int
-check_line(reader *rd, const char *l, size_t n, size_t max)
+check_mark(const char *l, size_t n, ldiff_error *err)
 {
-	if (n > max)
-		return ld_error_line(rd->err, LDIFF_ELIMIT, rd->line,
-		    _("line longer than %zu bytes (--max-paragraph)"), max);
-	if (memchr(l, '\0', n) != NULL)
-		return bad(rd, LDIFF_ERECORD, _("NUL byte in text"), NULL);
-	if (ld_utf8_valid_prefix(l, n) != n)
-		return ld_error_line(rd->err, LDIFF_EUTF8, rd->line,
-		    _("invalid UTF-8 at byte %zu"),
-		    ld_utf8_valid_prefix(l, n) + 1);
+	if (n != strlen(LD_CLAUSE_MARK) || memcmp(l, LD_CLAUSE_MARK, n) != 0)
+		return ld_error_line(err, LDIFF_ERECORD, 1, "%s",
+		    _("not a clause stream version 1 (want '" LD_CLAUSE_MARK
+		    "')"));
 	return 0;
+}
+
+static int
+read_line(void *ctx, char *line, long lineno)
+{
+	reader *rd = ctx;
+
+	rd->line = lineno;
+	return rd->json ? read_json_line(rd, line) : read_tsv_line(rd, line);
 }
 
 static int
 read_stream(reader *rd, const char *data, size_t len, int json)
 {
-	size_t pos = 0, n;
-	const char *l;
-	ld_buf line;
-	int r = 0;
+	ld_line_opts lo;
 
-	ld_buf_init(&line);
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
-	while (r == 0 && ld_next_line(data, len, &pos, &l, &n)) {
-		rd->line++;
-		if (!json && rd->line == 1) {
-			if (n != strlen(LD_CLAUSE_MARK) ||
-			    memcmp(l, LD_CLAUSE_MARK, n) != 0)
-				r = bad(rd, LDIFF_ERECORD, _("not a clause "
-				    "stream version 1 (want '" LD_CLAUSE_MARK
-				    "')"), NULL);
-			continue;
-		}
-		if (n == 0 || (!json && l[0] == '#'))
-			continue;	/* empty lines and comments */
-		if ((r = check_line(rd, l, n, rd->cs->limits.max_para_bytes))
-		    != 0)
-			break;
-		ld_buf_reset(&line);
-		if ((r = ld_buf_add(&line, l, n)) != 0) {
-			r = ld_error(rd->err, r, NULL);
-			break;
-		}
-		r = json ? read_json_line(rd, line.data) :
-		    read_tsv_line(rd, line.data);
-	}
-	ld_buf_free(&line);
-	return r;
+	memset(&lo, 0, sizeof lo);
+	lo.max = rd->cs->limits.max_para_bytes;
+	lo.skip_empty = 1;
+	lo.skip_comments = !json;	/* in JSON such a line is an error */
+	lo.utf8 = 1;
+	lo.first = json ? NULL : check_mark;
+	lo.line = read_line;
+	rd->json = json;
+	return ld_read_lines(data, len, len >= 3 &&
+	    memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, &lo, rd, rd->err);
 }
 
 /* Append one record to ns (strings already in ns's arena). */

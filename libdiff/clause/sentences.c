@@ -75,22 +75,39 @@ add_piece(const char *text, size_t off, size_t len, ldiff_span **v,
 	return 0;
 }
 
-/* A row's text is its cells joined by TAB, the paragraphs of a cell by
- * LF: each is split on its own, so no sentence runs from one cell into
- * the next.  Other clauses are split whole. */
+/* Split the n bytes of t at off piece by piece at seps. */
+static int
+split_pieces(const char *t, size_t off, size_t n, const char *seps,
+    ldiff_span **v, size_t *nv)
+{
+	size_t end = off + n;
+	int r = 0;
+
+	while (r == 0 && off <= end) {
+		size_t piece = strcspn(t + off, seps);
+
+		if (piece > end - off)
+			piece = end - off;
+		r = add_piece(t, off, piece, v, nv);
+		off += piece + 1;
+	}
+	return r;
+}
+
+/* A row is split cell by cell, and a cell's paragraphs (joined by LF)
+ * each on its own, so no sentence runs from one cell into the next.
+ * Other clauses are split whole. */
 static int
 split_text(const ldiff_clause *c, ldiff_span **v, size_t *n)
 {
-	const char *t = c->text, *seps = c->kind == LDIFF_CL_ROW ? "\t\n" : "";
-	size_t off = 0, len = strlen(t);
+	size_t k;
 	int r = 0;
 
-	while (r == 0 && off <= len) {
-		size_t piece = strcspn(t + off, seps);
-
-		r = add_piece(t, off, piece, v, n);
-		off += piece + 1;
-	}
+	if (c->kind != LDIFF_CL_ROW || c->cells == NULL)
+		return split_pieces(c->text, 0, strlen(c->text), "", v, n);
+	for (k = 0; k < c->n_cells && r == 0; k++)
+		r = split_pieces(c->text, c->cells[k].off, c->cells[k].len,
+		    "\n", v, n);
 	return r;
 }
 

@@ -73,13 +73,13 @@ ld_al_unpair(struct ctx *c, size_t o)
 
 /* The key cell of a row: its first cell with a letter, case-folded. */
 static const char *
-row_key(ld_arena *ar, const char *text)
+row_key(ld_arena *ar, const ldiff_clause *c)
 {
-	const char *p = text;
+	size_t k;
 
-	while (*p != '\0') {
-		const char *e = strchr(p, '\t');
-		size_t n = e ? (size_t)(e - p) : strlen(p), i;
+	for (k = 0; k < c->n_cells; k++) {
+		const char *p = c->text + c->cells[k].off;
+		size_t n = c->cells[k].len, i;
 		int letter = 0;
 
 		for (i = 0; i < n; i++) {
@@ -90,17 +90,14 @@ row_key(ld_arena *ar, const char *text)
 				letter = 1;
 		}
 		if (letter) {
-			char *f = ld_utf8_fold(p, n), *k;
+			char *f = ld_utf8_fold(p, n), *key;
 
 			if (f == NULL)
 				return NULL;
-			k = ld_arena_strdup(ar, f);
+			key = ld_arena_strdup(ar, f);
 			ld_free(f);
-			return k;
+			return key;
 		}
-		if (e == NULL)
-			break;
-		p = e + 1;
 	}
 	return "";
 }
@@ -128,8 +125,7 @@ ld_al_side_items(struct ctx *c, struct side *s, int use_other)
 		it->ci = i;
 		it->cls = k;
 		it->key = cl->text;	/* the key, by ld_al_compute_keys() */
-		if (k == CL_ROW && (it->rowkey = row_key(c->ar,
-		    cl->text)) == NULL)
+		if (k == CL_ROW && (it->rowkey = row_key(c->ar, cl)) == NULL)
 			return LDIFF_ENOMEM;
 		it->match = it->group = -1;
 		n++;

@@ -205,13 +205,10 @@ add_group(struct ctx *c, int d, size_t one, size_t w0, size_t wn, double v)
 	size_t k;
 
 	if (c->ngroups == c->capgroups) {
-		size_t cap = c->capgroups ? c->capgroups * 2 : 16;
-
-		g = ld_reallocarray(c->groups, cap, sizeof *g);
+		g = ld_grow(c->groups, &c->capgroups, 16, sizeof *g);
 		if (g == NULL)
 			return LDIFF_ENOMEM;
 		c->groups = g;
-		c->capgroups = cap;
 	}
 	if (c->s[d].it[one].match >= 0) {
 		if (d == 0)

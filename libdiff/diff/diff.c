@@ -100,50 +100,63 @@ ldiff_diff_free(ldiff_diff *d)
 	ld_free(d);
 }
 
+/* The names of the operations, by ldiff_op. */
+static const char *const op_names[] = {
+	[LDIFF_OP_EQUAL] = "equal",
+	[LDIFF_OP_CHANGED] = "changed",
+	[LDIFF_OP_MOVED] = "moved",
+	[LDIFF_OP_INSERTED] = "inserted",
+	[LDIFF_OP_DELETED] = "deleted",
+	[LDIFF_OP_SPLIT] = "split",
+	[LDIFF_OP_MERGED] = "merged",
+};
+typedef char ld_op_names_complete[sizeof op_names / sizeof op_names[0] ==
+    LDIFF_OP_MERGED + 1 ? 1 : -1];
+
+/* The classes in the order they are listed (the one copy: see diff.h).
+ * Wording first, then what a reader checks (money before other figures),
+ * the changes that are not of substance last. */
+const struct ld_class ld_classes[] = {
+	{ LDIFF_CLASS_WORDING, "wording" },
+	{ LDIFF_CLASS_AMOUNT, "amount" },
+	{ LDIFF_CLASS_NUMBER, "number" },
+	{ LDIFF_CLASS_DATE, "date" },
+	{ LDIFF_CLASS_PERIOD, "period" },
+	{ LDIFF_CLASS_TYPOGRAPHY, "typography" },
+	{ LDIFF_CLASS_LANGUAGE, "language" },
+	{ LDIFF_CLASS_RENUMBER, "renumber" },
+};
+/* LD_N_CLASSES must count the entries and the bits: a class added to
+ * libdiff.h without its entry here fails to compile. */
+typedef char ld_classes_complete[sizeof ld_classes / sizeof ld_classes[0] ==
+    LD_N_CLASSES && LDIFF_CLASS_LANGUAGE == 1 << (LD_N_CLASSES - 1) ?
+    1 : -1];
+
 const char *
 ldiff_op_name(ldiff_op op)
 {
-	switch (op) {
-	case LDIFF_OP_EQUAL:
-		return "equal";
-	case LDIFF_OP_CHANGED:
-		return "changed";
-	case LDIFF_OP_MOVED:
-		return "moved";
-	case LDIFF_OP_INSERTED:
-		return "inserted";
-	case LDIFF_OP_DELETED:
-		return "deleted";
-	case LDIFF_OP_SPLIT:
-		return "split";
-	case LDIFF_OP_MERGED:
-		return "merged";
-	}
-	return "unknown";
+	return (unsigned)op <= LDIFF_OP_MERGED ? op_names[op] : "unknown";
 }
 
 const char *
 ldiff_class_name(unsigned one_class)
 {
-	switch (one_class) {
-	case LDIFF_CLASS_WORDING:
-		return "wording";
-	case LDIFF_CLASS_NUMBER:
-		return "number";
-	case LDIFF_CLASS_AMOUNT:
-		return "amount";
-	case LDIFF_CLASS_DATE:
-		return "date";
-	case LDIFF_CLASS_PERIOD:
-		return "period";
-	case LDIFF_CLASS_TYPOGRAPHY:
-		return "typography";
-	case LDIFF_CLASS_RENUMBER:
-		return "renumber";
-	case LDIFF_CLASS_LANGUAGE:
-		return "language";
-	}
+	size_t i;
+
+	for (i = 0; i < LD_N_CLASSES; i++)
+		if (ld_classes[i].bit == one_class)
+			return ld_classes[i].name;
 	return "unknown";
+}
+
+size_t
+ld_class_slot(unsigned one_class)
+{
+	size_t k = 0;
+
+	while (k + 1 < LD_N_CLASSES && (one_class >> k) > 1)
+		k++;
+	return k;
 }
 
 /* ---- what a filter hides ------------------------------------------------ */

@@ -8,6 +8,21 @@
 
 #include "clause/clause.h"
 
+/* ---- names (diff.c) ------------------------------------------------ */
+/* The classes in the order every output lists them - the text's class
+ * lists, --stat, the page's filters and counts, the JSON arrays - with
+ * their names (ldiff_class_name, JSON, the page's CSS classes): the one
+ * table of either.  A renderer's labels of the classes are its own
+ * words, in bit order, found by ld_class_slot. */
+struct ld_class {
+	unsigned bit;
+	const char *name;
+};
+#define LD_N_CLASSES 8	/* LDIFF_CLASS_WORDING .. LDIFF_CLASS_LANGUAGE */
+extern const struct ld_class ld_classes[LD_N_CLASSES];
+/* The bit number of a class bit: 0 for wording .. 7 for language. */
+size_t ld_class_slot(unsigned one_class);
+
 typedef struct ld_textdiff {
 	ldiff_edit *edits;	/* in the arena */
 	size_t n;

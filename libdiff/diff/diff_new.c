@@ -300,20 +300,15 @@ has_word(const char *hay, size_t n, const char *w)
 /* Kronor per unit of the header cell col of a table's header row, or 0
  * when that column is not money. */
 static double
-column_money(const char *header, size_t col, const char *section)
+column_money(const ldiff_clause *hdr, size_t col)
 {
-	const char *p = header, *e;
-	size_t n, i;
+	const char *p, *section = hdr->section;
+	size_t n;
 
-	for (i = 0; i < col && p != NULL; i++) {
-		p = strchr(p, '\t');
-		if (p != NULL)
-			p++;
-	}
-	if (p == NULL)
+	if (col >= hdr->n_cells)
 		return 0;
-	e = strchr(p, '\t');
-	n = e ? (size_t)(e - p) : strlen(p);
+	p = hdr->text + hdr->cells[col].off;
+	n = hdr->cells[col].len;
 	if (has_word(p, n, "mnkr") || has_word(p, n, "mkr") ||
 	    has_word(p, n, "miljoner"))
 		return 1e6;
@@ -339,44 +334,39 @@ header_row(const ldiff_clauses *cs, size_t ci)
 	return &cs->cl[ci];
 }
 
-static size_t
-count_tabs(const char *s, size_t col)
-{
-	for (; *s != '\0'; s++)
-		col += *s == '\t';
-	return col;
-}
-
 /* The number in an edit's text, white space around it (a cell's TAB
- * included: cleanup widens edits over it) left out; *lead_tabs counts
- * the TABs before it. */
+ * included: cleanup widens edits over it) left out; *lead counts the
+ * bytes before it. */
 static int
-cell_number(const char *s, double *v, size_t *lead_tabs)
+cell_number(const char *s, double *v, size_t *lead)
 {
+	const char *t = s;
 	size_t n;
 
-	*lead_tabs = 0;
-	for (; *s == ' ' || *s == '\t'; s++)
-		*lead_tabs += *s == '\t';
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	for (; *t == ' ' || *t == '\t'; t++)
+		;
+	*lead = (size_t)(t - s);
+	n = strlen(t);
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
 		n--;
-	return n > 0 && ld_parse_swedish_number(s, n, v) == 0;
+	return n > 0 && ld_parse_swedish_number(t, n, v) == 0;
 }
 
-/* A number edit in a money column becomes an amount in kronor. */
+/* A number edit in a money column becomes an amount in kronor; at is
+ * where the edit's new text begins in row's. */
 static void
-cell_amount(ldiff_edit *e, const ldiff_clause *hdr, size_t col)
+cell_amount(ldiff_edit *e, const ldiff_clause *hdr, const ldiff_clause *row,
+    size_t at)
 {
 	double ov, nv, mult;
-	size_t to, tn;
+	size_t lo, ln;
 
 	if (e->op != LDIFF_EDIT_REPLACE ||
 	    !(e->cls & (LDIFF_CLASS_NUMBER | LDIFF_CLASS_AMOUNT)) ||
-	    !cell_number(e->old_text, &ov, &to) ||
-	    !cell_number(e->new_text, &nv, &tn))
+	    !cell_number(e->old_text, &ov, &lo) ||
+	    !cell_number(e->new_text, &nv, &ln))
 		return;
-	mult = column_money(hdr->text, col + tn, hdr->section);
+	mult = column_money(hdr, ld_row_cell_at(row, at + ln));
 	if (mult == 0 || (mult < 0 && (ov < 1000 || nv < 1000)))
 		return;
 	if (mult < 0)
@@ -390,17 +380,17 @@ cell_amount(ldiff_edit *e, const ldiff_clause *hdr, size_t col)
 static void
 row_amounts(const ldiff_clauses *to, size_t ci, ldiff_unit *u)
 {
-	const ldiff_clause *hdr = header_row(to, ci);
+	const ldiff_clause *hdr = header_row(to, ci), *row = u->new_cl[0];
 	ldiff_edit *e = (ldiff_edit *)u->edits;
-	size_t i, col = 0;
+	size_t i, at = 0;	/* the new texts of the edits spell the row */
 	unsigned cls = 0;
 
-	if (hdr == u->new_cl[0])
+	if (hdr == row)
 		return;
 	for (i = 0; i < u->n_edits; i++) {
-		cell_amount(&e[i], hdr, col);
+		cell_amount(&e[i], hdr, row, at);
 		cls |= e[i].cls;
-		col = count_tabs(e[i].new_text, col);
+		at += strlen(e[i].new_text);
 	}
 	u->cls = (u->cls & LDIFF_CLASS_RENUMBER) | cls;
 }
@@ -418,7 +408,7 @@ cell_kronor(const ldiff_clause *hdr, size_t col, const char *s, size_t n,
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (n == 0 || ld_parse_swedish_number(s, n, v) != 0 ||
-	    (mult = column_money(hdr->text, col, hdr->section)) == 0 ||
+	    (mult = column_money(hdr, col)) == 0 ||
 	    (mult < 0 && *v < 1000))
 		return 0;
 	*v *= mult < 0 ? 1 : mult;
@@ -454,20 +444,20 @@ whole_row_amounts(ldiff_diff *d, ldiff_unit *u, const ldiff_clauses *cs,
 	const ldiff_clause *row = &cs->cl[ci], *hdr = header_row(cs, ci);
 	const char *s = row->text, *start = s, *p;
 	ldiff_edit *e;
-	size_t n = 0, col = 0;
+	size_t n = 0, col;
 	unsigned cls = 0;
 	double v;
 
 	if (hdr == row)
 		return 0;
-	e = ld_arena_alloc(d->arena, (2 * count_tabs(s, 0) + 3) * sizeof *e);
+	e = ld_arena_alloc(d->arena, (2 * row->n_cells + 3) * sizeof *e);
 	if (e == NULL)
 		return LDIFF_ENOMEM;
-	for (p = s;; col++) {
-		const char *end = strchr(p, '\t');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
+	for (col = 0; col < row->n_cells; col++) {
+		size_t len = row->cells[col].len;
 		ldiff_edit *x;
 
+		p = s + row->cells[col].off;
 		if (cell_kronor(hdr, col, p, len, &v)) {
 			if (p > start && add_piece(d, e, &n, start,
 			    (size_t)(p - start), insert) == NULL)
@@ -480,9 +470,6 @@ whole_row_amounts(ldiff_diff *d, ldiff_unit *u, const ldiff_clauses *cs,
 			x->new_value = insert ? v : 0;
 			start = p + len;
 		}
-		if (end == NULL)
-			break;
-		p = end + 1;
 	}
 	if (n == 0)
 		return 0;

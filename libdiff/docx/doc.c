@@ -67,12 +67,7 @@ ldiff_para_kind_name(ldiff_para_kind k)
 int
 ld_para_kind_from_name(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < NKINDS; i++)
-		if (strcmp(kind_names[i], name) == 0)
-			return (int)i;
-	return -1;
+	return ld_name_index(kind_names, NKINDS, name);
 }
 
 void
@@ -102,15 +97,10 @@ ld_doc_new(ldiff_doc **out, const ldiff_limits *lim)
 	*out = NULL;
 	if (d == NULL)
 		return LDIFF_ENOMEM;
-	d->arena = ld_arena_new();
-	if (d->arena == NULL) {
+	if (ld_set_init(&d->arena, &d->limits, lim) != 0) {
 		ld_free(d);
 		return LDIFF_ENOMEM;
 	}
-	if (lim != NULL)
-		d->limits = *lim;
-	else
-		ldiff_limits_init(&d->limits);
 	*out = d;
 	return 0;
 }
@@ -118,22 +108,13 @@ ld_doc_new(ldiff_doc **out, const ldiff_limits *lim)
 ldiff_para *
 ld_doc_add(ldiff_doc *d, int *code)
 {
-	ldiff_para *p;
+	void *grown = d->paras;
+	ldiff_para *p = ld_set_append(d->paras, &d->n, &d->cap,
+	    d->limits.max_paras, sizeof *p, &grown, code);
 
-	if (d->n >= d->limits.max_paras) {
-		*code = LDIFF_ELIMIT;
+	d->paras = grown;
+	if (p == NULL)
 		return NULL;
-	}
-	if (d->n == d->cap) {
-		p = ld_grow(d->paras, &d->cap, 64, sizeof *p);
-		if (p == NULL) {
-			*code = LDIFF_ENOMEM;
-			return NULL;
-		}
-		d->paras = p;
-	}
-	p = &d->paras[d->n++];
-	memset(p, 0, sizeof *p);
 	p->kind = LDIFF_PARA_PARAGRAPH;
 	p->label = p->style = p->where = p->refs = p->text = "";
 	p->style_id = p->note = "";
@@ -306,8 +287,7 @@ json_extra(ld_buf *b, const ldiff_para *p)
 {
 	size_t i;
 
-	ld_buf_adds(b, ",\"note\":");
-	ld_json_string(b, p->note);
+	ld_json_member(b, ",\"note\":", p->note);
 	ld_buf_adds(b, ",\"note_refs\":[");
 	for (i = 0; i < p->n_note_refs; i++) {
 		ld_buf_printf(b, "%s{\"at\":%zu,\"mark\":", i ? "," : "",
@@ -320,10 +300,8 @@ json_extra(ld_buf *b, const ldiff_para *p)
 	for (i = 0; i < p->n_revs; i++) {
 		ld_buf_adds(b, i ? ",{\"kind\":" : "{\"kind\":");
 		ld_json_string(b, p->revs[i].kind);
-		ld_buf_adds(b, ",\"author\":");
-		ld_json_string(b, p->revs[i].author);
-		ld_buf_adds(b, ",\"date\":");
-		ld_json_string(b, p->revs[i].date);
+		ld_json_member(b, ",\"author\":", p->revs[i].author);
+		ld_json_member(b, ",\"date\":", p->revs[i].date);
 		ld_buf_addc(b, '}');
 	}
 	ld_buf_addc(b, ']');
@@ -339,16 +317,11 @@ write_json(ld_buf *b, const ldiff_para *p)
 	ld_buf_printf(b, "{\"kind\":\"%s\",\"level\":%d,\"label\":",
 	    ldiff_para_kind_name(p->kind), p->level);
 	ld_json_string(b, p->label);
-	ld_buf_adds(b, ",\"style\":");
-	ld_json_string(b, p->style);
-	ld_buf_adds(b, ",\"where\":");
-	ld_json_string(b, p->where);
-	ld_buf_adds(b, ",\"refs\":");
-	ld_json_string(b, p->refs);
-	ld_buf_adds(b, ",\"flags\":");
-	ld_json_string(b, ld_buf_str(&flags));
-	ld_buf_adds(b, ",\"text\":");
-	ld_json_string(b, p->text);
+	ld_json_member(b, ",\"style\":", p->style);
+	ld_json_member(b, ",\"where\":", p->where);
+	ld_json_member(b, ",\"refs\":", p->refs);
+	ld_json_member(b, ",\"flags\":", ld_buf_str(&flags));
+	ld_json_member(b, ",\"text\":", p->text);
 	json_extra(b, p);
 	ld_buf_adds(b, "}\n");
 	if (flags.oom)
@@ -459,40 +432,37 @@ write_plain(ld_buf *b, const ldiff_para *p, const ldiff_para *prev)
 	ld_buf_addc(b, '\n');
 }
 
+struct doc_view {
+	const ldiff_doc *d;
+	ldiff_format fmt;
+	unsigned plain_flags;
+	const ldiff_para *prev;	/* plain: the paragraph shown last */
+};
+
+static void
+write_one(ld_buf *b, size_t i, void *ctx)
+{
+	struct doc_view *v = ctx;
+	const ldiff_para *p = &v->d->paras[i];
+
+	if (v->fmt == LDIFF_FMT_TSV)
+		write_tsv(b, p);
+	else if (v->fmt == LDIFF_FMT_JSON)
+		write_json(b, p);
+	else if (plain_wanted(p, v->plain_flags)) {
+		write_plain(b, p, v->prev);
+		v->prev = p;
+	}
+}
+
 int
 ldiff_doc_write(const ldiff_doc *d, FILE *out, ldiff_format fmt,
     unsigned plain_flags)
 {
-	const ldiff_para *prev = NULL;
-	ld_buf b;
-	size_t i;
-	int r = 0;
+	struct doc_view v = { d, fmt, plain_flags, NULL };
 
-	ld_buf_init(&b);
-	if (fmt == LDIFF_FMT_TSV)
-		ld_buf_adds(&b, LD_PARA_MARK "\n");
-	for (i = 0; i < d->n && r == 0; i++) {
-		const ldiff_para *p = &d->paras[i];
-
-		if (fmt == LDIFF_FMT_TSV)
-			write_tsv(&b, p);
-		else if (fmt == LDIFF_FMT_JSON)
-			write_json(&b, p);
-		else if (plain_wanted(p, plain_flags)) {
-			write_plain(&b, p, prev);
-			prev = p;
-		}
-		if (b.oom)
-			r = LDIFF_ENOMEM;
-		else if (b.len >= 1 << 16 || i + 1 == d->n) {
-			r = ld_fwrite_all(out, b.data, b.len);
-			ld_buf_reset(&b);
-		}
-	}
-	if (r == 0 && b.len > 0)
-		r = ld_fwrite_all(out, b.data, b.len);
-	ld_buf_free(&b);
-	return r;
+	return ld_write_records(out, fmt == LDIFF_FMT_TSV ? LD_PARA_MARK :
+	    NULL, d->n, write_one, &v);
 }
 
 /* ---- reading ------------------------------------------------------- */
@@ -814,19 +784,13 @@ static int
 read_tsv_line(ldiff_doc *d, char *line, long lineno, ldiff_error *err)
 {
 	char *f[MAXFIELDS];
-	size_t n, i;
+	size_t n;
 	ldiff_para *p;
 	int code = 0, r;
 
-	n = ld_tsv_split(line, f, MAXFIELDS);
-	if (n < NFIELDS || strchr(f[n - 1], '\t') != NULL)
-		return ld_error_line(err, LDIFF_ERECORD, lineno,
-		    _("expected %d fields, found %zu"), NFIELDS,
-		    n < NFIELDS ? n : n + 1);
-	for (i = 0; i < n; i++)
-		if (ld_tsv_unescape(f[i]) != 0)
-			return ld_error_line(err, LDIFF_ERECORD, lineno,
-			    _("bad escape in field %zu"), i + 1);
+	if ((r = ld_tsv_record(line, f, NFIELDS, MAXFIELDS, &n, lineno,
+	    err)) != 0)
+		return r;
 	if ((p = ld_doc_add(d, &code)) == NULL)
 		return add_failed(d, code, lineno, err);
 	r = fill_para(d, p, f, lineno, err);
@@ -844,20 +808,12 @@ read_json_line(ldiff_doc *d, char *line, long lineno, ldiff_error *err)
 	char *f[NFIELDS], *end;
 	const char *v;
 	ldiff_para *p;
-	int n, i, r, code = 0;
+	int n, r, code = 0;
 
-	n = ld_json_parse_flat(line, kv, 16);
-	if (n < 0)
-		return ld_error_line(err, LDIFF_ERECORD, lineno,
-		    _("malformed JSON record"));
-	for (i = 0; i < NFIELDS; i++) {
-		v = ld_json_get(kv, n, keys[i]);
-
-		if (v == NULL && (i == 0 || i == 7))
-			return ld_error_line(err, LDIFF_ERECORD, lineno,
-			    _("JSON record without \"%s\""), keys[i]);
-		f[i] = (char *)(v != NULL ? v : (i == 1 ? "0" : ""));
-	}
+	/* kind and text required, level 0 when absent */
+	if ((r = ld_json_record(line, kv, 16, keys, NFIELDS, 1u << 0 | 1u << 7,
+	    1, f, &n, lineno, err)) != 0)
+		return r;
 	if ((p = ld_doc_add(d, &code)) == NULL)
 		return add_failed(d, code, lineno, err);
 	if ((r = fill_para(d, p, f, lineno, err)) != 0)
@@ -907,15 +863,22 @@ sniff(const char *data, size_t len, size_t *pos)
 	return STREAM_PLAIN;
 }
 
+struct doc_reader {
+	ldiff_doc *d;
+	enum stream_kind kind;
+	ldiff_error *err;
+};
+
 static int
-read_line(ldiff_doc *d, enum stream_kind kind, char *line, long lineno,
-    ldiff_error *err)
+read_line(void *ctx, char *line, long lineno)
 {
-	if (kind == STREAM_TSV)
-		return read_tsv_line(d, line, lineno, err);
-	if (kind == STREAM_JSON)
-		return read_json_line(d, line, lineno, err);
-	return read_plain_line(d, line, lineno, err);
+	struct doc_reader *rd = ctx;
+
+	if (rd->kind == STREAM_TSV)
+		return read_tsv_line(rd->d, line, lineno, rd->err);
+	if (rd->kind == STREAM_JSON)
+		return read_json_line(rd->d, line, lineno, rd->err);
+	return read_plain_line(rd->d, line, lineno, rd->err);
 }
 
 static int
@@ -950,12 +913,9 @@ int
 ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
     const ldiff_limits *lim, ldiff_error *err)
 {
-	ldiff_doc *d = NULL;
-	ld_buf line;
-	size_t pos = 0, n;
-	const char *l;
-	long lineno = 0;
-	enum stream_kind kind;
+	struct doc_reader rd = { NULL, STREAM_PLAIN, err };
+	ld_line_opts lo;
+	size_t pos = 0;
 	int r;
 
 	*out = NULL;
@@ -964,42 +924,21 @@ ldiff_doc_from_records(ldiff_doc **out, const char *data, size_t len,
 	if (is_utf16(data, len))
 		return ld_error(err, LDIFF_EUTF8, _("UTF-16 text, not UTF-8; "
 		    "save it as UTF-8 and try again"));
-	if ((r = ld_doc_new(&d, lim)) != 0)
+	if ((r = ld_doc_new(&rd.d, lim)) != 0)
 		return ld_error(err, r, NULL);
-	ld_buf_init(&line);
-	kind = sniff(data, len, &pos);
-	while (ld_next_line(data, len, &pos, &l, &n)) {
-		lineno++;
-		if (kind == STREAM_TSV && lineno == 1) {
-			if ((r = check_mark(l, n, err)) != 0)
-				goto out;
-			continue;
-		}
-		if (kind != STREAM_PLAIN && (n == 0 || l[0] == '#'))
-			continue;
-		if (n > d->limits.max_para_bytes) {
-			r = ld_error_line(err, LDIFF_ELIMIT, lineno,
-			    _("line longer than %zu bytes (--max-paragraph)"),
-			    d->limits.max_para_bytes);
-			goto out;
-		}
-		if (memchr(l, '\0', n) != NULL) {
-			r = ld_error_line(err, LDIFF_ERECORD, lineno,
-			    _("NUL byte in text"));
-			goto out;
-		}
-		ld_buf_reset(&line);
-		if ((r = ld_buf_add(&line, l, n)) != 0 ||
-		    (r = read_line(d, kind, line.data, lineno, err)) != 0)
-			goto out;
+	rd.kind = sniff(data, len, &pos);
+	memset(&lo, 0, sizeof lo);
+	lo.max = rd.d->limits.max_para_bytes;
+	/* plain text keeps every line as a paragraph, empty ones too */
+	lo.skip_empty = lo.skip_comments = rd.kind != STREAM_PLAIN;
+	lo.first = rd.kind == STREAM_TSV ? check_mark : NULL;
+	lo.line = read_line;
+	if ((r = ld_read_lines(data, len, pos, &lo, &rd, err)) != 0) {
+		if (r == LDIFF_ENOMEM)
+			ld_error(err, r, NULL);
+		ldiff_doc_free(rd.d);
+		return r;
 	}
-	*out = d;
-	d = NULL;
-	r = 0;
-out:
-	if (r == LDIFF_ENOMEM)
-		ld_error(err, r, NULL);
-	ld_buf_free(&line);
-	ldiff_doc_free(d);
-	return r;
+	*out = rd.d;
+	return 0;
 }

@@ -696,6 +696,28 @@ read_docx(ldiff_doc **out, ld_pkg *pkg, const ldiff_extract_opts *o,
 	return 0;
 }
 
+/* *o, or the defaults in def when NULL; checked. */
+static int
+opts_or_default(const ldiff_extract_opts **o, ldiff_extract_opts *def,
+    ldiff_error *err)
+{
+	if (*o == NULL) {
+		ldiff_extract_opts_init(def);
+		*o = def;
+	}
+	return ld_check_extract_opts(*o, err);
+}
+
+static int
+read_and_close(ldiff_doc **out, ld_pkg *pkg, const ldiff_extract_opts *o,
+    ldiff_error *err)
+{
+	int r = read_docx(out, pkg, o, 0, err);
+
+	ld_pkg_close(pkg);
+	return r;
+}
+
 int
 ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
     const ldiff_extract_opts *o, ldiff_error *err)
@@ -707,17 +729,10 @@ ldiff_doc_from_docx_file(ldiff_doc **out, const char *path,
 	if (out == NULL || path == NULL)
 		return ld_error(err, LDIFF_EINVAL, NULL);
 	*out = NULL;
-	if (o == NULL) {
-		ldiff_extract_opts_init(&def);
-		o = &def;
-	}
-	if ((r = ld_check_extract_opts(o, err)) != 0)
+	if ((r = opts_or_default(&o, &def, err)) != 0 ||
+	    (r = ld_pkg_open_file(&pkg, path, &o->limits, err)) != 0)
 		return r;
-	if ((r = ld_pkg_open_file(&pkg, path, &o->limits, err)) != 0)
-		return r;
-	r = read_docx(out, pkg, o, 0, err);
-	ld_pkg_close(pkg);
-	return r;
+	return read_and_close(out, pkg, o, err);
 }
 
 int
@@ -731,17 +746,10 @@ ldiff_doc_from_docx_mem(ldiff_doc **out, const void *data, size_t len,
 	if (out == NULL || (data == NULL && len > 0))
 		return ld_error(err, LDIFF_EINVAL, NULL);
 	*out = NULL;
-	if (o == NULL) {
-		ldiff_extract_opts_init(&def);
-		o = &def;
-	}
-	if ((r = ld_check_extract_opts(o, err)) != 0)
+	if ((r = opts_or_default(&o, &def, err)) != 0 ||
+	    (r = ld_pkg_open_mem(&pkg, data, len, &o->limits, err)) != 0)
 		return r;
-	if ((r = ld_pkg_open_mem(&pkg, data, len, &o->limits, err)) != 0)
-		return r;
-	r = read_docx(out, pkg, o, 0, err);
-	ld_pkg_close(pkg);
-	return r;
+	return read_and_close(out, pkg, o, err);
 }
 
 /* A .docx in memory read as a chunk of another, depth packages deep. */

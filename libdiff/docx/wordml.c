@@ -1092,13 +1092,10 @@ push(struct walker *w, enum el e)
 	unsigned char *v;
 
 	if (w->top == w->capstack) {
-		size_t cap = w->capstack ? w->capstack * 2 : 64;
-
-		v = ld_realloc(w->stack, cap);
+		v = ld_grow(w->stack, &w->capstack, 64, 1);
 		if (v == NULL)
 			return wm_fail(w, ld_error(w->err, LDIFF_ENOMEM, NULL));
 		w->stack = v;
-		w->capstack = cap;
 	}
 	w->stack[w->top++] = (unsigned char)e;
 	return 0;

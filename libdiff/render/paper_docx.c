@@ -259,7 +259,7 @@ run(struct xw *w, const char *s, size_t len, int how)
 		ld_docx_xml_text(&w->x, s, k);
 		if (tab == NULL)
 			break;
-		ld_buf_adds(&w->x, " | ");
+		ld_buf_adds(&w->x, LD_CELL_SEP);
 		s += k + 1;
 		len -= k + 1;
 	}

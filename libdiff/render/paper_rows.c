@@ -181,13 +181,11 @@ cell_add(ld_cell *c, int kind, const char *s, size_t len)
 	if (len == 0 && kind != LD_SEG_BREAK)
 		return 0;
 	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 8;
-		ld_seg *ns = ld_reallocarray(c->seg, cap, sizeof *ns);
+		ld_seg *ns = ld_grow(c->seg, &c->cap, 8, sizeof *ns);
 
 		if (ns == NULL)
 			return LDIFF_ENOMEM;
 		c->seg = ns;
-		c->cap = cap;
 	}
 	c->seg[c->n].kind = kind;
 	c->seg[c->n].s = s;

@@ -158,8 +158,7 @@ say_one(struct say *s, const ldiff_unit *u, int inserted)
 	size_t e = ld_say_amount_edit(u);
 
 	if (c->kind == LDIFF_CL_ROW) {
-		const char *tab = strchr(c->text, '\t');
-		int len = tab != NULL ? (int)(tab - c->text) :
+		int len = c->n_cells > 0 ? (int)c->cells[0].len :
 		    (int)strlen(c->text);
 
 		ld_buf_printf(&s->b, s->sv ? (inserted ? "en ny rad %s%.*s%s "

@@ -152,8 +152,7 @@ ld_say_amounts_add(struct say *s, struct amounts *am, const ldiff_unit *u)
 {
 	const ldiff_clause *c = u->new_cl[0];
 	const ldiff_edit *e = &u->edits[ld_say_amount_edit(u)];
-	const char *tab = strchr(c->text, '\t');
-	size_t len = tab != NULL ? (size_t)(tab - c->text) : strlen(c->text);
+	size_t len = c->n_cells > 0 ? c->cells[0].len : strlen(c->text);
 
 	if (am->n == am->cap) {
 		size_t cap = am->cap ? am->cap * 2 : 8;

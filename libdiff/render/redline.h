@@ -41,14 +41,14 @@ extern const char *const dw_mark_el[];	/* NULL, "w:ins", "w:del" ... */
 /* redline_rebuild.c: paragraphs and rows rebuilt from clause text */
 void dw_rev_attrs(struct dw *w);
 void dw_whole_para(struct dw *w, const ldiff_clause *c, int mark, long move);
-void dw_row_cells(struct dw *w, const char *s, int mark);
+void dw_row_cells(struct dw *w, const ldiff_clause *c, int mark);
 void dw_table_open(struct dw *w, size_t lo, size_t hi);
 void dw_table_close(struct dw *w);
 void dw_moves_after(struct dw *w, size_t after);
 int dw_unit_is_row(const ldiff_unit *u);
 int dw_unit_in_body(const ldiff_unit *u);
 int dw_typed_label(const struct dw *w, const ldiff_clause *c);
-size_t dw_cells(const char *s);
+size_t dw_cells(const ldiff_clause *c);	/* a row's cells, else 1 */
 int dw_cells_intact(const ldiff_unit *u, size_t cols);
 /* The units of the last pair [*lo, *hi) and where moved clauses stood
  * (w->mv, w->move_name); 0 or LDIFF_ENOMEM. */

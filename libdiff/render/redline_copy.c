@@ -92,13 +92,13 @@ deleted_rows(struct rl *r, const ldiff_unit *u, size_t i, int mark)
 		dw_table_open(w, i, i + 1);
 	else {
 		for (k = 0; k < u->n_old; k++)
-			if (dw_cells(u->old_cl[k]->text) > cols)
-				cols = dw_cells(u->old_cl[k]->text);
+			if (dw_cells(u->old_cl[k]) > cols)
+				cols = dw_cells(u->old_cl[k]);
 		w->cols = cols;
 	}
 	w->cell_style = u->old_cl[0]->style_id;
 	for (k = 0; k < u->n_old; k++)
-		dw_row_cells(w, u->old_cl[k]->text, mark);
+		dw_row_cells(w, u->old_cl[k], mark);
 	if (r->tables == 0)
 		dw_table_close(w);
 	w->cols = 0;

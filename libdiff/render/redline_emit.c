@@ -44,13 +44,11 @@ rl_ops_ins(struct rl_ops *o, size_t from, size_t to)
 		return 0;
 	}
 	if (o->nins == o->capins) {
-		size_t cap = o->capins ? o->capins * 2 : 16;
-		size_t *v = ld_reallocarray(o->ins, cap, 2 * sizeof *v);
+		size_t *v = ld_grow(o->ins, &o->capins, 16, 2 * sizeof *v);
 
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		o->ins = v;
-		o->capins = cap;
 	}
 	o->ins[2 * o->nins] = from;
 	o->ins[2 * o->nins + 1] = to;
@@ -64,13 +62,11 @@ rl_ops_del(struct rl_ops *o, size_t at, const char *s, size_t len)
 	if (len == 0)
 		return 0;
 	if (o->ndel == o->capdel) {
-		size_t cap = o->capdel ? o->capdel * 2 : 16;
-		struct rl_del *v = ld_reallocarray(o->del, cap, sizeof *v);
+		struct rl_del *v = ld_grow(o->del, &o->capdel, 16, sizeof *v);
 
 		if (v == NULL)
 			return LDIFF_ENOMEM;
 		o->del = v;
-		o->capdel = cap;
 	}
 	o->del[o->ndel].at = at;
 	o->del[o->ndel].off = o->dtext.len;

@@ -371,13 +371,9 @@ dw_unit_is_row(const ldiff_unit *u)
 }
 
 size_t
-dw_cells(const char *s)
+dw_cells(const ldiff_clause *c)
 {
-	size_t n = 1;
-
-	for (; *s != '\0'; s++)
-		n += *s == '\t';
-	return n;
+	return c->n_cells > 0 ? c->n_cells : 1;
 }
 
 void
@@ -391,11 +387,11 @@ dw_table_open(struct dw *w, size_t lo, size_t hi)
 		if (!dw_unit_is_row(u))
 			break;
 		for (k = 0; k < u->n_new; k++)
-			if (dw_cells(u->new_cl[k]->text) > cols)
-				cols = dw_cells(u->new_cl[k]->text);
+			if (dw_cells(u->new_cl[k]) > cols)
+				cols = dw_cells(u->new_cl[k]);
 		for (k = 0; k < u->n_old; k++)
-			if (dw_cells(u->old_cl[k]->text) > cols)
-				cols = dw_cells(u->old_cl[k]->text);
+			if (dw_cells(u->old_cl[k]) > cols)
+				cols = dw_cells(u->old_cl[k]);
 	}
 	if (cols > 63)
 		cols = 63;	/* Word's limit */
@@ -461,21 +457,25 @@ cell_open(struct dw *w, int mark)
 	close_ppr(w, mark);
 }
 
-/* Cells of a row's text; the cells beyond the grid join the last. */
+/* The cells of a row; the cells beyond the grid join the last. */
 void
-dw_row_cells(struct dw *w, const char *s, int mark)
+dw_row_cells(struct dw *w, const ldiff_clause *c, int mark)
 {
-	size_t k = 0, len = strlen(s), i, start = 0;
+	size_t k, n = dw_cells(c), len = strlen(c->text);
 
 	row_open(w, mark == MARK_DEL || mark == MARK_INS ? mark : MARK_NONE);
-	for (i = 0; i <= len; i++) {
-		if (i < len && (s[i] != '\t' || k + 1 >= w->cols))
-			continue;
+	for (k = 0; k < n; k++) {
+		size_t off = c->n_cells > 0 ? c->cells[k].off : 0;
+		int last = k + 1 == n || k + 1 >= w->cols;
+
 		cell_open(w, mark);
-		rev_run(w, mark, s + start, i - start);
+		rev_run(w, mark, c->text + off, last ? len - off :
+		    c->cells[k].len);
 		ld_buf_adds(&w->x, "</w:p></w:tc>");
-		k++;
-		start = i + 1;
+		if (last) {
+			k++;
+			break;
+		}
 	}
 	for (; k < w->cols; k++) {
 		cell_open(w, mark);
@@ -484,37 +484,54 @@ dw_row_cells(struct dw *w, const char *s, int mark)
 	ld_buf_adds(&w->x, "</w:tr>");
 }
 
-/* The cells survive when no TAB is inside a change. */
+/* Does [at, at+len) of c's text reach over a cell boundary (hold the
+ * TAB between two cells)?  A clause that is not a row has one cell. */
+static int
+crosses(const ldiff_clause *c, size_t at, size_t len)
+{
+	if (c->n_cells == 0)
+		return memchr(c->text + at, '\t', len) != NULL;
+	return ld_row_cell_at(c, at) != ld_row_cell_at(c, at + len);
+}
+
+/* The cells survive when no change reaches over a cell boundary.  The
+ * edits spell both texts, so each one's place in them is counted. */
 int
 dw_cells_intact(const ldiff_unit *u, size_t cols)
 {
-	size_t i;
+	size_t i, ao = 0, an = 0;
 
 	if (u->n_old != 1 || u->n_new != 1 ||
-	    dw_cells(u->new_cl[0]->text) != dw_cells(u->old_cl[0]->text) ||
-	    dw_cells(u->new_cl[0]->text) > cols)
+	    dw_cells(u->new_cl[0]) != dw_cells(u->old_cl[0]) ||
+	    dw_cells(u->new_cl[0]) > cols)
 		return 0;
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
+		size_t lo = strlen(e->old_text), ln = strlen(e->new_text);
 
-		if (e->op != LDIFF_EDIT_EQUAL && (strchr(e->old_text, '\t') ||
-		    strchr(e->new_text, '\t')))
+		if (e->op != LDIFF_EDIT_EQUAL &&
+		    (crosses(u->old_cl[0], ao, lo) ||
+		    crosses(u->new_cl[0], an, ln)))
 			return 0;
+		ao += lo;
+		an += ln;
 	}
 	return 1;
 }
 
-/* Word-level changes cell by cell: equal text carries the TABs. */
+/* Word-level changes cell by cell (dw_cells_intact: only equal text
+ * reaches from one cell into the next). */
 static void
 row_edits(struct dw *w, const ldiff_unit *u)
 {
-	size_t i, k = 1;
+	const ldiff_clause *row = u->new_cl[0];
+	size_t i, k = 0, at = 0;	/* the cell open; where the edit is */
 
 	row_open(w, MARK_NONE);
 	cell_open(w, MARK_NONE);
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
-		const char *s = e->new_text, *tab;
+		size_t end = at + strlen(e->new_text);
 
 		if (e->op != LDIFF_EDIT_EQUAL) {
 			if (e->op != LDIFF_EDIT_INSERT)
@@ -522,20 +539,25 @@ row_edits(struct dw *w, const ldiff_unit *u)
 				    strlen(e->old_text));
 			if (e->op != LDIFF_EDIT_DELETE)
 				rev_run(w, MARK_INS, e->new_text,
-				    strlen(e->new_text));
+				    end - at);
+			at = end;
 			continue;
 		}
-		while ((tab = strchr(s, '\t')) != NULL) {
-			rev_run(w, MARK_NONE, s, (size_t)(tab - s));
+		/* the next cell begins after the TAB, inside this edit */
+		while (k + 1 < row->n_cells && row->cells[k + 1].off <= end) {
+			size_t tab = row->cells[k + 1].off - 1;
+
+			rev_run(w, MARK_NONE, row->text + at, tab - at);
 			ld_buf_adds(&w->x, "</w:p></w:tc>");
 			cell_open(w, MARK_NONE);
 			k++;
-			s = tab + 1;
+			at = tab + 1;
 		}
-		rev_run(w, MARK_NONE, s, strlen(s));
+		rev_run(w, MARK_NONE, row->text + at, end - at);
+		at = end;
 	}
 	ld_buf_adds(&w->x, "</w:p></w:tc>");
-	for (; k < w->cols; k++) {
+	for (k++; k < w->cols; k++) {
 		cell_open(w, MARK_NONE);
 		ld_buf_adds(&w->x, "</w:p></w:tc>");
 	}
@@ -551,7 +573,7 @@ row_unit(struct dw *w, const ldiff_unit *u)
 	    u->old_cl[0]->style_id;
 	if (u->op == LDIFF_OP_EQUAL && u->n_edits == 0) {
 		for (k = 0; k < u->n_new; k++)
-			dw_row_cells(w, u->new_cl[k]->text, MARK_NONE);
+			dw_row_cells(w, u->new_cl[k], MARK_NONE);
 		return;
 	}
 	if (u->n_edits > 0 && u->op != LDIFF_OP_INSERTED &&
@@ -560,9 +582,9 @@ row_unit(struct dw *w, const ldiff_unit *u)
 		return;
 	}
 	for (k = 0; k < u->n_old; k++)
-		dw_row_cells(w, u->old_cl[k]->text, MARK_DEL);
+		dw_row_cells(w, u->old_cl[k], MARK_DEL);
 	for (k = 0; k < u->n_new; k++)
-		dw_row_cells(w, u->new_cl[k]->text, MARK_INS);
+		dw_row_cells(w, u->new_cl[k], MARK_INS);
 }
 
 /* ---- units -------------------------------------------------------------- */
@@ -629,7 +651,7 @@ moved_from(struct dw *w, const ldiff_unit *u, size_t i)
 			dw_table_open(w, i, i + 1);
 		w->cell_style = u->old_cl[0]->style_id;
 		for (k = 0; k < u->n_old; k++)
-			dw_row_cells(w, u->old_cl[k]->text, MARK_DEL);
+			dw_row_cells(w, u->old_cl[k], MARK_DEL);
 		return;
 	}
 	dw_table_close(w);

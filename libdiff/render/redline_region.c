@@ -64,13 +64,11 @@ static int
 push(struct rl *r, int kind)
 {
 	if (r->top == r->capframe) {
-		size_t cap = r->capframe ? r->capframe * 2 : 64;
-		unsigned char *v = ld_reallocarray(r->frame, cap, 1);
+		unsigned char *v = ld_grow(r->frame, &r->capframe, 64, 1);
 
 		if (v == NULL)
 			return ld_error(r->err, LDIFF_ENOMEM, NULL);
 		r->frame = v;
-		r->capframe = cap;
 	}
 	r->frame[r->top++] = (unsigned char)kind;
 	if (kind == F_HIDDEN)
@@ -259,13 +257,10 @@ item(struct rl *r, int type, int sub)
 	struct rl_item *v;
 
 	if (r->nit == r->capit) {
-		size_t cap = r->capit ? r->capit * 2 : 64;
-
-		v = ld_reallocarray(r->it, cap, sizeof *v);
+		v = ld_grow(r->it, &r->capit, 64, sizeof *v);
 		if (v == NULL)
 			return NULL;
 		r->it = v;
-		r->capit = cap;
 	}
 	v = &r->it[r->nit++];
 	memset(v, 0, sizeof *v);

@@ -56,14 +56,13 @@ int ld_rate_change(ld_buf *b, const ldiff_edit *e, int sv, unsigned flags);
 
 /* ---- counting the units of a pair ------------------------------------ */
 #define LD_N_OPS (LDIFF_OP_MERGED + 1)
-#define LD_N_CLASS_BITS 8	/* LDIFF_CLASS_WORDING .. LDIFF_CLASS_LANGUAGE */
 /* Units counted the one way kldiff --stat and the page's summary count
  * them, so the two never disagree. */
 typedef struct ld_unit_counts {
 	size_t op[LD_N_OPS];	/* by operation, op[EQUAL] the unchanged */
 	size_t renum;		/* renumbered only, counted apart from op[] */
 	size_t hid_renum, hid_chg;	/* changes the filters hide */
-	size_t cls[LD_N_CLASS_BITS];	/* units with class 1 << k, the
+	size_t cls[LD_N_CLASSES];	/* units with class 1 << k, the
 					 * hidden classes left out */
 	size_t substantive;	/* units with ldiff_unit.substantive */
 } ld_unit_counts;
@@ -72,8 +71,20 @@ typedef struct ld_unit_counts {
 int ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide);
 /* to += c, field by field: a pair's counts from its sections'. */
 void ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c);
-/* The slot of one class bit in ld_unit_counts.cls. */
-size_t ld_class_slot(unsigned one_class);
+/* ld_unit_counts.cls is indexed by ld_class_slot() (diff.h). */
+
+/* How the text renderers and the papers show the TAB between two cells
+ * of a row inside text (Markdown escapes its bar, Word's redline keeps
+ * a w:tab; the page's esc_n still spells it in its span). */
+#define LD_CELL_SEP " | "
+
+/* ---- JSON pieces (render_json.c) ------------------------------------- */
+/* ["wording","amount"]: the classes in cls, in the order of ld_classes. */
+void ld_json_classes(ld_buf *b, unsigned cls);
+/* The edits other than equal as a JSON array; values: with old_value
+ * and new_value where the edit has them (the side that has one). */
+void ld_json_edits(ld_buf *b, const ldiff_edit *edits, size_t n,
+    int values);
 
 /* 0, or LDIFF_EINVAL when o is of a version this library does not read
  * (the renderers have no ldiff_error: the code alone says it). */

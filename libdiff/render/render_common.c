@@ -375,19 +375,6 @@ ld_rate_change(ld_buf *b, const ldiff_edit *e, int sv, unsigned flags)
 
 /* ---- counting the units of a pair ------------------------------------ */
 
-typedef char ld_class_bits_complete[LDIFF_CLASS_LANGUAGE ==
-    1 << (LD_N_CLASS_BITS - 1) ? 1 : -1];
-
-size_t
-ld_class_slot(unsigned one_class)
-{
-	size_t k = 0;
-
-	while (k + 1 < LD_N_CLASS_BITS && (one_class >> k) > 1)
-		k++;
-	return k;
-}
-
 /* A unit the filters hide is not an unchanged one: it is counted apart,
  * so the reader knows it was there. */
 int
@@ -404,7 +391,7 @@ ld_count_unit(ld_unit_counts *c, const ldiff_unit *u, unsigned hide)
 			c->op[LDIFF_OP_EQUAL]++;
 		return 0;
 	}
-	for (k = 0; k < LD_N_CLASS_BITS; k++)
+	for (k = 0; k < LD_N_CLASSES; k++)
 		if (u->cls & ~hc & (1u << k))
 			c->cls[k]++;
 	if (ld_unit_renumber_only(u, hc))
@@ -422,7 +409,7 @@ ld_add_counts(ld_unit_counts *to, const ld_unit_counts *c)
 
 	for (i = 0; i < LD_N_OPS; i++)
 		to->op[i] += c->op[i];
-	for (i = 0; i < LD_N_CLASS_BITS; i++)
+	for (i = 0; i < LD_N_CLASSES; i++)
 		to->cls[i] += c->cls[i];
 	to->renum += c->renum;
 	to->hid_renum += c->hid_renum;

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "consolidate/consolidate.h"
-#include "render/render.h"
+#include "render/text_writer.h"
 
 enum {
 	K_TITLE, K_RESPONSES, K_NOTHING, K_AGAINST, K_CONFLICT, K_COMMENT,
@@ -45,18 +45,6 @@ static const struct {
 	    "inga synpunkter i något svar" },
 };
 
-static const struct {
-	const char *en, *sv, *en_short, *sv_short;
-} ops[] = {
-	[LDIFF_OP_EQUAL] = { N_("unchanged"), "oförändrad", "=", "=" },
-	[LDIFF_OP_CHANGED] = { N_("changed"), "ändrad", "chg", "ändr" },
-	[LDIFF_OP_MOVED] = { N_("moved"), "flyttad", "mov", "flytt" },
-	[LDIFF_OP_INSERTED] = { N_("inserted"), "tillagd", "ins", "ny" },
-	[LDIFF_OP_DELETED] = { N_("deleted"), "borttagen", "del", "bort" },
-	[LDIFF_OP_SPLIT] = { N_("split"), "delad", "spl", "delad" },
-	[LDIFF_OP_MERGED] = { N_("merged"), "sammanslagen", "mrg", "samm" },
-};
-
 typedef struct cw {
 	const ldiff_consolidation *c;
 	FILE *f;
@@ -78,16 +66,21 @@ lab(const cw *w, int k)
 	return w->sv ? labels[k].sv : _(labels[k].en);
 }
 
+/* The operations in the words of the text renderers (text_writer.c);
+ * the short heads of the matrix, as there, are not translated in
+ * English. */
 static const char *
 op_label(const cw *w, ldiff_op op)
 {
-	return w->sv ? ops[op].sv : _(ops[op].en);
+	return ld_tw_label(ld_tw_op_label(op), w->sv, 1);
 }
 
 static const char *
 op_short(const cw *w, ldiff_op op)
 {
-	return w->sv ? ops[op].sv_short : ops[op].en_short;
+	int id = ld_tw_op_column(op);
+
+	return id < 0 ? "=" : ld_tw_label(id, w->sv, 0);
 }
 
 static int
@@ -260,52 +253,6 @@ ldiff_render_consolidation_text(const ldiff_consolidation *c, FILE *out,
 
 /* ---- JSON Lines ------------------------------------------------------ */
 
-static const char *const edit_names[] = {
-	"equal", "insert", "delete", "replace"
-};
-
-static void
-json_classes(ld_buf *b, unsigned cls)
-{
-	unsigned bit;
-	int first = 1;
-
-	ld_buf_addc(b, '[');
-	for (bit = 1; bit != 0 && bit <= LDIFF_CLASS_LANGUAGE; bit <<= 1) {
-		if (!(cls & bit))
-			continue;
-		ld_buf_printf(b, "%s\"%s\"", first ? "" : ",",
-		    ldiff_class_name(bit));
-		first = 0;
-	}
-	ld_buf_addc(b, ']');
-}
-
-static void
-json_edits(ld_buf *b, const ldiff_proposal *p)
-{
-	size_t k;
-	int first = 1;
-
-	ld_buf_addc(b, '[');
-	for (k = 0; k < p->n_edits; k++) {
-		const ldiff_edit *e = &p->edits[k];
-
-		if (e->op == LDIFF_EDIT_EQUAL)
-			continue;
-		ld_buf_printf(b, "%s{\"op\":\"%s\",\"old\":", first ? "" : ",",
-		    edit_names[e->op]);
-		ld_json_string(b, e->old_text);
-		ld_buf_adds(b, ",\"new\":");
-		ld_json_string(b, e->new_text);
-		ld_buf_adds(b, ",\"class\":");
-		json_classes(b, e->cls);
-		ld_buf_addc(b, '}');
-		first = 0;
-	}
-	ld_buf_addc(b, ']');
-}
-
 static void
 json_proposal(cw *w, const ldiff_proposal *p)
 {
@@ -319,12 +266,11 @@ json_proposal(cw *w, const ldiff_proposal *p)
 	}
 	ld_buf_printf(&w->b, "],\"op\":\"%s\",\"id\":", ldiff_op_name(p->op));
 	ld_json_string(&w->b, p->id);
-	ld_buf_adds(&w->b, ",\"text\":");
-	ld_json_string(&w->b, p->text);
+	ld_json_member(&w->b, ",\"text\":", p->text);
 	ld_buf_adds(&w->b, ",\"edits\":");
-	json_edits(&w->b, p);
+	ld_json_edits(&w->b, p->edits, p->n_edits, 0);
 	ld_buf_adds(&w->b, ",\"class\":");
-	json_classes(&w->b, p->cls);
+	ld_json_classes(&w->b, p->cls);
 	ld_buf_printf(&w->b, ",\"substantive\":%s}",
 	    p->substantive ? "true" : "false");
 }
@@ -332,14 +278,10 @@ json_proposal(cw *w, const ldiff_proposal *p)
 static void
 json_comment(cw *w, const ldiff_comment *m)
 {
-	ld_buf_adds(&w->b, "{\"party\":");
-	ld_json_string(&w->b, party_name(w, m->party));
-	ld_buf_adds(&w->b, ",\"text\":");
-	ld_json_string(&w->b, m->text);
-	ld_buf_adds(&w->b, ",\"anchor\":");
-	ld_json_string(&w->b, m->anchor);
-	ld_buf_adds(&w->b, ",\"date\":");
-	ld_json_string(&w->b, m->date);
+	ld_json_member(&w->b, "{\"party\":", party_name(w, m->party));
+	ld_json_member(&w->b, ",\"text\":", m->text);
+	ld_json_member(&w->b, ",\"anchor\":", m->anchor);
+	ld_json_member(&w->b, ",\"date\":", m->date);
 	ld_buf_addc(&w->b, '}');
 }
 
@@ -349,16 +291,13 @@ json_place(cw *w, const ldiff_consolidated *r)
 	if (r->base == NULL) {
 		ld_buf_adds(&w->b, "{\"base\":null,\"after\":");
 		ld_json_string(&w->b, r->after);
-		ld_buf_adds(&w->b, ",\"section\":");
-		ld_json_string(&w->b, "");
+		ld_json_member(&w->b, ",\"section\":", "");
 		return;
 	}
 	ld_buf_adds(&w->b, "{\"base\":{\"id\":");
 	ld_json_string(&w->b, r->base->id);
-	ld_buf_adds(&w->b, ",\"label\":");
-	ld_json_string(&w->b, r->base->label);
-	ld_buf_adds(&w->b, ",\"text\":");
-	ld_json_string(&w->b, r->base->text);
+	ld_json_member(&w->b, ",\"label\":", r->base->label);
+	ld_json_member(&w->b, ",\"text\":", r->base->text);
 	ld_buf_adds(&w->b, "},\"section\":");
 	ld_json_string(&w->b, r->base->section);
 }

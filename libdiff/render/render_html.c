@@ -27,22 +27,11 @@
 #include "render/html_page.h"
 #include "render/paper.h"
 
-/* Class bits in the order they are listed, with their CSS names. */
-static const struct {
-	unsigned bit;
-	int label;
-	const char *css;
-} classes[] = {
-	{ LDIFF_CLASS_WORDING, H_WORDING, "wording" },
-	{ LDIFF_CLASS_AMOUNT, H_AMOUNT, "amount" },
-	{ LDIFF_CLASS_NUMBER, H_NUMBER, "number" },
-	{ LDIFF_CLASS_DATE, H_DATE, "date" },
-	{ LDIFF_CLASS_PERIOD, H_PERIOD, "period" },
-	{ LDIFF_CLASS_TYPOGRAPHY, H_TYPOGRAPHY, "typography" },
-	{ LDIFF_CLASS_LANGUAGE, H_LANGUAGE, "language" },
-	{ LDIFF_CLASS_RENUMBER, H_RENUMBER, "renumber" },
-};
-#define N_CLASSES (sizeof classes / sizeof classes[0])
+/* The classes are listed in the order of ld_classes (diff.h), their
+ * names the CSS classes; the labels are in bit order. */
+typedef char h_class_labels_in_order[H_LANGUAGE - H_WORDING ==
+    LD_N_CLASSES - 1 ? 1 : -1];
+#define CLASS_LABEL(i) (H_WORDING + (int)ld_class_slot(ld_classes[i].bit))
 
 /* ---- pieces of a unit ---------------------------------------------------- */
 
@@ -104,16 +93,16 @@ class_names(struct hw *w, unsigned cls, int css_names)
 	size_t i;
 	int first = 1;
 
-	for (i = 0; i < N_CLASSES; i++) {
-		if (!(cls & classes[i].bit))
+	for (i = 0; i < LD_N_CLASSES; i++) {
+		if (!(cls & ld_classes[i].bit))
 			continue;
 		ld_hw_puts(w, first ? "" : css_names == 1 ? " " : ", ");
 		if (css_names == 1)
-			ld_hw_puts(w, classes[i].css);
+			ld_hw_puts(w, ld_classes[i].name);
 		else if (css_names == 2 || !first)
-			lower_first(w, L(w, classes[i].label));
+			lower_first(w, L(w, CLASS_LABEL(i)));
 		else
-			ld_hw_puts(w, L(w, classes[i].label));
+			ld_hw_puts(w, L(w, CLASS_LABEL(i)));
 		first = 0;
 	}
 }
@@ -441,12 +430,12 @@ summary_counts(struct hw *w, size_t pair, const ld_unit_counts *t)
 	ld_buf_printf(&w->b, "</table><table><caption>%s</caption>",
 	    L(w, H_CHANGES));
 	stat_cell(w, "substantive", L(w, H_SUBSTANTIVE), t->substantive);
-	for (i = 0; i < N_CLASSES; i++) {
+	for (i = 0; i < LD_N_CLASSES; i++) {
 		char key[32];
 
-		snprintf(key, sizeof key, "class-%s", classes[i].css);
-		stat_cell(w, key, L(w, classes[i].label),
-		    t->cls[ld_class_slot(classes[i].bit)]);
+		snprintf(key, sizeof key, "class-%s", ld_classes[i].name);
+		stat_cell(w, key, L(w, CLASS_LABEL(i)),
+		    t->cls[ld_class_slot(ld_classes[i].bit)]);
 	}
 	ld_hw_puts(w, "</table></div>\n");
 }

@@ -32,43 +32,24 @@
 
 #include "render/render.h"
 
-static const char *const op_names[] = {
-	"equal", "changed", "moved", "inserted", "deleted", "split",
-	"merged"
-};
-
 static const char *const edit_names[] = {
 	"equal", "insert", "delete", "replace"
 };
 
-static const struct {
-	unsigned bit;
-	const char *name;
-} classes[] = {
-	{ LDIFF_CLASS_WORDING, "wording" },
-	{ LDIFF_CLASS_NUMBER, "number" },
-	{ LDIFF_CLASS_AMOUNT, "amount" },
-	{ LDIFF_CLASS_DATE, "date" },
-	{ LDIFF_CLASS_PERIOD, "period" },
-	{ LDIFF_CLASS_TYPOGRAPHY, "typography" },
-	{ LDIFF_CLASS_LANGUAGE, "language" },
-	{ LDIFF_CLASS_RENUMBER, "renumber" },
-};
-
-static void
-json_classes(ld_buf *b, unsigned cls)
+void
+ld_json_classes(ld_buf *b, unsigned cls)
 {
 	size_t i;
 	int first = 1;
 
 	ld_buf_addc(b, '[');
-	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-		if (!(cls & classes[i].bit))
+	for (i = 0; i < LD_N_CLASSES; i++) {
+		if (!(cls & ld_classes[i].bit))
 			continue;
 		if (!first)
 			ld_buf_addc(b, ',');
 		ld_buf_addc(b, '"');
-		ld_buf_adds(b, classes[i].name);
+		ld_buf_adds(b, ld_classes[i].name);
 		ld_buf_addc(b, '"');
 		first = 0;
 	}
@@ -154,24 +135,23 @@ json_clauses(ld_buf *b, const ldiff_clause *const *cl, size_t n)
 	for (i = 0; i < n; i++) {
 		ld_buf_adds(b, i > 0 ? ",{\"id\":" : "{\"id\":");
 		ld_json_string(b, cl[i]->id);
-		ld_buf_adds(b, ",\"kind\":");
-		ld_json_string(b, ldiff_clause_kind_name(cl[i]->kind));
-		ld_buf_adds(b, ",\"text\":");
-		ld_json_string(b, cl[i]->text);
+		ld_json_member(b, ",\"kind\":",
+		    ldiff_clause_kind_name(cl[i]->kind));
+		ld_json_member(b, ",\"text\":", cl[i]->text);
 		ld_buf_addc(b, '}');
 	}
 	ld_buf_addc(b, ']');
 }
 
-static void
-json_edits(ld_buf *b, const ldiff_unit *u)
+void
+ld_json_edits(ld_buf *b, const ldiff_edit *edits, size_t n, int values)
 {
 	size_t i;
 	int first = 1;
 
 	ld_buf_addc(b, '[');
-	for (i = 0; i < u->n_edits; i++) {
-		const ldiff_edit *e = &u->edits[i];
+	for (i = 0; i < n; i++) {
+		const ldiff_edit *e = &edits[i];
 
 		if (e->op == LDIFF_EDIT_EQUAL || (unsigned)e->op > 3)
 			continue;
@@ -179,17 +159,16 @@ json_edits(ld_buf *b, const ldiff_unit *u)
 		ld_buf_adds(b, edit_names[e->op]);
 		ld_buf_adds(b, "\",\"old\":");
 		ld_json_string(b, e->old_text);
-		ld_buf_adds(b, ",\"new\":");
-		ld_json_string(b, e->new_text);
+		ld_json_member(b, ",\"new\":", e->new_text);
 		ld_buf_adds(b, ",\"class\":");
-		json_classes(b, e->cls);
+		ld_json_classes(b, e->cls);
 		/* a row inserted (deleted) whole has no old (new) value:
 		 * the key is left out rather than claim 0 */
-		if (e->has_values && e->op != LDIFF_EDIT_INSERT) {
+		if (values && e->has_values && e->op != LDIFF_EDIT_INSERT) {
 			ld_buf_adds(b, ",\"old_value\":");
 			json_number(b, e->old_value);
 		}
-		if (e->has_values && e->op != LDIFF_EDIT_DELETE) {
+		if (values && e->has_values && e->op != LDIFF_EDIT_DELETE) {
 			ld_buf_adds(b, ",\"new_value\":");
 			json_number(b, e->new_value);
 		}
@@ -206,27 +185,23 @@ json_unit(ld_buf *b, const ldiff_diff *d, const ldiff_unit *u)
 	const char *to = ldiff_diff_version_name(d, u->to);
 
 	ld_buf_adds(b, "{\"op\":\"");
-	ld_buf_adds(b, (unsigned)u->op <= LDIFF_OP_MERGED ? op_names[u->op] :
-	    "changed");
+	ld_buf_adds(b, (unsigned)u->op <= LDIFF_OP_MERGED ?
+	    ldiff_op_name(u->op) : "changed");
 	ld_buf_adds(b, "\",\"old\":");
 	json_clauses(b, u->old_cl, u->n_old);
 	ld_buf_adds(b, ",\"new\":");
 	json_clauses(b, u->new_cl, u->n_new);
 	ld_buf_adds(b, u->substantive ? ",\"substantive\":true,\"class\":" :
 	    ",\"substantive\":false,\"class\":");
-	json_classes(b, u->cls);
+	ld_json_classes(b, u->cls);
 	ld_buf_adds(b, ",\"edits\":");
-	json_edits(b, u);
-	ld_buf_adds(b, ",\"from\":");
-	ld_json_string(b, from != NULL ? from : "");
-	ld_buf_adds(b, ",\"to\":");
-	ld_json_string(b, to != NULL ? to : "");
-	ld_buf_adds(b, ",\"section\":");
-	ld_json_string(b, ld_unit_section(u));
+	ld_json_edits(b, u->edits, u->n_edits, 1);
+	ld_json_member(b, ",\"from\":", from != NULL ? from : "");
+	ld_json_member(b, ",\"to\":", to != NULL ? to : "");
+	ld_json_member(b, ",\"section\":", ld_unit_section(u));
 	/* where a moved clause came from: section is where it went */
 	if (u->op == LDIFF_OP_MOVED && u->n_old > 0) {
-		ld_buf_adds(b, ",\"old_section\":");
-		ld_json_string(b, u->old_cl[0]->section);
+		ld_json_member(b, ",\"old_section\":", u->old_cl[0]->section);
 	}
 	ld_buf_adds(b, ",\"similarity\":");
 	json_similarity(b, u->similarity);

@@ -43,7 +43,7 @@ put_html(ld_buf *b, const char *s, size_t n)
 		case '>': ld_buf_adds(b, "&gt;"); break;
 		case '&': ld_buf_adds(b, "&amp;"); break;
 		case '"': ld_buf_adds(b, "&quot;"); break;
-		case '\t': ld_buf_adds(b, " | "); break;
+		case '\t': ld_buf_adds(b, LD_CELL_SEP); break;
 		default: ld_buf_addc(b, s[i]);
 		}
 	}
@@ -76,7 +76,7 @@ put_plain(ld_buf *b, const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\t')
-			ld_buf_adds(b, " | ");
+			ld_buf_adds(b, LD_CELL_SEP);
 		else
 			ld_buf_addc(b, s[i] == '\n' ? ' ' : s[i]);
 	}

@@ -163,12 +163,13 @@ stat_summary(struct tw *w, const struct counts *cw, size_t pair)
 	stat_words(w, cw->ins, tnew, ld_tw_wlabel(w, L_N_INSERTED));
 	stat_words(w, cw->chg_new, tnew, ld_tw_wlabel(w, L_N_CHANGED));
 	fprintf(w->f, "\n%s:", ld_tw_wlabel(w, L_CLASSES));
-	for (i = 0, k = 0; i < N_CLASSES; i++) {
-		size_t n = c->cls[ld_class_slot(ld_tw_class_order[i].bit)];
+	for (i = 0, k = 0; i < LD_N_CLASSES; i++) {
+		unsigned bit = ld_classes[i].bit;
+		size_t n = c->cls[ld_class_slot(bit)];
 
 		if (n > 0)
 			fprintf(w->f, "%s %s %zu", k++ ? "," : "", ld_tw_wlabel(w,
-			    ld_tw_class_order[i].label), n);
+			    ld_tw_class_label(bit)), n);
 	}
 	fputs(k ? "\n" : " 0\n", w->f);
 }

@@ -25,21 +25,10 @@
 
 /* ---- labels ---------------------------------------------------------- */
 
-/* Class bits in the order they are listed. */
-const struct ld_tw_class ld_tw_class_order[] = {
-	{ LDIFF_CLASS_WORDING, L_WORDING },
-	{ LDIFF_CLASS_AMOUNT, L_AMOUNT },
-	{ LDIFF_CLASS_NUMBER, L_NUMBER },
-	{ LDIFF_CLASS_DATE, L_DATE },
-	{ LDIFF_CLASS_PERIOD, L_PERIOD },
-	{ LDIFF_CLASS_TYPOGRAPHY, L_TYPOGRAPHY },
-	{ LDIFF_CLASS_LANGUAGE, L_LANGUAGE },
-	{ LDIFF_CLASS_RENUMBER, L_RENUMBER },
-};
-/* N_CLASSES (text_writer.h) must count the entries: a class added here
- * without it fails to compile. */
-typedef char ld_tw_class_order_complete[sizeof ld_tw_class_order /
-    sizeof ld_tw_class_order[0] == N_CLASSES ? 1 : -1];
+/* The enum holds the classes in bit order and the operations in op
+ * order: a class or an operation added without its label fails here. */
+typedef char ld_tw_labels_in_order[L_LANGUAGE - L_WORDING ==
+    LD_N_CLASSES - 1 && L_MERGED - L_EQUAL == LDIFF_OP_MERGED ? 1 : -1];
 
 static const struct {
 	const char *en, *sv;
@@ -105,16 +94,38 @@ static const struct {
 int
 ld_tw_op_label(ldiff_op op)
 {
+	return (unsigned)op <= LDIFF_OP_MERGED ? L_EQUAL + (int)op : L_CHANGED;
+}
+
+int
+ld_tw_op_column(ldiff_op op)
+{
 	switch (op) {
-	case LDIFF_OP_EQUAL: return L_EQUAL;
-	case LDIFF_OP_CHANGED: return L_CHANGED;
-	case LDIFF_OP_MOVED: return L_MOVED;
-	case LDIFF_OP_INSERTED: return L_INSERTED;
-	case LDIFF_OP_DELETED: return L_DELETED;
-	case LDIFF_OP_SPLIT: return L_SPLIT;
-	case LDIFF_OP_MERGED: return L_MERGED;
+	case LDIFF_OP_EQUAL: return -1;
+	case LDIFF_OP_CHANGED: return L_COL_CHG;
+	case LDIFF_OP_MOVED: return L_COL_MOV;
+	case LDIFF_OP_INSERTED: return L_COL_INS;
+	case LDIFF_OP_DELETED: return L_COL_DEL;
+	case LDIFF_OP_SPLIT: return L_COL_SPL;
+	case LDIFF_OP_MERGED: return L_COL_MRG;
 	}
-	return L_CHANGED;
+	return L_COL_CHG;
+}
+
+int
+ld_tw_class_label(unsigned one_class)
+{
+	return L_WORDING + (int)ld_class_slot(one_class);
+}
+
+const char *
+ld_tw_label(int id, int sv, int translate)
+{
+	if (id >= L_OWN_COUNT)
+		return ld_word(id - L_OWN_COUNT, sv);
+	if (sv)
+		return labels[id].sv;
+	return translate ? _(labels[id].en) : labels[id].en;
 }
 
 /* Swedish when asked, or when the message locale is Swedish. */
@@ -266,11 +277,7 @@ ld_tw_wlabel(struct tw *w, int id)
 {
 	if (w->lab[id] != NULL)
 		return w->lab[id];
-	if (id >= L_OWN_COUNT)
-		w->lab[id] = ld_word(id - L_OWN_COUNT, w->sv);
-	else
-		w->lab[id] = w->sv ? labels[id].sv : _(labels[id].en);
-	return w->lab[id];
+	return w->lab[id] = ld_tw_label(id, w->sv, 1);
 }
 
 void
@@ -401,7 +408,7 @@ ld_tw_put_text(struct tw *w, const char *s, const char *color)
 		if (c == '\n')
 			new_line(w, color);
 		else if (c == '\t')
-			emit(w, " | ", 3);	/* between two cells */
+			emit(w, LD_CELL_SEP, sizeof LD_CELL_SEP - 1);
 		else
 			emit(w, "\xef\xbf\xbd", 3);
 		i += c1 ? 2 : 1;
@@ -468,12 +475,13 @@ ld_tw_class_list(struct tw *w, ld_buf *b, unsigned cls)
 	size_t i;
 	int first = 1;
 
-	for (i = 0; i < N_CLASSES; i++) {
-		if (!(cls & ld_tw_class_order[i].bit))
+	for (i = 0; i < LD_N_CLASSES; i++) {
+		if (!(cls & ld_classes[i].bit))
 			continue;
 		if (!first)
 			ld_buf_adds(b, ", ");
-		ld_buf_adds(b, ld_tw_wlabel(w, ld_tw_class_order[i].label));
+		ld_buf_adds(b, ld_tw_wlabel(w,
+		    ld_tw_class_label(ld_classes[i].bit)));
 		first = 0;
 	}
 }

@@ -5,7 +5,8 @@
  * pieces every one of them prints (pair headers, substitutions, counted
  * phrases), all in text_writer.c; render_text.c (the units),
  * render_lineage.c (the lineage table) and render_stat.c (--stat) use
- * them, and of each other only render_text.c -> render_lineage.c.
+ * them, and of each other only render_text.c -> render_lineage.c;
+ * render_consolidation.c takes the operations' labels from here.
  * Private to those files.
  */
 #ifndef LD_RENDER_TEXT_WRITER_H
@@ -16,9 +17,10 @@
 enum {
 	L_EQUAL, L_CHANGED, L_MOVED, L_INSERTED, L_DELETED, L_SPLIT,
 	L_MERGED,
+	/* the classes in bit order: L_WORDING + ld_class_slot(bit) */
 	L_WORDING, L_NUMBER, L_AMOUNT, L_DATE, L_PERIOD, L_TYPOGRAPHY,
-	L_LANGUAGE,
 	L_RENUMBER,
+	L_LANGUAGE,
 	L_RENUMBERED, L_THROUGHOUT, L_NODIFF, L_LINEAGE, L_INTRODUCED,
 	L_CHANGED_IN, L_MOVED_IN, L_DELETED_IN, L_SPLIT_IN, L_MERGED_IN,
 	L_RENUMBERED_IN, L_CLAUSES, L_WORDS, L_COMMON,
@@ -38,13 +40,9 @@ enum {
 	L_COUNT = L_OWN_COUNT + LD_W_COUNT
 };
 
-/* Class bits in the order they are listed (text_writer.c). */
-struct ld_tw_class {
-	unsigned bit;
-	int label;
-};
-#define N_CLASSES 8
-extern const struct ld_tw_class ld_tw_class_order[N_CLASSES];
+/* The label (L_*) of a class bit; the classes are listed in the order
+ * of ld_classes (diff.h). */
+int ld_tw_class_label(unsigned one_class);
 
 /* Counted clauses, "1 flyttad, 2 flyttade": Swedish agrees in number,
  * so the built-in terms have both forms and gettext gets ngettext. */
@@ -87,8 +85,13 @@ struct tw {
 
 /* ---- text_writer.c -------------------------------------------------- */
 
-/* The label (L_*) of an operation. */
+/* The label (L_*) of an operation; its short column head (L_COL_*,
+ * -1 for equal). */
 int ld_tw_op_label(ldiff_op op);
+int ld_tw_op_column(ldiff_op op);
+/* Label id in Swedish (sv), else in English, through gettext when
+ * translate: for renderers without a writer (the consolidation). */
+const char *ld_tw_label(int id, int sv, int translate);
 /* Print the counted phrase of id for n (a format with %zu, or none). */
 void ld_tw_put_counted(FILE *f, int sv, int id, size_t n);
 /* One decimal: "4,0 %" in Swedish, "4.0%" in English; sign if asked. */
@@ -114,7 +117,7 @@ void ld_tw_put_inserted(struct tw *w, const char *s);
  * reader. */
 void ld_tw_ids(struct tw *w, ld_buf *b, const ldiff_clause *const *cl,
     size_t n, const char *sep);
-/* The names of the classes in cls, in ld_tw_class_order. */
+/* The labels of the classes in cls, in the order of ld_classes. */
 void ld_tw_class_list(struct tw *w, ld_buf *b, unsigned cls);
 /* Short names for the lineage: the year ranges of the file names when
  * every version has a distinct one, else the base names. */

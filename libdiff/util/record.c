@@ -98,10 +98,23 @@ json_specials(uint64_t v)
 }
 
 int
+ld_json_member(ld_buf *b, const char *head, const char *s)
+{
+	ld_buf_adds(b, head);
+	return ld_json_string(b, s);
+}
+
+int
 ld_json_string(ld_buf *b, const char *s)
 {
+	return ld_json_string_n(b, s, strlen(s));
+}
+
+int
+ld_json_string_n(ld_buf *b, const char *s, size_t n)
+{
 	static const char hex[] = "0123456789abcdef";
-	size_t n = strlen(s), i = 0, run = 0, end;
+	size_t i = 0, run = 0, end;
 	uint64_t v;
 
 	ld_buf_addc(b, '"');

@@ -189,6 +189,11 @@ int ld_tsv_unescape(char *s);
 size_t ld_tsv_split(char *line, char **fields, size_t max);
 /* Write s as a JSON string literal (with quotes). */
 int ld_json_string(ld_buf *b, const char *s);
+/* The same for the n bytes at s (a span of a longer string). */
+int ld_json_string_n(ld_buf *b, const char *s, size_t n);
+/* A member of an object: head (its separator and key, ",\"text\":")
+ * then s as a JSON string. */
+int ld_json_member(ld_buf *b, const char *head, const char *s);
 int ld_json_fputs(FILE *out, const char *s);
 /* Next line of data[*pos..len): sets *line and *linelen (without the
  * newline, CR of CRLF removed), advances *pos; returns 0 at the end. */
@@ -209,6 +214,47 @@ const char *ld_json_get(const ld_json_kv *kv, int n, const char *key);
 
 /* Write a whole buffer; LDIFF_EIO on failure. */
 int ld_fwrite_all(FILE *out, const void *p, size_t n);
+
+/* ---- record sets and their streams (recset.c) ---------------------------
+ * What the paragraph container and the clause set share. */
+/* A set's arena, and its limits (lim, or the defaults); LDIFF_ENOMEM. */
+int ld_set_init(ld_arena **arena, ldiff_limits *limits,
+    const ldiff_limits *lim);
+/* Append one zeroed element of size to the array v of *n (room for
+ * *cap), at most max: the element, *grown set when the array moved; NULL
+ * with *code LDIFF_ELIMIT (past max) or LDIFF_ENOMEM. */
+void *ld_set_append(void *v, size_t *n, size_t *cap, size_t max,
+    size_t size, void **grown, int *code);
+/* The index of name in names[0..n), or -1. */
+int ld_name_index(const char *const *names, size_t n, const char *name);
+/* Write the mark line (unless NULL), then one(b, i, ctx) for each of n
+ * records, buffered; 0, LDIFF_ENOMEM or LDIFF_EIO. */
+int ld_write_records(FILE *out, const char *mark, size_t n,
+    void (*one)(ld_buf *b, size_t i, void *ctx), void *ctx);
+/* Split a TSV record into f[0..*n), min to max fields, and unescape
+ * them; 0 or LDIFF_ERECORD (said in err, at lineno). */
+int ld_tsv_record(char *line, char **f, size_t min, size_t max, size_t *n,
+    long lineno, ldiff_error *err);
+/* The values of keys[0..nkeys) of a JSON record into f ("" when absent,
+ * "0" for key number zero); a key whose bit is set in required must be
+ * there.  *n gets the pairs in kv.  0 or LDIFF_ERECORD (said in err). */
+int ld_json_record(char *line, ld_json_kv *kv, int max,
+    const char *const *keys, size_t nkeys, unsigned required, size_t zero,
+    char **f, int *n, long lineno, ldiff_error *err);
+/* How ld_read_lines reads a stream. */
+typedef struct ld_line_opts {
+	size_t max;		/* the longest line (--max-paragraph) */
+	int skip_empty, skip_comments;	/* empty lines, lines begun by '#' */
+	int utf8;		/* check UTF-8 here */
+	/* line 1, when not NULL: the mark (0 or an error said in err) */
+	int (*first)(const char *l, size_t n, ldiff_error *err);
+	/* every other line, NUL-terminated and writable */
+	int (*line)(void *ctx, char *line, long lineno);
+} ld_line_opts;
+/* Read data's lines from pos on (past a byte order mark), each checked
+ * (length, NUL, UTF-8 if asked); stops at the first error. */
+int ld_read_lines(const char *data, size_t len, size_t pos,
+    const ld_line_opts *o, void *ctx, ldiff_error *err);
 
 
 /* ---- hashing for the library's tables ------------------------------

@@ -38,6 +38,7 @@ set(const char *const *spec, size_t n)
 		    (size_t)(q - p - 1 - (q[-1] == '.'))) :
 		    ld_arena_printf(c->arena, "¶%zu", i + 1);
 		cl->text = ld_arena_strdup(c->arena, q + 1);
+		ld_clause_set_cells(c, cl);
 	}
 	return c;
 }
