@@ -17,16 +17,14 @@
 #include "render/render.h"
 
 enum {
-	K_TITLE, K_RESPONSES, K_NOTHING, K_AGAINST, K_CONFLICT, K_COMMENT,
-	K_AFTER, K_TOP, K_GENERAL, K_PROPOSALS, K_COMMENTS, K_CLAUSE,
-	K_PARTY, K_NONE, K_COUNT
+	K_TITLE, K_NOTHING, K_AGAINST, K_CONFLICT, K_COMMENT,
+	K_AFTER, K_TOP, K_GENERAL, K_CLAUSE, K_PARTY, K_NONE, K_COUNT
 };
 
 static const struct {
 	const char *en, *sv;
 } labels[] = {
 	[K_TITLE] = { N_("Responses to"), "Remissvar på" },
-	[K_RESPONSES] = { N_("responses"), "svar" },
 	[K_NOTHING] = { N_("no proposals or comments"), "inga synpunkter" },
 	[K_AGAINST] = { N_("with every change rejected it is not the draft: "
 	    "its text was compared with the draft"),
@@ -37,24 +35,43 @@ static const struct {
 	[K_AFTER] = { N_("new after"), "ny efter" },
 	[K_TOP] = { N_("new at the beginning"), "ny i början" },
 	[K_GENERAL] = { N_("(general)"), "(allmänt)" },
-	[K_PROPOSALS] = { N_("proposals"), "förslag" },
-	[K_COMMENTS] = { N_("comments"), "kommentarer" },
 	[K_CLAUSE] = { N_("clause"), "klausul" },
 	[K_PARTY] = { N_("party"), "part" },
 	[K_NONE] = { N_("no proposals or comments in any response"),
 	    "inga synpunkter i något svar" },
 };
 
+/* An operation's name, its Swedish plural ("2 ändrade"; the English
+ * participle has none) and its short forms for the matrix. */
 static const struct {
-	const char *en, *sv, *en_short, *sv_short;
+	const char *en, *sv, *sv_many, *en_short, *sv_short;
 } ops[] = {
-	[LDIFF_OP_EQUAL] = { N_("unchanged"), "oförändrad", "=", "=" },
-	[LDIFF_OP_CHANGED] = { N_("changed"), "ändrad", "chg", "ändr" },
-	[LDIFF_OP_MOVED] = { N_("moved"), "flyttad", "mov", "flytt" },
-	[LDIFF_OP_INSERTED] = { N_("inserted"), "tillagd", "ins", "ny" },
-	[LDIFF_OP_DELETED] = { N_("deleted"), "borttagen", "del", "bort" },
-	[LDIFF_OP_SPLIT] = { N_("split"), "delad", "spl", "delad" },
-	[LDIFF_OP_MERGED] = { N_("merged"), "sammanslagen", "mrg", "samm" },
+	[LDIFF_OP_EQUAL] = { N_("unchanged"), "oförändrad", "oförändrade",
+	    "=", "=" },
+	[LDIFF_OP_CHANGED] = { N_("changed"), "ändrad", "ändrade", "chg",
+	    "ändr" },
+	[LDIFF_OP_MOVED] = { N_("moved"), "flyttad", "flyttade", "mov",
+	    "flytt" },
+	[LDIFF_OP_INSERTED] = { N_("inserted"), "tillagd", "tillagda", "ins",
+	    "ny" },
+	[LDIFF_OP_DELETED] = { N_("deleted"), "borttagen", "borttagna", "del",
+	    "bort" },
+	[LDIFF_OP_SPLIT] = { N_("split"), "delad", "delade", "spl", "delad" },
+	[LDIFF_OP_MERGED] = { N_("merged"), "sammanslagen", "sammanslagna",
+	    "mrg", "samm" },
+};
+
+#ifndef ENABLE_NLS
+#define dngettext(dom, one, many, n) ((n) == 1 ? (one) : (many))
+#endif
+
+/* "1 comment", "2 comments": a count and its noun, agreeing. */
+enum { N_PROPOSALS, N_COMMENTS, N_RESPONSES };
+
+static const char *const counted_sv[][2] = {
+	[N_PROPOSALS] = { "%zu förslag", "%zu förslag" },
+	[N_COMMENTS] = { "%zu kommentar", "%zu kommentarer" },
+	[N_RESPONSES] = { "%zu svar:", "%zu svar:" },
 };
 
 typedef struct cw {
@@ -82,6 +99,29 @@ static const char *
 op_label(const cw *w, ldiff_op op)
 {
 	return w->sv ? ops[op].sv : _(ops[op].en);
+}
+
+/* The format of a counted noun, for n. */
+static const char *
+counted(const cw *w, int id, size_t n)
+{
+	unsigned long k = n;
+
+	if (w->sv)
+		return counted_sv[id][n != 1];
+	if (id == N_PROPOSALS)
+		return dngettext("klausul", "%zu proposal", "%zu proposals", k);
+	if (id == N_COMMENTS)
+		return dngettext("klausul", "%zu comment", "%zu comments", k);
+	return dngettext("klausul", "%zu response:", "%zu responses:", k);
+}
+
+/* An operation after a count: "2 ändrade", "2 changed". */
+static const char *
+op_counted(const cw *w, ldiff_op op, size_t n)
+{
+	return w->sv ? (n == 1 ? ops[op].sv : ops[op].sv_many) :
+	    _(ops[op].en);
 }
 
 static const char *
@@ -145,8 +185,9 @@ put_header(cw *w)
 
 	ld_buf_printf(&w->b, "%s %s\n", lab(w, K_TITLE),
 	    ldiff_consolidation_base_name(c));
-	ld_buf_printf(&w->b, "%zu %s:\n", ldiff_consolidation_responses(c),
-	    lab(w, K_RESPONSES));
+	ld_buf_printf(&w->b, counted(w, N_RESPONSES,
+	    ldiff_consolidation_responses(c)), ldiff_consolidation_responses(c));
+	ld_buf_addc(&w->b, '\n');
 	for (i = 0; i < n; i++) {
 		const ldiff_party *p = ldiff_consolidation_party(c, i);
 		const ldiff_response_info *r =
@@ -474,17 +515,20 @@ put_party_counts(cw *w)
 					by_op[r->proposals[k].op] +=
 					    r->proposals[k].parties[j] == p;
 		}
-		ld_buf_printf(&w->b, "P%-3zu %s: %zu %s", p + 1, pa->name,
-		    pa->n_proposals, lab(w, K_PROPOSALS));
+		ld_buf_printf(&w->b, "P%-3zu %s: ", p + 1, pa->name);
+		ld_buf_printf(&w->b, counted(w, N_PROPOSALS, pa->n_proposals),
+		    pa->n_proposals);
 		for (k = 0; k <= LDIFF_OP_MERGED; k++) {
 			if (by_op[k] == 0)
 				continue;
 			ld_buf_printf(&w->b, "%s%zu %s", first ? " (" : ", ",
-			    by_op[k], op_label(w, (ldiff_op)k));
+			    by_op[k], op_counted(w, (ldiff_op)k, by_op[k]));
 			first = 0;
 		}
-		ld_buf_printf(&w->b, "%s, %zu %s\n", first ? "" : ")",
-		    pa->n_comments, lab(w, K_COMMENTS));
+		ld_buf_adds(&w->b, first ? ", " : "), ");
+		ld_buf_printf(&w->b, counted(w, N_COMMENTS, pa->n_comments),
+		    pa->n_comments);
+		ld_buf_addc(&w->b, '\n');
 	}
 }
 
