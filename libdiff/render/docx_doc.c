@@ -223,12 +223,14 @@ ld_docx_run(ld_buf *x, const char *s, size_t len, int how)
 		[LD_RUN_UNDERLINE] = "<w:rPr><w:u w:val=\"single\"/></w:rPr>",
 		[LD_RUN_BOLD] = "<w:rPr><w:b/></w:rPr>",
 		[LD_RUN_ITALIC] = "<w:rPr><w:i/></w:rPr>",
+		[LD_RUN_NOTE] = "<w:rPr><w:i/><w:sz w:val=\"18\"/>"
+		    "<w:szCs w:val=\"18\"/></w:rPr>",
 	};
 
 	if (len == 0)
 		return;
 	ld_buf_adds(x, "<w:r>");
-	ld_buf_adds(x, how >= 0 && how <= LD_RUN_ITALIC ? rpr[how] : "");
+	ld_buf_adds(x, how >= 0 && how <= LD_RUN_NOTE ? rpr[how] : "");
 	ld_buf_adds(x, "<w:t xml:space=\"preserve\">");
 	while (len > 0) {
 		const char *tab = memchr(s, '\t', len);

@@ -45,10 +45,10 @@ typedef struct ld_docx_font {
  * style's, else its document defaults', else Times New Roman 11. */
 void ld_docx_body_font(const void *docx, size_t len, ld_docx_font *f);
 
-/* How a run looks. */
+/* How a run looks; a note is italic in 9 points. */
 enum {
 	LD_RUN_PLAIN, LD_RUN_STRIKE, LD_RUN_UNDERLINE, LD_RUN_BOLD,
-	LD_RUN_ITALIC
+	LD_RUN_ITALIC, LD_RUN_NOTE
 };
 /* A run of text s[0..len) (a TAB written " | "); nothing when empty. */
 void ld_docx_run(ld_buf *x, const char *s, size_t len, int how);

@@ -14,12 +14,7 @@
 #include <string.h>
 
 #include "consolidate/consolidate.h"
-#include "render/render.h"
-
-enum {
-	K_TITLE, K_NOTHING, K_AGAINST, K_CONFLICT, K_COMMENT,
-	K_AFTER, K_TOP, K_GENERAL, K_CLAUSE, K_PARTY, K_NONE, K_COUNT
-};
+#include "render/consolidation.h"
 
 static const struct {
 	const char *en, *sv;
@@ -39,6 +34,43 @@ static const struct {
 	[K_PARTY] = { N_("party"), "part" },
 	[K_NONE] = { N_("no proposals or comments in any response"),
 	    "inga synpunkter i något svar" },
+	[K_SUMMARY] = { N_("Consultation summary"), "Remissammanställning" },
+	[K_DRAFT] = { N_("Draft"), "Utkast" },
+	[K_PARTIES] = { N_("Responding parties"), "Remissinstanser" },
+	[K_DATE] = { N_("Date"), "Datum" },
+	[K_COL_PLACE] = { N_("Section/clause"), "Avsnitt/klausul" },
+	[K_COL_PARTY] = { N_("Party"), "Part" },
+	[K_COL_SAID] = { N_("Proposal or comment"), "Förslag eller synpunkt" },
+	[K_COL_ANSWER] = { N_("Administration's comment"),
+	    "Förvaltningens kommentar" },
+	[K_CONFLICT_NOTE] = { N_("conflict: the parties propose different "
+	    "texts"), "konflikt: parterna föreslår olika lydelser" },
+	[K_REMARK] = { N_("Comment"), "Synpunkt" },
+	[K_MATRIX] = { N_("Proposals by clause and party"),
+	    "Förslag per klausul och part" },
+	[K_BY_CLAUSE] = { N_("Proposals and comments"),
+	    "Förslag och synpunkter" },
+	[K_LEGEND] = { N_("Legend"), "Teckenförklaring" },
+	[K_DRAFT_TEXT] = { N_("Draft text"), "Utkastets lydelse" },
+	[K_GROUP] = { N_("group"), "grupp" },
+	[K_HINT] = { N_("Point at or click a mark to read the proposal; "
+	    "the same letter in a row is the same proposal."),
+	    "Peka på eller klicka på en markering för att läsa förslaget; "
+	    "samma bokstav på en rad är samma förslag." },
+	[K_SAME] = { N_("same proposal as"), "samma förslag som" },
+};
+
+/* What a party proposes, as a committee paper says it. */
+static const struct {
+	const char *en, *sv;
+} proposes[] = {
+	[LDIFF_OP_EQUAL] = { N_("Unchanged"), "Oförändrad" },
+	[LDIFF_OP_CHANGED] = { N_("New wording"), "Ny lydelse" },
+	[LDIFF_OP_MOVED] = { N_("Move"), "Flyttas" },
+	[LDIFF_OP_INSERTED] = { N_("New clause"), "Ny klausul" },
+	[LDIFF_OP_DELETED] = { N_("Delete"), "Utgår" },
+	[LDIFF_OP_SPLIT] = { N_("Split"), "Delas" },
+	[LDIFF_OP_MERGED] = { N_("Merge"), "Slås samman" },
 };
 
 /* An operation's name, its Swedish plural ("2 ändrade"; the English
@@ -81,6 +113,36 @@ typedef struct cw {
 	ld_buf b;
 } cw;
 
+const char *
+ld_cons_label(int k, int sv)
+{
+	return sv ? labels[k].sv : _(labels[k].en);
+}
+
+const char *
+ld_cons_op(ldiff_op op, int sv)
+{
+	return sv ? ops[op].sv : _(ops[op].en);
+}
+
+const char *
+ld_cons_op_short(ldiff_op op, int sv)
+{
+	return sv ? ops[op].sv_short : ops[op].en_short;
+}
+
+const char *
+ld_cons_proposes(ldiff_op op, int sv)
+{
+	return sv ? proposes[op].sv : _(proposes[op].en);
+}
+
+int
+ld_cons_swedish(const ldiff_render_opts *o)
+{
+	return o == NULL || o->lang == NULL || strncmp(o->lang, "en", 2) != 0;
+}
+
 static int
 want_sv(const ldiff_render_opts *o)
 {
@@ -92,13 +154,13 @@ want_sv(const ldiff_render_opts *o)
 static const char *
 lab(const cw *w, int k)
 {
-	return w->sv ? labels[k].sv : _(labels[k].en);
+	return ld_cons_label(k, w->sv);
 }
 
 static const char *
 op_label(const cw *w, ldiff_op op)
 {
-	return w->sv ? ops[op].sv : _(ops[op].en);
+	return ld_cons_op(op, w->sv);
 }
 
 /* The format of a counted noun, for n. */
@@ -127,7 +189,7 @@ op_counted(const cw *w, ldiff_op op, size_t n)
 static const char *
 op_short(const cw *w, ldiff_op op)
 {
-	return w->sv ? ops[op].sv_short : ops[op].en_short;
+	return ld_cons_op_short(op, w->sv);
 }
 
 static int
