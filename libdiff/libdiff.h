@@ -654,6 +654,15 @@ int ldiff_render_consolidation_stat(const ldiff_consolidation *c, FILE *out,
 int ldiff_render_consolidation_docx(const ldiff_consolidation *c,
     const void *base_docx, size_t base_len, FILE *out,
     const ldiff_render_opts *o, ldiff_error *err);
+/* The consolidation as one self-contained page: a matrix of the draft
+ * clauses with proposals or comments (rows) by party (columns), each
+ * cell marking what the party proposes (changed, inserted, deleted ...,
+ * a comment; a letter per group of the same proposal; conflicts
+ * flagged) and showing the proposal when pointed at or clicked, then
+ * every record in full.  No script, no request.  Swedish unless
+ * o->lang is "en". */
+int ldiff_render_consolidation_html(const ldiff_consolidation *c,
+    FILE *out, const ldiff_render_opts *o);
 /* Committee papers of the last version pair (every pair with all_pairs):
  * the parallel layout (parallelluppställning: one row per provision whose
  * content changed, old and new wording side by side, the changes that

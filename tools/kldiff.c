@@ -138,7 +138,10 @@ usage(void)
 	    "      --base=DRAFT        compare each RESPONSE with DRAFT and gather\n"
 	    "                          the proposals and comments per draft clause\n"
 	    "                          (text, --json or --stat); -L names the\n"
-	    "                          party of a response without an author\n\n"),
+	    "                          party of a response without an author\n"
+	    "                          --docx: the consultation summary\n"
+	    "                          (remissammanställning), a Word table\n"
+	    "                          --html: a page, clauses by parties\n\n"),
 	    stdout);
 	fputs(_("Committee papers (of the last two versions):\n"
 	    "      --parallel          the parallel layout: old and new wording\n"
@@ -654,6 +657,8 @@ render_consolidation(const ldiff_consolidation *c, struct opts *o,
 		break;
 	case FMT_STAT: r = ldiff_render_consolidation_stat(c, out, &o->ro);
 		break;
+	case FMT_HTML: r = ldiff_render_consolidation_html(c, out, &o->ro);
+		break;
 	case FMT_DOCX: r = render_consolidation_docx(c, o, draft, draft_len,
 	    out);
 		break;
@@ -743,9 +748,9 @@ consolidate(int argc, char **argv, struct opts *o)
 
 	if (resp == NULL)
 		kl_die("%s", strerror(ENOMEM));
-	if (o->paper != PAPER_NONE || o->fmt == FMT_MARKDOWN ||
-	    o->fmt == FMT_HTML) {
-		kl_warn(_("--base writes text, --json, --stat or --docx"));
+	if (o->paper != PAPER_NONE || o->fmt == FMT_MARKDOWN) {
+		kl_warn(_("--base writes text, --json, --stat, --html or "
+		    "--docx"));
 		kl_usage_error();
 	}
 	kl_check_output(o->output, (const char *const *)argv, (size_t)argc);

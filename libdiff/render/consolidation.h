@@ -20,7 +20,7 @@ enum {
 	K_COL_SAID, K_COL_ANSWER, K_CONFLICT_NOTE, K_REMARK,
 	/* the page */
 	K_MATRIX, K_BY_CLAUSE, K_LEGEND, K_DRAFT_TEXT, K_GROUP, K_HINT,
-	K_SAME, K_COUNT
+	K_MARK_COMMENT, K_NO_SECTION, K_COUNT
 };
 
 /* Label k in Swedish (sv) or, through gettext, in English. */

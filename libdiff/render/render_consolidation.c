@@ -57,7 +57,9 @@ static const struct {
 	    "the same letter in a row is the same proposal."),
 	    "Peka på eller klicka på en markering för att läsa förslaget; "
 	    "samma bokstav på en rad är samma förslag." },
-	[K_SAME] = { N_("same proposal as"), "samma förslag som" },
+	[K_MARK_COMMENT] = { N_("cmt"), "synp" },
+	[K_NO_SECTION] = { N_("Before the first heading"),
+	    "Före första rubriken" },
 };
 
 /* What a party proposes, as a committee paper says it. */
