@@ -636,7 +636,8 @@ render_consolidation_docx(const ldiff_consolidation *c, struct opts *o,
 	r = ldiff_render_consolidation_docx(c, zip ? draft : NULL,
 	    zip ? draft_len : 0, out, &o->ro, &err);
 	if (r != 0 && r != LDIFF_EIO)
-		kl_warn("%s", err.msg[0] != '\0' ? err.msg : ldiff_strerror(r));
+		kl_warn("%s", err.msg[0] != '\0' ? err.msg :
+		    ldiff_strerror(r));
 	return r;
 }
 

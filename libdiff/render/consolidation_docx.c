@@ -73,7 +73,7 @@ base_name(const char *path)
 	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
 }
 
-/* ---- above the table --------------------------------------------------- */
+/* ---- above the table ---------------------------------------------------- */
 
 static void
 parties_para(struct cx *w)
@@ -138,7 +138,7 @@ preamble(struct cx *w, const char *title)
 	ld_buf_free(&t);
 }
 
-/* ---- the cells ----------------------------------------------------------- */
+/* ---- the cells ---------------------------------------------------------- */
 
 /* The clause: its number (or its name when it has none) and its
  * section, or where the insertions stand.  Spans the record's rows. */
@@ -273,7 +273,7 @@ comment_cell(struct cx *w, const ldiff_comment *m)
 	ld_buf_adds(&w->x, "</w:p></w:tc>");
 }
 
-/* ---- the table ------------------------------------------------------------- */
+/* ---- the table ---------------------------------------------------------- */
 
 /* A record's block: a row per proposal, then a row per comment. */
 static void

@@ -162,9 +162,12 @@ put_parties(struct cv *v, const size_t *who, size_t n)
 	size_t k;
 
 	for (k = 0; k < n; k++) {
+		const ldiff_party *pa =
+		    ldiff_consolidation_party(v->c, who[k]);
+
 		if (k > 0)
 			ld_hw_puts(&v->w, ", ");
-		ld_hw_esc(&v->w, ldiff_consolidation_party(v->c, who[k])->name);
+		ld_hw_esc(&v->w, pa->name);
 	}
 }
 
@@ -178,8 +181,8 @@ put_who(struct cv *v, const ldiff_consolidated *r, size_t k)
 	ld_buf_printf(&w->b, "<span class=\"badge b-%s\">%s</span> ",
 	    ldiff_op_name(p->op), ld_cons_op(p->op, w->sv));
 	if (lettered(r))
-		ld_buf_printf(&w->b, "<span class=\"grp\" title=\"%s\">%c</span>",
-		    ld_cons_label(K_GROUP, w->sv), group_letter(k));
+		ld_buf_printf(&w->b, "<span class=\"grp\" title=\"%s\">%c"
+		    "</span>", ld_cons_label(K_GROUP, w->sv), group_letter(k));
 	put_parties(v, p->parties, p->n_parties);
 	if (r->conflict)
 		ld_buf_printf(&w->b, " <span class=\"badge b-conflict\">%s"
@@ -200,7 +203,7 @@ put_comment_who(struct cv *v, const ldiff_comment *m)
 	}
 }
 
-/* ---- the matrix ------------------------------------------------------------- */
+/* ---- the matrix --------------------------------------------------------- */
 
 /* The marks of party pi in record i: a mark per proposal of the party,
  * one for its comments, each with its pop-up. */
@@ -218,8 +221,9 @@ cell(struct cv *v, size_t i, const ldiff_consolidated *r, size_t pi)
 			;
 		if (j == p->n_parties)
 			continue;
-		ld_buf_printf(&w->b, "<span class=\"mk m-%s%s\" tabindex=\"0\" "
-		    "data-op=\"%s\"", ldiff_op_name(p->op), r->conflict ?
+		ld_buf_printf(&w->b, "<span class=\"mk m-%s%s\" "
+		    "tabindex=\"0\" data-op=\"%s\"", ldiff_op_name(p->op),
+		    r->conflict ?
 		    " cf" : "", ldiff_op_name(p->op));
 		if (lettered(r))
 			ld_buf_printf(&w->b, " data-group=\"%c\"",
@@ -241,9 +245,10 @@ cell(struct cv *v, size_t i, const ldiff_consolidated *r, size_t pi)
 
 		if (m->party != pi)
 			continue;
-		ld_buf_printf(&w->b, "<span class=\"mk m-comment\" tabindex=\"0\" "
-		    "data-op=\"comment\">%s<span class=\"pop\" "
-		    "role=\"tooltip\"><b>", ld_cons_label(K_MARK_COMMENT, w->sv));
+		ld_buf_printf(&w->b, "<span class=\"mk m-comment\" "
+		    "tabindex=\"0\" data-op=\"comment\">%s<span class=\"pop\" "
+		    "role=\"tooltip\"><b>", ld_cons_label(K_MARK_COMMENT,
+		    w->sv));
 		put_comment_who(v, m);
 		ld_hw_puts(w, "</b>");
 		ld_hw_esc(w, m->text);
@@ -335,10 +340,11 @@ matrix(struct cv *v)
 	ld_buf_printf(&w->b, "<section id=\"matrix\"><h2>%s</h2>\n",
 	    ld_cons_label(K_MATRIX, w->sv));
 	legend(v);
-	ld_buf_printf(&w->b, "<table class=\"mx\"><thead><tr><th scope=\"col\">"
-	    "%s</th>", ld_cons_label(K_COL_PLACE, w->sv));
+	ld_buf_printf(&w->b, "<table class=\"mx\"><thead><tr>"
+	    "<th scope=\"col\">%s</th>", ld_cons_label(K_COL_PLACE, w->sv));
 	for (p = 0; p < np; p++) {
-		ld_buf_printf(&w->b, "<th scope=\"col\" data-party=\"%zu\">", p);
+		ld_buf_printf(&w->b, "<th scope=\"col\" data-party=\"%zu\">",
+		    p);
 		ld_hw_esc(w, ldiff_consolidation_party(v->c, p)->name);
 		ld_hw_puts(w, "</th>");
 	}
@@ -416,7 +422,7 @@ records(struct cv *v)
 	ld_hw_puts(&v->w, "</section>\n");
 }
 
-/* ---- the page ------------------------------------------------------------------ */
+/* ---- the page ----------------------------------------------------------- */
 
 /* The draft, and every party: those with nothing to say marked so. */
 static void
