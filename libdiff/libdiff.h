@@ -654,6 +654,28 @@ int ldiff_render_consolidation_json(const ldiff_consolidation *c, FILE *out,
     const ldiff_render_opts *o);
 int ldiff_render_consolidation_stat(const ldiff_consolidation *c, FILE *out,
     const ldiff_render_opts *o);
+/* The consultation summary (remissammanställning) as a .docx: landscape
+ * A4, one ruled table whose header row repeats on every page, columns
+ * section/clause | party | proposal or comment | the administration's
+ * comment (left empty for the drafter); per draft clause with proposals
+ * or comments, in the draft's order, one row per group of parties with
+ * the same proposal and one per comment, conflicts marked; above it the
+ * draft's name and every responding party, those with nothing to say
+ * too.  Swedish unless o->lang is "en"; o->title and o->date, when set,
+ * are its title and date.  In the body font of base_docx (the draft's
+ * .docx bytes) when given. */
+int ldiff_render_consolidation_docx(const ldiff_consolidation *c,
+    const void *base_docx, size_t base_len, FILE *out,
+    const ldiff_render_opts *o, ldiff_error *err);
+/* The consolidation as one self-contained page: a matrix of the draft
+ * clauses with proposals or comments (rows) by party (columns), each
+ * cell marking what the party proposes (changed, inserted, deleted ...,
+ * a comment; a letter per group of the same proposal; conflicts
+ * flagged) and showing the proposal when pointed at or clicked, then
+ * every record in full.  No script, no request.  Swedish unless
+ * o->lang is "en". */
+int ldiff_render_consolidation_html(const ldiff_consolidation *c,
+    FILE *out, const ldiff_render_opts *o);
 /* Committee papers of the last version pair (every pair with all_pairs):
  * the parallel layout (parallelluppställning: one row per provision whose
  * content changed, old and new wording side by side, the changes that

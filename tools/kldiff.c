@@ -140,7 +140,10 @@ usage(void)
 	    "      --base=DRAFT        compare each RESPONSE with DRAFT and gather\n"
 	    "                          the proposals and comments per draft clause\n"
 	    "                          (text, --json or --stat); -L names the\n"
-	    "                          party of a response without an author\n\n"),
+	    "                          party of a response without an author\n"
+	    "                          --docx: the consultation summary\n"
+	    "                          (remissammanställning), a Word table\n"
+	    "                          --html: a page, clauses by parties\n\n"),
 	    stdout);
 	fputs(_("Committee papers (of the last two versions):\n"
 	    "      --parallel          the parallel layout: old and new wording\n"
@@ -624,19 +627,46 @@ read_responses(int argc, char **argv, const struct opts *o,
 	return 0;
 }
 
+/* The consultation summary in Word, in the draft's body font when the
+ * draft is a .docx. */
 static int
-render_consolidation(const ldiff_consolidation *c, struct opts *o)
+render_consolidation_docx(const ldiff_consolidation *c, struct opts *o,
+    const char *draft, size_t draft_len, FILE *out)
+{
+	int zip = draft_len > 2 && draft[0] == 'P' && draft[1] == 'K';
+	ldiff_error err;
+	int r;
+
+	memset(&err, 0, sizeof err);
+	r = ldiff_render_consolidation_docx(c, zip ? draft : NULL,
+	    zip ? draft_len : 0, out, &o->ro, &err);
+	if (r != 0 && r != LDIFF_EIO)
+		kl_warn("%s", err.msg[0] != '\0' ? err.msg :
+		    ldiff_strerror(r));
+	return r;
+}
+
+static int
+render_consolidation(const ldiff_consolidation *c, struct opts *o,
+    const char *draft, size_t draft_len)
 {
 	FILE *out;
 	int r;
 
 	if (o->quiet)
 		return 0;
+	if (o->fmt == FMT_DOCX && o->output == NULL && isatty(STDOUT_FILENO))
+		kl_die(_("--docx writes a package: use -o FILE or a pipe"));
 	out = kl_out_open(o->output);
 	switch (o->fmt) {
 	case FMT_JSON: r = ldiff_render_consolidation_json(c, out, &o->ro);
 		break;
 	case FMT_STAT: r = ldiff_render_consolidation_stat(c, out, &o->ro);
+		break;
+	case FMT_HTML: r = ldiff_render_consolidation_html(c, out, &o->ro);
+		break;
+	case FMT_DOCX: r = render_consolidation_docx(c, o, draft, draft_len,
+	    out);
 		break;
 	default: r = ldiff_render_consolidation_text(c, out, &o->ro); break;
 	}
@@ -646,7 +676,7 @@ render_consolidation(const ldiff_consolidation *c, struct opts *o)
 		kl_out_abort(out);
 		if (r == LDIFF_EIO)
 			kl_write_error(o->output, e);
-		else
+		else if (o->fmt != FMT_DOCX)
 			kl_warn("%s", ldiff_strerror(r));
 		return -1;
 	}
@@ -681,26 +711,30 @@ drop_draft(int n, char **argv, struct opts *o)
 	return k;
 }
 
-/* The draft made into clauses, as any version is. */
+/* The draft made into clauses, as any version is; its bytes are kept
+ * in *data (the caller frees them) for --docx, which writes in its
+ * font. */
 static ldiff_clauses *
-read_base(const struct opts *o)
+read_base(const struct opts *o, char **data, size_t *len)
 {
 	ldiff_clauses *cl = NULL;
 	ldiff_error err;
-	char *data;
-	size_t len;
 
 	if (kl_read_file(o->base, (size_t)o->xo.limits.max_total_bytes,
-	    &data, &len) != 0)
+	    data, len) != 0)
 		return NULL;
 	memset(&err, 0, sizeof err);
-	if (kl_clauses_from_input(&cl, o->base, data, len, &o->xo, &o->so,
+	if (kl_clauses_from_input(&cl, o->base, *data, *len, &o->xo, &o->so,
 	    &err) != 0) {
 		if (err.code == 0)
 			err.code = LDIFF_EINVAL;
 		kl_report(o->base, &err);
 	}
-	free(data);
+	if (o->fmt != FMT_DOCX) {
+		free(*data);
+		*data = NULL;
+		*len = 0;
+	}
 	return cl;
 }
 
@@ -714,17 +748,20 @@ consolidate(int argc, char **argv, struct opts *o)
 	ldiff_clauses *base = NULL;
 	ldiff_diff_opts dopt;
 	ldiff_error err;
+	char *draft = NULL;
+	size_t draft_len = 0;
 	int i, status = KL_TROUBLE;
 
 	if (resp == NULL)
 		kl_die("%s", strerror(ENOMEM));
-	if (o->fmt == FMT_HTML || o->fmt == FMT_DOCX) {
-		kl_warn(_("--base writes text, --json or --stat"));
+	if (o->paper != PAPER_NONE || o->fmt == FMT_MARKDOWN) {
+		kl_warn(_("--base writes text, --json, --stat, --html or "
+		    "--docx"));
 		kl_usage_error();
 	}
 	kl_check_output(o->output, (const char *const *)argv, (size_t)argc);
 	kl_check_output(o->output, &o->base, 1);
-	if ((base = read_base(o)) == NULL ||
+	if ((base = read_base(o, &draft, &draft_len)) == NULL ||
 	    read_responses(argc, argv, o, resp) != 0)
 		goto out;
 	ldiff_diff_opts_init(&dopt);
@@ -736,11 +773,12 @@ consolidate(int argc, char **argv, struct opts *o)
 		    ldiff_strerror(err.code));
 		goto out;
 	}
-	if (render_consolidation(c, o) == 0)
+	if (render_consolidation(c, o, draft, draft_len) == 0)
 		status = ldiff_consolidation_count(c) > 0 ? KL_DIFF : KL_SAME;
 out:
 	ldiff_consolidation_free(c);
 	ldiff_clauses_free(base);
+	free(draft);
 	for (i = 0; i < argc; i++)
 		free((void *)resp[i].data);
 	free(resp);

@@ -279,11 +279,10 @@ static const char css[] =
 "body{max-width:none;font-size:10pt}.u{break-inside:avoid}"
 "a{color:inherit;text-decoration:none}}";
 
-void
-ld_hw_head(struct hw *w, const ldiff_render_opts *o)
+/* The head up to the title's text, and from it on. */
+static void
+head_open(struct hw *w)
 {
-	size_t v, nver = ldiff_diff_versions(w->d);
-
 	ld_buf_printf(&w->b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -292,6 +291,21 @@ ld_hw_head(struct hw *w, const ldiff_render_opts *o)
 	    "default-src 'none'; style-src 'unsafe-inline'\">\n"
 	    "<meta name=\"generator\" content=\"kldiff %s\">\n<title>",
 	    w->sv ? "sv" : "en", LDIFF_VERSION);
+}
+
+static void
+head_close(struct hw *w, const char *more_css)
+{
+	ld_buf_printf(&w->b, "</title>\n<style>%s%s</style>\n</head>\n"
+	    "<body>\n", css, more_css);
+}
+
+void
+ld_hw_head(struct hw *w, const ldiff_render_opts *o)
+{
+	size_t v, nver = ldiff_diff_versions(w->d);
+
+	head_open(w);
 	if (o->title != NULL)
 		ld_hw_esc(w, o->title);
 	else {
@@ -302,8 +316,15 @@ ld_hw_head(struct hw *w, const ldiff_render_opts *o)
 			ld_hw_esc(w, ld_buf_str(&w->vlab[v]));
 		}
 	}
-	ld_buf_printf(&w->b, "</title>\n<style>%s</style>\n</head>\n<body>\n",
-	    css);
+	head_close(w, "");
+}
+
+void
+ld_hw_head_titled(struct hw *w, const char *title, const char *more_css)
+{
+	head_open(w);
+	ld_hw_esc(w, title);
+	head_close(w, more_css);
 }
 
 /* Text of one side of an edit: how < 0 deleted, > 0 inserted, else

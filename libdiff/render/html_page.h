@@ -3,8 +3,9 @@
  * render/html_page.h - what the two files of the HTML renderer share:
  * the labels, the page writer (buffered, escaping) and the page's
  * skeleton, all in html_page.c; render_html.c writes the units, the
- * summary and the lineage into it.  The calls go one way, render_html.c
- * -> html_page.c.  Private to those two files.
+ * summary and the lineage into it (consolidation_html.c its matrix of
+ * responses).  The calls go one way, to html_page.c.  Private to those
+ * files.
  */
 #ifndef LD_RENDER_HTML_PAGE_H
 #define LD_RENDER_HTML_PAGE_H
@@ -76,6 +77,10 @@ void ld_hw_esc(struct hw *w, const char *s);
 void ld_hw_esc_attr(struct hw *w, const char *s);
 /* The page's <head>: the style sheet and the security policy. */
 void ld_hw_head(struct hw *w, const ldiff_render_opts *o);
+/* The same head for another page (w->d unused): its title, and its own
+ * rules after the review page's style sheet. */
+void ld_hw_head_titled(struct hw *w, const char *title,
+    const char *more_css);
 /* Text of one side of an edit: how < 0 deleted, > 0 inserted, else
  * plain. */
 void ld_hw_mark_n(struct hw *w, const char *s, size_t len, int how, int typo);

@@ -14,19 +14,13 @@
 #include <string.h>
 
 #include "consolidate/consolidate.h"
-#include "render/text_writer.h"
-
-enum {
-	K_TITLE, K_RESPONSES, K_NOTHING, K_AGAINST, K_CONFLICT, K_COMMENT,
-	K_AFTER, K_TOP, K_GENERAL, K_PROPOSALS, K_COMMENTS, K_CLAUSE,
-	K_PARTY, K_NONE, K_COUNT
-};
+#include "render/consolidation.h"
+#include "render/render.h"
 
 static const struct {
 	const char *en, *sv;
 } labels[] = {
 	[K_TITLE] = { N_("Responses to"), "Remissvar på" },
-	[K_RESPONSES] = { N_("responses"), "svar" },
 	[K_NOTHING] = { N_("no proposals or comments"), "inga synpunkter" },
 	[K_AGAINST] = { N_("with every change rejected it is not the draft: "
 	    "its text was compared with the draft"),
@@ -37,12 +31,82 @@ static const struct {
 	[K_AFTER] = { N_("new after"), "ny efter" },
 	[K_TOP] = { N_("new at the beginning"), "ny i början" },
 	[K_GENERAL] = { N_("(general)"), "(allmänt)" },
-	[K_PROPOSALS] = { N_("proposals"), "förslag" },
-	[K_COMMENTS] = { N_("comments"), "kommentarer" },
 	[K_CLAUSE] = { N_("clause"), "klausul" },
 	[K_PARTY] = { N_("party"), "part" },
 	[K_NONE] = { N_("no proposals or comments in any response"),
 	    "inga synpunkter i något svar" },
+	[K_SUMMARY] = { N_("Consultation summary"), "Remissammanställning" },
+	[K_DRAFT] = { N_("Draft"), "Utkast" },
+	[K_PARTIES] = { N_("Responding parties"), "Remissinstanser" },
+	[K_DATE] = { N_("Date"), "Datum" },
+	[K_COL_PLACE] = { N_("Section/clause"), "Avsnitt/klausul" },
+	[K_COL_PARTY] = { N_("Party"), "Part" },
+	[K_COL_SAID] = { N_("Proposal or comment"), "Förslag eller synpunkt" },
+	[K_COL_ANSWER] = { N_("Administration's comment"),
+	    "Förvaltningens kommentar" },
+	[K_CONFLICT_NOTE] = { N_("conflict: the parties propose different "
+	    "texts"), "konflikt: parterna föreslår olika lydelser" },
+	[K_REMARK] = { N_("Comment"), "Synpunkt" },
+	[K_MATRIX] = { N_("Proposals by clause and party"),
+	    "Förslag per klausul och part" },
+	[K_BY_CLAUSE] = { N_("Proposals and comments"),
+	    "Förslag och synpunkter" },
+	[K_LEGEND] = { N_("Legend"), "Teckenförklaring" },
+	[K_DRAFT_TEXT] = { N_("Draft text"), "Utkastets lydelse" },
+	[K_GROUP] = { N_("group"), "grupp" },
+	[K_HINT] = { N_("Point at or click a mark to read the proposal; "
+	    "the same letter in a row is the same proposal."),
+	    "Peka på eller klicka på en markering för att läsa förslaget; "
+	    "samma bokstav på en rad är samma förslag." },
+	[K_MARK_COMMENT] = { N_("cmt"), "synp" },
+	[K_NO_SECTION] = { N_("Before the first heading"),
+	    "Före första rubriken" },
+};
+
+/* What a party proposes, as a committee paper says it. */
+static const struct {
+	const char *en, *sv;
+} proposes[] = {
+	[LDIFF_OP_EQUAL] = { N_("Unchanged"), "Oförändrad" },
+	[LDIFF_OP_CHANGED] = { N_("New wording"), "Ny lydelse" },
+	[LDIFF_OP_MOVED] = { N_("Move"), "Flyttas" },
+	[LDIFF_OP_INSERTED] = { N_("New clause"), "Ny klausul" },
+	[LDIFF_OP_DELETED] = { N_("Delete"), "Utgår" },
+	[LDIFF_OP_SPLIT] = { N_("Split"), "Delas" },
+	[LDIFF_OP_MERGED] = { N_("Merge"), "Slås samman" },
+};
+
+/* An operation's name, its Swedish plural ("2 ändrade"; the English
+ * participle has none) and its short forms for the matrix. */
+static const struct {
+	const char *en, *sv, *sv_many, *en_short, *sv_short;
+} ops[] = {
+	[LDIFF_OP_EQUAL] = { N_("unchanged"), "oförändrad", "oförändrade",
+	    "=", "=" },
+	[LDIFF_OP_CHANGED] = { N_("changed"), "ändrad", "ändrade", "chg",
+	    "ändr" },
+	[LDIFF_OP_MOVED] = { N_("moved"), "flyttad", "flyttade", "mov",
+	    "flytt" },
+	[LDIFF_OP_INSERTED] = { N_("inserted"), "tillagd", "tillagda", "ins",
+	    "ny" },
+	[LDIFF_OP_DELETED] = { N_("deleted"), "borttagen", "borttagna", "del",
+	    "bort" },
+	[LDIFF_OP_SPLIT] = { N_("split"), "delad", "delade", "spl", "delad" },
+	[LDIFF_OP_MERGED] = { N_("merged"), "sammanslagen", "sammanslagna",
+	    "mrg", "samm" },
+};
+
+#ifndef ENABLE_NLS
+#define dngettext(dom, one, many, n) ((n) == 1 ? (one) : (many))
+#endif
+
+/* "1 comment", "2 comments": a count and its noun, agreeing. */
+enum { N_PROPOSALS, N_COMMENTS, N_RESPONSES };
+
+static const char *const counted_sv[][2] = {
+	[N_PROPOSALS] = { "%zu förslag", "%zu förslag" },
+	[N_COMMENTS] = { "%zu kommentar", "%zu kommentarer" },
+	[N_RESPONSES] = { "%zu svar:", "%zu svar:" },
 };
 
 typedef struct cw {
@@ -51,6 +115,36 @@ typedef struct cw {
 	int sv;
 	ld_buf b;
 } cw;
+
+const char *
+ld_cons_label(int k, int sv)
+{
+	return sv ? labels[k].sv : _(labels[k].en);
+}
+
+const char *
+ld_cons_op(ldiff_op op, int sv)
+{
+	return sv ? ops[op].sv : _(ops[op].en);
+}
+
+const char *
+ld_cons_op_short(ldiff_op op, int sv)
+{
+	return sv ? ops[op].sv_short : ops[op].en_short;
+}
+
+const char *
+ld_cons_proposes(ldiff_op op, int sv)
+{
+	return sv ? proposes[op].sv : _(proposes[op].en);
+}
+
+int
+ld_cons_swedish(const ldiff_render_opts *o)
+{
+	return o == NULL || o->lang == NULL || strncmp(o->lang, "en", 2) != 0;
+}
 
 static int
 want_sv(const ldiff_render_opts *o)
@@ -63,24 +157,42 @@ want_sv(const ldiff_render_opts *o)
 static const char *
 lab(const cw *w, int k)
 {
-	return w->sv ? labels[k].sv : _(labels[k].en);
+	return ld_cons_label(k, w->sv);
 }
 
-/* The operations in the words of the text renderers (text_writer.c);
- * the short heads of the matrix, as there, are not translated in
- * English. */
 static const char *
 op_label(const cw *w, ldiff_op op)
 {
-	return ld_tw_label(ld_tw_op_label(op), w->sv, 1);
+	return ld_cons_op(op, w->sv);
+}
+
+/* The format of a counted noun, for n. */
+static const char *
+counted(const cw *w, int id, size_t n)
+{
+	unsigned long k = n;
+
+	if (w->sv)
+		return counted_sv[id][n != 1];
+	if (id == N_PROPOSALS)
+		return dngettext("klausul", "%zu proposal", "%zu proposals", k);
+	if (id == N_COMMENTS)
+		return dngettext("klausul", "%zu comment", "%zu comments", k);
+	return dngettext("klausul", "%zu response:", "%zu responses:", k);
+}
+
+/* An operation after a count: "2 ändrade", "2 changed". */
+static const char *
+op_counted(const cw *w, ldiff_op op, size_t n)
+{
+	return w->sv ? (n == 1 ? ops[op].sv : ops[op].sv_many) :
+	    _(ops[op].en);
 }
 
 static const char *
 op_short(const cw *w, ldiff_op op)
 {
-	int id = ld_tw_op_column(op);
-
-	return id < 0 ? "=" : ld_tw_label(id, w->sv, 0);
+	return ld_cons_op_short(op, w->sv);
 }
 
 static int
@@ -138,8 +250,9 @@ put_header(cw *w)
 
 	ld_buf_printf(&w->b, "%s %s\n", lab(w, K_TITLE),
 	    ldiff_consolidation_base_name(c));
-	ld_buf_printf(&w->b, "%zu %s:\n", ldiff_consolidation_responses(c),
-	    lab(w, K_RESPONSES));
+	ld_buf_printf(&w->b, counted(w, N_RESPONSES,
+	    ldiff_consolidation_responses(c)), ldiff_consolidation_responses(c));
+	ld_buf_addc(&w->b, '\n');
 	for (i = 0; i < n; i++) {
 		const ldiff_party *p = ldiff_consolidation_party(c, i);
 		const ldiff_response_info *r =
@@ -413,17 +526,20 @@ put_party_counts(cw *w)
 					by_op[r->proposals[k].op] +=
 					    r->proposals[k].parties[j] == p;
 		}
-		ld_buf_printf(&w->b, "P%-3zu %s: %zu %s", p + 1, pa->name,
-		    pa->n_proposals, lab(w, K_PROPOSALS));
+		ld_buf_printf(&w->b, "P%-3zu %s: ", p + 1, pa->name);
+		ld_buf_printf(&w->b, counted(w, N_PROPOSALS, pa->n_proposals),
+		    pa->n_proposals);
 		for (k = 0; k <= LDIFF_OP_MERGED; k++) {
 			if (by_op[k] == 0)
 				continue;
 			ld_buf_printf(&w->b, "%s%zu %s", first ? " (" : ", ",
-			    by_op[k], op_label(w, (ldiff_op)k));
+			    by_op[k], op_counted(w, (ldiff_op)k, by_op[k]));
 			first = 0;
 		}
-		ld_buf_printf(&w->b, "%s, %zu %s\n", first ? "" : ")",
-		    pa->n_comments, lab(w, K_COMMENTS));
+		ld_buf_adds(&w->b, first ? ", " : "), ");
+		ld_buf_printf(&w->b, counted(w, N_COMMENTS, pa->n_comments),
+		    pa->n_comments);
+		ld_buf_addc(&w->b, '\n');
 	}
 }
 

@@ -6,7 +6,7 @@
 # installed; a missing one is reported, not faked.
 cd "$(dirname "$0")/../.." || exit 2
 status=0
-for b in kltext pdf klsplit sentences textdiff kldiff diffscale wrap peers html hostile; do
+for b in kltext pdf klsplit sentences textdiff kldiff diffscale consolidate wrap peers html hostile; do
 	f=tests/bench/$b.sh
 	[ -f "$f" ] || continue
 	echo "==== bench: $b ===="

@@ -84,8 +84,19 @@ kl kldiff --stat --lang=en --base=utkast.docx umea.docx lycksele.docx \
     skelleftea.docx >"$TMP/cons.stat"
 like "$(grep '^5.3.1 ' "$TMP/cons.stat")" "chg\\*.*chg\\*" \
     "--stat: the conflict in the matrix"
-like "$(grep 'Umeå kommun' "$TMP/cons.stat")" "2 proposals .*1 comments" \
-    "--stat: a party's counts"
+like "$(grep 'Umeå kommun' "$TMP/cons.stat")" \
+    "2 proposals \\(1 changed, 1 inserted\\), 1 comment\$" \
+    "--stat: a party's counts, one comment in the singular"
+kl kldiff --stat --lang=sv --base=utkast.docx umea.docx skelleftea.docx \
+    lycksele.docx vilhelmina.docx >"$TMP/cons.stat.sv"
+like "$(grep 'Umeå kommun' "$TMP/cons.stat.sv")" "2 förslag .*, 1 kommentar\$" \
+    "--stat --lang=sv: 1 kommentar"
+like "$(grep 'Vilhelmina kommun' "$TMP/cons.stat.sv")" \
+    "0 förslag, 2 kommentarer\$" "--stat --lang=sv: 2 kommentarer"
+like "$(grep 'Skellefteå kommun' "$TMP/cons.stat.sv")" "\\(2 ändrade\\)" \
+    "--stat --lang=sv: 2 ändrade, in the plural"
+is "$(kl kldiff --lang=en --base=utkast.docx umea.docx | sed -n 2p)" \
+    "1 response:" "text: one response in the singular"
 
 kl kldiff --base=utkast.docx asele.docx utkast.docx >/dev/null
 is "$?" 0 "--base: exit 0 when no response proposes anything"
