@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 A=corpus/samverkan-2019-2022.docx
 B=corpus/samverkan-2023-2026.docx
 C=corpus/samverkan-2027-2030.docx
+P=corpus/pdf/samverkan-2023-2026.pdf
+R=corpus/responses
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/klreadme.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export LC_ALL=C.UTF-8
@@ -124,6 +126,51 @@ EOF
 	run "tools/kldiff --summary --lang=sv $B $C | sed -n '1p;/^7 /,/^\$/{/./p;}'"
 	echo
 	run "tools/kldiff --parallel --lang=sv $B $C | sed -n '3,4p;/^5.7.3/,/^─/p'"
+	cat <<'EOF'
+```
+
+`--whole` prints every provision whole; by default a long provision of
+which only some sentences changed shows "– – –" for the unchanged ones
+before and after, as a bill does. The review page (`--html`) has the
+parallel layout as a view of its own.
+
+### The signed agreement as a PDF
+
+The agreements in force are archived as PDF. All three tools read a PDF
+as they read a .docx, recognised by its content: lines become
+paragraphs, running headers, footers and page numbers are left out
+(`kltext --headers` keeps them), footnotes go to `--notes`, a word
+hyphenated at a line end is joined again (but "kompetens- och" keeps its
+hyphen). The signed 2023–2026 agreement as archived, against the
+proposal (`corpus/pdf/` holds the three agreements exported by
+LibreOffice):
+
+```
+EOF
+	run "tools/kldiff --stat $P $C | sed -n '3,5p'"
+	cat <<'EOF'
+```
+
+A PDF without a text layer (a scan) is refused with exit 2 and "no text
+layer: run OCR first, e.g. ocrmypdf"; so is one that is encrypted,
+broken, or built to exhaust the reader.
+
+### Responses from the parties
+
+Each municipality returns the draft with its proposals: tracked changes
+and comments under its own name, or a copy edited without tracking.
+`kldiff --base=DRAFT RESPONSE...` compares every response with the
+draft and gathers the proposals per draft clause: who proposed what,
+which parties propose the same words, where they conflict, and what they
+commented. The party is the author of the tracked changes and comments,
+else `--label`, else the file name. `--docx -o FILE` writes the
+*remissammanställning* (a landscape Word table with an empty column for
+the administration's comment), `--html` a page with the clauses as rows
+and the parties as columns, `--json` one record per clause:
+
+```
+EOF
+	run "tools/kldiff --base=$R/utkast.docx $R/lycksele.docx $R/skelleftea.docx $R/storuman.docx | sed -n '/^5.3.1/,/^\$/p'"
 	cat <<'EOF'
 ```
 

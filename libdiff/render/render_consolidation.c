@@ -258,7 +258,9 @@ put_header(cw *w)
 		const ldiff_response_info *r =
 		    ldiff_consolidation_response(c, p->response);
 
-		ld_buf_printf(&w->b, "  %s (%s)", p->name, r->name);
+		/* the file in brackets, unless the party is named by it */
+		ld_buf_printf(&w->b, strcmp(p->name, r->name) != 0 ?
+		    "  %s (%s)" : "  %s", p->name, r->name);
 		if (p->n_proposals + p->n_comments == 0)
 			ld_buf_printf(&w->b, ": %s", lab(w, K_NOTHING));
 		if (r->against_draft && r->first_party == i)
