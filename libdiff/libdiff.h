@@ -496,7 +496,7 @@ typedef struct ldiff_response {
 typedef enum {
 	LDIFF_PARTY_AUTHOR,	/* the author of revisions or comments */
 	LDIFF_PARTY_LABEL,	/* ldiff_response.label */
-	LDIFF_PARTY_FILE	/* ldiff_response.name */
+	LDIFF_PARTY_FILE	/* the last part of ldiff_response.name */
 } ldiff_party_source;
 
 typedef struct ldiff_party {

@@ -100,6 +100,17 @@ read_responses(ldiff_consolidation *c, const ldiff_extract_opts *xo,
 
 /* ---- parties ----------------------------------------------------------- */
 
+
+/* A party named by its file is named by the file's own name:
+ * "vindeln.docx", not the path the command line gave. */
+static const char *
+file_part(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
 static int
 add_parties(ldiff_consolidation *c)
 {
@@ -131,7 +142,7 @@ add_parties(ldiff_consolidation *c)
 			p->source = r->in->label != NULL ? LDIFF_PARTY_LABEL :
 			    LDIFF_PARTY_FILE;
 			p->name = r->in->label != NULL ? r->in->label :
-			    r->in->name;
+			    file_part(r->in->name);
 		}
 		in->n_parties = c->n_parties - in->first_party;
 	}
