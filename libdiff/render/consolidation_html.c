@@ -59,7 +59,8 @@ static const char more_css[] =
 ".b-comment{background:#dbe7f5;color:#123a66}"
 ".b-conflict{background:#b01c1c;color:#fff}"
 ".parties{columns:16rem;margin:.2rem 0 1rem;padding-left:1.2rem}"
-".parties li{break-inside:avoid}.parties li.none{color:#555}"
+".parties li{break-inside:avoid;overflow-wrap:anywhere}"
+".parties li.none{color:#555}"
 "@media print{.pop{display:none!important}}";
 
 struct cv {
