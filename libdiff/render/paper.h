@@ -98,6 +98,8 @@ typedef struct ld_psummary {
 	int oom;
 } ld_psummary;
 
+/* The summary of pair into *out, freed with ld_paper_summary_free();
+ * on failure (LDIFF_ENOMEM) *out holds nothing to free. */
 int ld_paper_summary(const ldiff_diff *d, size_t pair, int sv,
     unsigned hide, ld_psummary *out);
 void ld_paper_summary_free(ld_psummary *s);

@@ -86,7 +86,11 @@ ld_paper_summary(const ldiff_diff *d, size_t pair, int sv, unsigned hide,
 	if (s.b.oom)
 		out->oom = 1;
 	ld_buf_free(&s.b);
-	return out->oom ? LDIFF_ENOMEM : 0;
+	if (!out->oom)
+		return 0;
+	/* a failed summary holds nothing: the caller frees nothing */
+	ld_paper_summary_free(out);
+	return LDIFF_ENOMEM;
 }
 
 void
