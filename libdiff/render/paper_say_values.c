@@ -123,17 +123,16 @@ ld_say_amount_edit(const ldiff_unit *u)
 	return u->n_edits;
 }
 
-/* The cell (0, 1 ...) where edit i of a row starts. */
+/* The cell (0, 1 ...) where edit i of a row starts: the edits spell the
+ * new text whole, so its place is the length of those before it. */
 static size_t
 edit_column(const ldiff_unit *u, size_t i)
 {
-	size_t k, col = 0;
-	const char *p;
+	size_t k, off = 0;
 
 	for (k = 0; k < i; k++)
-		for (p = u->edits[k].new_text; *p != '\0'; p++)
-			col += *p == '\t';
-	return col;
+		off += strlen(u->edits[k].new_text);
+	return ld_row_cell_at(u->new_cl[0], off);
 }
 
 static void
@@ -203,14 +202,12 @@ amount_noun(const struct say *s, const struct amounts *am)
 {
 	const ldiff_clause *h = header_row(s, am->row);
 	const char *p, *end, *w;
-	size_t col = 0;
 
-	if (h == NULL)
+	if (h == NULL || am->col >= h->n_cells)
 		return ld_sv_noun_lookup("belopp", 6);
-	for (p = h->text; *p != '\0' && col < am->col; p++)
-		col += *p == '\t';
+	p = h->text + h->cells[am->col].off;
 	end = p;
-	while (*end != '\0' && *end != '\t' && *end != '(')
+	while (end < p + h->cells[am->col].len && *end != '(')
 		end++;
 	while (end > p && end[-1] == ' ')
 		end--;
