@@ -15,29 +15,14 @@ starts it listening on the pipe named in KL_UNO_PIPE (default "klpdf"):
 """
 import os
 import sys
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+from unolib import prop
+import unolib
 
 
 def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
-    url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe
-    for _ in range(60):     # soffice takes a few seconds to listen
-        try:
-            return resolver.resolve(url)
-        except Exception:
-            time.sleep(0.5)
-    sys.exit("make-pdf.py: no LibreOffice listening on pipe " + pipe)
+    return unolib.connect(pipe, "make-pdf.py")
 
 
 def title_of(doc):

@@ -25,6 +25,8 @@ enum {
 
 /* Label k in Swedish (sv) or, through gettext, in English. */
 const char *ld_cons_label(int k, int sv);
+/* Does the proposal change a word (a split may change none)? */
+int ld_cons_changes_words(const ldiff_proposal *p);
 /* An operation: "changed" ("ändrad"); short, for a matrix cell: "chg"
  * ("ändr"); as a proposal to a committee: "New wording" ("Ny lydelse"). */
 const char *ld_cons_op(ldiff_op op, int sv);

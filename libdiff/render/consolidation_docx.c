@@ -188,18 +188,6 @@ party_cell(struct cx *w, const size_t *v, size_t n)
 	ld_buf_adds(&w->x, "</w:tc>");
 }
 
-/* Does the proposal change a word (a split may change none)? */
-static int
-changes_words(const ldiff_proposal *p)
-{
-	size_t k;
-
-	for (k = 0; k < p->n_edits; k++)
-		if (p->edits[k].op != LDIFF_EDIT_EQUAL)
-			return 1;
-	return 0;
-}
-
 /* The proposal's words against the draft: deleted struck through,
  * inserted underlined; a deletion the draft's text struck through; an
  * insertion, or a split that changes no word, its clauses a line
@@ -215,7 +203,7 @@ proposal_words(struct cx *w, const ldiff_consolidated *r,
 			text_run(&w->x, r->base->text, LD_RUN_STRIKE);
 		return;
 	}
-	if (p->op == LDIFF_OP_INSERTED || !changes_words(p)) {
+	if (p->op == LDIFF_OP_INSERTED || !ld_cons_changes_words(p)) {
 		text_run(&w->x, p->text, LD_RUN_PLAIN);
 		return;
 	}

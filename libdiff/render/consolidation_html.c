@@ -111,17 +111,6 @@ put_data_place(struct cv *v, const ldiff_consolidated *r)
 	ld_hw_puts(&v->w, "\"");
 }
 
-static int
-changes_words(const ldiff_proposal *p)
-{
-	size_t k;
-
-	for (k = 0; k < p->n_edits; k++)
-		if (p->edits[k].op != LDIFF_EDIT_EQUAL)
-			return 1;
-	return 0;
-}
-
 /* The proposal's words against the draft; a deletion the draft's text
  * deleted. */
 static void
@@ -139,7 +128,7 @@ put_words(struct cv *v, const ldiff_consolidated *r, const ldiff_proposal *p)
 		ld_hw_ins_text(w, p->text, 0);
 		return;
 	}
-	if (!changes_words(p)) {
+	if (!ld_cons_changes_words(p)) {
 		ld_hw_esc(w, p->text);
 		return;
 	}

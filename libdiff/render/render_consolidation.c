@@ -116,6 +116,18 @@ typedef struct cw {
 	ld_buf b;
 } cw;
 
+/* Does the proposal change a word (a split may change none)? */
+int
+ld_cons_changes_words(const ldiff_proposal *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->n_edits; k++)
+		if (p->edits[k].op != LDIFF_EDIT_EQUAL)
+			return 1;
+	return 0;
+}
+
 const char *
 ld_cons_label(int k, int sv)
 {
