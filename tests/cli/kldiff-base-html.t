@@ -153,13 +153,7 @@ if [ -n "$CHROMIUM" ] && command -v node >/dev/null 2>&1; then
 	    >"$TMP/dom.json"
 	is "$?" 0 "chromium opened the page"
 	q() {
-		perl -MJSON::PP -e '
-			local $/; my $v = JSON::PP->new->decode(<STDIN>);
-			$v = ref $v eq "ARRAY" ? $v->[$_] : $v->{$_}
-			    for split /\./, $ARGV[0];
-			print ref $v eq "ARRAY" ? scalar @$v :
-			    JSON::PP::is_bool($v) ? ($v ? "true" : "false") : $v;
-		' "$1" <"$TMP/dom.json"
+		json_at "$1" "$TMP/dom.json"
 	}
 	is "$(q rows)" 8 "the matrix has its 8 rows in the browser"
 	is "$(q popup.before.shown)/$(q popup.focus.shown)/$(q popup.blurred.shown)/$(q popup.hover.shown)" \

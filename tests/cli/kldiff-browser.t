@@ -35,13 +35,7 @@ ok "the summary shows the counts of --stat" \
 
 # one number from the report: q 'filters.start.eq'
 q() {
-	perl -MJSON::PP -e '
-		local $/; my $v = JSON::PP->new->decode(<STDIN>);
-		$v = ref $v eq "ARRAY" ? $v->[$_] : $v->{$_}
-		    for split /\./, $ARGV[0];
-		print ref $v eq "ARRAY" ? scalar @$v :
-		    JSON::PP::is_bool($v) ? ($v ? "true" : "false") : $v;
-	' "$1" <"$TMP/dom.json"
+	json_at "$1" "$TMP/dom.json"
 }
 n_equal=$(grep -c '"op":"equal","old":\[[^]]*\],"new":\[[^]]*\],"substantive":false,"class":\[\]' "$TMP/r.jsonl")
 n_units=$(wc -l <"$TMP/r.jsonl" | tr -d ' ')

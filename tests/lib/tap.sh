@@ -93,3 +93,16 @@ done_testing() {
 	echo "1..$_tap_n"
 	[ "$_tap_failed" -eq 0 ]
 }
+
+# json_at PATH FILE: one value of the JSON in FILE, PATH its keys and
+# indexes joined by dots ("filters.start.eq"); an array gives its length,
+# a boolean "true" or "false".
+json_at() {
+	perl -MJSON::PP -e '
+		local $/; my $v = JSON::PP->new->decode(<STDIN>);
+		$v = ref $v eq "ARRAY" ? $v->[$_] : $v->{$_}
+		    for split /\./, $ARGV[0];
+		print ref $v eq "ARRAY" ? scalar @$v :
+		    JSON::PP::is_bool($v) ? ($v ? "true" : "false") : $v;
+	' "$1" <"$2"
+}
