@@ -244,11 +244,85 @@ ld_say_quoted(struct say *s, const char *t)
 	ld_buf_adds(&s->b, QC(s->sv));
 }
 
-/* An edit a committee reads: not equal, not only a minor class, and with
- * words left once its ends are trimmed. */
-int
-ld_say_edit_told(const ldiff_edit *e)
+/* Whether hay holds the n bytes of needle. */
+static int
+has_text(const char *hay, const char *needle, size_t n)
 {
+	for (; *hay != '\0'; hay++)
+		if (strncmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The words of text left when the texts that another edit of u moves
+ * (its other side: deleted here, inserted there) are taken out; *dot is
+ * set when a full stop is left: the seam of a sentence cut or joined. */
+static size_t
+left_words(const ldiff_unit *u, size_t i, const char *text, int new_side,
+    int *dot)
+{
+	ld_buf b;
+	size_t j, n, words = 0;
+	int in = 0;
+	char *p, *q;
+
+	const char *t = ld_say_trimmed(text, &n);
+	size_t tn = n;
+
+	*dot = 0;
+	for (j = 0; j < u->n_edits && tn >= 12; j++)
+		if (j != i && has_text(new_side ? u->edits[j].old_text :
+		    u->edits[j].new_text, t, tn))
+			return 0;	/* all of it is there */
+	ld_buf_init(&b);
+	ld_buf_adds(&b, text);
+	p = (char *)ld_buf_str(&b);
+	for (j = 0; j < u->n_edits && !b.oom; j++) {
+		const char *o = ld_say_trimmed(new_side ? u->edits[j].old_text :
+		    u->edits[j].new_text, &n);
+
+		if (j == i || n < 12)
+			continue;
+		for (q = p; *q != '\0'; q++)
+			if (strncmp(q, o, n) == 0)
+				memset(q, ' ', n);
+	}
+	for (q = p; *q != '\0'; q++) {
+		int sp = *q == ' ' || *q == '\t' || *q == '\n' || *q == '.' ||
+		    *q == ',';
+
+		*dot |= *q == '.';
+		words += !sp && !in;
+		in = !sp;
+	}
+	ld_buf_free(&b);
+	return words;
+}
+
+/* An edit of a split or merge that only moves text between the clauses:
+ * its words are another edit's, or it is the seam where a sentence was
+ * cut or joined ("och" -> ". Bidragen").  "Punkt 7.2 delas i två
+ * punkter" has told it. */
+static int
+moved_text(const ldiff_unit *u, size_t i)
+{
+	int d1, d2;
+	size_t o, n;
+
+	if (u->op != LDIFF_OP_SPLIT && u->op != LDIFF_OP_MERGED)
+		return 0;
+	o = left_words(u, i, u->edits[i].old_text, 0, &d1);
+	n = left_words(u, i, u->edits[i].new_text, 1, &d2);
+	return o + n == 0 || (o <= 1 && n <= 1 && (d1 || d2));
+}
+
+/* An edit a committee reads: not equal, not only a minor class, with
+ * words left once its ends are trimmed, and not text a split or merge
+ * only moved. */
+int
+ld_say_edit_told(const ldiff_unit *u, size_t i)
+{
+	const ldiff_edit *e = &u->edits[i];
 	size_t a, b;
 
 	if (e->op == LDIFF_EDIT_EQUAL ||
@@ -256,7 +330,25 @@ ld_say_edit_told(const ldiff_edit *e)
 		return 0;
 	ld_say_trimmed(e->old_text, &a);
 	ld_say_trimmed(e->new_text, &b);
-	return a > 0 || b > 0;
+	return (a > 0 || b > 0) && !moved_text(u, i);
+}
+
+/* The clause of u's new side where edit i lies: the new texts of the
+ * edits before it, against the clauses joined with one space. */
+size_t
+ld_say_edit_clause(const ldiff_unit *u, size_t i)
+{
+	size_t k, off = 0, end = 0;
+
+	for (k = 0; k < i; k++)
+		off += strlen(u->edits[k].new_text);
+	for (k = 0; k + 1 < u->n_new; k++) {
+		end += strlen(u->new_cl[k]->text);
+		if (off < end)
+			return k;
+		end++;		/* the joining space */
+	}
+	return k;
 }
 
 /* A number or amount replaced by another, told by its values. */
@@ -275,7 +367,7 @@ ld_say_count_edits(const ldiff_unit *u, size_t *words, size_t *values)
 
 	*words = *values = 0;
 	for (i = 0; i < u->n_edits; i++) {
-		if (!ld_say_edit_told(&u->edits[i]))
+		if (!ld_say_edit_told(u, i))
 			continue;
 		if (ld_say_edit_is_value(&u->edits[i]))
 			(*values)++;

@@ -90,8 +90,11 @@ int ld_say_is_trim(unsigned char c);
 const char *ld_say_trimmed(const char *s, size_t *len);
 /* t trimmed, in the language's quotation marks. */
 void ld_say_quoted(struct say *s, const char *t);
-/* An edit a committee reads (not equal, not only of a minor class). */
-int ld_say_edit_told(const ldiff_edit *e);
+/* Edit i of u is one a committee reads (not equal, not only of a minor
+ * class, not text a split or merge only moved). */
+int ld_say_edit_told(const ldiff_unit *u, size_t i);
+/* The clause of u's new side (0, 1 ...) where edit i lies. */
+size_t ld_say_edit_clause(const ldiff_unit *u, size_t i);
 /* A number or amount replaced by another, told by its values. */
 int ld_say_edit_is_value(const ldiff_edit *e);
 /* The told edits of u: by their words, by their values. */

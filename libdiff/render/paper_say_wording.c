@@ -21,24 +21,6 @@
 #define MAX_PHRASES 3
 #define MIN_SIMILARITY 0.6
 
-/* The clause of u's new side where edit i lies: the new texts of the
- * edits before it, against the clauses joined with one space. */
-static size_t
-edit_clause(const ldiff_unit *u, size_t i)
-{
-	size_t k, off = 0, end = 0;
-
-	for (k = 0; k < i; k++)
-		off += strlen(u->edits[k].new_text);
-	for (k = 0; k + 1 < u->n_new; k++) {
-		end += strlen(u->new_cl[k]->text);
-		if (off < end)
-			return k;
-		end++;		/* the joining space */
-	}
-	return k;
-}
-
 /* "i punkt 8.2.2", or "i punkterna 8.2.1 och 8.2.2" when the told edits
  * of a split lie in several. */
 static void
@@ -51,9 +33,9 @@ put_in_edits(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
 		return;
 	}
 	for (i = 0; i < u->n_edits; i++) {
-		if (!ld_say_edit_told(&u->edits[i]) || ld_say_edit_is_value(&u->edits[i]))
+		if (!ld_say_edit_told(u, i) || ld_say_edit_is_value(&u->edits[i]))
 			continue;
-		k = edit_clause(u, i);
+		k = ld_say_edit_clause(u, i);
 		first = k < first ? k : first;
 		last = k > last ? k : last;
 	}
@@ -87,7 +69,7 @@ put_kind_words(struct say *s, const ldiff_unit *u, int kind, size_t n)
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (!ld_say_edit_told(e) || ld_say_edit_is_value(e) || phrase_kind(e) != kind)
+		if (!ld_say_edit_told(u, i) || ld_say_edit_is_value(e) || phrase_kind(e) != kind)
 			continue;
 		ld_say_joiner(&s->b, k++, n, s->sv);
 		ld_say_quoted(s, kind == PH_STRUCK ? e->old_text : e->new_text);
@@ -155,7 +137,7 @@ put_replacements(struct say *s, const ldiff_unit *u, size_t *item,
 	for (i = 0; i < u->n_edits; i++) {
 		const ldiff_edit *e = &u->edits[i];
 
-		if (!ld_say_edit_told(e) || ld_say_edit_is_value(e) ||
+		if (!ld_say_edit_told(u, i) || ld_say_edit_is_value(e) ||
 		    phrase_kind(e) != PH_REPLACED)
 			continue;
 		ld_say_joiner(&s->b, (*item)++, items, s->sv);
@@ -192,7 +174,7 @@ told_words(const ldiff_unit *u)
 	size_t i, n = 0;
 
 	for (i = 0; i < u->n_edits; i++)
-		if (ld_say_edit_told(&u->edits[i]) && !ld_say_edit_is_value(&u->edits[i]))
+		if (ld_say_edit_told(u, i) && !ld_say_edit_is_value(&u->edits[i]))
 			n += count_words(u->edits[i].old_text) +
 			    count_words(u->edits[i].new_text);
 	return n;
@@ -220,7 +202,7 @@ say_words(struct say *s, const ldiff_unit *u, const ldiff_clause *c,
 		return;
 	}
 	for (i = 0; i < u->n_edits; i++)
-		if (ld_say_edit_told(&u->edits[i]) && !ld_say_edit_is_value(&u->edits[i]))
+		if (ld_say_edit_told(u, i) && !ld_say_edit_is_value(&u->edits[i]))
 			n[phrase_kind(&u->edits[i])]++;
 	items = n[PH_REPLACED] + (n[PH_STRUCK] > 0) + (n[PH_ADDED] > 0);
 	put_in_edits(s, u, c);

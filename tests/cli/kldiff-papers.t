@@ -43,6 +43,12 @@ for p in parallel summary; do
 done
 kl kldiff --summary --lang=en "$A" "$B" >"$TMP/summary.en.txt"
 golden "$TMP/summary.en.txt" "$G/samverkan.summary.en.txt" "--summary --lang=en"
+# The older pair: a split (7.2 -> 7.2, 7.3), renumbered clauses, rows.
+kl kldiff --summary --lang=sv "$O" "$A" >"$TMP/summary-2019.txt"
+golden "$TMP/summary-2019.txt" "$G/samverkan-2019.summary.txt" \
+    "--summary 2019-2022 -> 2023-2026"
+like "$(cat "$TMP/summary-2019.txt")" 'I punkt 7\.3 höjs procentsatsen' \
+    "a split: a value is told in the clause it is in now"
 
 # ---- the Word table ----------------------------------------------------------
 x=$(unzip -p "$TMP/parallel.docx" word/document.xml)
