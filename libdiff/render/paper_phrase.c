@@ -192,6 +192,9 @@ ld_say_end(struct say *s, ld_pgroup *g)
 	}
 	if (p[0] >= 'a' && p[0] <= 'z')
 		p[0] = (char)(p[0] - 'a' + 'A');
+	else if ((unsigned char)p[0] == 0xc3 && ((unsigned char)p[1] == 0xa5
+	    || (unsigned char)p[1] == 0xa4 || (unsigned char)p[1] == 0xb6))
+		p[1] = (char)(p[1] - 0x20);	/* å ä ö -> Å Ä Ö */
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 8;
 		char **ns = ld_reallocarray(g->sent, cap, sizeof *ns);

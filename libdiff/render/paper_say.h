@@ -52,6 +52,7 @@ struct rewrite {
 struct minor {
 	size_t period;		/* edits of the period shift */
 	const ldiff_edit *range;	/* one of them that is a year range */
+	ld_ptrs ped, pcl;	/* those edits and the clause of each */
 	char top[1000];		/* sections (first number) renumbered */
 	ld_ptrs typo;		/* clauses retyped */
 	ld_ptrs lang;		/* clauses with language changes */

@@ -5,7 +5,8 @@
  *
  * The idea: the period shift, renumbering, typography and språkvård are
  * tallied over the whole pair while it is walked and told once at the end
- * ("Avtalsperioden ändras från 2023–2026 till 2027–2030 (22 ställen).",
+ * ("Avtalsperioden ändras från 2023–2026 till 2027–2030.  Årtal ändras i
+ * takt med avtalsperioden på 22 ställen: i inledningen (...), ...",
  * "Punkterna i avsnitt 4, 6–10 och 12 numreras om."), so the list of
  * changes of content is not drowned in them; the same sentences make the
  * closing row of the parallel layout.
@@ -108,6 +109,10 @@ ld_say_tally_minor(struct minor *m, const ldiff_unit *u)
 		if (m->range == NULL && is_year_range(e->old_text) &&
 		    is_year_range(e->new_text))
 			m->range = e;
+		if (ld_ptrs_push(&m->ped, (void *)e) != 0 ||
+		    ld_ptrs_push(&m->pcl, (void *)(c == NULL ? u->old_cl[0] :
+		    u->n_new > 1 ? u->new_cl[ld_say_edit_clause(u, i)] : c)) != 0)
+			m->oom = 1;
 	}
 	if (c != NULL && (u->cls & LDIFF_CLASS_LANGUAGE)) {
 		ld_ptrs_push(&m->lang, (void *)c);
@@ -125,10 +130,137 @@ ld_say_tally_minor(struct minor *m, const ldiff_unit *u)
 		ld_ptrs_push(&m->typo, (void *)c);
 }
 
+/* The place of a period edit in clause c: its number, or the section of
+ * an unnumbered paragraph ("" before the first heading). */
+static const char *
+period_place(const ldiff_clause *c)
+{
+	return ld_say_numbered(c) ? ld_paper_number(c) : c->section;
+}
+
+/* Whether edits [a, a + n) and [b, b + n) of the period change the same
+ * years, one by one. */
+static int
+same_years(const struct minor *m, size_t a, size_t b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const ldiff_edit *x = m->ped.v[a + k], *y = m->ped.v[b + k];
+
+		if (strcmp(x->old_text, y->old_text) != 0 ||
+		    strcmp(x->new_text, y->new_text) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* "från 2024 till 2028", the distinct years of edits [a, a + n). */
+static void
+put_years(struct say *s, const struct minor *m, size_t a, size_t n)
+{
+	size_t k, j, len, items = 0, item = 0;
+	const char *p;
+
+	for (k = a; k < a + n; k++) {
+		for (j = a; j < k && !same_years(m, j, k, 1); j++)
+			;
+		items += j == k;
+	}
+	for (k = a; k < a + n; k++) {
+		const ldiff_edit *e = m->ped.v[k];
+
+		for (j = a; j < k && !same_years(m, j, k, 1); j++)
+			;
+		if (j < k)
+			continue;
+		ld_say_joiner(&s->b, item++, items, s->sv);
+		ld_buf_adds(&s->b, s->sv ? "från " : "from ");
+		p = ld_say_trimmed(e->old_text, &len);
+		ld_buf_add(&s->b, p, len);
+		ld_buf_adds(&s->b, s->sv ? " till " : " to ");
+		p = ld_say_trimmed(e->new_text, &len);
+		ld_buf_add(&s->b, p, len);
+	}
+}
+
+/* One place of the period's years: "i punkterna 2.2 och 2.6 (från
+ * 2019–2022 till 2023–2026)", "i inledningen (...)", "under rubriken
+ * Underskrifter (16 ställen, från 2022 till 2026)".  Edits [a, a + n)
+ * in places clauses (numbered ones of the same years, next to each
+ * other). */
+static void
+put_period_place(struct say *s, const struct minor *m, size_t a, size_t n,
+    size_t places)
+{
+	const ldiff_clause *c = m->pcl.v[a];
+	size_t k, per = n / places;
+
+	if (ld_say_numbered(c)) {
+		ld_buf_adds(&s->b, s->sv ? (places > 1 ? "i punkterna " :
+		    "i punkt ") : (places > 1 ? "in clauses " : "in clause "));
+		for (k = 0; k < places; k++) {
+			ld_say_joiner(&s->b, k, places, s->sv);
+			ld_buf_adds(&s->b, ld_paper_number(m->pcl.v[a + k * per]));
+		}
+	} else if (c->section[0] == '\0')
+		ld_buf_adds(&s->b, s->sv ? "i inledningen" :
+		    "in the introduction");
+	else {
+		ld_buf_adds(&s->b, s->sv ? "under rubriken " :
+		    "under the heading ");
+		ld_say_section_heading(s, &s->b, c->section);
+	}
+	ld_buf_adds(&s->b, " (");
+	if (!ld_say_numbered(c) && n > 1) {
+		ld_say_counted(&s->b, n, s->sv, s->sv ? "ställe" : "place",
+		    s->sv ? "ställen" : "places", 1);
+		ld_buf_adds(&s->b, ", ");
+	}
+	put_years(s, m, a, per);
+	ld_buf_addc(&s->b, ')');
+}
+
+/* The edits of the place starting at edit a: how many. */
+static size_t
+place_edits(const struct minor *m, size_t a)
+{
+	const char *p = period_place(m->pcl.v[a]);
+	size_t k;
+
+	for (k = a + 1; k < m->ped.n; k++)
+		if (strcmp(period_place(m->pcl.v[k]), p) != 0 ||
+		    ld_say_numbered(m->pcl.v[k]) != ld_say_numbered(m->pcl.v[a]))
+			break;
+	return k - a;
+}
+
+/* Places from edit a of the same years, numbered clauses next to each
+ * other: how many places, *n their edits. */
+static size_t
+same_places(const struct minor *m, size_t a, size_t *n)
+{
+	size_t per = place_edits(m, a), places = 1, b = a + per;
+
+	while (ld_say_numbered(m->pcl.v[a]) && b < m->ped.n &&
+	    ld_say_numbered(m->pcl.v[b]) && place_edits(m, b) == per &&
+	    same_years(m, a, b, per)) {
+		places++;
+		b += per;
+	}
+	*n = b - a;
+	return places;
+}
+
+/* "Avtalsperioden ändras från 2023–2026 till 2027–2030.  Årtal ändras i
+ * takt med avtalsperioden på 22 ställen: i inledningen (...), i punkterna
+ * 2.2 och 2.6 (...) ...": the period shift, and every place it moves a
+ * year, so that a reader neither takes the count for the places of the
+ * period nor misses a year moved in a clause (7.3, 9.3). */
 static void
 say_period(struct say *s, const struct minor *m, ld_pgroup *g)
 {
-	size_t n;
+	size_t n, a, items = 0, item = 0;
 	const char *p;
 
 	if (m->period == 0 || (s->hide & LDIFF_HIDE_PERIOD))
@@ -141,13 +273,21 @@ say_period(struct say *s, const struct minor *m, ld_pgroup *g)
 		ld_buf_adds(&s->b, s->sv ? " till " : " to ");
 		p = ld_say_trimmed(m->range->new_text, &n);
 		ld_buf_add(&s->b, p, n);
-		ld_buf_adds(&s->b, " (");
-	} else
-		ld_buf_adds(&s->b, s->sv ? "årtalen för avtalsperioden ändras ("
-		    : "the years of the agreement period are changed (");
+		ld_say_end(s, g);
+	}
+	ld_buf_adds(&s->b, s->sv ? "årtal ändras i takt med avtalsperioden "
+	    "på " : "years are changed in step with the agreement period in ");
 	ld_say_counted(&s->b, m->period, s->sv, s->sv ? "ställe" : "place",
 	    s->sv ? "ställen" : "places", 1);
-	ld_buf_addc(&s->b, ')');
+	ld_buf_adds(&s->b, ": ");
+	for (a = 0; a < m->ped.n; a += n, items++)
+		same_places(m, a, &n);
+	for (a = 0; a < m->ped.n; a += n) {
+		size_t places = same_places(m, a, &n);
+
+		ld_say_joiner(&s->b, item++, items, s->sv);
+		put_period_place(s, m, a, n, places);
+	}
 	ld_say_end(s, g);
 }
 
@@ -357,6 +497,8 @@ ld_say_minor_free(struct minor *m)
 {
 	ld_ptrs_free(&m->typo);
 	ld_ptrs_free(&m->lang);
+	ld_ptrs_free(&m->ped);
+	ld_ptrs_free(&m->pcl);
 	ld_free(m->rw);
 	memset(m, 0, sizeof *m);
 }
