@@ -395,6 +395,29 @@ ld_say_in(struct say *s, const ldiff_clause *c)
 	ld_say_name(s, c);
 }
 
+/* "punkt 2.4 (nuvarande 2.3)": c of changed unit u, with its number in
+ * the current version when the new one gave it another. */
+void
+ld_say_name_of(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
+{
+	const ldiff_clause *o = u->n_old == 1 ? u->old_cl[0] : NULL;
+
+	ld_say_name(s, c);
+	if (u->op != LDIFF_OP_CHANGED || o == NULL || u->n_new != 1 ||
+	    c != u->new_cl[0] || !ld_say_numbered(o) || !ld_say_numbered(c) ||
+	    strcmp(ld_paper_number(o), ld_paper_number(c)) == 0)
+		return;
+	ld_buf_printf(&s->b, s->sv ? " (nuvarande %s)" : " (currently %s)",
+	    ld_paper_number(o));
+}
+
+void
+ld_say_in_of(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
+{
+	ld_buf_adds(&s->b, s->sv ? "i " : "in ");
+	ld_say_name_of(s, u, c);
+}
+
 /* ---- labels ------------------------------------------------------------------ */
 
 static const char *const labels[P_COUNT][2] = {

@@ -3,9 +3,9 @@
  * paper_say.c - the changes of a version pair told as sentences: the
  * ändringsförteckning of a committee paper.
  *
- * One sentence per change, in the present tense or the perfect as Swedish
- * administrative prose has them ("Punkt 5.7.3 utgår.", "I punkt 2.4 har
- * ”x” ersatts med ”y”."), grouped under the sections of the new version
+ * One sentence per change, in the present tense as Swedish amendments
+ * have them ("Punkt 5.7.3 utgår.", "I punkt 2.4 ersätts ”x” med ”y”."),
+ * grouped under the sections of the new version
  * in its order, and saying only what the comparison knows: what came,
  * went, moved, split, merged, which words or values changed, never why.
  * Changes of one kind are gathered: the clauses of a new section are told

@@ -76,6 +76,11 @@ void ld_say_name(struct say *s, const ldiff_clause *c);
 void ld_say_numbers(struct say *s, const ldiff_clause *const *cl, size_t n);
 /* "i punkt 2.4" / "in clause 2.4" */
 void ld_say_in(struct say *s, const ldiff_clause *c);
+/* The same of c in unit u, "punkt 2.4 (nuvarande 2.3)" when u gave
+ * the clause a new number. */
+void ld_say_name_of(struct say *s, const ldiff_unit *u,
+    const ldiff_clause *c);
+void ld_say_in_of(struct say *s, const ldiff_unit *u, const ldiff_clause *c);
 /* A copy of s (ld_malloc), NULL when out of memory. */
 char *ld_say_dup(const char *s);
 /* A new group (heading copied) at the end of the list, or NULL. */

@@ -84,8 +84,8 @@ ld_say_values(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
 		if (!ld_say_edit_told(u, i) || !ld_say_edit_is_value(&u->edits[i]))
 			continue;
 		/* a split: the clause the value is in now, not the first */
-		ld_say_in(s, u->n_new > 1 ? u->new_cl[ld_say_edit_clause(u, i)]
-		    : c);
+		ld_say_in_of(s, u, u->n_new > 1 ?
+		    u->new_cl[ld_say_edit_clause(u, i)] : c);
 		ld_buf_addc(&s->b, ' ');
 		put_value_phrase(s, u, i);
 		ld_say_end(s, s->g);

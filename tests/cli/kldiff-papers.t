@@ -214,6 +214,35 @@ is "$(kl kldiff --summary --lang=sv "$TMP/p1.txt" "$TMP/p2.txt" | grep '–')" \
     "$(printf '  – Ett nytt andra stycke införs.\n  – Ett nytt tredje stycke införs.')" \
     "new paragraphs, from plain text"
 
+# ---- wording: present tense, whole words, a negation told as one -----------
+says() {	# OLD-TEXT NEW-TEXT: the list's sentences for clause 3.4
+	printf '#klausul-clauses 1\n3\t\tsection\t1\t3.\tAnsvar\tAnsvar\n' >"$TMP/w1.tsv"
+	cp "$TMP/w1.tsv" "$TMP/w2.tsv"
+	printf '3.4\t3\tclause\t2\t3.4.\tAnsvar\t%s\n' "$1" >>"$TMP/w1.tsv"
+	printf '3.4\t3\tclause\t2\t3.4.\tAnsvar\t%s\n' "$2" >>"$TMP/w2.tsv"
+	kl kldiff --summary --lang=sv "$TMP/w1.tsv" "$TMP/w2.tsv" | grep '  – '
+}
+is "$(says 'Kostnader för resor till möten ersätts ej.' \
+    'Kostnader för resor till möten ersätts.')" \
+    "  – I punkt 3.4 stryks ”ej”, så att meningen inte längre är nekande." \
+    "a struck negation: said to turn the sentence"
+is "$(says 'Parterna får överlåta avtalet till annan part.' \
+    'Parterna får inte överlåta avtalet till annan part.')" \
+    "  – I punkt 3.4 läggs ”inte” till, så att meningen blir nekande." \
+    "an added negation: said to turn the sentence"
+is "$(says 'Ingen part får ensam ändra avtalet och ej heller säga upp det.' \
+    'Ingen part får ensam ändra avtalet och heller säga upp det.')" \
+    "  – I punkt 3.4 stryks ”ej”, ett nekande ord." \
+    "a struck negation in a sentence still negative: no more than that"
+is "$(says 'Insatserna gäller industri och fossilfri stålproduktion i länet.' \
+    'Insatserna gäller industri, gruvnäring och förnybar energi i länet.')" \
+    "  – I punkt 3.4 ersätts ”industri och fossilfri stålproduktion” med ”industri, gruvnäring och förnybar energi”." \
+    "a phrase after a comma: quoted with the word before it, in the present tense"
+is "$(says 'Frågan bereds i delegationen för social välfärd.' \
+    'Frågan bereds i delegationen för social välfärd och hälsa.')" \
+    "  – I punkt 3.4 ersätts ”välfärd” med ”välfärd och hälsa”." \
+    "two words added: quoted with the word before them"
+
 # ---- a long provision: its unchanged sentences as "– – –" ------------------
 longp() {	# the third sentence of 4.2 and all of 4.3
 	printf '#klausul-clauses 1\n'
@@ -254,7 +283,7 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	sed -n '/^Övriga/q;p' "$TMP/lang.txt" >"$TMP/lang-body.txt"
 	is "$(grep -c 'resp\|tillse\|enl\|fr\.o\.m\|ska”' "$TMP/lang-body.txt")" 0 \
 	    "language changes: no rewrite quoted as wording"
-	like "$(cat "$TMP/lang-body.txt")" 'I punkt 2\.2 har ”Regionen skall” ersatts med ”Regionen bör”\.' \
+	like "$(cat "$TMP/lang-body.txt")" 'I punkt 2\.2 ersätts ”Regionen skall” med ”Regionen bör”\.' \
 	    "language changes: the wording beside them still quoted"
 	like "$(cat "$TMP/lang-body.txt")" 'I punkt 3\.3 höjs procentsatsen från 40 % till 45 %' \
 	    "40 resp. 60 procent: both are rates"
