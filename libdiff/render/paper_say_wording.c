@@ -453,6 +453,61 @@ put_phrase_items(struct say *s, const struct phrase *ph, size_t n)
 	}
 }
 
+/* The told edits of u when every one changes a date, *first and *last;
+ * 0 when some other edit is told. */
+static int
+date_span(const ldiff_unit *u, size_t *first, size_t *last)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < u->n_edits; i++) {
+		if (!ld_say_edit_told(u, i))
+			continue;
+		if (!(u->edits[i].cls & LDIFF_CLASS_DATE))
+			return 0;
+		if (!any)
+			*first = i;
+		*last = i;
+		any = 1;
+	}
+	return any && u->n_new == 1;
+}
+
+/* "I punkt 4.1 ersätts ”den 1 januari 2020 t.o.m. den 31 december 2022”
+ * med ”2028-01-01 till och med 2030-12-31”.": dates changed with the words
+ * around them, quoted from the first changed word to the last rather than
+ * hidden in "får ny lydelse"; 0 when that is too long to read. */
+static int
+say_date_span(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
+{
+	ld_buf o, n;
+	size_t i, first = 0, last = 0;
+	int ok;
+
+	if (!date_span(u, &first, &last))
+		return 0;
+	ld_buf_init(&o);
+	ld_buf_init(&n);
+	for (i = first; i <= last; i++) {
+		ld_buf_adds(&o, u->edits[i].old_text);
+		ld_buf_adds(&n, u->edits[i].new_text);
+	}
+	ok = !o.oom && !n.oom && count_words(ld_buf_str(&o)) +
+	    count_words(ld_buf_str(&n)) <= 2 * MAX_TOLD_WORDS;
+	if (ok) {
+		put_in_edits(s, u, c);
+		ld_buf_adds(&s->b, s->sv ? " ersätts " : ", ");
+		ld_say_quoted(s, ld_buf_str(&o));
+		ld_buf_adds(&s->b, s->sv ? " med " : " is replaced by ");
+		ld_say_quoted(s, ld_buf_str(&n));
+		ld_say_end(s, s->g);
+	}
+	ld_buf_free(&o);
+	ld_buf_free(&n);
+	return ok;
+}
+
 /* The words of u: "I punkt 5.6.2 ersätts ”omställningen mot” med
  * ”omställningen till”, ”den nationella” stryks och ”…” läggs till." */
 static void
@@ -464,6 +519,8 @@ say_words(struct say *s, const ldiff_unit *u, const ldiff_clause *c,
 
 	if (nwords > MAX_PHRASES || u->similarity < MIN_SIMILARITY ||
 	    (nwords > 1 && told_words(u) > MAX_TOLD_WORDS)) {
+		if (say_date_span(s, u, c))
+			return;
 		if (u->n_new > 1) {
 			ld_buf_adds(&s->b, s->sv ? "punkterna " : "clauses ");
 			ld_say_numbers(s, u->new_cl, u->n_new);
