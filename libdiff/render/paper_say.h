@@ -54,6 +54,7 @@ struct minor {
 	const ldiff_edit *range;	/* one of them that is a year range */
 	ld_ptrs ped, pcl;	/* those edits and the clause of each */
 	char top[1000];		/* sections (first number) renumbered */
+	ld_ptrs ren;		/* the units renumbered, not rows */
 	ld_ptrs typo;		/* clauses retyped */
 	ld_ptrs lang;		/* clauses with language changes */
 	struct rewrite *rw;	/* the rewrites, in order of appearance */

@@ -116,7 +116,7 @@ like "$(cat "$TMP/u.txt")" '│ Utgår' "--unmarked: a deleted provision still s
 kl kldiff --parallel --substantive --lang=sv "$A" "$B" >"$TMP/s.txt"
 like "$(sed -n '/^Ändringar som inte/,$p' "$TMP/s.txt" | tr '\n' ' ')" 'Avtalsperioden' \
     "--substantive: the period shift is still told"
-is "$(grep -c 'typografiska\|numreras om' "$TMP/s.txt")" 0 \
+is "$(grep -c 'typografiska\|nya nummer' "$TMP/s.txt")" 0 \
     "--substantive: typography and renumbering left out of the closing row"
 kl kldiff --summary -L utkast -L förslag --lang=sv "$A" "$B" >"$TMP/l.txt"
 is "$(head -n 1 "$TMP/l.txt")" "Ändringsförteckning utkast → förslag" \
@@ -275,8 +275,8 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	kl kldiff --summary --lang=sv "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
 	    >"$TMP/lang.txt"
 	like "$(tail -n 1 "$TMP/lang.txt")" \
-	    '^  – Språket har moderniserats i punkterna [0-9., ]+ och [0-9.]+: ”skall” har ersatts med ”ska” \(två ställen\), ”dvs\.” med ”det vill säga”, .*; ytterligare [a-z]+ uttryck har skrivits om \([a-z]+ ställen\)\.$' \
-	    "language changes: gathered in one sentence at the end, with counts"
+	    '^  – Språkliga ändringar görs i punkterna [0-9., ]+ och [0-9.]+: ”skall” ersätts med ”ska” \(två ställen\), ”dvs\.” med ”det vill säga”, .*, ”5 §” med ”§ 5”, .*, ”sex” med ”6”, ”\(3\)” stryks och ”har” läggs till\.$' \
+	    "language changes: gathered in one sentence at the end, every one named, no judgement"
 	# No rewrite is quoted as a change of wording (3.3: "resp." ->
 	# "respektive" between two changed rates; 2.2: "tillse", "enl."
 	# beside "skall" -> "bör"; 4.1: "fr.o.m.").
@@ -292,7 +292,7 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	kl kldiff --summary --lang=en "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
 	    >"$TMP/lang.en.txt"
 	like "$(tail -n 1 "$TMP/lang.en.txt")" \
-	    '^  – The language is modernised in clauses .*: “skall” is replaced by “ska” \(two places\), “dvs\.” by “det vill säga”' \
+	    '^  – Language changes are made in clauses .*: “skall” is replaced by “ska” \(two places\), “dvs\.” by “det vill säga”' \
 	    "language changes in English"
 	kl kldiff --parallel --markdown --lang=sv "$L/avtal-2019.txt" \
 	    "$L/avtal-2027.txt" >"$TMP/lang.md"
@@ -300,7 +300,7 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	    "language changes: only the four changes of substance are rows"
 	kl kldiff --summary --hide-language --lang=sv "$L/avtal-2019.txt" \
 	    "$L/avtal-2027.txt" >"$TMP/lang-h.txt"
-	is "$(grep -c 'Språket' "$TMP/lang-h.txt")" 0 \
+	is "$(grep -c 'Språkliga' "$TMP/lang-h.txt")" 0 \
 	    "--hide-language leaves them out"
 else
 	for i in 1 2 3 4 5 6 7 8; do skip "corpus/lang not here"; done
