@@ -117,12 +117,18 @@ void ld_say_values(struct say *s, const ldiff_unit *u, const ldiff_clause *c);
 int ld_say_is_sum_row(const char *name);
 /* The first amount edit of a row, or n_edits. */
 size_t ld_say_amount_edit(const ldiff_unit *u);
-/* A changed row whose change is its amount. */
+/* A changed row whose change is its amount (or moved within its table). */
 int ld_say_amount_row(const ldiff_unit *u);
+/* The numbered clause right before the table of row in the new version
+ * (new != 0) or the old, which introduces it; NULL when none. */
+const ldiff_clause *ld_say_table_clause(const struct say *s,
+    const ldiff_clause *row, int new);
 void ld_say_amounts_add(struct say *s, struct amounts *am,
     const ldiff_unit *u);
-/* The gathered amounts told, and emptied. */
+/* The gathered amounts told; then ld_say_sums tells the sum rows and
+ * empties both. */
 void ld_say_amounts(struct say *s, struct amounts *am, struct amounts *sums);
+void ld_say_sums(struct say *s, struct amounts *am, struct amounts *sums);
 
 /* ---- paper_say_wording.c ----------------------------------------------- */
 

@@ -161,17 +161,26 @@ say_one(struct say *s, const ldiff_unit *u, int inserted)
 		const char *tab = strchr(c->text, '\t');
 		int len = tab != NULL ? (int)(tab - c->text) :
 		    (int)strlen(c->text);
+		const ldiff_clause *t = ld_say_table_clause(s, c, inserted);
 
-		ld_buf_printf(&s->b, s->sv ? (inserted ? "en ny rad %s%.*s%s "
-		    "läggs till i tabellen" : "raden %s%.*s%s utgår ur "
-		    "tabellen") : (inserted ? "a new row %s%.*s%s is added to "
-		    "the table" : "the row %s%.*s%s is deleted from the table"),
-		    QO(s->sv), len, c->text, QC(s->sv));
+		/* "I tabellen i punkt 7.1 införs en ny rad, ”X”, med 500 000
+		 * kr.": the table named by the clause that introduces it */
+		if (t != NULL) {
+			ld_buf_adds(&s->b, s->sv ? "i tabellen i " :
+			    "in the table of ");
+			ld_say_name(s, t);
+		} else
+			ld_buf_adds(&s->b, s->sv ? "i tabellen" :
+			    "in the table");
+		ld_buf_printf(&s->b, s->sv ? (inserted ? " införs en ny rad, "
+		    "%s%.*s%s" : " utgår raden %s%.*s%s") : (inserted ?
+		    ", a new row %s%.*s%s is inserted" : ", the row %s%.*s%s "
+		    "is deleted"), QO(s->sv), len, c->text, QC(s->sv));
 		if (e < u->n_edits) {
-			ld_buf_adds(&s->b, " (");
+			ld_buf_adds(&s->b, inserted ? (s->sv ? ", med " :
+			    ", with ") : (s->sv ? " med " : " with "));
 			ld_say_value(&s->b, inserted ? u->edits[e].new_value :
 			    u->edits[e].old_value, 1, s->sv);
-			ld_buf_addc(&s->b, ')');
 		}
 	} else if (inserted) {
 		say_new_text(s, c);

@@ -184,14 +184,18 @@ fees() {	# VERSION: rows of Avgift per party
 }
 fees "100 000" "50 000" "20 000" >"$TMP/f1.tsv"
 fees "120 000" "45 000" "30 000" >"$TMP/f2.tsv"
-is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f2.tsv" | grep "– Avgift")" \
-    "  – Avgifterna höjs för Umeå kommun (+20 000 kr) och Lycksele kommun (+10 000 kr); Akademiska Hus avgift sänks med 5 000 kr." \
-    "amounts: the column's noun, the genitive of a name ending in s"
+is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f2.tsv" | grep "– Avgift\|– Akadem")" \
+    "$(printf '%s\n' "  – Avgifterna höjs för Umeå kommun med 20 000 kr till 120 000 kr och för Lycksele kommun med 10 000 kr till 30 000 kr." \
+    "  – Akademiska Hus avgift sänks med 5 000 kr till 45 000 kr.")" \
+    "amounts: the column's noun, each change with the new amount, the genitive of a name ending in s"
 fees "100 000" "50 000" "20 000" >"$TMP/f3.tsv"
 printf 'row:Norsjö kommun\t3\trow\t0\t\tAvgifter\tNorsjö kommun\\t5 000\n' >>"$TMP/f3.tsv"
 is "$(kl kldiff --summary --lang=sv "$TMP/f1.tsv" "$TMP/f3.tsv" | grep rad)" \
-    "  – En ny rad ”Norsjö kommun” läggs till i tabellen (5 000 kr)." \
-    "amounts: a new row with its amount"
+    "  – I tabellen i punkt 3.1 införs en ny rad, ”Norsjö kommun”, med 5 000 kr." \
+    "amounts: a new row in the table of the clause before it, with its amount"
+is "$(kl kldiff --summary --lang=sv "$TMP/f3.tsv" "$TMP/f1.tsv" | grep rad)" \
+    "  – I tabellen i punkt 3.1 utgår raden ”Norsjö kommun” med 5 000 kr." \
+    "amounts: a deleted row"
 
 # ---- a bullet and a paragraph: told as an amendment tells them ---------------
 bullets() {	# with a second bullet when $1 is set
@@ -281,12 +285,12 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	# "respektive" between two changed rates; 2.2: "tillse", "enl."
 	# beside "skall" -> "bör"; 4.1: "fr.o.m.").
 	sed -n '/^Övriga/q;p' "$TMP/lang.txt" >"$TMP/lang-body.txt"
-	is "$(grep -c 'resp\|tillse\|enl\|fr\.o\.m\|ska”' "$TMP/lang-body.txt")" 0 \
+	is "$(grep -c 'resp\.\|tillse\|enl\|fr\.o\.m\|ska”' "$TMP/lang-body.txt")" 0 \
 	    "language changes: no rewrite quoted as wording"
 	like "$(cat "$TMP/lang-body.txt")" 'I punkt 2\.2 ersätts ”Regionen skall” med ”Regionen bör”\.' \
 	    "language changes: the wording beside them still quoted"
-	like "$(cat "$TMP/lang-body.txt")" 'I punkt 3\.3 höjs procentsatsen från 40 % till 45 %' \
-	    "40 resp. 60 procent: both are rates"
+	like "$(cat "$TMP/lang-body.txt")" 'I punkt 3\.3 ändras procentsatserna från 40 respektive 60 procent till 45 respektive 55 procent\.' \
+	    "40 resp. 60 procent: two rates in one sentence"
 	like "$(cat "$TMP/lang-body.txt")" 'I punkt 4\.1 ersätts ”den 1 januari 2020 t\.o\.m\. den 31 december 2022” med ”2028-01-01 till och med 2030-12-31”\.' \
 	    "dates changed with their words: quoted, not \"får ny lydelse\""
 	kl kldiff --summary --lang=en "$L/avtal-2019.txt" "$L/avtal-2027.txt" \
