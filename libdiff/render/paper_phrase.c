@@ -429,8 +429,7 @@ static const char *const labels[P_COUNT][2] = {
 	[P_NOT_LISTED] = { "Changes not listed above:",
 	    "Ändringar som inte redovisas ovan:" },
 	[P_GENERAL] = { "Other changes", "Övriga ändringar" },
-	[P_BEFORE_FIRST] = { "Before the first heading",
-	    "Före första rubriken" },
+	[P_BEFORE_FIRST] = { "Introduction", "Inledningen" },
 	[P_NO_CHANGES] = { "No changes of content.",
 	    "Inga ändringar i sak." },
 };
@@ -447,19 +446,60 @@ ld_paper_label(int id, int sv)
 	return id >= 0 && id < P_COUNT ? labels[id][sv ? 1 : 0] : "";
 }
 
+/* The first line of version v when it reads as the document's name:
+ * before the first heading or its unnumbered first heading, short, no
+ * sentence ("Överenskommelse om
+ * samverkan ... 2027–2030"); NULL else. */
+static const char *
+document_name(const ldiff_diff *d, size_t v)
+{
+	const ldiff_clause *c = ldiff_clauses_get(ldiff_diff_version(d, v), 0);
+	size_t n;
+
+	if (c == NULL || c->kind == LDIFF_CL_ROW || strchr(c->text, '\t') !=
+	    NULL)
+		return NULL;
+	/* a paragraph before the first heading, or an unnumbered heading
+	 * that opens the document */
+	if (c->kind == LDIFF_CL_SECTION ? ld_paper_number(c)[0] != '\0' :
+	    c->section[0] != '\0')
+		return NULL;
+	n = strlen(c->text);
+	if (n == 0 || n > 160 || c->text[n - 1] == '.')
+		return NULL;
+	return c->text;
+}
+
+/* Whether s ends with t. */
+static int
+ends_with(const char *s, const char *t)
+{
+	size_t n = strlen(s), k = strlen(t);
+
+	return k > 0 && n >= k && strcmp(s + n - k, t) == 0;
+}
+
+/* The title of a paper: "Ändringsförteckning – Överenskommelse om ...
+ * 2027–2030 jämfört med 2023–2026", the document's first line when it
+ * is its name and the versions by their periods, no arrow (a reader's
+ * words, not diff notation); the versions' names when they have no
+ * period or the same one: "Ändringsförteckning – Avtal om ...
+ * (avtal-2027.txt jämfört med avtal-2019.txt)". */
 void
 ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
     int sv)
 {
 	ld_buf o, n;
 	int years;
+	const char *name = document_name(d, pair + 1);
+	const char *cmp = sv ? " jämfört med " : " compared with ";
 
 	ld_buf_init(&o);
 	ld_buf_init(&n);
 	ld_version_label(&o, ldiff_diff_version_name(d, pair), 1);
 	ld_version_label(&n, ldiff_diff_version_name(d, pair + 1), 1);
 	/* a draft and the proposal of one period: their names, not
-	 * "2027–2030 → 2027–2030" */
+	 * "2027–2030 jämfört med 2027–2030" */
 	years = strcmp(ld_buf_str(&o), ld_buf_str(&n)) != 0;
 	if (!years) {
 		ld_buf_reset(&o);
@@ -468,10 +508,15 @@ ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
 		ld_version_label(&n, ldiff_diff_version_name(d, pair + 1), 0);
 	}
 	ld_buf_adds(b, ld_paper_label(what, sv));
-	ld_buf_addc(b, ' ');
-	ld_buf_adds(b, ld_buf_str(&o));
-	ld_buf_adds(b, " \xe2\x86\x92 ");
-	ld_buf_adds(b, ld_buf_str(&n));
+	if (name != NULL && years && ends_with(name, ld_buf_str(&n)))
+		ld_buf_printf(b, " \xe2\x80\x93 %s%s%s", name, cmp,
+		    ld_buf_str(&o));
+	else if (name != NULL)
+		ld_buf_printf(b, " \xe2\x80\x93 %s (%s%s%s)", name,
+		    ld_buf_str(&n), cmp, ld_buf_str(&o));
+	else
+		ld_buf_printf(b, ": %s%s%s", ld_buf_str(&n), cmp,
+		    ld_buf_str(&o));
 	if (o.oom || n.oom)
 		b->oom = 1;
 	ld_buf_free(&o);

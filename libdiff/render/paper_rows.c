@@ -136,8 +136,16 @@ ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
 	}
 	if (ld_paper_number(c)[0] != '\0')
 		ld_buf_printf(b, sv ? "punkt %s" : "clause %s", c->id);
-	else
+	else {
 		paragraph_name(b, ld_paper_position(c->id, "\xc2\xb6"), sv);
+		/* "tredje stycket" alone names no place a reader can find */
+		if (c->section[0] == '\0')
+			ld_buf_adds(b, sv ? " i inledningen" :
+			    " of the introduction");
+		else
+			ld_buf_printf(b, sv ? " under rubriken %s" :
+			    " under the heading %s", c->section);
+	}
 }
 
 void

@@ -119,8 +119,8 @@ like "$(sed -n '/^Ändringar som inte/,$p' "$TMP/s.txt" | tr '\n' ' ')" 'Avtalsp
 is "$(grep -c 'typografiska\|nya nummer' "$TMP/s.txt")" 0 \
     "--substantive: typography and renumbering left out of the closing row"
 kl kldiff --summary -L utkast -L förslag --lang=sv "$A" "$B" >"$TMP/l.txt"
-is "$(head -n 1 "$TMP/l.txt")" "Ändringsförteckning utkast → förslag" \
-    "-L names the versions in the title"
+is "$(head -n 1 "$TMP/l.txt")" "Ändringsförteckning – Överenskommelse om samverkan för regional utveckling i Västerbottens län 2027–2030 (förslag jämfört med utkast)" \
+    "-L names the versions in the title, after the document's name"
 kl kldiff --summary --lang=sv -o "$TMP/o.txt" "$A" "$B"
 golden "$TMP/o.txt" "$G/samverkan.summary.txt" "-o FILE writes the same list"
 kl klsplit "$A" >"$TMP/a.tsv"
@@ -139,7 +139,7 @@ golden "$TMP/three.txt" "$G/samverkan.summary.txt" \
 kl kldiff --summary --all-pairs --lang=sv "$O" "$A" "$B" >"$TMP/all.txt"
 is "$(grep -c '^Ändringsförteckning' "$TMP/all.txt")" 2 \
     "--all-pairs: a list for each pair"
-like "$(head -n 1 "$TMP/all.txt")" '2019–2022 → 2023–2026' \
+like "$(head -n 1 "$TMP/all.txt")" '2023–2026 jämfört med 2019–2022$' \
     "--all-pairs: the first pair first"
 kl kldiff --parallel --html --lang=sv "$A" "$B" >"$TMP/p.html"
 like "$(cat "$TMP/p.html")" '<thead><tr><th>Nuvarande lydelse</th><th>Föreslagen lydelse</th>' \
@@ -160,7 +160,7 @@ U=$C/samverkan-2027-2030-utkast.docx
 if [ -f "$U" ]; then
 	kl kldiff --summary --lang=sv "$A" "$U" "$B" >"$TMP/draft.txt"
 	is "$(head -n 1 "$TMP/draft.txt")" \
-	    "Ändringsförteckning samverkan-2027-2030-utkast.docx → samverkan-2027-2030.docx" \
+	    "Ändringsförteckning – Överenskommelse om samverkan för regional utveckling i Västerbottens län 2027–2030 (samverkan-2027-2030.docx jämfört med samverkan-2027-2030-utkast.docx)" \
 	    "the same period on both sides: the title names the files"
 	like "$(cat "$TMP/draft.txt")" '– Punkt 5\.4\.4 flyttas och blir punkt 5\.4\.6\.' \
 	    "a move inside a renamed section is no move to another section"
@@ -285,6 +285,9 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	# "respektive" between two changed rates; 2.2: "tillse", "enl."
 	# beside "skall" -> "bör"; 4.1: "fr.o.m.").
 	sed -n '/^Övriga/q;p' "$TMP/lang.txt" >"$TMP/lang-body.txt"
+	is "$(head -n 1 "$TMP/lang.txt")" \
+	    "Ändringsförteckning – Avtal om gemensam upphandling av kollektivtrafik (avtal-2027.txt jämfört med avtal-2019.txt)" \
+	    "no period in the versions: the title names the document, then the files"
 	is "$(grep -c 'resp\.\|tillse\|enl\|fr\.o\.m\|ska”' "$TMP/lang-body.txt")" 0 \
 	    "language changes: no rewrite quoted as wording"
 	like "$(cat "$TMP/lang-body.txt")" 'I punkt 2\.2 ersätts ”Regionen skall” med ”Regionen bör”\.' \
@@ -307,7 +310,7 @@ if [ -f "$L/avtal-2019.txt" ]; then
 	is "$(grep -c 'Språkliga' "$TMP/lang-h.txt")" 0 \
 	    "--hide-language leaves them out"
 else
-	for i in 1 2 3 4 5 6 7 8; do skip "corpus/lang not here"; done
+	for i in 1 2 3 4 5 6 7 8 9; do skip "corpus/lang not here"; done
 fi
 
 done_testing
