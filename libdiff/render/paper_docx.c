@@ -324,10 +324,38 @@ cell_open(struct xw *w, int span)
 }
 
 /* The clauses of a cell, a paragraph each, the number first. */
+/* A run of the agreement's text with the spaces inside its amounts
+ * ("1 900 000", "500 000 kr") made no-break spaces, as the paper's own
+ * sentences have them; before: the last character of the run before. */
+static void
+bound_run(struct xw *w, const char *s, size_t len, int how, char before)
+{
+	ld_buf t;
+	size_t i;
+
+	ld_buf_init(&t);
+	for (i = 0; i < len; i++) {
+		char a = i > 0 ? s[i - 1] : before;
+		char b = i + 1 < len ? s[i + 1] : '\0';
+		char c = i + 2 < len ? s[i + 2] : '\0';
+
+		if (s[i] == ' ' && a >= '0' && a <= '9' && ((b >= '0' &&
+		    b <= '9') || b == '%' || (b == 'k' && c == 'r')))
+			ld_buf_adds(&t, "\xc2\xa0");
+		else
+			ld_buf_addc(&t, s[i]);
+	}
+	run(w, ld_buf_str(&t), t.len, how);
+	if (t.oom)
+		w->x.oom = 1;
+	ld_buf_free(&t);
+}
+
 static void
 cell_paras(struct xw *w, const ld_cell *c, const char *num)
 {
 	size_t i;
+	char last = ' ';
 
 	ld_buf_adds(&w->x, "<w:p>");
 	if (num[0] != '\0') {
@@ -338,8 +366,10 @@ cell_paras(struct xw *w, const ld_cell *c, const char *num)
 		const ld_seg *g = &c->seg[i];
 
 		if (g->kind != LD_SEG_BREAK) {
-			run(w, g->s, g->len, g->kind == LD_SEG_TEXT ? 0 :
-			    g->kind);
+			bound_run(w, g->s, g->len, g->kind == LD_SEG_TEXT ? 0 :
+			    g->kind, last);
+			if (g->len > 0)
+				last = g->s[g->len - 1];
 			continue;
 		}
 		ld_buf_adds(&w->x, "</w:p><w:p>");

@@ -63,6 +63,8 @@ like "$(unzip -p "$TMP/parallel.docx" word/styles.xml)" \
 like "$(unzip -p "$TMP/summary.docx" word/document.xml)" \
     "Sorsele kommuns bidrag sänks med $(printf '5\302\240000\302\240kr')" \
     "--summary --docx: no line break inside an amount (no-break spaces)"
+like "$x" "$(printf '1\302\240900\302\240000')" \
+    "--parallel --docx: no line break inside an amount of the agreement's text"
 kl kldiff --parallel --docx --unmarked -o "$TMP/plain.docx" "$A" "$B"
 x=$(unzip -p "$TMP/plain.docx" word/document.xml)
 is "$(printf '%s' "$x" | grep -c '<w:strike/>\|<w:u ')" 0 \
