@@ -393,7 +393,7 @@ side_cell(struct xw *w, const ld_prow *r, int new_side)
 		para(w, NULL, "", 0);
 	else
 		cell_paras(w, c, new_side ? r->new_num : r->old_num);
-	if (new_side && r->moved_from != NULL) {
+	if (new_side && ld_paper_has_note(r)) {
 		ld_buf t;
 
 		ld_buf_init(&t);

@@ -263,8 +263,23 @@ kl kldiff --parallel --markdown --lang=sv "$TMP/l1.tsv" "$TMP/l2.tsv" >"$TMP/lon
 is "$(grep '^| 4\.2' "$TMP/long.md")" \
     "| 4.2 $D Kommunerna betalar ~~hälften~~ av kostnaden. $D | 4.2 $D Kommunerna betalar **en tredjedel** av kostnaden. $D |" \
     "a long provision: the changed sentence, $D for the unchanged before and after"
-like "$(grep '^| 4\.3' "$TMP/long.md")" '^\| 4\.3 Avtalet gäller i ~~fyra~~ år\. Det kan sägas upp\. \|' \
-    "a provision of two sentences is printed whole"
+is "$(grep '^| 4\.3' "$TMP/long.md")" \
+    "| 4.3 Avtalet gäller i ~~fyra~~ år. $D | 4.3 Avtalet gäller i **fem** år. $D |" \
+    "a provision of two sentences: its unchanged one as $D too (one practice)"
+# A provision that ends where its list goes on, a merge that changed no
+# word, a table, the text before the first heading: each says what it is.
+kl kldiff --parallel --lang=sv "$A" "$B" >"$TMP/p2.txt"
+like "$(grep -A1 'och EU, samt' "$TMP/p2.txt" | tr '\n' ' ')" "$D" \
+    "a row that ends inside a list: closed by $D"
+like "$(tr '\n' ' ' <"$TMP/p2.txt" | tr -s ' ')" \
+    'Nuvarande punkterna 8\.5\.1 och 8\.5\.2 .*slås samman; texten är .*oförändrad\.' \
+    "a merge that changed no word: noted"
+kl kldiff --parallel --markdown --lang=sv "$A" "$B" >"$TMP/p2.md"
+is "$(grep -c '^| 7\.1 – – –<br>Part \\| Årligt bidrag (kronor)<br>Skellefteå' "$TMP/p2.md")" 1 \
+    "a table: one row under the clause that introduces it, with its header"
+is "$(grep -c '^| Skellefteå\|^| Summa' "$TMP/p2.md")" 0 "a table: no row of its own per table row"
+like "$(grep -m1 '^| Inledningen: Dnr RV' "$TMP/p2.md")" 'Inledningen: Dnr RV \*\*2026' \
+    "the text before the first heading: labelled"
 kl kldiff --parallel --markdown --whole --lang=sv "$TMP/l1.tsv" "$TMP/l2.tsv" >"$TMP/whole.md"
 is "$(grep -c "$D" "$TMP/whole.md")" 0 "--whole: no $D"
 like "$(grep '^| 4\.2' "$TMP/whole.md")" '^\| 4\.2 Parterna möts varje år\..*Det skickas till alla parter\. \|' \
