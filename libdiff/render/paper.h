@@ -117,7 +117,8 @@ enum {
 	P_COUNT
 };
 const char *ld_paper_label(int id, int sv);
-/* The title of a paper: "Parallelluppställning 2023–2026 → 2027–2030". */
+/* The title of a paper: "Parallelluppställning – <the document's name>
+ * 2027–2030 jämfört med 2023–2026". */
 void ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
     int sv);
 

@@ -3,13 +3,17 @@
  * paper_say_values.c - the sentences of changed numbers and amounts.
  *
  * The idea: a value is told by its values, never by its words: "I punkt
- * 7.5 höjs beloppet från 1 250 000 kr till 1 500 000 kr (+250 000 kr)."
- * The changed amounts of one table are gathered: the rows raised in one
- * sentence, the rows lowered after a semicolon, named by their first
- * cell (in the genitive when one row stands alone: "Sorsele kommuns
- * bidrag sänks med 5 000 kr"), with the noun of the column's header
- * ("Årligt bidrag (kronor)" -> bidragen); a sum row gets a sentence of
- * its own.
+ * 7.5 höjs beloppet med 250 000 kr från 1 250 000 kr till 1 500 000 kr.";
+ * a number that is neither amount nor rate is quoted as the text writes
+ * it, with the word after it (”275 000 invånare”, ”tre gånger”), since
+ * what it counts the comparison does not know; two rates the text joins
+ * ("40 respektive 60 procent") are one sentence.  The changed amounts of
+ * one table are gathered: the rows raised in one sentence, the rows
+ * lowered in another, each with the change and the new amount, named by
+ * their first cell (in the genitive when one row stands alone: "Sorsele
+ * kommuns bidrag sänks med 5 000 kr till 55 000 kr"), with the noun of
+ * the column's header ("Årligt bidrag (kronor)" -> bidragen); a sum row
+ * gets a sentence of its own, after the rows that came or went.
  */
 #include <stdlib.h>
 #include <string.h>
