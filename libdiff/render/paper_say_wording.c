@@ -245,36 +245,55 @@ needs_after(const ldiff_unit *u, size_t i, int pure)
 	return pure && is_space(t[n - 1]) && !is_space(t[0]);
 }
 
+/* Whether [p, end) holds a negation word. */
+static int
+has_negation(const char *p, const char *end)
+{
+	size_t len;
+
+	while (p < end) {
+		while (p < end && (is_space(*p) || is_punct(*p)))
+			p++;
+		for (len = 0; p + len < end && !is_space(p[len]) &&
+		    !is_punct(p[len]); len++)
+			;
+		if (len > 0 && is_negation(p, len))
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
 /* Whether the sentence of the new text (or the old, old_side) around
- * edit i has a negation outside the edit. */
+ * edit i has a negation outside the edit: from the full stop before it
+ * to the one after it. */
 static int
 sentence_negated(const ldiff_unit *u, size_t i, int old_side)
 {
-	size_t k, len;
+	size_t k;
 
 	for (k = i; k > 0; k--) {	/* back to the sentence's start */
 		const char *t = old_side ? u->edits[k - 1].old_text :
 		    u->edits[k - 1].new_text;
 
-		if (strchr(t, '.') != NULL)
+		if (strchr(t, '.') != NULL) {
+			k--;
 			break;
+		}
 	}
 	for (; k < u->n_edits; k++) {
 		const char *t = old_side ? u->edits[k].old_text :
-		    u->edits[k].new_text, *p = t;
+		    u->edits[k].new_text, *end = t + strlen(t), *dot;
 
 		if (k == i)
 			continue;
-		for (; *p != '\0'; p += len > 0 ? len : 1) {
-			while (*p != '\0' && (is_space(*p) || is_punct(*p)))
-				p++;
-			for (len = 0; p[len] != '\0' && !is_space(p[len]) &&
-			    !is_punct(p[len]); len++)
-				;
-			if (len > 0 && is_negation(p, len))
-				return 1;
-		}
-		if (k > i && strchr(t, '.') != NULL)
+		if (k < i && (dot = strrchr(t, '.')) != NULL)
+			t = dot + 1;
+		if (k > i && (dot = strchr(t, '.')) != NULL)
+			end = dot;
+		if (has_negation(t, end))
+			return 1;
+		if (k > i && *end == '.')
 			break;
 	}
 	return 0;
