@@ -18,7 +18,9 @@
  *               number or amount written another way with the same
  *               value ("1250000" -> "1 250 000", "1,3 mnkr" -> "1 300
  *               000 kr");
- *   PERIOD      a year range changed, or a lone year moved by the period
+ *   PERIOD      a year range moved as a whole (both its years by the
+ *               same number; a range that changed otherwise is a
+ *               NUMBER), or a lone year moved by the period
  *               shift (the shift of a year range in the same text, else 4
  *               years either way, the length of the agreements' periods);
  *   DATE        a date token changed, or a year right after a month name;
@@ -48,6 +50,7 @@
 
 struct vals {
 	int nrange, ndate, nyear, nnum, namount, datectx;
+	int range0, range1;	/* the years of the first year range */
 	int year;		/* the first lone year */
 	double num, amount;	/* the first number / amount (kronor) */
 	uint32_t *words;	/* ids of the other non-space tokens */
@@ -88,6 +91,28 @@ range_start(const ld_tok *t)
 	if (t->type != LDIFF_TOK_YEARRANGE || t->len < 9)
 		return 0;
 	return digits4(t->s) > 0 ? digits4(t->s) : 0;
+}
+
+/* The last year of a range token ("2023–2026" -> 2026), or 0. */
+static int
+range_end(const ld_tok *t)
+{
+	if (t->type != LDIFF_TOK_YEARRANGE || t->len < 9)
+		return 0;
+	return digits4(t->s + t->len - 4) > 0 ? digits4(t->s + t->len - 4) : 0;
+}
+
+/* A year range that moved as a whole, both years by the same number
+ * ("2019–2022" -> "2023–2026"); "2014–2020" -> "2020–2030" (another
+ * strategy's period) did not, and is no period shift. */
+static int
+range_moved(const struct vals *o, const struct vals *n)
+{
+	if (o->nrange != 1 || n->nrange != 1)
+		return o->nrange + n->nrange > 0;	/* as before */
+	return o->range0 > 0 && n->range0 > 0 && o->range1 > 0 &&
+	    n->range1 > 0 && n->range0 != o->range0 &&
+	    n->range0 - o->range0 == n->range1 - o->range1;
 }
 
 static int
@@ -266,7 +291,10 @@ read_side(const ld_side *s, size_t t0, size_t t1, struct vals *v,
 		if (t->space) {
 			i++;
 		} else if (t->type == LDIFF_TOK_YEARRANGE) {
-			v->nrange++;
+			if (v->nrange++ == 0) {
+				v->range0 = range_start(t);
+				v->range1 = range_end(t);
+			}
 			i++;
 		} else if (t->type == LDIFF_TOK_DATE) {
 			v->ndate++;
@@ -365,8 +393,10 @@ classes(struct vals *o, struct vals *n, int shift, ldiff_edit *e)
 	number_words(o, n);
 	if (!same_words(o, n))
 		c |= LDIFF_CLASS_WORDING;
-	if (o->nrange || n->nrange)
+	if (range_moved(o, n))
 		c |= LDIFF_CLASS_PERIOD;
+	else if (o->nrange || n->nrange)
+		c |= LDIFF_CLASS_NUMBER;
 	if (o->ndate || n->ndate)
 		c |= LDIFF_CLASS_DATE;
 	if (o->nyear && n->nyear) {

@@ -52,6 +52,7 @@ typedef struct ld_prow {
 	ld_cell old, new;
 	const char *old_num, *new_num;	/* "5.2.3", "" when none */
 	const ldiff_clause *moved_from;	/* a moved unit: its old clause */
+	int same_text;		/* a split or merge that changed no word */
 } ld_prow;
 
 /* The rows of pair, in the new version's order; unmarked: the cells
@@ -60,6 +61,7 @@ typedef struct ld_prow {
  * its cells; free with ld_paper_rows_free. */
 #define LD_PAPER_UNMARKED 1
 #define LD_PAPER_WHOLE 2
+#define LD_PAPER_SV 4		/* the labels in Swedish */
 int ld_paper_rows(const ldiff_diff *d, size_t pair, unsigned how,
     ld_prow **rows, size_t *n);
 /* The LD_PAPER_* flags the options ask for. */
@@ -68,8 +70,12 @@ void ld_paper_rows_free(ld_prow *rows, size_t n);
 /* The number a reader sees for c: "5.2.3", "rad Umeå kommun" (sv) or
  * "row Umeå kommun", "5.2.3 fjärde strecksatsen"... appended to b. */
 void ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv);
-/* The note of a moved row: "(Flyttad från punkt 5.2.3.)". */
+/* The note of a moved row: "(Flyttad från punkt 5.2.3.)", of a split or
+ * merge that changed no word: "(Nuvarande punkterna 8.5.1 och 8.5.2 slås
+ * samman; texten är oförändrad.)". */
 void ld_paper_moved_note(ld_buf *b, const ld_prow *r, int sv);
+/* Whether row r has such a note. */
+int ld_paper_has_note(const ld_prow *r);
 /* "tredje" / "third" for 1..10, else NULL. */
 const char *ld_paper_ordinal(long k, int sv);
 /* The place after the last mark ("•", "¶") of an id: "6.1/•4" -> 4. */
@@ -113,7 +119,8 @@ enum {
 	P_COUNT
 };
 const char *ld_paper_label(int id, int sv);
-/* The title of a paper: "Parallelluppställning 2023–2026 → 2027–2030". */
+/* The title of a paper: "Parallelluppställning – <the document's name>
+ * 2027–2030 jämfört med 2023–2026". */
 void ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
     int sv);
 

@@ -89,10 +89,38 @@ cell_open(struct xw *w, int span)
 }
 
 /* The clauses of a cell, a paragraph each, the number first. */
+/* A run of the agreement's text with the spaces inside its amounts
+ * ("1 900 000", "500 000 kr") made no-break spaces, as the paper's own
+ * sentences have them; before: the last character of the run before. */
+static void
+bound_run(struct xw *w, const char *s, size_t len, int how, char before)
+{
+	ld_buf t;
+	size_t i;
+
+	ld_buf_init(&t);
+	for (i = 0; i < len; i++) {
+		char a = i > 0 ? s[i - 1] : before;
+		char b = i + 1 < len ? s[i + 1] : '\0';
+		char c = i + 2 < len ? s[i + 2] : '\0';
+
+		if (s[i] == ' ' && a >= '0' && a <= '9' && ((b >= '0' &&
+		    b <= '9') || b == '%' || (b == 'k' && c == 'r')))
+			ld_buf_adds(&t, "\xc2\xa0");
+		else
+			ld_buf_addc(&t, s[i]);
+	}
+	run(w, ld_buf_str(&t), t.len, how);
+	if (t.oom)
+		w->x.oom = 1;
+	ld_buf_free(&t);
+}
+
 static void
 cell_paras(struct xw *w, const ld_cell *c, const char *num)
 {
 	size_t i;
+	char last = ' ';
 
 	ld_buf_adds(&w->x, "<w:p>");
 	if (num[0] != '\0') {
@@ -103,9 +131,11 @@ cell_paras(struct xw *w, const ld_cell *c, const char *num)
 		const ld_seg *g = &c->seg[i];
 
 		if (g->kind != LD_SEG_BREAK) {
-			run(w, g->s, g->len, g->kind == LD_SEG_DEL ?
+			bound_run(w, g->s, g->len, g->kind == LD_SEG_DEL ?
 			    LD_RUN_STRIKE : g->kind == LD_SEG_INS ?
-			    LD_RUN_UNDERLINE : LD_RUN_PLAIN);
+			    LD_RUN_UNDERLINE : LD_RUN_PLAIN, last);
+			if (g->len > 0)
+				last = g->s[g->len - 1];
 			continue;
 		}
 		ld_buf_adds(&w->x, "</w:p><w:p>");
@@ -129,7 +159,7 @@ side_cell(struct xw *w, const ld_prow *r, int new_side)
 		para(w, NULL, "", 0);
 	else
 		cell_paras(w, c, new_side ? r->new_num : r->old_num);
-	if (new_side && r->moved_from != NULL) {
+	if (new_side && ld_paper_has_note(r)) {
 		ld_buf t;
 
 		ld_buf_init(&t);
@@ -159,7 +189,8 @@ parallel_pair(struct xw *w, size_t pair)
 	size_t n, i;
 	int r;
 
-	if ((r = ld_paper_rows(w->d, pair, w->o.unmarked, &rows, &n)) != 0)
+	if ((r = ld_paper_rows(w->d, pair, ld_paper_how(&w->o), &rows,
+	    &n)) != 0)
 		return r;
 	if ((r = ld_paper_summary(w->d, pair, w->sv, w->o.hide, &sum)) != 0) {
 		ld_paper_rows_free(rows, n);

@@ -192,6 +192,9 @@ ld_say_end(struct say *s, ld_pgroup *g)
 	}
 	if (p[0] >= 'a' && p[0] <= 'z')
 		p[0] = (char)(p[0] - 'a' + 'A');
+	else if ((unsigned char)p[0] == 0xc3 && ((unsigned char)p[1] == 0xa5
+	    || (unsigned char)p[1] == 0xa4 || (unsigned char)p[1] == 0xb6))
+		p[1] = (char)(p[1] - 0x20);	/* å ä ö -> Å Ä Ö */
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 8;
 		char **ns = ld_reallocarray(g->sent, cap, sizeof *ns);
@@ -244,11 +247,85 @@ ld_say_quoted(struct say *s, const char *t)
 	ld_buf_adds(&s->b, QC(s->sv));
 }
 
-/* An edit a committee reads: not equal, not only a minor class, and with
- * words left once its ends are trimmed. */
-int
-ld_say_edit_told(const ldiff_edit *e)
+/* Whether hay holds the n bytes of needle. */
+static int
+has_text(const char *hay, const char *needle, size_t n)
 {
+	for (; *hay != '\0'; hay++)
+		if (strncmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The words of text left when the texts that another edit of u moves
+ * (its other side: deleted here, inserted there) are taken out; *dot is
+ * set when a full stop is left: the seam of a sentence cut or joined. */
+static size_t
+left_words(const ldiff_unit *u, size_t i, const char *text, int new_side,
+    int *dot)
+{
+	ld_buf b;
+	size_t j, n, words = 0;
+	int in = 0;
+	char *p, *q;
+
+	const char *t = ld_say_trimmed(text, &n);
+	size_t tn = n;
+
+	*dot = 0;
+	for (j = 0; j < u->n_edits && tn >= 12; j++)
+		if (j != i && has_text(new_side ? u->edits[j].old_text :
+		    u->edits[j].new_text, t, tn))
+			return 0;	/* all of it is there */
+	ld_buf_init(&b);
+	ld_buf_adds(&b, text);
+	p = (char *)ld_buf_str(&b);
+	for (j = 0; j < u->n_edits && !b.oom; j++) {
+		const char *o = ld_say_trimmed(new_side ? u->edits[j].old_text :
+		    u->edits[j].new_text, &n);
+
+		if (j == i || n < 12)
+			continue;
+		for (q = p; *q != '\0'; q++)
+			if (strncmp(q, o, n) == 0)
+				memset(q, ' ', n);
+	}
+	for (q = p; *q != '\0'; q++) {
+		int sp = *q == ' ' || *q == '\t' || *q == '\n' || *q == '.' ||
+		    *q == ',';
+
+		*dot |= *q == '.';
+		words += !sp && !in;
+		in = !sp;
+	}
+	ld_buf_free(&b);
+	return words;
+}
+
+/* An edit of a split or merge that only moves text between the clauses:
+ * its words are another edit's, or it is the seam where a sentence was
+ * cut or joined ("och" -> ". Bidragen").  "Punkt 7.2 delas i två
+ * punkter" has told it. */
+static int
+moved_text(const ldiff_unit *u, size_t i)
+{
+	int d1, d2;
+	size_t o, n;
+
+	if (u->op != LDIFF_OP_SPLIT && u->op != LDIFF_OP_MERGED)
+		return 0;
+	o = left_words(u, i, u->edits[i].old_text, 0, &d1);
+	n = left_words(u, i, u->edits[i].new_text, 1, &d2);
+	return o + n == 0 || (o <= 1 && n <= 1 && (d1 || d2));
+}
+
+/* An edit a committee reads: not equal, not only a minor class, with
+ * words left once its ends are trimmed, and not text a split or merge
+ * only moved. */
+int
+ld_say_edit_told(const ldiff_unit *u, size_t i)
+{
+	const ldiff_edit *e = &u->edits[i];
 	size_t a, b;
 
 	if (e->op == LDIFF_EDIT_EQUAL ||
@@ -256,7 +333,25 @@ ld_say_edit_told(const ldiff_edit *e)
 		return 0;
 	ld_say_trimmed(e->old_text, &a);
 	ld_say_trimmed(e->new_text, &b);
-	return a > 0 || b > 0;
+	return (a > 0 || b > 0) && !moved_text(u, i);
+}
+
+/* The clause of u's new side where edit i lies: the new texts of the
+ * edits before it, against the clauses joined with one space. */
+size_t
+ld_say_edit_clause(const ldiff_unit *u, size_t i)
+{
+	size_t k, off = 0, end = 0;
+
+	for (k = 0; k < i; k++)
+		off += strlen(u->edits[k].new_text);
+	for (k = 0; k + 1 < u->n_new; k++) {
+		end += strlen(u->new_cl[k]->text);
+		if (off < end)
+			return k;
+		end++;		/* the joining space */
+	}
+	return k;
 }
 
 /* A number or amount replaced by another, told by its values. */
@@ -275,7 +370,7 @@ ld_say_count_edits(const ldiff_unit *u, size_t *words, size_t *values)
 
 	*words = *values = 0;
 	for (i = 0; i < u->n_edits; i++) {
-		if (!ld_say_edit_told(&u->edits[i]))
+		if (!ld_say_edit_told(u, i))
 			continue;
 		if (ld_say_edit_is_value(&u->edits[i]))
 			(*values)++;
@@ -300,6 +395,29 @@ ld_say_in(struct say *s, const ldiff_clause *c)
 	ld_say_name(s, c);
 }
 
+/* "punkt 2.4 (nuvarande 2.3)": c of changed unit u, with its number in
+ * the current version when the new one gave it another. */
+void
+ld_say_name_of(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
+{
+	const ldiff_clause *o = u->n_old == 1 ? u->old_cl[0] : NULL;
+
+	ld_say_name(s, c);
+	if (u->op != LDIFF_OP_CHANGED || o == NULL || u->n_new != 1 ||
+	    c != u->new_cl[0] || !ld_say_numbered(o) || !ld_say_numbered(c) ||
+	    strcmp(ld_paper_number(o), ld_paper_number(c)) == 0)
+		return;
+	ld_buf_printf(&s->b, s->sv ? " (nuvarande %s)" : " (currently %s)",
+	    ld_paper_number(o));
+}
+
+void
+ld_say_in_of(struct say *s, const ldiff_unit *u, const ldiff_clause *c)
+{
+	ld_buf_adds(&s->b, s->sv ? "i " : "in ");
+	ld_say_name_of(s, u, c);
+}
+
 /* ---- labels ------------------------------------------------------------------ */
 
 static const char *const labels[P_COUNT][2] = {
@@ -311,8 +429,7 @@ static const char *const labels[P_COUNT][2] = {
 	[P_NOT_LISTED] = { "Changes not listed above:",
 	    "Ändringar som inte redovisas ovan:" },
 	[P_GENERAL] = { "Other changes", "Övriga ändringar" },
-	[P_BEFORE_FIRST] = { "Before the first heading",
-	    "Före första rubriken" },
+	[P_BEFORE_FIRST] = { "Introduction", "Inledningen" },
 	[P_NO_CHANGES] = { "No changes of content.",
 	    "Inga ändringar i sak." },
 };
@@ -329,19 +446,60 @@ ld_paper_label(int id, int sv)
 	return id >= 0 && id < P_COUNT ? labels[id][sv ? 1 : 0] : "";
 }
 
+/* The first line of version v when it reads as the document's name:
+ * before the first heading or its unnumbered first heading, short, no
+ * sentence ("Överenskommelse om
+ * samverkan ... 2027–2030"); NULL else. */
+static const char *
+document_name(const ldiff_diff *d, size_t v)
+{
+	const ldiff_clause *c = ldiff_clauses_get(ldiff_diff_version(d, v), 0);
+	size_t n;
+
+	if (c == NULL || c->kind == LDIFF_CL_ROW || strchr(c->text, '\t') !=
+	    NULL)
+		return NULL;
+	/* a paragraph before the first heading, or an unnumbered heading
+	 * that opens the document */
+	if (c->kind == LDIFF_CL_SECTION ? ld_paper_number(c)[0] != '\0' :
+	    c->section[0] != '\0')
+		return NULL;
+	n = strlen(c->text);
+	if (n == 0 || n > 160 || c->text[n - 1] == '.')
+		return NULL;
+	return c->text;
+}
+
+/* Whether s ends with t. */
+static int
+ends_with(const char *s, const char *t)
+{
+	size_t n = strlen(s), k = strlen(t);
+
+	return k > 0 && n >= k && strcmp(s + n - k, t) == 0;
+}
+
+/* The title of a paper: "Ändringsförteckning – Överenskommelse om ...
+ * 2027–2030 jämfört med 2023–2026", the document's first line when it
+ * is its name and the versions by their periods, no arrow (a reader's
+ * words, not diff notation); the versions' names when they have no
+ * period or the same one: "Ändringsförteckning – Avtal om ...
+ * (avtal-2027.txt jämfört med avtal-2019.txt)". */
 void
 ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
     int sv)
 {
 	ld_buf o, n;
 	int years;
+	const char *name = document_name(d, pair + 1);
+	const char *cmp = sv ? " jämfört med " : " compared with ";
 
 	ld_buf_init(&o);
 	ld_buf_init(&n);
 	ld_version_label(&o, ldiff_diff_version_name(d, pair), 1);
 	ld_version_label(&n, ldiff_diff_version_name(d, pair + 1), 1);
 	/* a draft and the proposal of one period: their names, not
-	 * "2027–2030 → 2027–2030" */
+	 * "2027–2030 jämfört med 2027–2030" */
 	years = strcmp(ld_buf_str(&o), ld_buf_str(&n)) != 0;
 	if (!years) {
 		ld_buf_reset(&o);
@@ -350,10 +508,15 @@ ld_paper_title(ld_buf *b, const ldiff_diff *d, size_t pair, int what,
 		ld_version_label(&n, ldiff_diff_version_name(d, pair + 1), 0);
 	}
 	ld_buf_adds(b, ld_paper_label(what, sv));
-	ld_buf_addc(b, ' ');
-	ld_buf_adds(b, ld_buf_str(&o));
-	ld_buf_adds(b, " \xe2\x86\x92 ");
-	ld_buf_adds(b, ld_buf_str(&n));
+	if (name != NULL && years && ends_with(name, ld_buf_str(&n)))
+		ld_buf_printf(b, " \xe2\x80\x93 %s%s%s", name, cmp,
+		    ld_buf_str(&o));
+	else if (name != NULL)
+		ld_buf_printf(b, " \xe2\x80\x93 %s (%s%s%s)", name,
+		    ld_buf_str(&n), cmp, ld_buf_str(&o));
+	else
+		ld_buf_printf(b, ": %s%s%s", ld_buf_str(&n), cmp,
+		    ld_buf_str(&o));
 	if (o.oom || n.oom)
 		b->oom = 1;
 	ld_buf_free(&o);

@@ -136,8 +136,58 @@ ld_paper_clause_name(ld_buf *b, const ldiff_clause *c, int sv)
 	}
 	if (ld_paper_number(c)[0] != '\0')
 		ld_buf_printf(b, sv ? "punkt %s" : "clause %s", c->id);
-	else
+	else {
 		paragraph_name(b, ld_paper_position(c->id, "\xc2\xb6"), sv);
+		/* "tredje stycket" alone names no place a reader can find */
+		if (c->section[0] == '\0')
+			ld_buf_adds(b, sv ? " i inledningen" :
+			    " of the introduction");
+		else
+			ld_buf_printf(b, sv ? " under rubriken %s" :
+			    " under the heading %s", c->section);
+	}
+}
+
+int
+ld_paper_has_note(const ld_prow *r)
+{
+	return r->moved_from != NULL || r->same_text;
+}
+
+/* "8.5.1 och 8.5.2" */
+static void
+put_numbers(ld_buf *b, const ldiff_clause *const *cl, size_t n, int sv)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ld_buf_adds(b, i + 1 < n ? ", " : sv ? " och " : " and ");
+		ld_buf_adds(b, ld_paper_number(cl[i])[0] != '\0' ?
+		    ld_paper_number(cl[i]) : cl[i]->id);
+	}
+}
+
+/* "(Nuvarande punkterna 8.5.1 och 8.5.2 slås samman; texten är
+ * oförändrad.)": the layout shows the text twice, so it says so. */
+static void
+same_text_note(ld_buf *b, const ldiff_unit *u, int sv)
+{
+	int merged = u->op == LDIFF_OP_MERGED;
+
+	ld_buf_adds(b, sv ? (u->n_old > 1 ? "(Nuvarande punkterna " :
+	    "(Nuvarande punkt ") : u->n_old > 1 ? "(Current clauses " :
+	    "(Current clause ");
+	put_numbers(b, u->old_cl, u->n_old, sv);
+	if (merged)
+		ld_buf_adds(b, sv ? " slås samman" : " are merged");
+	else {
+		ld_buf_adds(b, sv ? " delas i punkterna " :
+		    " is split into clauses ");
+		put_numbers(b, u->new_cl, u->n_new, sv);
+	}
+	ld_buf_adds(b, sv ? "; texten är oförändrad.)" :
+	    "; the text is unchanged.)");
 }
 
 void
@@ -145,6 +195,11 @@ ld_paper_moved_note(ld_buf *b, const ld_prow *r, int sv)
 {
 	const ldiff_clause *o = r->moved_from, *c = r->u->new_cl[0];
 
+	if (o == NULL) {
+		if (r->same_text)
+			same_text_note(b, r->u, sv);
+		return;
+	}
 	if (strcmp(o->id, c->id) == 0)
 		ld_buf_adds(b, c->kind == LDIFF_CL_ROW ?
 		    (sv ? "(Flyttad inom tabellen.)" : "(Moved within the table.)")
@@ -316,7 +371,7 @@ bullet_lead(ld_cell *cell, const ldiff_clause *const *cl, size_t n,
 /* ---- the parts not reprinted ------------------------------------------- */
 
 /* A provision of this many sentences or more is shortened. */
-#define MIN_SENTENCES 3
+#define MIN_SENTENCES 2
 
 /* Is off the start (end: the end) of one of the n sentences sp? */
 static int
@@ -440,6 +495,53 @@ elide(const ldiff_unit *u, ld_prow *row)
 	return cell_elide(&row->new, head, tail);
 }
 
+/* The label of an unnumbered provision: "Inledningen:" for the text
+ * before the first heading, which a reader would otherwise not place. */
+static const char *
+unnumbered_label(const ldiff_clause *c, unsigned how)
+{
+	if (c->kind != LDIFF_CL_CLAUSE || c->section[0] != '\0' ||
+	    ld_paper_number(c)[0] != '\0')
+		return ld_paper_number(c);
+	return (how & LD_PAPER_SV) ? "Inledningen:" : "Introduction:";
+}
+
+/* A split or merge whose words did not change. */
+static int
+no_word_changed(const ldiff_unit *u)
+{
+	size_t i;
+
+	if (u->op != LDIFF_OP_SPLIT && u->op != LDIFF_OP_MERGED)
+		return 0;
+	for (i = 0; i < u->n_edits; i++)
+		if (u->edits[i].op != LDIFF_EDIT_EQUAL)
+			return 0;
+	return 1;
+}
+
+/* A cell that ends where its list goes on ("Parterna ska bl.a.:", "...
+ * och EU, samt"): a dash line below for the part not reprinted. */
+static int
+close_list(ld_cell *c)
+{
+	const ld_seg *g = c->n > 0 ? &c->seg[c->n - 1] : NULL;
+	size_t n = g != NULL ? g->len : 0;
+	const char *t = g != NULL ? g->s : "";
+	int r;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	if (g == NULL || g->kind == LD_SEG_BREAK || n == 0 || !(t[n - 1] ==
+	    ':' || t[n - 1] == ',' || t[n - 1] == ';' || (n >= 4 &&
+	    strncmp(t + n - 4, "samt", 4) == 0) || (n >= 4 && strncmp(t + n -
+	    4, " och", 4) == 0)))
+		return 0;
+	if ((r = cell_add(c, LD_SEG_BREAK, "", 0)) != 0)
+		return r;
+	return cell_add(c, LD_SEG_TEXT, CONTEXT_DASHES, strlen(CONTEXT_DASHES));
+}
+
 static int
 make_row(const ldiff_unit *u, ld_prow *row, unsigned how)
 {
@@ -447,10 +549,11 @@ make_row(const ldiff_unit *u, ld_prow *row, unsigned how)
 
 	memset(row, 0, sizeof *row);
 	row->u = u;
-	row->old_num = u->n_old > 0 ? ld_paper_number(u->old_cl[0]) : "";
-	row->new_num = u->n_new > 0 ? ld_paper_number(u->new_cl[0]) : "";
+	row->old_num = u->n_old > 0 ? unnumbered_label(u->old_cl[0], how) : "";
+	row->new_num = u->n_new > 0 ? unnumbered_label(u->new_cl[0], how) : "";
 	if (u->op == LDIFF_OP_MOVED && u->n_old > 0)
 		row->moved_from = u->old_cl[0];
+	row->same_text = no_word_changed(u);
 	if ((r = bullet_lead(&row->old, u->old_cl, u->n_old,
 	    &row->old_num)) != 0 || (r = bullet_lead(&row->new, u->new_cl,
 	    u->n_new, &row->new_num)) != 0)
@@ -461,14 +564,20 @@ make_row(const ldiff_unit *u, ld_prow *row, unsigned how)
 	}
 	if ((r = cut_edits(u, row, (how & LD_PAPER_UNMARKED) != 0)) != 0)
 		return r;
-	return (how & LD_PAPER_WHOLE) ? 0 : elide(u, row);
+	if (!(how & LD_PAPER_WHOLE) && (r = elide(u, row)) != 0)
+		return r;
+	if ((r = close_list(&row->old)) != 0)
+		return r;
+	return close_list(&row->new);
 }
 
 unsigned
 ld_paper_how(const ldiff_render_opts *o)
 {
 	return (o->unmarked ? LD_PAPER_UNMARKED : 0) |
-	    (o->whole ? LD_PAPER_WHOLE : 0);
+	    (o->whole ? LD_PAPER_WHOLE : 0) |
+	    (o->lang == NULL || strncmp(o->lang, "en", 2) != 0 ?
+	    LD_PAPER_SV : 0);
 }
 
 void
@@ -481,6 +590,118 @@ ld_paper_rows_free(ld_prow *rows, size_t n)
 		ld_free(rows[i].new.seg);
 	}
 	ld_free(rows);
+}
+
+/* ---- a table in one row -------------------------------------------------- */
+
+/* The clause of a row of the layout on its new side, else its old. */
+static const ldiff_clause *
+row_clause(const ld_prow *r)
+{
+	return r->u->n_new > 0 ? r->u->new_cl[0] : r->u->old_cl[0];
+}
+
+/* The header row of the table of row c in version v, and the number of
+ * the clause right before the table ("7.1", which introduces it) or "". */
+static const ldiff_clause *
+table_head(const ldiff_diff *d, size_t v, const ldiff_clause *c,
+    const char **num)
+{
+	const ldiff_clauses *cs = ldiff_diff_version(d, v);
+	const ldiff_clause *first = ldiff_clauses_get(cs, 0);
+	size_t n = ldiff_clauses_count(cs), i;
+
+	*num = "";
+	if (first == NULL || c < first || c >= first + n)
+		return NULL;
+	for (i = (size_t)(c - first); i > 0 && first[i - 1].kind ==
+	    LDIFF_CL_ROW; i--)
+		;
+	if (i > 0 && ld_paper_number(&first[i - 1])[0] != '\0')
+		*num = ld_paper_number(&first[i - 1]);
+	return &first[i];
+}
+
+/* One side of the rows [a, b) of a table as one cell: "– – –" for the
+ * clause's text, the header row, then each changed row of that side. */
+static int
+table_side(const ldiff_diff *d, size_t v, ld_prow *rows, size_t a,
+    size_t b, int new_side, ld_cell *out, const char **num)
+{
+	const ldiff_clause *c = NULL, *h;
+	size_t k, i;
+	int r = 0;
+
+	memset(out, 0, sizeof *out);
+	for (k = a; k < b && c == NULL; k++) {
+		const ldiff_unit *u = rows[k].u;
+
+		if (new_side ? u->n_new > 0 : u->n_old > 0)
+			c = new_side ? u->new_cl[0] : u->old_cl[0];
+	}
+	if (c == NULL) {
+		out->empty = 1;
+		*num = "";
+		return 0;
+	}
+	h = table_head(d, v, c, num);
+	r = cell_add(out, LD_SEG_TEXT, CONTEXT_DASHES, strlen(CONTEXT_DASHES));
+	if (r == 0 && h != NULL && h != c && (r = cell_add(out, LD_SEG_BREAK,
+	    "", 0)) == 0)
+		r = cell_add(out, LD_SEG_TEXT, h->text, strlen(h->text));
+	for (k = a; k < b && r == 0; k++) {
+		const ld_cell *src = new_side ? &rows[k].new : &rows[k].old;
+
+		r = cell_add(out, LD_SEG_BREAK, "", 0);
+		if (src->empty)
+			continue;	/* an empty line: the rows stay level */
+		for (i = 0; i < src->n && r == 0; i++)
+			r = cell_add(out, src->seg[i].kind, src->seg[i].s,
+			    src->seg[i].len);
+	}
+	return r;
+}
+
+/* The rows of one table, next to each other, as one row under the
+ * number of the clause that introduces it, with the table's header: a
+ * table is one provision, not six. */
+static int
+merge_tables(const ldiff_diff *d, size_t pair, ld_prow *rows, size_t *n)
+{
+	size_t a, b, k, out = 0;
+	ld_cell oc, nc;
+	const char *on, *nn;
+
+	for (a = 0; a < *n; a = b) {
+		b = a + 1;
+		if (row_clause(&rows[a])->kind == LDIFF_CL_ROW)
+			while (b < *n && row_clause(&rows[b])->kind ==
+			    LDIFF_CL_ROW && strcmp(row_clause(&rows[b])->section,
+			    row_clause(&rows[a])->section) == 0)
+				b++;
+		if (row_clause(&rows[a])->kind != LDIFF_CL_ROW) {
+			rows[out++] = rows[a];
+			continue;
+		}
+		if (table_side(d, pair, rows, a, b, 0, &oc, &on) != 0 ||
+		    table_side(d, pair + 1, rows, a, b, 1, &nc, &nn) != 0) {
+			ld_free(oc.seg);
+			return LDIFF_ENOMEM;
+		}
+		for (k = a; k < b; k++) {
+			ld_free(rows[k].old.seg);
+			ld_free(rows[k].new.seg);
+		}
+		rows[out] = rows[a];
+		rows[out].old = oc;
+		rows[out].new = nc;
+		rows[out].old_num = on;
+		rows[out].new_num = nn;
+		rows[out].moved_from = NULL;	/* within its table: layout */
+		out++;
+	}
+	*n = out;
+	return 0;
 }
 
 int
@@ -504,6 +725,11 @@ ld_paper_rows(const ldiff_diff *d, size_t pair, unsigned how,
 			*rows = NULL;
 			return LDIFF_ENOMEM;
 		}
+	}
+	if (merge_tables(d, pair, r, &k) != 0) {
+		ld_paper_rows_free(r, k);
+		*rows = NULL;
+		return LDIFF_ENOMEM;
 	}
 	*n = k;
 	return 0;

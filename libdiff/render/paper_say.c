@@ -3,9 +3,9 @@
  * paper_say.c - the changes of a version pair told as sentences: the
  * ändringsförteckning of a committee paper.
  *
- * One sentence per change, in the present tense or the perfect as Swedish
- * administrative prose has them ("Punkt 5.7.3 utgår.", "I punkt 2.4 har
- * ”x” ersatts med ”y”."), grouped under the sections of the new version
+ * One sentence per change, in the present tense as Swedish amendments
+ * have them ("Punkt 5.7.3 utgår.", "I punkt 2.4 ersätts ”x” med ”y”."),
+ * grouped under the sections of the new version
  * in its order, and saying only what the comparison knows: what came,
  * went, moved, split, merged, which words or values changed, never why.
  * Changes of one kind are gathered: the clauses of a new section are told
@@ -34,14 +34,43 @@
 
 #include "render/paper_say.h"
 
+/* A row of a table that came or went. */
+static int
+table_row_unit(const ldiff_unit *u)
+{
+	const ldiff_clause *c = u->op == LDIFF_OP_INSERTED ? u->new_cl[0] :
+	    u->op == LDIFF_OP_DELETED ? u->old_cl[0] : NULL;
+
+	return c != NULL && c->kind == LDIFF_CL_ROW;
+}
+
+/* A table's changes told together: the amounts of its rows, the rows
+ * that came or went (held in rows, unit indexes), then its sums. */
+static void
+flush_table(struct say *s, struct amounts *am, struct amounts *sums,
+    size_t *rows, size_t *nrows)
+{
+	size_t k;
+
+	ld_say_amounts(s, am, sums);
+	for (k = 0; k < *nrows; k++)
+		ld_say_unit(s, rows[k]);
+	ld_say_sums(s, am, sums);
+	*nrows = 0;
+}
+
 static void
 walk(struct say *s, struct minor *m)
 {
 	struct amounts am, sums;
-	size_t i, n = ldiff_diff_count(s->d);
+	size_t i, n = ldiff_diff_count(s->d), nrows = 0, *rows;
 
 	memset(&am, 0, sizeof am);
 	memset(&sums, 0, sizeof sums);
+	if ((rows = ld_reallocarray(NULL, n + 1, sizeof *rows)) == NULL) {
+		s->out->oom = 1;
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		const ldiff_unit *u = ldiff_diff_unit(s->d, i);
 
@@ -50,9 +79,13 @@ walk(struct say *s, struct minor *m)
 		ld_say_tally_minor(m, u);
 		if (!ld_paper_is_row(u))
 			continue;
-		if (!ld_say_amount_row(u))
-			ld_say_amounts(s, &am, &sums);
+		if (!ld_say_amount_row(u) && !table_row_unit(u))
+			flush_table(s, &am, &sums, rows, &nrows);
 		ld_say_enter(s, ld_unit_section(u));
+		if (table_row_unit(u)) {
+			rows[nrows++] = i;
+			continue;
+		}
 		if (ld_say_amount_row(u)) {
 			const char *t = u->new_cl[0]->text;
 
@@ -61,7 +94,8 @@ walk(struct say *s, struct minor *m)
 		}
 		i += ld_say_unit(s, i);
 	}
-	ld_say_amounts(s, &am, &sums);
+	flush_table(s, &am, &sums, rows, &nrows);
+	ld_free(rows);
 }
 
 int

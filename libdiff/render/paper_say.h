@@ -52,7 +52,9 @@ struct rewrite {
 struct minor {
 	size_t period;		/* edits of the period shift */
 	const ldiff_edit *range;	/* one of them that is a year range */
+	ld_ptrs ped, pcl;	/* those edits and the clause of each */
 	char top[1000];		/* sections (first number) renumbered */
+	ld_ptrs ren;		/* the units renumbered, not rows */
 	ld_ptrs typo;		/* clauses retyped */
 	ld_ptrs lang;		/* clauses with language changes */
 	struct rewrite *rw;	/* the rewrites, in order of appearance */
@@ -75,6 +77,11 @@ void ld_say_name(struct say *s, const ldiff_clause *c);
 void ld_say_numbers(struct say *s, const ldiff_clause *const *cl, size_t n);
 /* "i punkt 2.4" / "in clause 2.4" */
 void ld_say_in(struct say *s, const ldiff_clause *c);
+/* The same of c in unit u, "punkt 2.4 (nuvarande 2.3)" when u gave
+ * the clause a new number. */
+void ld_say_name_of(struct say *s, const ldiff_unit *u,
+    const ldiff_clause *c);
+void ld_say_in_of(struct say *s, const ldiff_unit *u, const ldiff_clause *c);
 /* A copy of s (ld_malloc), NULL when out of memory. */
 char *ld_say_dup(const char *s);
 /* A new group (heading copied) at the end of the list, or NULL. */
@@ -90,8 +97,11 @@ int ld_say_is_trim(unsigned char c);
 const char *ld_say_trimmed(const char *s, size_t *len);
 /* t trimmed, in the language's quotation marks. */
 void ld_say_quoted(struct say *s, const char *t);
-/* An edit a committee reads (not equal, not only of a minor class). */
-int ld_say_edit_told(const ldiff_edit *e);
+/* Edit i of u is one a committee reads (not equal, not only of a minor
+ * class, not text a split or merge only moved). */
+int ld_say_edit_told(const ldiff_unit *u, size_t i);
+/* The clause of u's new side (0, 1 ...) where edit i lies. */
+size_t ld_say_edit_clause(const ldiff_unit *u, size_t i);
 /* A number or amount replaced by another, told by its values. */
 int ld_say_edit_is_value(const ldiff_edit *e);
 /* The told edits of u: by their words, by their values. */
@@ -107,12 +117,18 @@ void ld_say_values(struct say *s, const ldiff_unit *u, const ldiff_clause *c);
 int ld_say_is_sum_row(const char *name);
 /* The first amount edit of a row, or n_edits. */
 size_t ld_say_amount_edit(const ldiff_unit *u);
-/* A changed row whose change is its amount. */
+/* A changed row whose change is its amount (or moved within its table). */
 int ld_say_amount_row(const ldiff_unit *u);
+/* The numbered clause right before the table of row in the new version
+ * (new != 0) or the old, which introduces it; NULL when none. */
+const ldiff_clause *ld_say_table_clause(const struct say *s,
+    const ldiff_clause *row, int new);
 void ld_say_amounts_add(struct say *s, struct amounts *am,
     const ldiff_unit *u);
-/* The gathered amounts told, and emptied. */
+/* The gathered amounts told; then ld_say_sums tells the sum rows and
+ * empties both. */
 void ld_say_amounts(struct say *s, struct amounts *am, struct amounts *sums);
+void ld_say_sums(struct say *s, struct amounts *am, struct amounts *sums);
 
 /* ---- paper_say_wording.c ----------------------------------------------- */
 

@@ -5,8 +5,9 @@
  *
  * The idea: the period shift, renumbering, typography and språkvård are
  * tallied over the whole pair while it is walked and told once at the end
- * ("Avtalsperioden ändras från 2023–2026 till 2027–2030 (22 ställen).",
- * "Punkterna i avsnitt 4, 6–10 och 12 numreras om."), so the list of
+ * ("Avtalsperioden ändras från 2023–2026 till 2027–2030.  Årtal ändras i
+ * takt med avtalsperioden på 22 ställen: i inledningen (...), ...",
+ * "Sju punkter får nya nummer: 4.5 blir 4.6, ..."), so the list of
  * changes of content is not drowned in them; the same sentences make the
  * closing row of the parallel layout.
  */
@@ -108,6 +109,10 @@ ld_say_tally_minor(struct minor *m, const ldiff_unit *u)
 		if (m->range == NULL && is_year_range(e->old_text) &&
 		    is_year_range(e->new_text))
 			m->range = e;
+		if (ld_ptrs_push(&m->ped, (void *)e) != 0 ||
+		    ld_ptrs_push(&m->pcl, (void *)(c == NULL ? u->old_cl[0] :
+		    u->n_new > 1 ? u->new_cl[ld_say_edit_clause(u, i)] : c)) != 0)
+			m->oom = 1;
 	}
 	if (c != NULL && (u->cls & LDIFF_CLASS_LANGUAGE)) {
 		ld_ptrs_push(&m->lang, (void *)c);
@@ -120,15 +125,144 @@ ld_say_tally_minor(struct minor *m, const ldiff_unit *u)
 
 		if (top > 0 && top < (long)sizeof m->top)
 			m->top[top] = 1;
+		if (ld_ptrs_push(&m->ren, (void *)u) != 0)
+			m->oom = 1;
 	}
 	if (u->cls & LDIFF_CLASS_TYPOGRAPHY)
 		ld_ptrs_push(&m->typo, (void *)c);
 }
 
+/* The place of a period edit in clause c: its number, or the section of
+ * an unnumbered paragraph ("" before the first heading). */
+static const char *
+period_place(const ldiff_clause *c)
+{
+	return ld_say_numbered(c) ? ld_paper_number(c) : c->section;
+}
+
+/* Whether edits [a, a + n) and [b, b + n) of the period change the same
+ * years, one by one. */
+static int
+same_years(const struct minor *m, size_t a, size_t b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const ldiff_edit *x = m->ped.v[a + k], *y = m->ped.v[b + k];
+
+		if (strcmp(x->old_text, y->old_text) != 0 ||
+		    strcmp(x->new_text, y->new_text) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* "från 2024 till 2028", the distinct years of edits [a, a + n). */
+static void
+put_years(struct say *s, const struct minor *m, size_t a, size_t n)
+{
+	size_t k, j, len, items = 0, item = 0;
+	const char *p;
+
+	for (k = a; k < a + n; k++) {
+		for (j = a; j < k && !same_years(m, j, k, 1); j++)
+			;
+		items += j == k;
+	}
+	for (k = a; k < a + n; k++) {
+		const ldiff_edit *e = m->ped.v[k];
+
+		for (j = a; j < k && !same_years(m, j, k, 1); j++)
+			;
+		if (j < k)
+			continue;
+		ld_say_joiner(&s->b, item++, items, s->sv);
+		ld_buf_adds(&s->b, s->sv ? "från " : "from ");
+		p = ld_say_trimmed(e->old_text, &len);
+		ld_buf_add(&s->b, p, len);
+		ld_buf_adds(&s->b, s->sv ? " till " : " to ");
+		p = ld_say_trimmed(e->new_text, &len);
+		ld_buf_add(&s->b, p, len);
+	}
+}
+
+/* One place of the period's years: "i punkterna 2.2 och 2.6 (från
+ * 2019–2022 till 2023–2026)", "i inledningen (...)", "under rubriken
+ * Underskrifter (16 ställen, från 2022 till 2026)".  Edits [a, a + n)
+ * in places clauses (numbered ones of the same years, next to each
+ * other). */
+static void
+put_period_place(struct say *s, const struct minor *m, size_t a, size_t n,
+    size_t places)
+{
+	const ldiff_clause *c = m->pcl.v[a];
+	size_t k, per = n / places;
+
+	if (ld_say_numbered(c)) {
+		ld_buf_adds(&s->b, s->sv ? (places > 1 ? "i punkterna " :
+		    "i punkt ") : (places > 1 ? "in clauses " : "in clause "));
+		for (k = 0; k < places; k++) {
+			ld_say_joiner(&s->b, k, places, s->sv);
+			ld_buf_adds(&s->b, ld_paper_number(m->pcl.v[a + k * per]));
+		}
+	} else if (c->section[0] == '\0')
+		ld_buf_adds(&s->b, s->sv ? "i inledningen" :
+		    "in the introduction");
+	else {
+		ld_buf_adds(&s->b, s->sv ? "under rubriken " :
+		    "under the heading ");
+		ld_say_section_heading(s, &s->b, c->section);
+	}
+	ld_buf_adds(&s->b, " (");
+	if (!ld_say_numbered(c) && n > 1) {
+		ld_say_counted(&s->b, n, s->sv, s->sv ? "ställe" : "place",
+		    s->sv ? "ställen" : "places", 1);
+		ld_buf_adds(&s->b, ", ");
+	}
+	put_years(s, m, a, per);
+	ld_buf_addc(&s->b, ')');
+}
+
+/* The edits of the place starting at edit a: how many. */
+static size_t
+place_edits(const struct minor *m, size_t a)
+{
+	const char *p = period_place(m->pcl.v[a]);
+	size_t k;
+
+	for (k = a + 1; k < m->ped.n; k++)
+		if (strcmp(period_place(m->pcl.v[k]), p) != 0 ||
+		    ld_say_numbered(m->pcl.v[k]) != ld_say_numbered(m->pcl.v[a]))
+			break;
+	return k - a;
+}
+
+/* Places from edit a of the same years, numbered clauses next to each
+ * other: how many places, *n their edits. */
+static size_t
+same_places(const struct minor *m, size_t a, size_t *n)
+{
+	size_t per = place_edits(m, a), places = 1, b = a + per;
+
+	while (ld_say_numbered(m->pcl.v[a]) && b < m->ped.n &&
+	    ld_say_numbered(m->pcl.v[b]) && place_edits(m, b) == per &&
+	    same_years(m, a, b, per)) {
+		places++;
+		b += per;
+	}
+	*n = b - a;
+	return places;
+}
+
+/* "Avtalsperioden ändras från 2023–2026 till 2027–2030.  Årtal ändras i
+ * takt med avtalsperioden på 22 ställen: i inledningen (...), i punkterna
+ * 2.2 och 2.6 (...) ...": the period shift, and every place it moves a
+ * year, so that a reader neither takes the count for the places of the
+ * period nor misses a year moved in a clause (7.3, 9.3). */
 static void
 say_period(struct say *s, const struct minor *m, ld_pgroup *g)
 {
-	size_t n;
+	size_t n, a, items = 0, item = 0;
 	const char *p;
 
 	if (m->period == 0 || (s->hide & LDIFF_HIDE_PERIOD))
@@ -141,17 +275,62 @@ say_period(struct say *s, const struct minor *m, ld_pgroup *g)
 		ld_buf_adds(&s->b, s->sv ? " till " : " to ");
 		p = ld_say_trimmed(m->range->new_text, &n);
 		ld_buf_add(&s->b, p, n);
-		ld_buf_adds(&s->b, " (");
-	} else
-		ld_buf_adds(&s->b, s->sv ? "årtalen för avtalsperioden ändras ("
-		    : "the years of the agreement period are changed (");
+		ld_say_end(s, g);
+	}
+	ld_buf_adds(&s->b, s->sv ? "årtal ändras i takt med avtalsperioden "
+	    "på " : "years are changed in step with the agreement period in ");
 	ld_say_counted(&s->b, m->period, s->sv, s->sv ? "ställe" : "place",
 	    s->sv ? "ställen" : "places", 1);
-	ld_buf_addc(&s->b, ')');
+	ld_buf_adds(&s->b, ": ");
+	for (a = 0; a < m->ped.n; a += n, items++)
+		same_places(m, a, &n);
+	for (a = 0; a < m->ped.n; a += n) {
+		size_t places = same_places(m, a, &n);
+
+		ld_say_joiner(&s->b, item++, items, s->sv);
+		put_period_place(s, m, a, n, places);
+	}
 	ld_say_end(s, g);
 }
 
-/* "Punkterna i avsnitt 4, 6–10 och 12 numreras om.": three or more
+/* The renumbered clauses named one by one up to this many; more are
+ * counted by section. */
+#define MAX_RENUMBERED_NAMED 12
+
+/* "Sju punkter får nya nummer: 4.5 blir 4.6, ... och 8.5.3 blir 8.5.2." */
+static int
+say_renumbered_list(struct say *s, const struct minor *m, ld_pgroup *g)
+{
+	size_t i;
+
+	for (i = 0; i < m->ren.n; i++) {
+		const ldiff_unit *u = m->ren.v[i];
+
+		if (u->n_old != 1 || u->n_new != 1 ||
+		    ld_paper_number(u->old_cl[0])[0] == '\0' ||
+		    ld_paper_number(u->new_cl[0])[0] == '\0')
+			return 0;
+	}
+	if (m->ren.n == 0 || m->ren.n > MAX_RENUMBERED_NAMED)
+		return 0;
+	ld_say_counted(&s->b, m->ren.n, s->sv, s->sv ? "punkt" : "clause",
+	    s->sv ? "punkter" : "clauses", 0);
+	ld_buf_adds(&s->b, s->sv ? (m->ren.n > 1 ? " får nya nummer: " :
+	    " får nytt nummer: ") : m->ren.n > 1 ? " are renumbered: " :
+	    " is renumbered: ");
+	for (i = 0; i < m->ren.n; i++) {
+		const ldiff_unit *u = m->ren.v[i];
+
+		ld_say_joiner(&s->b, i, m->ren.n, s->sv);
+		ld_buf_printf(&s->b, s->sv ? "%s blir %s" : "%s becomes %s",
+		    ld_paper_number(u->old_cl[0]), ld_paper_number(u->new_cl[0]));
+	}
+	ld_say_end(s, g);
+	return 1;
+}
+
+/* "Sju punkter får nya nummer: 4.5 blir 4.6, ...", or for many "40
+ * punkter i avsnitten 4, 6–10 och 12 får nya nummer.": three or more
  * sections in a row as a range, each item once. */
 static void
 say_renumbered(struct say *s, const struct minor *m, ld_pgroup *g)
@@ -159,6 +338,8 @@ say_renumbered(struct say *s, const struct minor *m, ld_pgroup *g)
 	size_t k, end, items = 0, i = 0;
 
 	if (s->hide & LDIFF_HIDE_RENUMBER)
+		return;
+	if (say_renumbered_list(s, m, g))
 		return;
 	for (k = 1; k < sizeof m->top; k = end + 1) {
 		for (end = k; m->top[k] && end + 1 < sizeof m->top &&
@@ -168,8 +349,10 @@ say_renumbered(struct say *s, const struct minor *m, ld_pgroup *g)
 	}
 	if (items == 0)
 		return;
-	ld_buf_adds(&s->b, s->sv ? "punkterna i avsnitt " :
-	    items > 1 ? "the clauses of sections " : "the clauses of section ");
+	ld_say_counted(&s->b, m->ren.n, s->sv, s->sv ? "punkt" : "clause",
+	    s->sv ? "punkter" : "clauses", 0);
+	ld_buf_adds(&s->b, s->sv ? (items > 1 ? " i avsnitten " :
+	    " i avsnitt ") : items > 1 ? " of sections " : " of section ");
 	for (k = 1; k < sizeof m->top; k = end + 1) {
 		size_t j;
 
@@ -188,7 +371,9 @@ say_renumbered(struct say *s, const struct minor *m, ld_pgroup *g)
 			ld_buf_printf(&s->b, "%zu", j);
 		}
 	}
-	ld_buf_adds(&s->b, s->sv ? " numreras om" : " are renumbered");
+	ld_buf_adds(&s->b, s->sv ? (m->ren.n > 1 ? " får nya nummer" :
+	    " får nytt nummer") : m->ren.n > 1 ? " are renumbered" :
+	    " is renumbered");
 	ld_say_end(s, g);
 }
 
@@ -216,18 +401,15 @@ put_places(struct say *s, const ld_ptrs *cl)
 	}
 }
 
-/* "I punkterna 4.2, 5.5.2 och 5.6.3 har typografiska ändringar gjorts." */
+/* "I punkterna 4.2, 5.5.2 och 5.6.3 görs typografiska ändringar." */
 static void
 say_clauses_changed(struct say *s, const ld_ptrs *cl, ld_pgroup *g)
 {
 	put_places(s, cl);
-	ld_buf_adds(&s->b, s->sv ? " har typografiska ändringar gjorts" :
+	ld_buf_adds(&s->b, s->sv ? " görs typografiska ändringar" :
 	    ", typographical changes are made");
 	ld_say_end(s, g);
 }
-
-/* The rewrites listed by name; more are counted, not named. */
-#define MAX_REWRITES_NAMED 8
 
 static void
 put_text(struct say *s, const char *t, size_t n)
@@ -274,8 +456,8 @@ rewrite_order(const struct minor *m)
 	return ix;
 }
 
-/* One rewrite of the list: "”skall” har ersatts med ”ska” (tre
- * ställen)", after the first replacement only "”ej” med ”inte”". */
+/* One rewrite of the list: "”skall” ersätts med ”ska” (tre ställen)",
+ * after the first replacement only "”ej” med ”inte”". */
 static void
 put_rewrite(struct say *s, const struct rewrite *r, int first_repl)
 {
@@ -283,12 +465,11 @@ put_rewrite(struct say *s, const struct rewrite *r, int first_repl)
 
 	put_text(s, kind == 2 ? r->n : r->o, kind == 2 ? r->nlen : r->olen);
 	if (kind == 0) {
-		ld_buf_adds(&s->b, first_repl ? (s->sv ? " har ersatts med " :
+		ld_buf_adds(&s->b, first_repl ? (s->sv ? " ersätts med " :
 		    " is replaced by ") : (s->sv ? " med " : " by "));
 		put_text(s, r->n, r->nlen);
 	} else if (s->sv)
-		ld_buf_adds(&s->b, kind == 1 ? " har strukits" :
-		    " har lagts till");
+		ld_buf_adds(&s->b, kind == 1 ? " stryks" : " läggs till");
 	else
 		ld_buf_printf(&s->b, " %s", kind == 1 ? "is struck out" :
 		    "is added");
@@ -300,15 +481,16 @@ put_rewrite(struct say *s, const struct rewrite *r, int first_repl)
 	}
 }
 
-/* "Språket har moderniserats i punkterna 1.1, 2.1 och 4.3: ”skall” har
- * ersatts med ”ska” (tre ställen), ”bl.a.” med ”bland annat” och ”(3)”
- * har strukits."  Every LANGUAGE edit of the pair, rows of the layout
- * included: their rewrites are no change of content, so they are told
- * here and never quoted as wording. */
+/* "Språkliga ändringar görs i punkterna 1.1, 2.1 och 4.3: ”skall”
+ * ersätts med ”ska” (tre ställen), ”bl.a.” med ”bland annat” och ”(3)”
+ * stryks."  Every LANGUAGE edit of the pair, rows of the layout
+ * included, each rewrite named: their rewrites are no change of content,
+ * so they are told here and never quoted as wording; the sentence says
+ * what is rewritten, not that it is better (PAPERS.md: no judgement). */
 static void
 say_language(struct say *s, const struct minor *m, ld_pgroup *g)
 {
-	size_t *ix, i, named, rest = 0;
+	size_t *ix, i;
 	int repl = 1;
 
 	if (m->nrw == 0 || (s->hide & LDIFF_HIDE_LANGUAGE))
@@ -317,28 +499,14 @@ say_language(struct say *s, const struct minor *m, ld_pgroup *g)
 		s->out->oom = 1;
 		return;
 	}
-	named = m->nrw > MAX_REWRITES_NAMED + 1 ? MAX_REWRITES_NAMED : m->nrw;
-	for (i = named; i < m->nrw; i++)
-		rest += m->rw[ix[i]].count;
-	ld_buf_adds(&s->b, s->sv ? "språket har moderniserats " :
-	    "the language is modernised ");
+	ld_buf_adds(&s->b, s->sv ? "språkliga ändringar görs " :
+	    "language changes are made ");
 	put_places(s, &m->lang);
 	ld_buf_adds(&s->b, ": ");
-	for (i = 0; i < named; i++) {
-		ld_say_joiner(&s->b, i, named, s->sv);
+	for (i = 0; i < m->nrw; i++) {
+		ld_say_joiner(&s->b, i, m->nrw, s->sv);
 		put_rewrite(s, &m->rw[ix[i]], repl);
 		repl &= rewrite_kind(&m->rw[ix[i]]) != 0;
-	}
-	if (named < m->nrw) {
-		ld_buf_adds(&s->b, s->sv ? "; ytterligare " : "; ");
-		ld_say_counted(&s->b, m->nrw - named, s->sv, s->sv ?
-		    "uttryck" : "more expression", s->sv ? "uttryck" :
-		    "more expressions", 1);
-		ld_buf_adds(&s->b, s->sv ? " har skrivits om (" :
-		    m->nrw - named > 1 ? " are rewritten (" : " is rewritten (");
-		ld_say_counted(&s->b, rest, s->sv, s->sv ? "ställe" : "place",
-		    s->sv ? "ställen" : "places", 1);
-		ld_buf_addc(&s->b, ')');
 	}
 	ld_free(ix);
 	ld_say_end(s, g);
@@ -357,6 +525,9 @@ ld_say_minor_free(struct minor *m)
 {
 	ld_ptrs_free(&m->typo);
 	ld_ptrs_free(&m->lang);
+	ld_ptrs_free(&m->ped);
+	ld_ptrs_free(&m->pcl);
+	ld_ptrs_free(&m->ren);
 	ld_free(m->rw);
 	memset(m, 0, sizeof *m);
 }

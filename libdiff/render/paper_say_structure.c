@@ -41,26 +41,58 @@ section_members(const struct say *s, size_t i, int inserted)
 	return k;
 }
 
-/* "Ett nytt avsnitt 5.9 Civil beredskap införs (tre punkter)." */
+/* The numbers of the clauses of a section, "5.9.1–5.9.3" / "5.9.1 och
+ * 5.9.2", units i + 1 ... i + k. */
+static void
+put_member_numbers(struct say *s, size_t i, size_t k, int inserted)
+{
+	const ldiff_unit *a = ldiff_diff_unit(s->d, i + 1);
+	const ldiff_unit *z = ldiff_diff_unit(s->d, i + k);
+	const ldiff_clause *ca = inserted ? a->new_cl[0] : a->old_cl[0];
+	const ldiff_clause *cz = inserted ? z->new_cl[0] : z->old_cl[0];
+
+	ld_buf_adds(&s->b, ld_paper_number(ca));
+	if (k > 1)
+		ld_buf_adds(&s->b, k > 2 ? ENDASH : s->sv ? " och " : " and ");
+	if (k > 1)
+		ld_buf_adds(&s->b, ld_paper_number(cz));
+}
+
+/* "Ett nytt avsnitt, 5.9 Civil beredskap, med tre punkter (5.9.1–5.9.3)
+ * införs.", "Avsnitt 5.7 Utbildning med två punkter (5.7.1 och 5.7.2)
+ * utgår." */
 static size_t
 say_section(struct say *s, size_t i, int inserted)
 {
 	const ldiff_unit *u = ldiff_diff_unit(s->d, i);
 	const ldiff_clause *c = inserted ? u->new_cl[0] : u->old_cl[0];
-	size_t k = section_members(s, i, inserted);
+	size_t k = section_members(s, i, inserted), j;
+	int numbered = k > 0;
 
+	for (j = 1; j <= k; j++) {
+		const ldiff_unit *m = ldiff_diff_unit(s->d, i + j);
+
+		numbered &= ld_say_numbered(inserted ? m->new_cl[0] :
+		    m->old_cl[0]);
+	}
 	if (s->sv)
-		ld_buf_printf(&s->b, inserted ? "ett nytt avsnitt %s %s införs"
-		    : "avsnitt %s %s utgår", c->id, c->text);
+		ld_buf_printf(&s->b, inserted ? "ett nytt avsnitt, %s %s," :
+		    "avsnitt %s %s", c->id, c->text);
 	else
-		ld_buf_printf(&s->b, inserted ? "a new section %s %s is "
-		    "inserted" : "section %s %s is deleted", c->id, c->text);
+		ld_buf_printf(&s->b, inserted ? "a new section, %s %s," :
+		    "section %s %s", c->id, c->text);
 	if (k > 0) {
-		ld_buf_adds(&s->b, " (");
+		ld_buf_adds(&s->b, s->sv ? " med " : " with ");
 		ld_say_counted(&s->b, k, s->sv, s->sv ? "punkt" : "clause",
 		    s->sv ? "punkter" : "clauses", 0);
-		ld_buf_addc(&s->b, ')');
+		if (numbered) {
+			ld_buf_adds(&s->b, " (");
+			put_member_numbers(s, i, k, inserted);
+			ld_buf_addc(&s->b, ')');
+		}
 	}
+	ld_buf_adds(&s->b, s->sv ? (inserted ? " införs" : " utgår") :
+	    inserted ? " is inserted" : " is deleted");
 	ld_say_end(s, s->g);
 	return k;
 }
@@ -160,17 +192,26 @@ say_one(struct say *s, const ldiff_unit *u, int inserted)
 	if (c->kind == LDIFF_CL_ROW) {
 		int len = c->n_cells > 0 ? (int)c->cells[0].len :
 		    (int)strlen(c->text);
+		const ldiff_clause *t = ld_say_table_clause(s, c, inserted);
 
-		ld_buf_printf(&s->b, s->sv ? (inserted ? "en ny rad %s%.*s%s "
-		    "läggs till i tabellen" : "raden %s%.*s%s utgår ur "
-		    "tabellen") : (inserted ? "a new row %s%.*s%s is added to "
-		    "the table" : "the row %s%.*s%s is deleted from the table"),
-		    QO(s->sv), len, c->text, QC(s->sv));
+		/* "I tabellen i punkt 7.1 införs en ny rad, ”X”, med 500 000
+		 * kr.": the table named by the clause that introduces it */
+		if (t != NULL) {
+			ld_buf_adds(&s->b, s->sv ? "i tabellen i " :
+			    "in the table of ");
+			ld_say_name(s, t);
+		} else
+			ld_buf_adds(&s->b, s->sv ? "i tabellen" :
+			    "in the table");
+		ld_buf_printf(&s->b, s->sv ? (inserted ? " införs en ny rad, "
+		    "%s%.*s%s" : " utgår raden %s%.*s%s") : (inserted ?
+		    ", a new row %s%.*s%s is inserted" : ", the row %s%.*s%s "
+		    "is deleted"), QO(s->sv), len, c->text, QC(s->sv));
 		if (e < u->n_edits) {
-			ld_buf_adds(&s->b, " (");
+			ld_buf_adds(&s->b, inserted ? (s->sv ? ", med " :
+			    ", with ") : (s->sv ? " med " : " with "));
 			ld_say_value(&s->b, inserted ? u->edits[e].new_value :
 			    u->edits[e].old_value, 1, s->sv);
-			ld_buf_addc(&s->b, ')');
 		}
 	} else if (inserted) {
 		say_new_text(s, c);

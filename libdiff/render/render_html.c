@@ -682,7 +682,7 @@ par_side(struct hw *w, const ld_prow *r, int new_side)
 		ld_hw_esc(w, ld_paper_label(P_DELETED_CELL, w->sv));
 	else if (!c->empty)
 		par_cell(w, c, new_side ? r->new_num : r->old_num);
-	if (new_side && r->moved_from != NULL) {
+	if (new_side && ld_paper_has_note(r)) {
 		ld_buf t;
 
 		ld_buf_init(&t);

@@ -198,7 +198,7 @@ put_side(struct pw *w, ld_buf *b, const ld_prow *r, int new_side)
 		put_esc_s(w, b, ld_paper_label(P_DELETED_CELL, w->sv));
 	else if (!c->empty)
 		put_cell(w, b, c, new_side ? r->new_num : r->old_num);
-	if (new_side && r->moved_from != NULL)
+	if (new_side && ld_paper_has_note(r))
 		put_moved_note(w, b, r);
 }
 
@@ -214,16 +214,22 @@ columns(const char *s, size_t n)
 	return k;
 }
 
+#define ENDASH_UTF8 "\xe2\x80\x93"
+
 static int
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
-/* The space of "1 900 000" at i: no place to wrap. */
+/* The space of "1 900 000" or of the dash line "– – –" at i: no place
+ * to wrap. */
 static int
 inside_number(const char *s, size_t i, size_t len)
 {
+	if (i >= 3 && i + 3 < len && memcmp(s + i - 3, ENDASH_UTF8, 3) == 0 &&
+	    memcmp(s + i + 1, ENDASH_UTF8, 3) == 0)
+		return 1;
 	return i > 0 && i + 1 < len && is_digit(s[i - 1]) && is_digit(s[i + 1]);
 }
 
