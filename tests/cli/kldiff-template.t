@@ -147,6 +147,14 @@ like "$(grep '^5\.3\. ' "$TMP/rows")" "comment – Karin Holm, Malå kommun, " \
     "text: the comment on 5.3 by Karin Holm"
 like "$(sed -n '/^3\.4\. /,/^$/p' "$TMP/cons.txt")" "vi föreslår fyra" \
     "text: the comment's words"
+# an insertion is told under the section of the clause it follows (4.3,
+# Åtaganden), not under the last section told (Samverkan, for 3.4)
+is "$(awk '/^== /{ s = $0 } /^new after 4\.3$/{ print s }' "$TMP/cons.txt")" \
+    "== Åtaganden" "text: the clause after 4.3 under 4.3's section"
+kl kldiff --html --base=mall.docx "$@" >"$TMP/cons.html"
+is "$(grep -a -o 'scope="rowgroup">[^<]*\|data-place="after:4\.3"' \
+    "$TMP/cons.html" | grep -B1 'after:4\.3' | head -1)" \
+    'scope="rowgroup">Åtaganden' "html: the clause after 4.3 under 4.3's section"
 kl kldiff --lang=en --substantive --base=mall.docx "$@" >"$TMP/cons.S.txt"
 is "$(cat "$TMP/cons.S.txt")" "$(cat "$TMP/cons.txt")" \
     "text: --substantive hides nothing here"
