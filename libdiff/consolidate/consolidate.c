@@ -638,6 +638,20 @@ ldiff_consolidation_count(const ldiff_consolidation *c)
 	return c->n_recs;
 }
 
+const char *
+ld_consolidated_section(const ldiff_consolidation *c,
+    const ldiff_consolidated *r)
+{
+	size_t k, n = ldiff_clauses_count(c->draft);
+
+	if (r->base != NULL)
+		return r->base->section;
+	for (k = 0; k < n; k++)		/* after is that clause's id */
+		if (c->orig[k]->id == r->after)
+			return c->orig[k]->section;
+	return NULL;
+}
+
 const ldiff_consolidated *
 ldiff_consolidation_get(const ldiff_consolidation *c, size_t i)
 {

@@ -54,6 +54,11 @@ int ld_response_read(ld_response *r, const ldiff_clauses *draft,
     const ldiff_extract_opts *xo, const ldiff_split_opts *so,
     const ldiff_diff_opts *dopt);
 void ld_response_free(ld_response *r);
+/* The section of the draft clause a record of c stands at: its own, or
+ * for an insertion the section of the clause it follows (NULL at the
+ * top), so that "new after 4.3" is told under 4.3's section. */
+const char *ld_consolidated_section(const ldiff_consolidation *c,
+    const ldiff_consolidated *r);
 /* The authors (indexes, at most max) who revised the paragraphs of the
  * clauses cl[0..n): how many were found. */
 size_t ld_response_authors_of(const ld_response *r,

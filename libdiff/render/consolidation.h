@@ -25,6 +25,10 @@ enum {
 
 /* Label k in Swedish (sv) or, through gettext, in English. */
 const char *ld_cons_label(int k, int sv);
+/* The section a record is told under: its draft clause's, or the one of
+ * the clause an insertion follows (NULL at the top). */
+const char *ld_cons_section(const ldiff_consolidation *c,
+    const ldiff_consolidated *r);
 /* Does the proposal change a word (a split may change none)? */
 int ld_cons_changes_words(const ldiff_proposal *p);
 /* An operation: "changed" ("ändrad"); short, for a matrix cell: "chg"

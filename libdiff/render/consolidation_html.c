@@ -247,18 +247,12 @@ cell(struct cv *v, size_t i, const ldiff_consolidated *r, size_t pi)
 	ld_hw_puts(w, "</td>");
 }
 
-static const char *
-record_section(const ldiff_consolidated *r)
-{
-	return r->base != NULL ? r->base->section : NULL;
-}
-
 /* A row of the matrix's body naming a new section. */
 static void
 section_row(struct cv *v, const ldiff_consolidated *r, const char **cur,
     size_t np)
 {
-	const char *s = record_section(r);
+	const char *s = ld_cons_section(v->c, r);
 
 	if (s == NULL || (*cur != NULL && strcmp(s, *cur) == 0))
 		return;

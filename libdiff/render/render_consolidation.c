@@ -344,10 +344,10 @@ put_record(cw *w, const ldiff_consolidated *r)
 	}
 }
 
-static const char *
-record_section(const ldiff_consolidated *r)
+const char *
+ld_cons_section(const ldiff_consolidation *c, const ldiff_consolidated *r)
 {
-	return r->base != NULL ? r->base->section : NULL;
+	return ld_consolidated_section(c, r);
 }
 
 int
@@ -365,7 +365,7 @@ ldiff_render_consolidation_text(const ldiff_consolidation *c, FILE *out,
 		ld_buf_printf(&w.b, "\n%s\n", lab(&w, K_NONE));
 	for (i = 0; i < n; i++) {
 		const ldiff_consolidated *r = ldiff_consolidation_get(c, i);
-		const char *s = record_section(r);
+		const char *s = ld_cons_section(c, r);
 
 		if (s != NULL && (section == NULL || strcmp(s, section) != 0)) {
 			ld_buf_printf(&w.b, "\n== %s\n", s[0] != '\0' ? s :
