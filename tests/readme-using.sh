@@ -174,6 +174,15 @@ EOF
 	cat <<'EOF'
 ```
 
+The same works for copies of one template: `corpus/template/` holds an
+individual samverkansavtal (`mall.docx`, with placeholders for the
+municipality's name and amount) and the municipalities' copies, filled
+in and edited by LibreOffice, one with two authors' tracked changes and
+one with comments only; `kldiff --base=corpus/template/mall.docx
+corpus/template/*.docx` tells which municipality deviates where (the
+fills of name and amount show as changes, and as conflicts between
+municipalities, as kldiff knows no placeholders).
+
 The clause stream of `klsplit` (one clause per line: id, parent, kind,
 level, label, section, text; `--json` for JSON Lines) is made for `grep`,
 `cut` and `awk`:
