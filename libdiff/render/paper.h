@@ -109,6 +109,18 @@ typedef struct ld_psummary {
 int ld_paper_summary(const ldiff_diff *d, size_t pair, int sv,
     unsigned hide, ld_psummary *out);
 void ld_paper_summary_free(ld_psummary *s);
+/* The parallel layout of pair: its rows (ld_paper_rows with the flags
+ * of o) and its closing remark (the summary's minor), fetched together
+ * so every format asks with the same options.  0 or LDIFF_ENOMEM; on
+ * failure *l holds nothing to free. */
+typedef struct ld_playout {
+	ld_prow *rows;
+	size_t n;
+	ld_psummary sum;
+} ld_playout;
+int ld_paper_layout(const ldiff_diff *d, size_t pair,
+    const ldiff_render_opts *o, ld_playout *l);
+void ld_paper_layout_free(ld_playout *l);
 /* A paper is Swedish unless English is asked for (lang "en"): it is a
  * document for a Swedish committee, like the review page. */
 int ld_paper_swedish(const ldiff_render_opts *o);

@@ -184,34 +184,27 @@ table_open(struct xw *w)
 static int
 parallel_pair(struct xw *w, size_t pair)
 {
-	ld_prow *rows;
-	ld_psummary sum;
-	size_t n, i;
+	ld_playout l;
+	size_t i;
 	int r;
 
-	if ((r = ld_paper_rows(w->d, pair, ld_paper_how(&w->o), &rows,
-	    &n)) != 0)
+	if ((r = ld_paper_layout(w->d, pair, &w->o, &l)) != 0)
 		return r;
-	if ((r = ld_paper_summary(w->d, pair, w->sv, w->o.hide, &sum)) != 0) {
-		ld_paper_rows_free(rows, n);
-		return r;
-	}
 	table_open(w);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < l.n; i++) {
 		ld_buf_adds(&w->x, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-		side_cell(w, &rows[i], 0);
-		side_cell(w, &rows[i], 1);
+		side_cell(w, &l.rows[i], 0);
+		side_cell(w, &l.rows[i], 1);
 		ld_buf_adds(&w->x, "</w:tr>");
 	}
-	if (sum.minor != NULL) {
+	if (l.sum.minor != NULL) {
 		ld_buf_adds(&w->x, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		cell_open(w, 2);
-		sentence_para(w, NULL, sum.minor, LD_RUN_ITALIC);
+		sentence_para(w, NULL, l.sum.minor, LD_RUN_ITALIC);
 		ld_buf_adds(&w->x, "</w:tc></w:tr>");
 	}
 	ld_buf_adds(&w->x, "</w:tbl>");
-	ld_paper_rows_free(rows, n);
-	ld_paper_summary_free(&sum);
+	ld_paper_layout_free(&l);
 	return 0;
 }
 

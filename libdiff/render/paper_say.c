@@ -143,3 +143,28 @@ ld_paper_summary_free(ld_psummary *s)
 	memset(s, 0, sizeof *s);
 }
 
+int
+ld_paper_layout(const ldiff_diff *d, size_t pair, const ldiff_render_opts *o,
+    ld_playout *l)
+{
+	unsigned how = ld_paper_how(o);
+	int r;
+
+	memset(l, 0, sizeof *l);
+	if ((r = ld_paper_rows(d, pair, how, &l->rows, &l->n)) != 0)
+		return r;
+	if ((r = ld_paper_summary(d, pair, (how & LD_PAPER_SV) != 0, o->hide,
+	    &l->sum)) != 0) {
+		ld_paper_rows_free(l->rows, l->n);
+		memset(l, 0, sizeof *l);
+	}
+	return r;
+}
+
+void
+ld_paper_layout_free(ld_playout *l)
+{
+	ld_paper_rows_free(l->rows, l->n);
+	ld_paper_summary_free(&l->sum);
+	memset(l, 0, sizeof *l);
+}

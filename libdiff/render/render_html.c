@@ -700,38 +700,32 @@ par_side(struct hw *w, const ld_prow *r, int new_side)
 static int
 par_pair(struct hw *w, size_t pair, const ldiff_render_opts *o)
 {
-	ld_prow *rows;
-	ld_psummary sum;
-	size_t n, i;
+	ld_playout l;
+	size_t i;
 	int r;
 
-	if ((r = ld_paper_rows(w->d, pair, ld_paper_how(o), &rows, &n)) != 0)
+	if ((r = ld_paper_layout(w->d, pair, o, &l)) != 0)
 		return r;
-	if ((r = ld_paper_summary(w->d, pair, w->sv, o->hide, &sum)) != 0) {
-		ld_paper_rows_free(rows, n);
-		return r;
-	}
 	ld_hw_puts(w, "<h3 class=\"pt\">");
 	pair_title(w, pair);
 	ld_buf_printf(&w->b, "</h3>\n<table data-pair=\"%zu\"><thead><tr>"
 	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
 	    "</thead><tbody>\n", pair, ld_paper_label(P_OLD_COL, w->sv),
 	    ld_paper_label(P_NEW_COL, w->sv));
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < l.n; i++) {
 		ld_hw_puts(w, "<tr>");
-		par_side(w, &rows[i], 0);
-		par_side(w, &rows[i], 1);
+		par_side(w, &l.rows[i], 0);
+		par_side(w, &l.rows[i], 1);
 		ld_hw_puts(w, "</tr>\n");
 		ld_hw_flush(w, 0);
 	}
-	if (sum.minor != NULL) {
+	if (l.sum.minor != NULL) {
 		ld_hw_puts(w, "<tr class=\"minor\"><td colspan=\"2\">");
-		ld_hw_esc(w, sum.minor);
+		ld_hw_esc(w, l.sum.minor);
 		ld_hw_puts(w, "</td></tr>\n");
 	}
 	ld_hw_puts(w, "</tbody></table>\n");
-	ld_paper_rows_free(rows, n);
-	ld_paper_summary_free(&sum);
+	ld_paper_layout_free(&l);
 	return 0;
 }
 

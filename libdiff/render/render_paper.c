@@ -420,30 +420,23 @@ table_end(struct pw *w, const char *minor, size_t col)
 static int
 parallel_pair(struct pw *w, size_t pair, size_t col)
 {
-	ld_prow *rows;
-	ld_psummary sum;
-	size_t n, i;
+	ld_playout l;
+	size_t i;
 	int r;
 
-	if ((r = ld_paper_rows(w->d, pair, ld_paper_how(&w->o), &rows,
-	    &n)) != 0)
+	if ((r = ld_paper_layout(w->d, pair, &w->o, &l)) != 0)
 		return r;
-	if ((r = ld_paper_summary(w->d, pair, w->sv, w->o.hide, &sum)) != 0) {
-		ld_paper_rows_free(rows, n);
-		return r;
-	}
 	table_head(w, col);
-	for (i = 0; i < n && r == 0; i++) {
+	for (i = 0; i < l.n && r == 0; i++) {
 		if (w->fmt == LDIFF_PAPER_HTML)
-			html_row(w, &rows[i]);
+			html_row(w, &l.rows[i]);
 		else if (w->fmt == LDIFF_PAPER_MARKDOWN)
-			md_row(w, &rows[i]);
+			md_row(w, &l.rows[i]);
 		else
-			r = text_row(w, &rows[i], col);
+			r = text_row(w, &l.rows[i], col);
 	}
-	table_end(w, sum.minor, col);
-	ld_paper_rows_free(rows, n);
-	ld_paper_summary_free(&sum);
+	table_end(w, l.sum.minor, col);
+	ld_paper_layout_free(&l);
 	return r;
 }
 
