@@ -559,6 +559,25 @@ render_paper(const ldiff_diff *d, const struct opts *o, FILE *out)
 	    LDIFF_PAPER_PARALLEL : LDIFF_PAPER_SUMMARY, f, out, &o->ro);
 }
 
+
+/* The end of a rendering: the output committed, or on failure dropped
+ * with one message (a .docx writer has said its own). */
+static int
+finish_output(int r, const struct opts *o, FILE *out)
+{
+	if (r != 0) {
+		int e = errno;
+
+		kl_out_abort(out);
+		if (r == LDIFF_EIO)
+			kl_write_error(o->output, e);
+		else if (o->fmt != FMT_DOCX)
+			kl_warn("%s", ldiff_strerror(r));
+		return -1;
+	}
+	return kl_out_commit(out);
+}
+
 static int
 render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 {
@@ -590,17 +609,7 @@ render(const ldiff_diff *d, struct opts *o, const struct inputs *in)
 	case FMT_DOCX: r = render_docx(d, o, in, out); break;
 	default: r = ldiff_render_text(d, out, &o->ro); break;
 	}
-	if (r != 0) {
-		int e = errno;
-
-		kl_out_abort(out);
-		if (r == LDIFF_EIO)
-			kl_write_error(o->output, e);
-		else if (o->fmt != FMT_DOCX)
-			kl_warn("%s", ldiff_strerror(r));
-		return -1;
-	}
-	return kl_out_commit(out);
+	return finish_output(r, o, out);
 }
 
 /* --base: the responses' bytes, read in order (a missing file is named
@@ -670,17 +679,7 @@ render_consolidation(const ldiff_consolidation *c, struct opts *o,
 		break;
 	default: r = ldiff_render_consolidation_text(c, out, &o->ro); break;
 	}
-	if (r != 0) {
-		int e = errno;
-
-		kl_out_abort(out);
-		if (r == LDIFF_EIO)
-			kl_write_error(o->output, e);
-		else if (o->fmt != FMT_DOCX)
-			kl_warn("%s", ldiff_strerror(r));
-		return -1;
-	}
-	return kl_out_commit(out);
+	return finish_output(r, o, out);
 }
 
 /* A glob of the responses folder takes in the draft too: it is no
